@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need when they are missing: Chromium for the browser tests
+# (a test tool's own browser download cannot work here) and fonts so pages render as people see them.
+# Benchmark-only tools (vips, nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
+set -euo pipefail
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+  echo "Missing Debian packages: ${need[*]}; install them with apt-get (needs root)." >&2
+  exit 1
+fi
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "Installing Debian packages: ${need[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
