@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { type ManifestModel, ManifestError, pageIndexOfKey, pickText, spreadOf, toModel } from './manifest-model.ts';
+
+const base = 'https://example.org/iiif';
+function canvas(key: string, label: string, service = true) {
+  return {
+    id: `${base}/presentation/kant/canvas/${key}`,
+    type: 'Canvas',
+    label: { none: [label] },
+    width: 1456,
+    height: 2083,
+    items: [
+      {
+        id: `${base}/presentation/kant/page/${key}`,
+        type: 'AnnotationPage',
+        items: [
+          {
+            id: `${base}/presentation/kant/annotation/${key}-image`,
+            type: 'Annotation',
+            motivation: 'painting',
+            target: `${base}/presentation/kant/canvas/${key}`,
+            body: {
+              id: `${base}/image/${key}/full/max/0/default.jpg`,
+              type: 'Image',
+              format: 'image/jpeg',
+              width: 1456,
+              height: 2083,
+              ...(service ? { service: [{ id: `${base}/image/${key}`, type: 'ImageService3', profile: 'level0' }] } : {}),
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const p3 = {
+  '@context': 'http://iiif.io/api/presentation/3/context.json',
+  id: `${base}/presentation/kant/manifest.json`,
+  type: 'Manifest',
+  label: { de: ['Beantwortung der Frage: Was ist Aufklärung?'] },
+  summary: { nl: ['Een essay'], en: ['An essay'] },
+  metadata: [{ label: { en: ['Author'], nl: ['Auteur'] }, value: { none: ['Kant, Immanuel'] } }, { label: 'broken' }],
+  requiredStatement: { label: { en: ['Attribution'] }, value: { none: ['Staatsbibliothek zu Berlin'] } },
+  rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
+  behavior: ['paged'],
+  viewingDirection: 'left-to-right',
+  homepage: [{ id: 'https://example.org/items/kant', type: 'Text' }],
+  service: [{ id: `${base}/search/2/kant`, type: 'SearchService2' }],
+  items: [canvas('page-0001', '[Umschlag]'), canvas('page-0002', '482'), canvas('page-0003', '483', false)],
+  structures: [
+    {
+      id: `${base}/presentation/kant/range/r0`,
+      type: 'Range',
+      label: { de: ['Aufsatz'] },
+      items: [
+        { id: `${base}/presentation/kant/range/r1`, type: 'Range', label: { de: ['Teil 2'] }, items: [{ id: `${base}/presentation/kant/canvas/page-0002`, type: 'Canvas' }] },
+        { id: `${base}/presentation/kant/canvas/page-0003`, type: 'Canvas' },
+      ],
+    },
+  ],
+};
+
+const p2 = {
+  '@context': 'http://iiif.io/api/presentation/2/context.json',
+  '@id': 'http://x/m',
+  '@type': 'sc:Manifest',
+  label: 'Old book',
+  viewingHint: 'paged',
+  viewingDirection: 'right-to-left',
+  license: 'http://rightsstatements.org/vocab/NoC-US/1.0/',
+  attribution: 'Some library',
+  metadata: [{ label: 'Author', value: '<b>Kant</b>' }],
+  service: { '@context': 'http://iiif.io/api/search/1/context.json', '@id': 'http://x/search', profile: 'http://iiif.io/api/search/1/search' },
+  sequences: [
+    {
+      '@type': 'sc:Sequence',
+      canvases: [1, 2].map((n) => ({
+        '@id': `http://x/c${n}`,
+        '@type': 'sc:Canvas',
+        label: `p. ${n}`,
+        width: 1000,
+        height: 1500,
+        images: [
+          {
+            '@type': 'oa:Annotation',
+            motivation: 'sc:painting',
+            on: `http://x/c${n}`,
+            resource: {
+              '@id': `http://x/img${n}/full/full/0/default.jpg`,
+              '@type': 'dctypes:Image',
+              service: { '@context': 'http://iiif.io/api/image/2/context.json', '@id': `http://x/img${n}`, profile: 'http://iiif.io/api/image/2/level1.json' },
+            },
+          },
+        ],
+      })),
+    },
+  ],
+};
+
+describe('toModel on Presentation 3', () => {
+  const m = toModel(p3) as ManifestModel;
+  it('reads the pages with keys, labels, sizes and services', () => {
+    expect(m.kind).toBe('manifest');
+    expect(m.pages.map((p) => [p.key, pickText(p.label, 'nl'), p.width, p.height])).toEqual([
+      ['page-0001', '[Umschlag]', 1456, 2083],
+      ['page-0002', '482', 1456, 2083],
+      ['page-0003', '483', 1456, 2083],
+    ]);
+    expect(m.pages[0]!.image!.service).toEqual({ id: `${base}/image/page-0001`, version: 3 });
+    expect(m.pages[2]!.image!.service).toBeUndefined();
+    expect(m.pages[2]!.image!.url).toBe(`${base}/image/page-0003/full/max/0/default.jpg`);
+    expect(m.pages[0]!.thumbnail).toBe(`${base}/image/page-0001/full/200,/0/default.jpg`);
+  });
+  it('reads the descriptive properties, services and table of contents', () => {
+    expect(m.paged).toBe(true);
+    expect(m.viewingDirection).toBe('left-to-right');
+    expect(m.metadata).toHaveLength(1);
+    expect(pickText(m.metadata[0]!.label, 'nl')).toBe('Auteur');
+    expect(pickText(m.summary, 'en')).toBe('An essay');
+    expect(m.requiredStatement && pickText(m.requiredStatement.value, 'fr')).toBe('Staatsbibliothek zu Berlin');
+    expect(m.rights).toBe('http://creativecommons.org/publicdomain/mark/1.0/');
+    expect(m.homepage).toBe('https://example.org/items/kant');
+    expect(m.search).toEqual({ id: `${base}/search/2/kant`, version: 2 });
+    expect(m.toc).toEqual([
+      { label: { de: ['Aufsatz'] }, start: 1, children: [{ label: { de: ['Teil 2'] }, start: 1, children: [] }] },
+    ]);
+    expect(pageIndexOfKey(m, 'page-0003')).toBe(2);
+    expect(pageIndexOfKey(m, 'nope')).toBeUndefined();
+  });
+});
+
+describe('toModel on Presentation 2', () => {
+  const m = toModel(p2) as ManifestModel;
+  it('upgrades and keeps what readers need', () => {
+    expect(m.id).toBe('http://x/m');
+    expect(pickText(m.label, 'en')).toBe('Old book');
+    expect(m.pages.map((p) => p.key)).toEqual(['c1', 'c2']);
+    expect(m.pages[1]!.image!.service).toEqual({ id: 'http://x/img2', version: 2 });
+    expect(m.paged).toBe(true);
+    expect(m.viewingDirection).toBe('right-to-left');
+    expect(m.rights).toBe('http://rightsstatements.org/vocab/NoC-US/1.0/');
+    expect(m.requiredStatement && pickText(m.requiredStatement.value, 'nl')).toBe('Some library');
+    expect(m.search).toEqual({ id: 'http://x/search', version: 1 });
+  });
+});
+
+describe('toModel on a Collection', () => {
+  it('lists manifests and sub-collections with thumbnails', () => {
+    const c = toModel({
+      id: `${base}/presentation/collection.json`,
+      type: 'Collection',
+      label: { nl: ['Collectie'] },
+      items: [
+        { id: `${base}/presentation/kant/manifest.json`, type: 'Manifest', label: { de: ['Kant'] }, thumbnail: [{ id: 'https://t/1.jpg', type: 'Image' }], homepage: [{ id: 'https://example.org/items/kant', type: 'Text' }] },
+        { id: `${base}/presentation/sub.json`, type: 'Collection', label: { en: ['Sub'] } },
+        { id: 'x', type: 'Canvas' },
+      ],
+    });
+    expect(c.kind).toBe('collection');
+    if (c.kind !== 'collection') return;
+    expect(c.items.map((i) => [i.type, pickText(i.label, 'nl'), i.thumbnail, i.homepage])).toEqual([
+      ['Manifest', 'Kant', 'https://t/1.jpg', 'https://example.org/items/kant'],
+      ['Collection', 'Sub', undefined, undefined],
+    ]);
+  });
+});
+
+describe('toModel rejects what it cannot show', () => {
+  it.each([
+    ['a string', 'hello', /not a JSON object/],
+    ['no type', { id: 'x' }, /expected a Manifest or Collection/],
+    ['no pages', { id: 'x', type: 'Manifest', items: [] }, /no pages/],
+    ['no id', { type: 'Manifest', items: [canvas('a', 'a')] }, /no id/],
+  ])('%s', (_name, input, message) => {
+    expect(() => toModel(input)).toThrow(ManifestError);
+    expect(() => toModel(input)).toThrow(message);
+  });
+});
+
+describe('page keys', () => {
+  it('falls back to page numbers when canvas ids do not give unique safe keys', () => {
+    const m = toModel({ ...p3, items: [canvas('same', 'a'), canvas('same', 'b')] }) as ManifestModel;
+    expect(m.pages.map((p) => p.key)).toEqual(['1', '2']);
+  });
+});
+
+describe('spreadOf', () => {
+  const model = (n: number, dir: ManifestModel['viewingDirection']) =>
+    ({ pages: Array.from({ length: n }), viewingDirection: dir }) as unknown as ManifestModel;
+  it.each([
+    [5, 'left-to-right', 0, [0]],
+    [5, 'left-to-right', 1, [1, 2]],
+    [5, 'left-to-right', 2, [1, 2]],
+    [5, 'left-to-right', 3, [3, 4]],
+    [4, 'left-to-right', 3, [3]],
+    [5, 'right-to-left', 2, [2, 1]],
+    [1, 'left-to-right', 0, [0]],
+  ] as const)('%i pages %s at %i → %j', (n, dir, index, want) => {
+    expect(spreadOf(model(n, dir), index)).toEqual(want);
+  });
+});
