@@ -67,6 +67,9 @@ export function publicUrls(baseUrl: string) {
     paintingPage: (itemId: string, pageKey: string) => `${pres}/${itemId}/page/${pageKey}`,
     paintingAnnotation: (itemId: string, pageKey: string) => `${pres}/${itemId}/annotation/${pageKey}-image`,
     textPage: (itemId: string, pageKey: string) => `${pres}/${itemId}/annotations/${pageKey}.json`,
+    /** One full-text line annotation; the line id (from ALTO) is percent-encoded. */
+    textAnnotation: (itemId: string, pageKey: string, lineId: string) =>
+      `${pres}/${itemId}/annotation/${pageKey}-line-${encodeURIComponent(lineId)}`,
     range: (itemId: string, rangeKey: string) => `${pres}/${itemId}/range/${rangeKey}`,
     imageService: (imageId: string) => `${base}/iiif/image/${imageId}`,
     discovery: `${base}/iiif/discovery/collection.json`,
