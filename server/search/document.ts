@@ -1,0 +1,108 @@
+// Turns a published item (its ItemRecord and full-text AnnotationPages) into the document both search
+// engines index. Pure: reading the files is reindex.ts's job, so this is tested table-driven and
+// ingest, reindex and tests all build the same document.
+import { z } from 'zod';
+import { centuries, parseDateRange } from '../../manifests/dates.ts';
+import type { ItemRecord } from '../../manifests/item.ts';
+import type { FacetName, IndexDocument, IndexLine, IndexPage } from './backend.ts';
+
+const PRINTER_ROLES = new Set(['prt', 'pbl', 'bsl']);
+const TITLE_LANGUAGES = ['nl', 'en', 'fr', 'de', 'none'];
+
+const fragmentTarget = /^(?<canvas>[^#]+)#xywh=(?<x>\d+(?:\.\d+)?),(?<y>\d+(?:\.\d+)?),(?<w>\d+(?:\.\d+)?),(?<h>\d+(?:\.\d+)?)$/;
+
+const textBody = z.object({ type: z.literal('TextualBody'), value: z.string() });
+const annotation = z.object({
+  id: z.string().optional(),
+  motivation: z.union([z.string(), z.array(z.string())]).optional(),
+  body: z.union([textBody, z.array(textBody).min(1)]),
+  target: z.union([
+    z.string(),
+    z.object({ source: z.union([z.string(), z.object({ id: z.string() })]), selector: z.object({ value: z.string() }) }),
+  ]),
+});
+const annotationPage = z.object({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) });
+
+/** Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are skipped. */
+export function parseTextPage(json: unknown, page: { key: string; label?: string }): IndexPage | undefined {
+  const parsed = annotationPage.safeParse(json);
+  if (!parsed.success) return undefined;
+  let canvas: string | undefined;
+  const lines: IndexLine[] = [];
+  for (const item of parsed.data.items) {
+    const anno = annotation.safeParse(item);
+    if (!anno.success) continue;
+    const { body, target } = anno.data;
+    const text = (Array.isArray(body) ? body[0]! : body).value.trim();
+    const fragment =
+      typeof target === 'string'
+        ? target
+        : `${typeof target.source === 'string' ? target.source : target.source.id}#${target.selector.value}`;
+    const m = fragmentTarget.exec(fragment);
+    if (!m?.groups || text === '') continue;
+    canvas ??= m.groups.canvas;
+    const { x, y, w, h } = m.groups;
+    lines.push({ ...(anno.data.id ? { id: anno.data.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
+  }
+  if (canvas === undefined) return undefined;
+  return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas, lines };
+}
+
+/** The display title: the first value in nl, en, fr, de or `none`, else any language. */
+export function displayTitle(label: Record<string, string[] | undefined>): string {
+  for (const lang of TITLE_LANGUAGES) {
+    const v = label[lang]?.[0];
+    if (v) return v;
+  }
+  return Object.values(label).find((v) => v?.[0])?.[0] ?? '';
+}
+
+function allValues(map: Record<string, string[] | undefined> | undefined): string[] {
+  if (!map) return [];
+  return [...new Set(Object.values(map).flatMap((v) => v ?? []))];
+}
+
+function unique(values: (string | undefined)[]): string[] {
+  return [...new Set(values.map((v) => v?.trim()).filter((v): v is string => !!v))];
+}
+
+/** The index document of one item; `pages` are its full-text pages in reading order. */
+export function buildIndexDocument(record: ItemRecord, pages: IndexPage[]): IndexDocument {
+  const years = parseDateRange(record.date);
+  const printers = unique([record.publisher, ...record.agents.filter((a) => a.role && PRINTER_ROLES.has(a.role)).map((a) => a.name)]);
+  const facets: Record<FacetName, string[]> = {
+    type: [record.type],
+    language: unique(record.languages),
+    century: years ? centuries(years).map(String) : [],
+    person: unique(record.agents.filter((a) => !a.role || !PRINTER_ROLES.has(a.role)).map((a) => a.name)),
+    place: unique([record.place]),
+    printer: printers,
+    subject: unique(record.subjects),
+    collection: unique([record.partOf]),
+  };
+  return {
+    id: record.id,
+    type: record.type,
+    title: displayTitle(record.label as Record<string, string[] | undefined>),
+    labels: allValues(record.label as Record<string, string[] | undefined>),
+    summaries: allValues(record.summary as Record<string, string[] | undefined> | undefined),
+    agents: record.agents.map((a) => (a.role ? { name: a.name, role: a.role } : { name: a.name })),
+    ...(printers[0] !== undefined ? { printer: printers[0] } : {}),
+    ...(record.place ? { place: record.place } : {}),
+    ...(record.date ? { date: record.date } : {}),
+    ...(years ? { yearFrom: years.from, yearTo: years.to } : {}),
+    languages: [...record.languages],
+    subjects: [...record.subjects],
+    ...(record.shelfmark ? { shelfmark: record.shelfmark } : {}),
+    identifiers: record.identifiers.map((i) => i.value),
+    ...(record.partOf ? { collection: record.partOf } : {}),
+    rights: record.rights,
+    facets,
+    pages: pages.filter((p) => p.lines.length > 0),
+  };
+}
+
+/** The text of a page as one string, lines joined by newlines (what snippets and page search read). */
+export function pageText(page: IndexPage): string {
+  return page.lines.map((l) => l.text).join('\n');
+}

@@ -1,0 +1,111 @@
+// Reads the published data folder (the source of truth) into index documents: `records/<id>/record.json`
+// plus each page's full-text AnnotationPage. Used by `npm run reindex` to rebuild an index from
+// scratch and by ingest to update one item as it publishes or removes it.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ItemRecord } from '../../manifests/item.ts';
+import { dataPaths, isSafeId } from '../../manifests/layout.ts';
+import type { IndexDocument, IndexPage, SearchBackend } from './backend.ts';
+import { buildIndexDocument, parseTextPage } from './document.ts';
+
+/** A published item that cannot be read; reindexing reports it and goes on with the others. */
+export class UnreadableItemError extends Error {
+  override name = 'UnreadableItemError';
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, 'utf8')) as unknown;
+}
+
+function isRecord(value: unknown, id: string): value is ItemRecord {
+  const v = value as Partial<ItemRecord> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.id === id &&
+    typeof v.type === 'string' &&
+    typeof v.label === 'object' &&
+    Array.isArray(v.agents) &&
+    Array.isArray(v.languages) &&
+    Array.isArray(v.subjects) &&
+    Array.isArray(v.identifiers) &&
+    Array.isArray(v.pages)
+  );
+}
+
+/** The index document of one published item, from its record and full-text pages. */
+export async function readIndexDocument(dataDir: string, itemId: string): Promise<IndexDocument> {
+  const paths = dataPaths(dataDir);
+  let record: unknown;
+  try {
+    record = await readJson(paths.record(itemId));
+  } catch (err) {
+    throw new UnreadableItemError(`${itemId}: cannot read record.json: ${(err as Error).message}`);
+  }
+  if (!isRecord(record, itemId)) throw new UnreadableItemError(`${itemId}: record.json is not an item record for this id`);
+  const pages: IndexPage[] = [];
+  for (const page of record.pages) {
+    if (!isSafeId(page.key)) continue;
+    let json: unknown;
+    try {
+      json = await readJson(paths.textPage(itemId, page.key));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new UnreadableItemError(`${itemId}/${page.key}: cannot read full text: ${(err as Error).message}`);
+    }
+    const parsed = parseTextPage(json, page.label !== undefined ? { key: page.key, label: page.label } : { key: page.key });
+    if (parsed) pages.push(parsed);
+  }
+  return buildIndexDocument(record, pages);
+}
+
+/** Ids of every published item (folders under `records/`), sorted. */
+export async function publishedItemIds(dataDir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path.join(dataPaths(dataDir).root, 'records'), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && isSafeId(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+export interface ReindexReport {
+  count: number;
+  problems: { item: string; reason: string }[];
+}
+
+/** Rebuilds the whole index from the data folder; unreadable items are reported, not fatal. */
+export async function reindexAll(
+  dataDir: string,
+  backend: SearchBackend,
+  progress?: (done: number, total: number) => void,
+): Promise<ReindexReport> {
+  const ids = await publishedItemIds(dataDir);
+  const problems: ReindexReport['problems'] = [];
+  async function* documents(): AsyncGenerator<IndexDocument> {
+    for (const id of ids) {
+      try {
+        yield await readIndexDocument(dataDir, id);
+      } catch (err) {
+        if (!(err instanceof UnreadableItemError)) throw err;
+        problems.push({ item: id, reason: err.message });
+      }
+    }
+  }
+  const { count } = await backend.rebuild(documents(), (done) => progress?.(done, ids.length));
+  return { count, problems };
+}
+
+/** Adds or replaces one published item in the index (ingest calls this after publishing it). */
+export async function indexItem(backend: SearchBackend, dataDir: string, itemId: string): Promise<void> {
+  await backend.index(await readIndexDocument(dataDir, itemId));
+}
+
+/** Removes one item from the index (ingest calls this after unpublishing it). */
+export async function removeItem(backend: SearchBackend, itemId: string): Promise<void> {
+  await backend.remove(itemId);
+}

@@ -1,0 +1,756 @@
+// The embedded search engine (the default: no service to run): node:sqlite with FTS5 over pre-folded
+// text, one database file in `<data>/search/`. Query words are expanded against the FTS vocabulary
+// (spelling variants, typo tolerance); facet counts, filters and sorting run over an in-memory
+// snapshot of the facet columns, reloaded whenever another process (ingest) changed the index.
+// A rebuild writes a new database file aside and then switches the `current.json` pointer, so
+// readers never see a half-built index.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import {
+  FACETS,
+  SearchUnavailableError,
+  type FacetCount,
+  type FacetName,
+  type IndexDocument,
+  type IndexPage,
+  type PageMatches,
+  type SearchBackend,
+  type SearchHealth,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type Suggestion,
+  type SuggestionKind,
+} from './backend.ts';
+import { pageText } from './document.ts';
+import { foldText, tokenize } from './normalize.ts';
+import { parseQueryText, type QueryField } from './query.ts';
+import { displayWord, makeMatcher, snippet } from './snippet.ts';
+import { expandTerm, matchWords, type ExpandedTerm, type Vocabulary } from './term-expansion.ts';
+
+const SCHEMA_VERSION = '1';
+const POINTER = 'current.json';
+const FACET_LIMIT = 30;
+/** bm25 weights of title, persons, places, printers, subjects, other, fulltext. */
+const WEIGHTS = [10, 6, 3, 3, 4, 2, 1];
+const COLUMN: Record<QueryField, string> = {
+  title: 'title',
+  person: 'persons',
+  place: 'places',
+  printer: 'printers',
+  subject: 'subjects',
+  text: 'fulltext',
+};
+const POINTER_CHECK_MS = 500;
+const WORD_SUGGESTIONS = 50_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS items(
+  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, title_key TEXT NOT NULL,
+  year_from INTEGER, year_to INTEGER, page_lo INTEGER, page_hi INTEGER);
+CREATE TABLE IF NOT EXISTS facets(item INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS facets_item ON facets(item);
+CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
+  title, persons, places, printers, subjects, other, fulltext,
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(items_fts, row);
+CREATE TABLE IF NOT EXISTS pages(
+  rowid INTEGER PRIMARY KEY, item INTEGER NOT NULL, key TEXT NOT NULL, label TEXT, canvas TEXT NOT NULL, lines TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS pages_item ON pages(item);
+CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(
+  text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS suggestions(
+  rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL, item TEXT,
+  UNIQUE(kind, folded));
+CREATE VIRTUAL TABLE IF NOT EXISTS suggest_fts USING fts5(
+  kind, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+`;
+
+interface FacetColumn {
+  values: string[];
+  ids: Map<string, number>;
+  /** Item position → its value ids: ids[offsets[p] .. offsets[p+1]). */
+  offsets: Uint32Array;
+  valueIds: Uint32Array;
+}
+
+/** The facet columns, year ranges and sort keys of every item, for filtering and counting in memory. */
+interface Snapshot {
+  generation: string;
+  rowids: Float64Array;
+  position: Map<number, number>;
+  yearFrom: Float64Array;
+  yearTo: Float64Array;
+  titleRank: Uint32Array;
+  byTitle: Uint32Array;
+  byDate: Uint32Array;
+  byDateDesc: Uint32Array;
+  facets: Record<FacetName, FacetColumn>;
+}
+
+interface StoredDoc extends Omit<IndexDocument, 'pages'> {
+  pageCount: number;
+}
+
+function quote(word: string): string {
+  return `"${word.replace(/"/g, '""')}"`;
+}
+
+/** FTS5 expression of expanded terms: all terms must match (or any, for page lookups). */
+function ftsExpression(terms: ExpandedTerm[], join: 'AND' | 'OR', columns: boolean): string {
+  const parts = terms.map((t) => {
+    const body =
+      t.kind === 'phrase'
+        ? quote(t.words.join(' '))
+        : `(${t.alternatives.map((a) => (t.prefix ? `${quote(a)}*` : quote(a))).join(' OR ')})`;
+    return columns && t.field ? `{${COLUMN[t.field]}} : ${body}` : body;
+  });
+  return parts.join(` ${join} `);
+}
+
+function documentColumns(doc: IndexDocument): string[] {
+  const persons = doc.agents.map((a) => a.name);
+  const other = [
+    ...doc.summaries,
+    doc.shelfmark,
+    ...doc.identifiers,
+    doc.collection,
+    doc.date,
+    doc.type,
+    ...doc.languages,
+  ].filter((v): v is string => !!v);
+  return [
+    doc.labels.join('\n'),
+    persons.join('\n'),
+    doc.place ?? '',
+    doc.facets.printer.join('\n'),
+    doc.subjects.join('\n'),
+    other.join('\n'),
+    doc.pages.map(pageText).join('\n'),
+  ].map(foldText);
+}
+
+/** Pushes the top `k` of `items` by `better` order (a bounded heap), returned best first. */
+function topK(items: ArrayLike<number>, k: number, worse: (a: number, b: number) => boolean): number[] {
+  const heap: number[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[p]!)) break;
+      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      i = p;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i]!;
+    if (heap.length < k) {
+      heap.push(v);
+      up(heap.length - 1);
+    } else if (k > 0 && worse(heap[0]!, v)) {
+      heap[0] = v;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
+export class EmbeddedSearchBackend implements SearchBackend {
+  readonly kind = 'embedded' as const;
+  readonly dir: string;
+  private database: DatabaseSync | undefined;
+  private file: string | undefined;
+  private pointerCheckedAt = 0;
+  private pointerStamp = '';
+  private snapshot: Snapshot | undefined;
+  private statements = new Map<string, StatementSync>();
+
+  /** `dir` is the index folder, `dataPaths(dataDir).search`. */
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  // ---- database lifecycle -------------------------------------------------------------------
+
+  private readPointer(): string | undefined {
+    try {
+      const parsed = JSON.parse(readFileSync(path.join(this.dir, POINTER), 'utf8')) as { file?: unknown };
+      return typeof parsed.file === 'string' && /^index-[\w-]+\.sqlite$/.test(parsed.file) ? parsed.file : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writePointer(file: string): void {
+    const tmp = path.join(this.dir, `${POINTER}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify({ file }));
+    renameSync(tmp, path.join(this.dir, POINTER));
+  }
+
+  private static openFile(file: string, building: boolean): DatabaseSync {
+    const db = new DatabaseSync(file, { timeout: 5000 });
+    if (building) {
+      db.exec('PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;');
+    } else {
+      db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;');
+    }
+    db.exec(SCHEMA);
+    db.prepare("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?), ('generation', '0')").run(SCHEMA_VERSION);
+    return db;
+  }
+
+  /** The open database, reopened when a rebuild (in this or another process) switched the pointer. */
+  private db(): DatabaseSync {
+    const now = Date.now();
+    if (this.database && now - this.pointerCheckedAt < POINTER_CHECK_MS) return this.database;
+    this.pointerCheckedAt = now;
+    let stamp = '';
+    try {
+      const st = statSync(path.join(this.dir, POINTER));
+      stamp = `${st.ino}:${st.mtimeMs}`;
+    } catch {
+      stamp = '';
+    }
+    if (this.database && stamp === this.pointerStamp) return this.database;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      let file = this.readPointer();
+      if (file === undefined) {
+        file = `index-${Date.now()}-${randomBytes(3).toString('hex')}.sqlite`;
+        EmbeddedSearchBackend.openFile(path.join(this.dir, file), false).close();
+        this.writePointer(file);
+        stamp = `${statSync(path.join(this.dir, POINTER)).ino}:${statSync(path.join(this.dir, POINTER)).mtimeMs}`;
+      }
+      if (this.database && file === this.file) {
+        this.pointerStamp = stamp;
+        return this.database;
+      }
+      const db = EmbeddedSearchBackend.openFile(path.join(this.dir, file), false);
+      this.closeDatabase();
+      this.database = db;
+      this.file = file;
+      this.pointerStamp = stamp;
+      return db;
+    } catch (err) {
+      throw new SearchUnavailableError(`the search index in ${this.dir} cannot be opened: ${(err as Error).message}`);
+    }
+  }
+
+  private closeDatabase(): void {
+    this.statements.clear();
+    this.snapshot = undefined;
+    this.database?.close();
+    this.database = undefined;
+    this.file = undefined;
+  }
+
+  private stmt(sql: string): StatementSync {
+    const db = this.db();
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  async close(): Promise<void> {
+    this.closeDatabase();
+  }
+
+  async health(): Promise<SearchHealth> {
+    try {
+      const row = this.stmt('SELECT count(*) AS n FROM items').get() as { n: number };
+      return { backend: 'embedded', ok: true, message: `${row.n} items indexed` };
+    } catch (err) {
+      return { backend: 'embedded', ok: false, message: (err as Error).message };
+    }
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  private static removeFrom(db: DatabaseSync, itemId: string): void {
+    const row = db.prepare('SELECT rowid, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
+      | { rowid: number; page_lo: number | null; page_hi: number | null }
+      | undefined;
+    if (!row) return;
+    db.prepare('DELETE FROM items_fts WHERE rowid = ?').run(row.rowid);
+    if (row.page_lo !== null && row.page_hi !== null) {
+      db.prepare('DELETE FROM pages_fts WHERE rowid BETWEEN ? AND ?').run(row.page_lo, row.page_hi);
+    }
+    db.prepare('DELETE FROM pages WHERE item = ?').run(row.rowid);
+    db.prepare('DELETE FROM facets WHERE item = ?').run(row.rowid);
+    db.prepare('DELETE FROM items WHERE rowid = ?').run(row.rowid);
+    const titles = db.prepare("SELECT rowid FROM suggestions WHERE kind = 'title' AND item = ?").all(itemId) as { rowid: number }[];
+    for (const t of titles) {
+      db.prepare('DELETE FROM suggest_fts WHERE rowid = ?').run(t.rowid);
+      db.prepare('DELETE FROM suggestions WHERE rowid = ?').run(t.rowid);
+    }
+  }
+
+  private static insertInto(db: DatabaseSync, doc: IndexDocument): void {
+    const { pages, ...rest } = doc;
+    const stored: StoredDoc = { ...rest, pageCount: pages.length };
+    const item = db
+      .prepare('INSERT INTO items(id, doc, title_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)')
+      .run(doc.id, JSON.stringify(stored), foldText(doc.title), doc.yearFrom ?? null, doc.yearTo ?? null);
+    const rowid = Number(item.lastInsertRowid);
+    db.prepare(
+      'INSERT INTO items_fts(rowid, title, persons, places, printers, subjects, other, fulltext) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(rowid, ...documentColumns(doc));
+    const facet = db.prepare('INSERT INTO facets(item, facet, value) VALUES (?, ?, ?)');
+    for (const name of FACETS) for (const value of doc.facets[name]) facet.run(rowid, name, value);
+    if (pages.length > 0) {
+      const page = db.prepare('INSERT INTO pages(item, key, label, canvas, lines) VALUES (?, ?, ?, ?, ?)');
+      const pageFts = db.prepare('INSERT INTO pages_fts(rowid, text) VALUES (?, ?)');
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const p of pages) {
+        const r = Number(page.run(rowid, p.key, p.label ?? null, p.canvas, JSON.stringify(p.lines)).lastInsertRowid);
+        pageFts.run(r, foldText(pageText(p)));
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
+      }
+      db.prepare('UPDATE items SET page_lo = ?, page_hi = ? WHERE rowid = ?').run(lo, hi, rowid);
+    }
+  }
+
+  private static addSuggestions(db: DatabaseSync, rows: { kind: SuggestionKind; text: string; item?: string }[]): void {
+    const insert = db.prepare('INSERT OR IGNORE INTO suggestions(kind, text, folded, item) VALUES (?, ?, ?, ?)');
+    const fts = db.prepare('INSERT INTO suggest_fts(rowid, kind, folded) VALUES (?, ?, ?)');
+    for (const r of rows) {
+      const folded = foldText(r.text);
+      if (folded === '') continue;
+      const res = insert.run(r.kind, r.text, folded, r.item ?? null);
+      if (res.changes > 0) fts.run(Number(res.lastInsertRowid), r.kind, folded);
+    }
+  }
+
+  private static docSuggestions(doc: IndexDocument): { kind: SuggestionKind; text: string; item?: string }[] {
+    const words = new Map<string, string>();
+    for (const text of [doc.title, ...doc.subjects, ...doc.pages.map(pageText)]) {
+      for (const t of tokenize(text)) if (t.folded.length >= 3 && !/^\d+$/.test(t.folded) && !words.has(t.folded)) words.set(t.folded, displayWord(t.word));
+    }
+    return [
+      { kind: 'title', text: doc.title, item: doc.id },
+      ...doc.facets.person.map((text) => ({ kind: 'person' as const, text })),
+      ...(doc.place ? [{ kind: 'place' as const, text: doc.place }] : []),
+      ...[...words.values()].map((text) => ({ kind: 'word' as const, text })),
+    ];
+  }
+
+  private static bumpGeneration(db: DatabaseSync): void {
+    db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+  }
+
+  private transaction(work: (db: DatabaseSync) => void): void {
+    const db = this.db();
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      work(db);
+      EmbeddedSearchBackend.bumpGeneration(db);
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  async index(doc: IndexDocument): Promise<void> {
+    this.transaction((db) => {
+      EmbeddedSearchBackend.removeFrom(db, doc.id);
+      EmbeddedSearchBackend.insertInto(db, doc);
+      EmbeddedSearchBackend.addSuggestions(db, EmbeddedSearchBackend.docSuggestions(doc));
+    });
+  }
+
+  async remove(itemId: string): Promise<void> {
+    this.transaction((db) => EmbeddedSearchBackend.removeFrom(db, itemId));
+  }
+
+  async rebuild(docs: AsyncIterable<IndexDocument>, progress?: (done: number) => void): Promise<{ count: number }> {
+    mkdirSync(this.dir, { recursive: true });
+    const file = `index-${Date.now()}-${randomBytes(3).toString('hex')}.sqlite`;
+    const full = path.join(this.dir, file);
+    const db = EmbeddedSearchBackend.openFile(full, true);
+    let count = 0;
+    try {
+      const words = new Map<string, string>();
+      db.exec('BEGIN');
+      for await (const doc of docs) {
+        EmbeddedSearchBackend.insertInto(db, doc);
+        for (const text of [doc.title, ...doc.subjects, ...doc.pages.map(pageText)]) {
+          for (const t of tokenize(text)) if (!words.has(t.folded)) words.set(t.folded, displayWord(t.word));
+        }
+        count++;
+        if (count % 1000 === 0) {
+          db.exec('COMMIT; BEGIN');
+          progress?.(count);
+        }
+      }
+      EmbeddedSearchBackend.buildSuggestions(db, words);
+      EmbeddedSearchBackend.bumpGeneration(db);
+      db.exec('COMMIT');
+      db.exec("INSERT INTO items_fts(items_fts) VALUES ('optimize'); INSERT INTO pages_fts(pages_fts) VALUES ('optimize');");
+      db.exec('PRAGMA journal_mode=WAL');
+      db.close();
+    } catch (err) {
+      db.close();
+      rmSync(full, { force: true });
+      throw err;
+    }
+    progress?.(count);
+    const old = this.readPointer();
+    this.writePointer(file);
+    this.closeDatabase();
+    this.pointerStamp = '';
+    if (old && old !== file) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(this.dir, old + suffix), { force: true });
+    }
+    return { count };
+  }
+
+  /** Suggestions in the order they should be offered (rowid order = weight order), most used first. */
+  private static buildSuggestions(db: DatabaseSync, words: Map<string, string>): void {
+    const rows: { kind: SuggestionKind; text: string; item?: string }[] = [];
+    for (const kind of ['person', 'place'] as const) {
+      const facet = kind === 'person' ? 'person' : 'place';
+      const values = db
+        .prepare('SELECT value, count(*) AS n FROM facets WHERE facet = ? GROUP BY value ORDER BY n DESC')
+        .all(facet) as { value: string }[];
+      rows.push(...values.map((v) => ({ kind, text: v.value })));
+    }
+    const titles = db.prepare('SELECT id, doc FROM items ORDER BY length(title_key), title_key').all() as { id: string; doc: string }[];
+    rows.push(...titles.map((t) => ({ kind: 'title' as const, text: (JSON.parse(t.doc) as StoredDoc).title, item: t.id })));
+    const frequent = db
+      .prepare('SELECT term FROM vocab WHERE length(term) >= 3 ORDER BY doc DESC LIMIT ?')
+      .all(WORD_SUGGESTIONS) as { term: string }[];
+    for (const { term } of frequent) {
+      if (/^\d+$/.test(term)) continue;
+      rows.push({ kind: 'word', text: words.get(term) ?? term });
+    }
+    EmbeddedSearchBackend.addSuggestions(db, rows);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  private vocabulary(): Vocabulary {
+    return {
+      counts: (words) => {
+        const out = new Map<string, number>();
+        const s = this.stmt('SELECT doc FROM vocab WHERE term = ?');
+        for (const w of words) {
+          const row = s.get(w) as { doc: number } | undefined;
+          if (row) out.set(w, row.doc);
+        }
+        return out;
+      },
+      withPrefix: (prefix, minLength, maxLength) =>
+        (
+          this.stmt('SELECT term, doc FROM vocab WHERE term >= ? AND term < ?').all(prefix, `${prefix}\uffff`) as {
+            term: string;
+            doc: number;
+          }[]
+        )
+          .filter((r) => r.term.length >= minLength && r.term.length <= maxLength)
+          .map((r) => ({ word: r.term, count: r.doc })),
+    };
+  }
+
+  private expand(q: string): ExpandedTerm[] {
+    const vocabulary = this.vocabulary();
+    return parseQueryText(q).map((t) => expandTerm(t, vocabulary));
+  }
+
+  private currentSnapshot(): Snapshot {
+    const generation = (this.stmt("SELECT value FROM meta WHERE key = 'generation'").get() as { value: string }).value;
+    if (this.snapshot?.generation === generation) return this.snapshot;
+    const items = this.stmt('SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid').all() as {
+      rowid: number;
+      title_key: string;
+      year_from: number | null;
+      year_to: number | null;
+    }[];
+    const n = items.length;
+    const rowids = new Float64Array(n);
+    const position = new Map<number, number>();
+    const yearFrom = new Float64Array(n);
+    const yearTo = new Float64Array(n);
+    items.forEach((it, i) => {
+      rowids[i] = it.rowid;
+      position.set(it.rowid, i);
+      yearFrom[i] = it.year_from ?? NaN;
+      yearTo[i] = it.year_to ?? NaN;
+    });
+    const order = (cmp: (a: number, b: number) => number) => Uint32Array.from(items.keys()).sort(cmp);
+    const byTitle = order((a, b) => (items[a]!.title_key < items[b]!.title_key ? -1 : items[a]!.title_key > items[b]!.title_key ? 1 : a - b));
+    const titleRank = new Uint32Array(n);
+    byTitle.forEach((p, rank) => (titleRank[p] = rank));
+    const dated = (v: number, missing: number) => (Number.isNaN(v) ? missing : v);
+    const byDate = order((a, b) => dated(yearFrom[a]!, Infinity) - dated(yearFrom[b]!, Infinity) || titleRank[a]! - titleRank[b]!);
+    const byDateDesc = order((a, b) => dated(yearTo[b]!, -Infinity) - dated(yearTo[a]!, -Infinity) || titleRank[a]! - titleRank[b]!);
+    const facetRows = this.stmt('SELECT item, facet, value FROM facets ORDER BY item').all() as { item: number; facet: FacetName; value: string }[];
+    const perFacet = Object.fromEntries(FACETS.map((f) => [f, [] as number[][]])) as Record<FacetName, number[][]>;
+    const facets = {} as Record<FacetName, FacetColumn>;
+    for (const f of FACETS) facets[f] = { values: [], ids: new Map(), offsets: new Uint32Array(n + 1), valueIds: new Uint32Array(0) };
+    for (const row of facetRows) {
+      const p = position.get(row.item);
+      const col = facets[row.facet];
+      if (p === undefined || !col) continue;
+      let id = col.ids.get(row.value);
+      if (id === undefined) {
+        id = col.values.length;
+        col.values.push(row.value);
+        col.ids.set(row.value, id);
+      }
+      ((perFacet[row.facet][p] ??= [])).push(id);
+    }
+    for (const f of FACETS) {
+      const lists = perFacet[f];
+      const col = facets[f];
+      let total = 0;
+      for (let p = 0; p < n; p++) {
+        col.offsets[p] = total;
+        total += lists[p]?.length ?? 0;
+      }
+      col.offsets[n] = total;
+      col.valueIds = new Uint32Array(total);
+      for (let p = 0; p < n; p++) lists[p]?.forEach((id, k) => (col.valueIds[col.offsets[p]! + k] = id));
+    }
+    this.snapshot = { generation, rowids, position, yearFrom, yearTo, titleRank, byTitle, byDate, byDateDesc, facets };
+    return this.snapshot;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const snap = this.currentSnapshot();
+    const n = snap.rowids.length;
+    const terms = query.q ? this.expand(query.q) : [];
+    let candidates: Uint32Array;
+    let scores: Float64Array | undefined;
+    if (terms.length > 0) {
+      const rows = this.stmt(`SELECT rowid, bm25(items_fts, ${WEIGHTS.join(', ')}) AS score FROM items_fts WHERE items_fts MATCH ?`).all(
+        ftsExpression(terms, 'AND', true),
+      ) as { rowid: number; score: number }[];
+      candidates = new Uint32Array(rows.length);
+      scores = new Float64Array(n);
+      let k = 0;
+      for (const r of rows) {
+        const p = snap.position.get(r.rowid);
+        if (p === undefined) continue;
+        candidates[k++] = p;
+        scores[p] = r.score;
+      }
+      candidates = candidates.subarray(0, k);
+    } else {
+      candidates = Uint32Array.from({ length: n }, (_, i) => i);
+    }
+
+    const active = FACETS.filter((f) => (query.filters[f]?.length ?? 0) > 0);
+    const accepted = new Map<FacetName, Uint8Array>();
+    for (const f of active) {
+      const col = snap.facets[f];
+      const flags = new Uint8Array(col.values.length);
+      for (const v of query.filters[f]!) {
+        const id = col.ids.get(v);
+        if (id !== undefined) flags[id] = 1;
+      }
+      accepted.set(f, flags);
+    }
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(snap.facets[f].values.length)])) as Record<
+      FacetName,
+      Uint32Array
+    >;
+    const count = (f: FacetName, p: number) => {
+      const col = snap.facets[f];
+      for (let k = col.offsets[p]!; k < col.offsets[p + 1]!; k++) counts[f][col.valueIds[k]!]!++;
+    };
+    const passes = new Uint8Array(n);
+    const results: number[] = [];
+    const hasDate = query.from !== undefined || query.to !== undefined;
+    const from = query.from ?? -Infinity;
+    const to = query.to ?? Infinity;
+    for (let i = 0; i < candidates.length; i++) {
+      const p = candidates[i]!;
+      if (hasDate) {
+        const a = snap.yearFrom[p]!;
+        const b = snap.yearTo[p]!;
+        if (Number.isNaN(a) || b < from || a > to) continue;
+      }
+      let failed: FacetName | undefined;
+      let failures = 0;
+      for (const f of active) {
+        const col = snap.facets[f];
+        const flags = accepted.get(f)!;
+        let ok = false;
+        for (let k = col.offsets[p]!; k < col.offsets[p + 1]!; k++) {
+          if (flags[col.valueIds[k]!]) {
+            ok = true;
+            break;
+          }
+        }
+        if (!ok) {
+          failures++;
+          failed = f;
+          if (failures > 1) break;
+        }
+      }
+      if (failures === 0) {
+        passes[p] = 1;
+        results.push(p);
+        for (const f of FACETS) count(f, p);
+      } else if (failures === 1) {
+        count(failed!, p);
+      }
+    }
+
+    const offset = (query.page - 1) * query.size;
+    const wanted = offset + query.size;
+    let ordered: number[];
+    if (query.sort === 'relevance' && scores) {
+      const s = scores;
+      const tr = snap.titleRank;
+      ordered = topK(results, wanted, (a, b) => s[a]! > s[b]! || (s[a] === s[b] && tr[a]! > tr[b]!));
+    } else {
+      // Relevance without query words has no scores: title order then.
+      const order = query.sort === 'date' ? snap.byDate : query.sort === '-date' ? snap.byDateDesc : snap.byTitle;
+      ordered = [];
+      for (let i = 0; i < order.length && ordered.length < wanted; i++) if (passes[order[i]!]) ordered.push(order[i]!);
+    }
+    const pagePositions = ordered.slice(offset, wanted);
+    const hits = this.hits(pagePositions.map((p) => snap.rowids[p]!), terms);
+
+    const facets = {} as Record<FacetName, FacetCount[]>;
+    for (const f of FACETS) {
+      const c = counts[f];
+      const values = snap.facets[f].values;
+      const list: FacetCount[] = [];
+      for (let id = 0; id < c.length; id++) if (c[id]! > 0) list.push({ value: values[id]!, count: c[id]! });
+      list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+      const chosen = new Set(query.filters[f] ?? []);
+      // Selected values stay listed even when rare, so the user can always unselect them.
+      facets[f] = [...list.slice(0, FACET_LIMIT), ...list.slice(FACET_LIMIT).filter((v) => chosen.has(v.value))];
+    }
+    return { total: results.length, page: query.page, size: query.size, hits, facets };
+  }
+
+  private hits(rowids: number[], terms: ExpandedTerm[]): SearchHit[] {
+    if (rowids.length === 0) return [];
+    const rows = this.db()
+      .prepare(`SELECT rowid, doc, page_lo, page_hi FROM items WHERE rowid IN (${rowids.map(() => '?').join(',')})`)
+      .all(...rowids) as { rowid: number; doc: string; page_lo: number | null; page_hi: number | null }[];
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    const textWords = matchWords(terms, true);
+    const allWords = matchWords(terms);
+    const textMatcher = makeMatcher(textWords.words, textWords.prefixes);
+    const metaMatcher = makeMatcher(allWords.words, allWords.prefixes);
+    const textTerms = terms.filter((t) => t.field === undefined || t.field === 'text');
+    const pageExpression = textTerms.length > 0 ? ftsExpression(textTerms, 'OR', false) : undefined;
+    return rowids.flatMap((rowid) => {
+      const row = byRowid.get(rowid);
+      if (!row) return [];
+      const doc = JSON.parse(row.doc) as StoredDoc;
+      const hit: SearchHit = {
+        id: doc.id,
+        title: doc.title,
+        type: doc.type,
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.yearFrom !== undefined ? { yearFrom: doc.yearFrom, yearTo: doc.yearTo } : {}),
+        agents: doc.agents,
+        ...(doc.printer ? { printer: doc.printer } : {}),
+        ...(doc.place ? { place: doc.place } : {}),
+        languages: doc.languages,
+      };
+      if (terms.length === 0) return [hit];
+      const metaText = [doc.title, ...doc.labels, ...doc.summaries, ...doc.agents.map((a) => a.name), ...doc.subjects, doc.place, doc.printer]
+        .filter((v): v is string => !!v)
+        .find((t) => snippet(t, metaMatcher) !== undefined);
+      if (pageExpression && row.page_lo !== null && row.page_hi !== null) {
+        const best = this.stmt(
+          'SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY bm25(pages_fts) LIMIT 1',
+        ).get(pageExpression, row.page_lo, row.page_hi) as { rowid: number } | undefined;
+        if (best) {
+          const page = this.stmt('SELECT key, label, canvas, lines FROM pages WHERE rowid = ?').get(best.rowid) as {
+            key: string;
+            label: string | null;
+            canvas: string;
+            lines: string;
+          };
+          const text = (JSON.parse(page.lines) as IndexPage['lines']).map((l) => l.text).join('\n');
+          const s = snippet(text, textMatcher);
+          hit.page = { key: page.key, ...(page.label !== null ? { label: page.label } : {}), canvas: page.canvas };
+          if (s !== undefined) hit.snippet = s;
+        }
+      }
+      if (hit.snippet === undefined && metaText !== undefined) hit.snippet = snippet(metaText, metaMatcher)!;
+      return [hit];
+    });
+  }
+
+  async suggest(q: string, size: number): Promise<Suggestion[]> {
+    const words = tokenize(q).map((t) => t.folded);
+    if (words.length === 0) return [];
+    const match = words.map((w, i) => (i === words.length - 1 ? `${quote(w)}*` : quote(w))).join(' ');
+    const pick = this.stmt(
+      'SELECT s.kind, s.text, s.item FROM suggest_fts f JOIN suggestions s ON s.rowid = f.rowid WHERE suggest_fts MATCH ? ORDER BY f.rowid LIMIT ?',
+    );
+    const quota: Record<SuggestionKind, number> = { person: 2, place: 2, title: 3, word: 3 };
+    const out: Suggestion[] = [];
+    const lists = (Object.keys(quota) as SuggestionKind[]).map((kind) =>
+      (pick.all(`kind:${kind} AND folded:(${match})`, size) as { kind: SuggestionKind; text: string; item: string | null }[]).map((r) => ({
+        kind: r.kind,
+        text: r.text,
+        ...(r.item ? { id: r.item } : {}),
+      })),
+    );
+    // Each kind gets its share first, then the rest fills up in the same order.
+    lists.forEach((list, i) => out.push(...list.slice(0, quota[Object.keys(quota)[i] as SuggestionKind])));
+    for (const list of lists) for (const s of list) if (out.length < size && !out.includes(s)) out.push(s);
+    return out.slice(0, size);
+  }
+
+  private itemRow(itemId: string): { page_lo: number | null; page_hi: number | null } | undefined {
+    return this.stmt('SELECT page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
+      | { page_lo: number | null; page_hi: number | null }
+      | undefined;
+  }
+
+  private static toPage(r: { key: string; label: string | null; canvas: string; lines: string }): IndexPage {
+    return { key: r.key, ...(r.label !== null ? { label: r.label } : {}), canvas: r.canvas, lines: JSON.parse(r.lines) as IndexPage['lines'] };
+  }
+
+  async pagesMatching(itemId: string, q: string): Promise<PageMatches | undefined> {
+    const row = this.itemRow(itemId);
+    if (!row) return undefined;
+    const terms = this.expand(q).map((t) => ({ ...t, field: undefined }) as ExpandedTerm);
+    const { words, prefixes } = matchWords(terms);
+    if (terms.length === 0 || row.page_lo === null || row.page_hi === null) return { pages: [], terms: words, prefixes };
+    const pages = (
+      this.stmt(
+        'SELECT p.key, p.label, p.canvas, p.lines FROM pages_fts f JOIN pages p ON p.rowid = f.rowid WHERE pages_fts MATCH ? AND f.rowid BETWEEN ? AND ? ORDER BY f.rowid',
+      ).all(ftsExpression(terms, 'OR', false), row.page_lo, row.page_hi) as { key: string; label: string | null; canvas: string; lines: string }[]
+    ).map(EmbeddedSearchBackend.toPage);
+    return { pages, terms: words, prefixes };
+  }
+
+  async itemPages(itemId: string): Promise<IndexPage[] | undefined> {
+    if (!this.itemRow(itemId)) return undefined;
+    const rows = this.stmt(
+      'SELECT p.key, p.label, p.canvas, p.lines FROM pages p JOIN items i ON p.item = i.rowid WHERE i.id = ? ORDER BY p.rowid',
+    ).all(itemId) as { key: string; label: string | null; canvas: string; lines: string }[];
+    return rows.map(EmbeddedSearchBackend.toPage);
+  }
+}
