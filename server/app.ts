@@ -1,0 +1,114 @@
+// The Express application: request limits, security headers, CORS and compression, then the IIIF
+// routes (Image, Presentation, Change Discovery), records, health, and the routers other parts pass
+// in (search, site). `createApp` does no I/O itself, so tests build it around any data folder.
+import compression from 'compression';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import helmet from 'helmet';
+import type { Config } from '../config.ts';
+import { HttpError, errorHandler, notFoundHandler } from './errors.ts';
+import type { RenderCache } from './image/cache.ts';
+import type { RenderQueue } from './image/render-queue.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { discoveryRouter } from './routes/discovery.ts';
+import { healthRouter, type HealthContributor } from './routes/health.ts';
+import { imageRouter } from './routes/image.ts';
+import { presentationRouter } from './routes/presentation.ts';
+import { recordsRouter } from './routes/records.ts';
+
+export type { HealthContributor, HealthReport } from './routes/health.ts';
+
+export interface AppOptions {
+  config: Config;
+  logger?: Logger;
+  /** Routers of the other parts (search API, Content Search, site pages), mounted after the IIIF routes in this order. */
+  routers?: Router[];
+  /** Reports shown under their names in GET /healthz (e.g. the search backend). */
+  health?: HealthContributor[];
+  /** Shared or test-sized render cache and queue; by default sized from config. */
+  renderCache?: RenderCache;
+  renderQueue?: RenderQueue;
+}
+
+/** Longest request target accepted; IIIF URLs are short, a long one is an attack or a mistake. */
+export const MAX_URL_LENGTH = 2048;
+const METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function createApp(options: AppOptions): Express {
+  const { config } = options;
+  const log = options.logger ?? createLogger(config);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.set('query parser', 'simple');
+
+  app.use(requestLimits);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          imgSrc: ["'self'", 'blob:', 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'self'"],
+        },
+      },
+      // IIIF resources are meant to be used from other sites (viewers, aggregators).
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(cors);
+  app.use(compression());
+
+  app.use(healthRouter({ config, contributors: options.health ?? [] }));
+  app.use(
+    imageRouter({
+      config,
+      ...(options.renderCache ? { cache: options.renderCache } : {}),
+      ...(options.renderQueue ? { queue: options.renderQueue } : {}),
+    }),
+  );
+  app.use(presentationRouter({ config }));
+  app.use(discoveryRouter({ config }));
+  app.use(recordsRouter({ config }));
+  for (const router of options.routers ?? []) app.use(router);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}
+
+/** No request bodies, no methods beyond reading, no overlong URLs. */
+const requestLimits: RequestHandler = (req, res, next) => {
+  if (req.originalUrl.length > MAX_URL_LENGTH) {
+    next(new HttpError(414, `request target longer than ${MAX_URL_LENGTH} characters`));
+    return;
+  }
+  if (!METHODS.has(req.method)) {
+    res.setHeader('Allow', 'GET, HEAD, OPTIONS');
+    next(new HttpError(405, `${req.method} is not supported; this server only reads`));
+    return;
+  }
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > 0 || req.headers['transfer-encoding'] !== undefined) {
+    next(new HttpError(413, 'requests must not have a body'));
+    return;
+  }
+  next();
+};
+
+/** Everything here is public and read-only, so any origin may read it (Image API §4, Presentation §6). */
+const cors: RequestHandler = (req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', 'Link, ETag, Retry-After');
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Accept, Accept-Language, If-None-Match, If-Modified-Since, Range');
+    res.setHeader('Access-Control-Max-Age', '86400');
+    res.status(204).end();
+    return;
+  }
+  next();
+};

@@ -1,0 +1,50 @@
+// A least-recently-used cache of rendered images bounded by total bytes (RENDER_CACHE_MB), so
+// repeated requests for the same non-tile region (thumbnails, shared citation links) skip sharp.
+export interface CachedImage {
+  body: Buffer;
+  contentType: string;
+}
+
+export class RenderCache {
+  #entries = new Map<string, CachedImage>();
+  #bytes = 0;
+  readonly maxBytes: number;
+
+  constructor(maxBytes: number) {
+    this.maxBytes = maxBytes;
+  }
+
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string): CachedImage | undefined {
+    const hit = this.#entries.get(key);
+    if (hit !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: CachedImage): void {
+    const size = value.body.byteLength;
+    if (size > this.maxBytes) return;
+    const old = this.#entries.get(key);
+    if (old !== undefined) {
+      this.#bytes -= old.body.byteLength;
+      this.#entries.delete(key);
+    }
+    this.#entries.set(key, value);
+    this.#bytes += size;
+    for (const [k, v] of this.#entries) {
+      if (this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(k);
+      this.#bytes -= v.body.byteLength;
+    }
+  }
+}

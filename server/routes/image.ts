@@ -1,0 +1,197 @@
+// IIIF Image API 3.0 at level 2 under /iiif/image/: base URI redirect, info.json (the published one,
+// raised to level 2 with this server's limits and extras), and image requests. A request whose
+// canonical form names a pre-made tile or size is answered from that file; anything else is rendered
+// with sharp under the render queue and kept in the render cache.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import { dataPaths, isSafeImageId, publicUrls } from '../../manifests/layout.ts';
+import { HttpError, notFound } from '../errors.ts';
+import { CACHE_DOCUMENT, CACHE_IMAGE, IMAGE_CONTEXT, IMAGE_LEVEL2_PROFILE, MEDIA, jsonLdType, setCache } from '../headers.ts';
+import { RenderCache } from '../image/cache.ts';
+import { FORMATS, parseImageRequest, type Dimensions, type ImageRequest, type Limits } from '../image/parse-request.ts';
+import { CONTENT_TYPES, openSource, render, type ImageSource } from '../image/render.ts';
+import { RenderQueue } from '../image/render-queue.ts';
+import { existingFileInside, requireSegment } from '../safe-path.ts';
+import { sendFound } from '../send-data-file.ts';
+
+/** Features beyond plain level 0 that this server offers, for `extraFeatures`. */
+export const EXTRA_FEATURES = [
+  'baseUriRedirect',
+  'canonicalLinkHeader',
+  'cors',
+  'jsonldMediaType',
+  'mirroring',
+  'profileLinkHeader',
+  'regionByPct',
+  'regionByPx',
+  'regionSquare',
+  'rotationArbitrary',
+  'rotationBy90s',
+  'sizeByConfinedWh',
+  'sizeByH',
+  'sizeByPct',
+  'sizeByW',
+  'sizeByWh',
+  'sizeUpscaling',
+];
+
+const publishedInfo = z
+  .object({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    sizes: z.array(z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).loose()).optional(),
+  })
+  .loose();
+
+type PublishedInfo = z.infer<typeof publishedInfo>;
+
+export interface ImageRouterOptions {
+  config: Config;
+  cache?: RenderCache;
+  queue?: RenderQueue;
+}
+
+export function imageRouter({ config, cache, queue }: ImageRouterOptions): Router {
+  const paths = dataPaths(config.DATA_DIR);
+  const urls = publicUrls(config.PUBLIC_BASE_URL);
+  const limits: Limits = { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA };
+  const renderCache = cache ?? new RenderCache(config.RENDER_CACHE_MB * 1024 * 1024);
+  const renderQueue =
+    queue ?? new RenderQueue({ concurrency: config.RENDER_CONCURRENCY, maxQueued: config.RENDER_QUEUE, timeoutMs: config.RENDER_TIMEOUT_MS });
+  const renderOptions = { jpegQuality: config.JPEG_QUALITY, timeoutSeconds: Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000)) };
+  const infos = new Map<string, { version: string; info: PublishedInfo }>();
+  const inflight = new Map<string, Promise<Buffer>>();
+
+  async function loadInfo(id: string): Promise<PublishedInfo> {
+    const file = path.join(paths.imageDir(id), 'info.json');
+    const real = await existingFileInside(paths.root, file);
+    if (real === undefined) throw notFound(`no image with identifier ${JSON.stringify(id)}`);
+    const s = await stat(real);
+    const version = `${s.size}-${s.mtimeMs}`;
+    const known = infos.get(id);
+    if (known?.version === version) return known.info;
+    const parsed = publishedInfo.safeParse(JSON.parse(await readFile(real, 'utf8')));
+    if (!parsed.success) throw new Error(`published info.json of ${id} is invalid: ${parsed.error.message}`);
+    if (infos.size > 10_000) infos.clear();
+    infos.set(id, { version, info: parsed.data });
+    return parsed.data;
+  }
+
+  function imageId(req: Request): string {
+    return requireSegment('image identifier', String(req.params.id), isSafeImageId);
+  }
+
+  const router = Router();
+
+  router.get('/iiif/image/:id', (req, res) => {
+    const id = imageId(req);
+    res.setHeader('Cache-Control', CACHE_DOCUMENT);
+    res.redirect(303, `${urls.imageService(id)}/info.json`);
+  });
+
+  router.get('/iiif/image/:id/info.json', async (req, res) => {
+    const id = imageId(req);
+    const info = await loadInfo(id);
+    const { '@context': _context, id: _id, ...rest } = info;
+    const within = (s: { width: number; height: number }) =>
+      s.width <= limits.maxWidth && s.height <= limits.maxHeight && s.width * s.height <= limits.maxArea;
+    const body = {
+      '@context': IMAGE_CONTEXT,
+      ...rest,
+      id: urls.imageService(id),
+      type: 'ImageService3',
+      protocol: 'http://iiif.io/api/image',
+      profile: 'level2',
+      ...(info.sizes === undefined ? {} : { sizes: info.sizes.filter(within) }),
+      maxWidth: limits.maxWidth,
+      maxHeight: limits.maxHeight,
+      maxArea: limits.maxArea,
+      extraFormats: FORMATS.filter((f) => f !== 'jpg'),
+      extraQualities: ['color', 'gray', 'bitonal'],
+      extraFeatures: EXTRA_FEATURES,
+    };
+    setCache(res, CACHE_DOCUMENT);
+    res.vary('Accept');
+    res.setHeader('Content-Type', jsonLdType((t) => req.accepts(t), MEDIA.image));
+    res.send(JSON.stringify(body));
+  });
+
+  router.get('/iiif/image/:id/:region/:size/:rotation/:qf', async (req: Request, res: Response, next: NextFunction) => {
+    const id = imageId(req);
+    const info = await loadInfo(id);
+    const full: Dimensions = { width: info.width, height: info.height };
+    const ir = parseImageRequest(
+      { region: String(req.params.region), size: String(req.params.size), rotation: String(req.params.rotation), qualityFormat: String(req.params.qf) },
+      full,
+      limits,
+    );
+    res.setHeader('Link', `<${IMAGE_LEVEL2_PROFILE}>;rel="profile", <${urls.imageService(id)}/${ir.canonical.path}>;rel="canonical"`);
+
+    const premade = await premadeFile(paths.root, paths.imageDir(id), ir);
+    if (premade !== undefined) {
+      sendFound(res, next, premade, { cacheControl: CACHE_IMAGE });
+      return;
+    }
+
+    const source = await sourceFor(paths.root, paths.derivative(id), paths.imageDir(id));
+    if (source === undefined) throw notFound(`no pixels published for image ${JSON.stringify(id)}`);
+    const key = `${id}/${ir.canonical.path}@${source.version}/q${renderOptions.jpegQuality}`;
+    res.setHeader('ETag', `"${createHash('sha1').update(key).digest('base64url')}"`);
+    setCache(res, CACHE_IMAGE);
+    res.type(CONTENT_TYPES[ir.format]);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
+    let body = renderCache.get(key)?.body;
+    if (body === undefined) {
+      let pending = inflight.get(key);
+      if (pending === undefined) {
+        pending = renderQueue.run(() => render(ir, full, source, renderOptions));
+        inflight.set(key, pending);
+        pending.then(
+          (b) => renderCache.set(key, { body: b, contentType: CONTENT_TYPES[ir.format] }),
+          () => undefined,
+        ).finally(() => inflight.delete(key));
+      }
+      body = await pending.catch((err: unknown) => {
+        throw err instanceof HttpError ? err : renderFailure(err);
+      });
+    }
+    res.send(body);
+  });
+
+  return router;
+}
+
+/** The published tile or size file a default-quality jpg request canonicalises to, if there is one. */
+async function premadeFile(root: string, imageDir: string, ir: ImageRequest): Promise<string | undefined> {
+  if (ir.canonical.rotation !== '0' || ir.quality !== 'default' || ir.format !== 'jpg' || ir.canonical.size.startsWith('^')) {
+    return undefined;
+  }
+  const sizes = ir.canonical.size === 'max' ? ['max', `${ir.size.w},${ir.size.h}`] : [ir.canonical.size];
+  for (const size of sizes) {
+    const found = await existingFileInside(root, path.join(imageDir, ir.canonical.region, size, '0', 'default.jpg'));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The pyramidal derivative, or the published full-size image when the derivative is missing. */
+async function sourceFor(root: string, derivative: string, imageDir: string): Promise<ImageSource | undefined> {
+  for (const file of [derivative, path.join(imageDir, 'full', 'max', '0', 'default.jpg')]) {
+    const real = await existingFileInside(root, file);
+    if (real !== undefined) return openSource(real);
+  }
+  return undefined;
+}
+
+function renderFailure(err: unknown): HttpError | Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/timeout/i.test(message)) return new HttpError(503, 'rendering took too long', 5);
+  return err instanceof Error ? err : new Error(message);
+}

@@ -1,0 +1,53 @@
+// Maps untrusted URL segments to files inside the data folder. Every segment must already match a
+// strict pattern (see manifests/layout.ts), and the resolved path, with symbolic links followed, must
+// still lie inside the data folder: no encoding of `..`, slashes or null bytes can leave it.
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { HttpError } from './errors.ts';
+
+/** A file name: letters, digits, `_`, `-` and inner dots; never `..`, never hidden. */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$/;
+
+export function isSafeFileName(name: string): boolean {
+  return FILE_NAME.test(name) && !name.includes('..');
+}
+
+/** Throws 400 unless `segment` passes `check`. */
+export function requireSegment(what: string, segment: string, check: (s: string) => boolean): string {
+  if (!check(segment)) throw new HttpError(400, `${what} ${JSON.stringify(segment.slice(0, 100))} is not valid`);
+  return segment;
+}
+
+/** Whether `candidate` is `root` or lies below it (both absolute). */
+export function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+const realRoots = new Map<string, Promise<string>>();
+
+function realRootOf(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpath(root);
+    real.catch(() => realRoots.delete(root));
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/**
+ * The real path of an existing regular file that lies inside `root`, or undefined when there is no
+ * such file. `file` must come from dataPaths() or be joined from checked segments.
+ */
+export async function existingFileInside(root: string, file: string): Promise<string | undefined> {
+  if (file.includes('\0') || !isInside(root, path.resolve(file))) return undefined;
+  try {
+    const [realRoot, real] = await Promise.all([realRootOf(root), realpath(file)]);
+    if (!isInside(realRoot, real)) return undefined;
+    const s = await stat(real);
+    return s.isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
