@@ -9,6 +9,8 @@ import type { ItemRecord, PageRecord } from './item.ts';
 import { trilingual } from './language-map.ts';
 import type { PublicUrls } from './layout.ts';
 import { buildMetadata } from './metadata.ts';
+import { buildProvider, type ProviderInfo } from './provider.ts';
+import { canonicalRights } from './rights.ts';
 import { sanitizeLanguageMap, sanitizeValue } from './sanitize.ts';
 import { buildStructures } from './structures.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, imageService, thumbnailResource } from './thumbnail.ts';
@@ -20,7 +22,7 @@ export interface ManifestOptions {
   urls: PublicUrls;
   /** Which pages have full text (an annotation page published at `urls.textPage`), by page key. */
   texts?: ReadonlyMap<string, boolean>;
-  provider: { label: string; homepage?: string };
+  provider: ProviderInfo;
   /** Label of the top collection the manifest is `partOf`. */
   collectionLabel?: InternationalString;
   /** Width of the thumbnails ingest publishes (see `thumbnailSize`). */
@@ -39,6 +41,7 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
   const summary = item.summary ? sanitizeLanguageMap(item.summary) : undefined;
   const structures = buildStructures(item, urls);
   const first = item.pages[0] as PageRecord;
+  const rights = canonicalRights(item.rights);
 
   const manifest: Manifest = {
     '@context': withText ? [SEARCH2_CONTEXT, PRESENTATION_CONTEXT] : PRESENTATION_CONTEXT,
@@ -48,9 +51,9 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
     ...(summary && Object.keys(summary).length > 0 ? { summary } : {}),
     metadata: buildMetadata(item),
     ...(range ? { navDate: navDate(range) } : {}),
-    rights: item.rights,
+    ...(rights ? { rights } : {}),
     requiredStatement: { label: fieldLabel('attribution'), value: { none: [sanitizeValue(item.attribution)] } },
-    provider: [buildProvider(opts)],
+    provider: [buildProvider(urls, opts.provider)],
     thumbnail: [thumbnailResource(urls, first, thumbWidth)],
     homepage: [{ id: urls.itemPage(item.id), type: 'Text', label: item.label, format: 'text/html' } as never],
     seeAlso: buildSeeAlso(item, urls),
@@ -92,16 +95,6 @@ function buildCanvas(item: ItemRecord, page: PageRecord, index: number, urls: Pu
     ...(text
       ? { annotations: [{ id: urls.textPage(item.id, page.key), type: 'AnnotationPage', label: fieldLabel('fullText') } as AnnotationPage] }
       : {}),
-  };
-}
-
-function buildProvider(opts: ManifestOptions) {
-  const homepage = opts.provider.homepage ?? `${opts.urls.base}/`;
-  return {
-    id: `${opts.urls.base}/#provider`,
-    type: 'Agent' as const,
-    label: { none: [opts.provider.label] },
-    homepage: [{ id: homepage, type: 'Text' as const, label: { none: [opts.provider.label] }, format: 'text/html' } as never],
   };
 }
 

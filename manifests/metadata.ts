@@ -5,6 +5,7 @@ import type { InternationalString, MetadataItem } from '@iiif/presentation-3';
 import { type FieldName, fieldLabel, itemTypeLabel, languageName, roleLabel } from './field-labels.ts';
 import type { ItemRecord } from './item.ts';
 import { UI_LANGUAGES, type UiLanguage } from './language-map.ts';
+import { canonicalRights } from './rights.ts';
 import { sanitizeLanguageMap } from './sanitize.ts';
 
 /** The metadata pairs of an item, in the order a reader scans a catalogue card. */
@@ -32,9 +33,13 @@ export function buildMetadata(item: ItemRecord): MetadataItem[] {
   addText('holdingInstitution', [item.holdingInstitution]);
   addText('identifier', item.identifiers.map((i) => `${i.value} (${i.type})`));
   if (item.externalUrl !== undefined && /^https?:\/\//i.test(item.externalUrl)) {
-    add(fieldLabel('externalUrl'), { none: [`<a href="${escapeAttribute(item.externalUrl)}">${escapeText(item.externalUrl)}</a>`] });
+    add(fieldLabel('externalUrl'), { none: [link(item.externalUrl)] });
   }
   addText('note', [item.note]);
+  // IIIF `rights` only takes CC and RightsStatements.org URIs; any other statement still reaches the reader.
+  if (item.rights.trim() !== '' && canonicalRights(item.rights) === undefined) {
+    add(fieldLabel('rights'), { none: [/^https?:\/\//i.test(item.rights) ? link(item.rights) : item.rights] });
+  }
   return pairs;
 }
 
@@ -58,6 +63,10 @@ function languageNames(codes: readonly string[]): InternationalString {
     for (const ui of UI_LANGUAGES) out[ui].push(names[ui]?.[0] ?? code);
   }
   return out;
+}
+
+function link(url: string): string {
+  return `<a href="${escapeAttribute(url)}">${escapeText(url)}</a>`;
 }
 
 function escapeText(s: string): string {

@@ -1,0 +1,46 @@
+// The top IIIF Collection: every published item as a Manifest reference with its label, thumbnail
+// and navDate, so a IIIF viewer or harvester can browse the whole reading room. Ingest writes it as
+// `iiif/presentation/collection.json` after each publish.
+import type { Collection, InternationalString } from '@iiif/presentation-3';
+import { navDate, parseDateRange } from './dates.ts';
+import type { ItemRecord } from './item.ts';
+import type { PublicUrls } from './layout.ts';
+import { PRESENTATION_CONTEXT } from './manifest.ts';
+import { buildProvider, type ProviderInfo } from './provider.ts';
+import { sanitizeLanguageMap } from './sanitize.ts';
+import { DEFAULT_THUMBNAIL_WIDTH, thumbnailResource } from './thumbnail.ts';
+
+export interface CollectionOptions {
+  urls: PublicUrls;
+  label: InternationalString;
+  summary?: InternationalString;
+  provider?: ProviderInfo;
+  thumbnailWidth?: number;
+}
+
+/** The collection of `items` in the order given (the caller decides: by title, date or id). */
+export function buildCollection(items: readonly ItemRecord[], opts: CollectionOptions): Collection {
+  const { urls } = opts;
+  const thumbWidth = opts.thumbnailWidth ?? DEFAULT_THUMBNAIL_WIDTH;
+  const summary = opts.summary ? sanitizeLanguageMap(opts.summary) : undefined;
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id: urls.collection,
+    type: 'Collection',
+    label: opts.label,
+    ...(summary && Object.keys(summary).length > 0 ? { summary } : {}),
+    ...(opts.provider ? { provider: [buildProvider(urls, opts.provider)] } : {}),
+    homepage: [{ id: `${urls.base}/`, type: 'Text', label: opts.label, format: 'text/html' } as never],
+    items: items.map((item) => {
+      const range = parseDateRange(item.date);
+      const first = item.pages[0];
+      return {
+        id: urls.manifest(item.id),
+        type: 'Manifest',
+        label: item.label,
+        ...(first ? { thumbnail: [thumbnailResource(urls, first, thumbWidth)] } : {}),
+        ...(range ? { navDate: navDate(range) } : {}),
+      } as never;
+    }),
+  };
+}
