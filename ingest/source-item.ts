@@ -18,6 +18,9 @@ export type SourceItem = Omit<ItemRecord, 'pages' | 'toc'> & {
   folder: string;
   /** Absolute path of the metadata file the item was read from (copied to `records/<id>/`). */
   metadataFile?: string;
+  /** When set, the text to publish as `sourceRecord.file` instead of a copy of metadataFile (a CSV
+   * item's own row under the header, not the whole collection's spreadsheet). */
+  metadataText?: string;
   pages: SourcePage[];
   /** Table of contents by page keys, as in ItemRecord. */
   toc: ItemRecord['toc'];

@@ -1,0 +1,73 @@
+// What an item folder holds on disk: its page images (at the top or in `images/`), the files in it
+// that look like images in a format ingest cannot tile, and its ALTO files (`alto/`), by stem.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileStem, naturalFileOrder } from '../page-order.ts';
+
+/** File extensions ingest tiles (sharp reads them all). */
+export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp)$/i;
+/** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
+const OTHER_IMAGE = /\.(gif|bmp|jp2|j2k|jpx|jpf|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
+const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
+const ALTO_FOLDERS = ['alto', 'ALTO', 'fulltext', 'ocr'];
+
+export interface ItemFiles {
+  /** Supported page images, relative to the item folder, in natural name order. */
+  images: string[];
+  /** Image-like files in a format ingest does not take (`images/cover.gif`). */
+  unsupported: string[];
+  /** ALTO files by the stem of their name (`page-0017` → `alto/page-0017.xml`). */
+  altoByStem: Map<string, string>;
+}
+
+async function list(folder: string): Promise<{ files: string[]; dirs: string[] }> {
+  try {
+    const entries = await readdir(folder, { withFileTypes: true });
+    const visible = entries.filter((e) => !e.name.startsWith('.'));
+    return {
+      files: visible.filter((e) => e.isFile()).map((e) => e.name),
+      dirs: visible.filter((e) => e.isDirectory()).map((e) => e.name),
+    };
+  } catch {
+    return { files: [], dirs: [] };
+  }
+}
+
+export async function readItemFiles(folder: string): Promise<ItemFiles> {
+  const top = await list(folder);
+  const images: string[] = [];
+  const unsupported: string[] = [];
+  for (const name of top.files) {
+    if (SUPPORTED_IMAGE.test(name)) images.push(name);
+    else if (OTHER_IMAGE.test(name)) unsupported.push(name);
+  }
+  for (const dir of top.dirs.filter((d) => IMAGE_FOLDERS.includes(d))) {
+    const inside = await list(path.join(folder, dir));
+    for (const name of inside.files) {
+      // Everything in the images folder is meant as a page; anything untileable there is reported.
+      if (SUPPORTED_IMAGE.test(name)) images.push(`${dir}/${name}`);
+      else if (!/^(thumbs\.db|desktop\.ini)$/i.test(name)) unsupported.push(`${dir}/${name}`);
+    }
+  }
+  const altoByStem = new Map<string, string>();
+  for (const dir of top.dirs.filter((d) => ALTO_FOLDERS.includes(d))) {
+    const inside = await list(path.join(folder, dir));
+    for (const name of naturalFileOrder(inside.files.filter((n) => /\.xml$/i.test(n)))) {
+      const stem = fileStem(name);
+      if (!altoByStem.has(stem)) altoByStem.set(stem, `${dir}/${name}`);
+    }
+  }
+  return { images: naturalFileOrder(images), unsupported: naturalFileOrder(unsupported), altoByStem };
+}
+
+/** Whether a folder looks like one item (images at its top or in `images/`, or item metadata). */
+export async function looksLikeItem(folder: string): Promise<boolean> {
+  const top = await list(folder);
+  return (
+    top.files.some((f) => SUPPORTED_IMAGE.test(f) || OTHER_IMAGE.test(f) || /^(mets\.xml|item\.json)$/i.test(f)) ||
+    top.dirs.some((d) => IMAGE_FOLDERS.includes(d))
+  );
+}
+
+/** Subfolders and files of a folder, hidden ones left out. */
+export { list as listFolder };

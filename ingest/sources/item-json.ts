@@ -1,0 +1,205 @@
+// Reads `item.json`, Leeszaal's own item description for curators who have no METS export: the
+// ItemRecord fields in a form easy to write by hand (a plain string title, creators with roles,
+// pages by file name). Validated with zod; every error names the field (`pages[2].file`).
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { InternationalString } from '@iiif/presentation-3';
+import { z } from 'zod';
+import type { TocEntry } from '../../manifests/item.ts';
+import type { SourceItem, SourceProblem } from '../source-item.ts';
+import { fileStem, pageKeys } from '../page-order.ts';
+import type { ItemContext, ItemReading } from './item-context.ts';
+import { SUPPORTED_IMAGE } from './item-folder.ts';
+import { behaviorFor, compact, labelFor } from './item-fields.ts';
+import { normaliseLanguage } from './languages.ts';
+import { canonicalRightsUri } from './rights.ts';
+import { toSafeId } from './safe-id.ts';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const languageMap = z.record(
+  z.string().regex(/^(none|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'must be a BCP 47 language tag or "none"'),
+  z.union([text, z.array(text).min(1)]),
+);
+const relativeFile = text.refine(
+  (f) => !path.posix.isAbsolute(f) && !path.posix.normalize(f.replaceAll('\\', '/')).startsWith('..'),
+  'must be a path inside the item folder',
+);
+
+interface TocJson {
+  label: string;
+  type?: string | undefined;
+  pages: string[];
+  children?: TocJson[] | undefined;
+}
+const tocEntry: z.ZodType<TocJson> = z.strictObject({
+  label: text,
+  type: text.optional(),
+  pages: z.array(text).default([]),
+  get children() {
+    return z.array(tocEntry).optional();
+  },
+});
+
+/** The item.json schema (documented in the README, section "Source formats"). */
+export const itemJsonSchema = z.strictObject({
+  id: text.optional(),
+  title: z.union([text, languageMap]).optional(),
+  summary: z.union([text, languageMap]).optional(),
+  type: z.enum(['book', 'periodical', 'print', 'manuscript', 'map', 'other']).optional(),
+  creators: z
+    .array(
+      z.strictObject({
+        name: text,
+        role: z.string().regex(/^[a-z]{3}$/, 'must be a MARC relator code such as aut, prt, pbl').optional(),
+        uri: z.url().optional(),
+      }),
+    )
+    .default([]),
+  date: z.union([text, z.number().int().transform(String)]).optional(),
+  place: text.optional(),
+  publisher: text.optional(),
+  language: z.union([text, z.array(text)]).optional(),
+  subjects: z.array(text).default([]),
+  shelfmark: text.optional(),
+  holdingInstitution: text.optional(),
+  identifiers: z.array(z.strictObject({ type: text, value: text })).default([]),
+  partOf: text.optional(),
+  rights: z
+    .string()
+    .refine((r) => canonicalRightsUri(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
+    .transform((r) => canonicalRightsUri(r)!)
+    .optional(),
+  attribution: text.optional(),
+  externalUrl: z.url().optional(),
+  note: text.optional(),
+  behavior: z.enum(['paged', 'individuals']).optional(),
+  viewingDirection: z.enum(['left-to-right', 'right-to-left']).optional(),
+  pages: z.array(z.strictObject({ file: relativeFile, label: text.optional(), alto: relativeFile.optional() })).min(1).optional(),
+  toc: z.array(tocEntry).default([]),
+});
+
+export type ItemJson = z.infer<typeof itemJsonSchema>;
+
+/** `pages[2].file` from a zod issue path. */
+function fieldName(issuePath: readonly PropertyKey[]): string {
+  return issuePath.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '') || '(top level)';
+}
+
+function asLanguageMap(value: string | Record<string, string | string[]>): InternationalString {
+  if (typeof value === 'string') return { none: [value] };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads `item.json` of one item folder. */
+export async function readItemJson(json: string, jsonFile: string, ctx: ItemContext): Promise<ItemReading> {
+  const file = ctx.shown(jsonFile);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    return { problems: [{ item: ctx.folderName, file, reason: `item.json is not valid JSON: ${(error as Error).message}` }] };
+  }
+  const parsed = itemJsonSchema.safeParse(raw);
+  const declaredId = typeof (raw as { id?: unknown })?.id === 'string' ? toSafeId((raw as { id: string }).id) : '';
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        item: declaredId || ctx.folderName,
+        file,
+        reason: `item.json ${fieldName(issue.path)}: ${issue.message}`,
+      })),
+    };
+  }
+  const data = parsed.data;
+  const id = data.id ? toSafeId(data.id) : toSafeId(ctx.folderName);
+  const problems: SourceProblem[] = [];
+  const problem = (reason: string) => problems.push({ item: id || ctx.folderName, file, reason: `item.json ${reason}` });
+  if (!id) problem(data.id ? `id: ${JSON.stringify(data.id)} has no letters or digits to make an item id from` : 'id: missing, and the folder name cannot serve as one');
+
+  const languageValues = data.language === undefined ? [] : Array.isArray(data.language) ? data.language : [data.language];
+  const languages: string[] = [];
+  languageValues.forEach((value, i) => {
+    const code = normaliseLanguage(value);
+    if (code) languages.push(code);
+    else problem(`language${Array.isArray(data.language) ? `[${i}]` : ''}: ${JSON.stringify(value)} is not an ISO 639 code or a known language name`);
+  });
+
+  const pages: { file: string; label?: string; alto?: string }[] = [];
+  if (data.pages) {
+    for (const [i, page] of data.pages.entries()) {
+      const f = path.posix.normalize(page.file.replaceAll('\\', '/'));
+      if (!SUPPORTED_IMAGE.test(f)) problem(`pages[${i}].file: ${page.file} is not a supported image format (TIFF, JPEG, PNG or WebP)`);
+      else if (!(await isFile(path.join(ctx.folder, f)))) problem(`pages[${i}].file: ${page.file} is not in the item folder`);
+      let alto: string | undefined;
+      if (page.alto) {
+        alto = path.posix.normalize(page.alto.replaceAll('\\', '/'));
+        if (!(await isFile(path.join(ctx.folder, alto)))) problem(`pages[${i}].alto: ${page.alto} is not in the item folder`);
+      }
+      pages.push(compact({ file: f, label: page.label, alto: alto ?? ctx.files.altoByStem.get(fileStem(f)) }));
+    }
+    const listed = new Set(pages.map((p) => p.file));
+    for (const image of ctx.files.images) {
+      if (!listed.has(image)) problem(`pages: ${image} is in the item folder but not listed in pages`);
+    }
+  } else {
+    for (const image of ctx.files.images) pages.push(compact({ file: image, alto: ctx.files.altoByStem.get(fileStem(image)) }));
+  }
+  const keys = pageKeys(pages.map((p) => p.file));
+  const keyOf = new Map<string, string>();
+  pages.forEach((p, i) => {
+    keyOf.set(keys[i]!, keys[i]!);
+    keyOf.set(p.file, keys[i]!);
+    keyOf.set(path.posix.basename(p.file), keys[i]!);
+  });
+  const toToc = (entries: TocJson[], at: string): TocEntry[] =>
+    entries.map((entry, i) => {
+      const here = `${at}[${i}]`;
+      const entryPages = entry.pages.flatMap((ref, j) => {
+        const key = keyOf.get(ref);
+        if (!key) problem(`${here}.pages[${j}]: ${JSON.stringify(ref)} is neither a page file nor a page key of this item`);
+        return key ? [key] : [];
+      });
+      return compact({ label: entry.label, type: entry.type, pages: entryPages, children: toToc(entry.children ?? [], `${here}.children`) });
+    });
+  const toc = toToc(data.toc, 'toc');
+  if (pages.length === 0) problem('pages: the item has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/)');
+  if (problems.length > 0) return { problems };
+
+  const type = data.type ?? (pages.length > 1 ? 'book' : 'print');
+  const item: SourceItem = compact({
+    id,
+    type,
+    ...labelFor(data.title === undefined ? undefined : asLanguageMap(data.title)),
+    summary: data.summary === undefined ? undefined : asLanguageMap(data.summary),
+    agents: data.creators.map((c) => compact({ name: c.name, role: c.role, uri: c.uri })),
+    publisher: data.publisher,
+    place: data.place,
+    date: data.date,
+    languages: [...new Set(languages)],
+    subjects: data.subjects,
+    shelfmark: data.shelfmark,
+    holdingInstitution: data.holdingInstitution,
+    identifiers: data.identifiers,
+    partOf: data.partOf,
+    rights: data.rights ?? ctx.inherited.rights,
+    attribution: data.attribution ?? ctx.inherited.attribution,
+    externalUrl: data.externalUrl,
+    note: data.note,
+    sourceRecord: { file: 'item.json', format: 'json' as const },
+    behavior: data.behavior ?? behaviorFor(type),
+    viewingDirection: data.viewingDirection ?? 'left-to-right',
+    folder: ctx.folder,
+    metadataFile: jsonFile,
+    pages: pages.map((p, i) => compact({ key: keys[i]!, ...p })),
+    toc,
+  });
+  return { item, problems: [] };
+}
