@@ -1,0 +1,357 @@
+// The programmatic ingest API (the CLI and `npm start` call it): reads every item under a source
+// folder, publishes its page images as level-0 IIIF tiles plus a pyramidal TIFF, its full text, its
+// record, its manifest (last), then the top collection and Change Discovery. Items are independent:
+// one bad item is reported and the others still publish; a failed item keeps its previous version.
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import sharp from 'sharp';
+import type { AnnotationPage } from '@iiif/presentation-3';
+import { loadConfig, type Config } from '../config.ts';
+import type { ItemRecord, PageRecord } from '../manifests/item.ts';
+import { dataPaths, isSafeId, publicUrls, type DataPaths } from '../manifests/layout.ts';
+import { buildManifest } from '../manifests/manifest.ts';
+import { buildTextPage } from '../manifests/text-page.ts';
+import { DEFAULT_THUMBNAIL_WIDTH, thumbnailSize } from '../manifests/thumbnail.ts';
+import { canvasSizes, validatePresentation, type ValidationOptions } from '../manifests/validate.ts';
+import { parseAlto } from './alto.ts';
+import { writeFileAtomic, writeJsonAtomic } from './atomic.ts';
+import { appendActivity, readActivities } from './activity-log.ts';
+import { firstLine } from './image-check.ts';
+import { imageIdFor } from './image-id.ts';
+import { acquireLock } from './lock.ts';
+import { createLogger } from './logger.ts';
+import { publishImage } from './page-image.ts';
+import { silentProgress, type Progress } from './progress.ts';
+import { publishIndexes } from './publish-indexes.ts';
+import { rebasePublished } from './rebase.ts';
+import type { SourceItem, SourcePage } from './source-item.ts';
+import { scanSource } from './sources/scan.ts';
+import { fingerprint, loadState, saveState, sha256Text, type IngestState, type PageState } from './state.ts';
+import type { IngestSummary, ItemFailure } from './summary.ts';
+import type { TileSettings } from './tile.ts';
+
+export interface IngestHooks {
+  /** Called after an item's new manifest is in place (the search index updates here). */
+  itemPublished?(record: ItemRecord): Promise<void> | void;
+  itemRemoved?(itemId: string): Promise<void> | void;
+}
+
+export interface IngestOptions {
+  /** A folder of item folders, or one item folder. */
+  source: string;
+  dataDir: string;
+  baseUrl: string;
+  /** Pages processed at once; default INGEST_JOBS (the number of cores). */
+  jobs?: number;
+  /** Configuration (tile size, JPEG quality, limits, rights); default from the environment. */
+  config?: Config;
+  progress?: Progress;
+  logger?: Logger;
+  /** How long to wait for another ingest on the same data folder; default 0 (fail at once). */
+  lockWaitMs?: number;
+  hooks?: IngestHooks;
+}
+
+/** Why an item was not published; `file` is the source file at fault, relative to the item folder. */
+export class ItemError extends Error {
+  override name = 'ItemError';
+  readonly file: string | undefined;
+  constructor(file: string | undefined, reason: string) {
+    super(reason);
+    this.file = file;
+  }
+}
+
+export function tileSettings(config: Config): TileSettings {
+  return {
+    tileSize: config.TILE_SIZE,
+    quality: config.JPEG_QUALITY,
+    maxPixels: config.MAX_IMAGE_PIXELS,
+    limits: { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA },
+    largestListedSize: 1024,
+  };
+}
+
+/** Keeps libvips memory bounded: no operation cache, and threads shared among the parallel pages. */
+export function tuneSharp(jobs: number): void {
+  sharp.cache(false);
+  sharp.concurrency(Math.max(1, Math.floor(os.availableParallelism() / Math.min(jobs, os.availableParallelism())) + 1));
+}
+
+export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const config = opts.config ?? loadConfig(process.env);
+  const log = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const progress = opts.progress ?? silentProgress;
+  const jobs = opts.jobs ?? config.INGEST_JOBS;
+  const paths = dataPaths(opts.dataDir);
+  const urls = publicUrls(opts.baseUrl);
+  const stagingDir = path.join(paths.state, 'staging');
+  const settings = tileSettings(config);
+  tuneSharp(jobs);
+
+  const lock = await acquireLock(path.join(paths.state, 'ingest.lock'), {
+    waitMs: opts.lockWaitMs ?? 0,
+    what: `data folder ${paths.root}`,
+  });
+  try {
+    await rm(stagingDir, { recursive: true, force: true });
+    await mkdir(stagingDir, { recursive: true });
+    const state = await loadState(paths.state, urls.base);
+    if (state.baseUrl !== urls.base) {
+      log.info({ from: state.baseUrl, to: urls.base }, 'rebasing published data to the new base URL');
+      await rebasePublished(paths, state, urls.base);
+      await saveState(paths.state, state);
+    }
+
+    const scan = await scanSource(path.resolve(opts.source), { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+    const failures: ItemFailure[] = scan.problems.map((p) => ({ item: p.item, ...(p.file ? { file: p.file } : {}), reason: p.reason }));
+    const items = withoutDuplicates(scan.items, failures);
+
+    const summary: IngestSummary = {
+      published: [],
+      unchanged: [],
+      failed: failures,
+      pages: { total: 0, tiled: 0, reused: 0 },
+      imagesRemoved: 0,
+      durationMs: 0,
+    };
+    progress.start(items.reduce((n, i) => n + i.pages.length, 0));
+    const pageLimit = pLimit(Math.max(1, jobs));
+    const finishLimit = pLimit(1);
+    const ctx: ItemContext = { paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
+
+    await Promise.all(
+      items.map(async (item) => {
+        try {
+          const built = await prepareItem(item, ctx);
+          await finishLimit(() => finishItem(item, built, ctx));
+        } catch (err) {
+          const failure: ItemFailure = {
+            item: item.id,
+            ...(err instanceof ItemError && err.file ? { file: err.file } : {}),
+            reason: err instanceof Error ? firstLine(err) : String(err),
+          };
+          summary.failed.push(failure);
+          log.info(failure, 'item not published');
+          progress.item(`NOT published ${item.id}: ${failure.file ? `${failure.file}: ` : ''}${failure.reason}`);
+        }
+      }),
+    );
+    await publishIndexes(paths, urls, state, config);
+    progress.stop();
+    summary.durationMs = Date.now() - started;
+    return summary;
+  } finally {
+    await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+interface ItemContext {
+  paths: DataPaths;
+  urls: ReturnType<typeof publicUrls>;
+  stagingDir: string;
+  settings: TileSettings;
+  config: Config;
+  state: IngestState;
+  log: Logger;
+  pageLimit: ReturnType<typeof pLimit>;
+  progress: Progress;
+  summary: IngestSummary;
+  hooks: IngestHooks;
+}
+
+/** Items sharing an id are all refused: publishing either would silently hide the other. */
+function withoutDuplicates(items: SourceItem[], failures: ItemFailure[]): SourceItem[] {
+  const byId = new Map<string, SourceItem[]>();
+  for (const item of items) byId.set(item.id, [...(byId.get(item.id) ?? []), item]);
+  const out: SourceItem[] = [];
+  for (const [id, group] of byId) {
+    if (group.length === 1) {
+      out.push(group[0]!);
+      continue;
+    }
+    const where = group.map((g) => g.metadataFile ?? g.folder).join(', ');
+    failures.push({ item: id, reason: `item id "${id}" is claimed by ${group.length} items (${where}); give each a unique id` });
+  }
+  return out;
+}
+
+interface PageResult {
+  page: SourcePage;
+  pageState: PageState;
+  text: AnnotationPage | undefined;
+}
+
+interface BuiltItem {
+  record: ItemRecord;
+  pageStates: Record<string, PageState>;
+  texts: Map<string, AnnotationPage>;
+}
+
+function insideFolder(folder: string, relative: string): string {
+  const full = path.resolve(folder, relative);
+  if (full !== folder && !full.startsWith(folder + path.sep)) throw new ItemError(relative, 'path leaves the item folder');
+  return full;
+}
+
+/** Publishes (or reuses) every page image of an item and reads its full text; nothing item-level is written yet. */
+async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltItem> {
+  if (!isSafeId(item.id)) throw new ItemError(undefined, `item id "${item.id}" is not a safe id (a-z, 0-9, - and _)`);
+  if (item.pages.length === 0) throw new ItemError(undefined, 'item has no page images');
+  const previous = ctx.state.items[item.id]?.pages ?? {};
+  const language = item.languages[0];
+  const results = await Promise.allSettled(
+    item.pages.map((page) =>
+      ctx.pageLimit(async (): Promise<PageResult> => {
+        const file = insideFolder(item.folder, page.file);
+        try {
+          const known = previous[page.key];
+          const fp = await fingerprint(file, known && known.file === page.file ? known : undefined);
+          const imageId = imageIdFor(item.id, page.key, fp.sha256, ctx.settings);
+          const image = await publishImage({
+            source: file,
+            imageId,
+            serviceId: ctx.urls.imageService(imageId),
+            paths: ctx.paths,
+            stagingDir: ctx.stagingDir,
+            settings: ctx.settings,
+            extraSizes: (full) => [thumbnailSize(full.width, full.height, DEFAULT_THUMBNAIL_WIDTH)],
+          });
+          if (image.tiled) ctx.summary.pages.tiled += 1;
+          else ctx.summary.pages.reused += 1;
+          ctx.summary.pages.total += 1;
+          ctx.progress.page();
+          const pageState: PageState = { file: page.file, ...fp, imageId, width: image.width, height: image.height };
+          let text: AnnotationPage | undefined;
+          if (page.alto) {
+            const altoFile = insideFolder(item.folder, page.alto);
+            try {
+              const parsed = parseAlto(await readFile(altoFile, 'utf8'), image.width, image.height);
+              text = buildTextPage(item.id, page.key, parsed.lines, ctx.urls, {
+                width: image.width,
+                height: image.height,
+                ...(language ? { language } : {}),
+              });
+            } catch (err) {
+              throw new ItemError(page.alto, `full text not readable: ${firstLine(err)}`);
+            }
+          }
+          return { page, pageState, text };
+        } catch (err) {
+          if (err instanceof ItemError) throw err;
+          throw new ItemError(page.file, firstLine(err));
+        }
+      }),
+    ),
+  );
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+  const done = results.map((r) => (r as PromiseFulfilledResult<PageResult>).value);
+
+  const pages: PageRecord[] = done.map(({ page, pageState }) => ({
+    key: page.key,
+    ...(page.label !== undefined ? { label: page.label } : {}),
+    file: page.file,
+    imageId: pageState.imageId,
+    width: pageState.width,
+    height: pageState.height,
+    ...(page.alto ? { alto: page.alto } : {}),
+  }));
+  const { folder: _folder, metadataFile, pages: _pages, ...described } = item;
+  const record: ItemRecord = {
+    ...described,
+    ...(metadataFile && !described.sourceRecord ? { sourceRecord: { file: path.basename(metadataFile), format: formatOf(metadataFile) } } : {}),
+    pages,
+  };
+  const texts = new Map<string, AnnotationPage>();
+  for (const d of done) if (d.text) texts.set(d.page.key, d.text);
+  return { record, pageStates: Object.fromEntries(done.map((d) => [d.page.key, d.pageState])), texts };
+}
+
+function formatOf(file: string): 'mets' | 'csv' | 'json' {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'mets';
+}
+
+function validated<T>(what: string, json: T, opts: ValidationOptions): T {
+  const result = validatePresentation(json, opts);
+  if (!result.ok) throw new ItemError(undefined, `${what} is not valid IIIF: ${result.errors.slice(0, 3).join('; ')}`);
+  return json;
+}
+
+/**
+ * Publishes an item's text pages, record and finally its manifest (the switch), then logs the
+ * activity, saves state and deletes images only the previous version used.
+ */
+async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext): Promise<void> {
+  const { paths, urls, config, state } = ctx;
+  const { record } = built;
+  const manifest = validated(
+    'manifest',
+    buildManifest(record, {
+      urls,
+      texts: new Map([...built.texts.keys()].map((k) => [k, true])),
+      provider: { label: config.PROVIDER_LABEL, ...(config.PROVIDER_HOMEPAGE ? { homepage: config.PROVIDER_HOMEPAGE } : {}) },
+      thumbnailWidth: DEFAULT_THUMBNAIL_WIDTH,
+    }),
+    { baseUrl: urls.base },
+  );
+  const canvases = canvasSizes(manifest);
+  for (const [key, page] of built.texts) validated(`full text of page ${key}`, page, { baseUrl: urls.base, canvases });
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const manifestHash = sha256Text(manifestText);
+  const recordText = `${JSON.stringify(record, null, 2)}\n`;
+  const before = state.items[item.id];
+  const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
+  const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
+  if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
+    ctx.summary.unchanged.push(item.id);
+    ctx.progress.item(`unchanged ${item.id}`);
+    return;
+  }
+
+  for (const [key, page] of built.texts) await writeJsonAtomic(paths.textPage(item.id, key), page, ctx.stagingDir);
+  await mkdir(paths.recordDir(item.id), { recursive: true });
+  if (item.metadataFile && record.sourceRecord) {
+    await writeFileAtomic(path.join(paths.recordDir(item.id), path.basename(record.sourceRecord.file)), await readFile(item.metadataFile), ctx.stagingDir);
+  }
+  await writeFileAtomic(paths.record(item.id), recordText, ctx.stagingDir);
+
+  // The activity goes in before the switch: a crash in between repeats an Update, never loses one.
+  const last = (await readActivities(paths.state)).findLast((a) => a.itemId === item.id);
+  await appendActivity(paths.state, {
+    type: !last || last.type === 'Delete' ? 'Create' : 'Update',
+    itemId: item.id,
+    endTime: new Date().toISOString(),
+  });
+  await writeFileAtomic(paths.manifest(item.id), manifestText, ctx.stagingDir);
+
+  state.items[item.id] = { pages: built.pageStates, manifestHash, publishedAt: new Date().toISOString() };
+  await saveState(paths.state, state);
+
+  const keep = new Set(Object.values(built.pageStates).map((p) => p.imageId));
+  for (const old of Object.values(before?.pages ?? {})) {
+    if (keep.has(old.imageId)) continue;
+    await rm(paths.imageDir(old.imageId), { recursive: true, force: true });
+    await rm(paths.derivative(old.imageId), { force: true });
+    ctx.summary.imagesRemoved += 1;
+  }
+  await removeStaleTexts(paths, item.id, new Set(built.texts.keys()));
+  await ctx.hooks.itemPublished?.(record);
+  ctx.summary.published.push(item.id);
+  ctx.progress.item(`published ${item.id} (${record.pages.length} page(s))`);
+  ctx.log.info({ item: item.id, pages: record.pages.length }, 'published');
+}
+
+async function removeStaleTexts(paths: DataPaths, itemId: string, keep: Set<string>): Promise<void> {
+  const dir = path.dirname(paths.textPage(itemId, 'x'));
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const f of files) {
+    if (f.endsWith('.json') && !keep.has(f.slice(0, -5))) await rm(path.join(dir, f), { force: true });
+  }
+}

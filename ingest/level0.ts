@@ -1,0 +1,103 @@
+// The files a static IIIF Image API 3 level-0 service must hold for one image: every tile implied by
+// `tiles` (width + scaleFactors), each size listed in `sizes`, and `full/max`, all at their canonical
+// paths. Pure arithmetic shared by the tiler (to complete and verify what libvips wrote) and the tests
+// (to prove a published image is complete), so both agree on exactly what a viewer may ask for.
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Region {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** One file of a level-0 image: the region of the full image it shows and its pixel size. */
+export interface Level0File {
+  region: Region;
+  size: Size;
+  /** Canonical path relative to the image folder: `<region>/<w,h>/0/default.jpg`. */
+  path: string;
+}
+
+/** Size of the image scaled down by a factor, as IIIF and OpenSeadragon compute it (round up). */
+export function levelSize(full: Size, scaleFactor: number): Size {
+  return { width: Math.ceil(full.width / scaleFactor), height: Math.ceil(full.height / scaleFactor) };
+}
+
+/** Scale factors 1, 2, 4, … down to the first level that fits in one tile. */
+export function scaleFactorsFor(full: Size, tileSize: number): number[] {
+  const factors = [1];
+  let f = 1;
+  while (true) {
+    const s = levelSize(full, f);
+    if (s.width <= tileSize && s.height <= tileSize) return factors;
+    f *= 2;
+    factors.push(f);
+  }
+}
+
+/** Canonical region segment: `full` when the region is the whole image, else `x,y,w,h`. */
+export function regionSegment(full: Size, r: Region): string {
+  return r.x === 0 && r.y === 0 && r.w === full.width && r.h === full.height ? 'full' : `${r.x},${r.y},${r.w},${r.h}`;
+}
+
+export function filePath(regionSeg: string, sizeSeg: string): string {
+  return `${regionSeg}/${sizeSeg}/0/default.jpg`;
+}
+
+/** Every tile a client may ask for, given the info.json `tiles` entry. */
+export function impliedTiles(full: Size, tileSize: number, scaleFactors: readonly number[]): Level0File[] {
+  const files: Level0File[] = [];
+  for (const sf of scaleFactors) {
+    const step = tileSize * sf;
+    for (let y = 0; y < full.height; y += step) {
+      for (let x = 0; x < full.width; x += step) {
+        const region = { x, y, w: Math.min(step, full.width - x), h: Math.min(step, full.height - y) };
+        const size = { width: Math.ceil(region.w / sf), height: Math.ceil(region.h / sf) };
+        files.push({ region, size, path: filePath(regionSegment(full, region), `${size.width},${size.height}`) });
+      }
+    }
+  }
+  return files;
+}
+
+/** The whole-image files: each listed size at `full/w,h` and the largest allowed size at `full/max`. */
+export function impliedSizes(full: Size, sizes: readonly Size[], max: Size): Level0File[] {
+  const region = { x: 0, y: 0, w: full.width, h: full.height };
+  return [
+    ...sizes.map((s) => ({ region, size: s, path: filePath('full', `${s.width},${s.height}`) })),
+    { region, size: max, path: filePath('full', 'max') },
+  ];
+}
+
+export interface SizeLimits {
+  maxWidth: number;
+  maxHeight: number;
+  maxArea: number;
+}
+
+/** The `max` size under the service's limits, keeping the aspect ratio; the full size when within them. */
+export function maxSize(full: Size, limits: SizeLimits): Size {
+  const scale = Math.min(
+    1,
+    limits.maxWidth / full.width,
+    limits.maxHeight / full.height,
+    Math.sqrt(limits.maxArea / (full.width * full.height)),
+  );
+  if (scale === 1) return { ...full };
+  const width = Math.max(1, Math.floor(full.width * scale));
+  const height = Math.max(1, Math.floor(full.height * scale));
+  return { width, height };
+}
+
+/** Sizes to list in info.json: every pyramid level no larger than `largest` on its long side (at least the smallest level). */
+export function listedSizes(full: Size, scaleFactors: readonly number[], largest: number): Size[] {
+  const levels = scaleFactors.map((sf) => levelSize(full, sf));
+  const small = levels.filter((s) => Math.max(s.width, s.height) <= largest);
+  const chosen = small.length > 0 ? small : levels.slice(-1);
+  return chosen.sort((a, b) => a.width - b.width);
+}

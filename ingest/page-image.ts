@@ -1,0 +1,65 @@
+// Publishes the image of one page: unless an image with the same id (same content, same tile
+// settings) is already published, it checks the header, writes the pyramidal TIFF and the level-0
+// tiles in the staging folder, then renames the derivative and finally the image folder into place.
+// An image folder therefore exists only when complete.
+import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { DataPaths } from '../manifests/layout.ts';
+import { writeDerivative } from './derivative.ts';
+import { checkImage } from './image-check.ts';
+import type { Size } from './level0.ts';
+import { tileImage, type TileSettings } from './tile.ts';
+
+export interface PublishedImage {
+  imageId: string;
+  width: number;
+  height: number;
+  /** False when the image was already published and no image work was done. */
+  tiled: boolean;
+}
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
+export async function publishImage(args: {
+  source: string;
+  imageId: string;
+  serviceId: string;
+  paths: DataPaths;
+  stagingDir: string;
+  settings: TileSettings;
+  /** Sizes other parts link to (the thumbnail), given the image's full size. */
+  extraSizes: (full: Size) => Size[];
+}): Promise<PublishedImage> {
+  const { paths, imageId } = args;
+  const dir = paths.imageDir(imageId);
+  const derivative = paths.derivative(imageId);
+  const infoFile = path.join(dir, 'info.json');
+  if ((await exists(infoFile)) && (await exists(derivative))) {
+    const info = JSON.parse(await readFile(infoFile, 'utf8')) as { width: number; height: number };
+    return { imageId, width: info.width, height: info.height, tiled: false };
+  }
+  const header = await checkImage(args.source, args.settings.maxPixels);
+  const full = { width: header.width, height: header.height };
+  const stagedTif = path.join(args.stagingDir, `${imageId}.tif`);
+  const stagedDir = path.join(args.stagingDir, imageId);
+  try {
+    await rm(stagedDir, { recursive: true, force: true });
+    await writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels);
+    await tileImage(args.source, stagedTif, stagedDir, args.serviceId, full, args.settings, args.extraSizes(full));
+    await mkdir(path.dirname(derivative), { recursive: true });
+    await rename(stagedTif, derivative);
+    // An image folder left by an interrupted run is incomplete only if it has no info.json, and
+    // then it is safe to replace: no manifest can point at it yet.
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(path.dirname(dir), { recursive: true });
+    await rename(stagedDir, dir);
+  } finally {
+    await rm(stagedDir, { recursive: true, force: true });
+    await rm(stagedTif, { force: true });
+  }
+  return { imageId, ...full, tiled: true };
+}

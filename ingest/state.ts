@@ -1,0 +1,82 @@
+// Ingest's private bookkeeping in `<data>/.leeszaal/state.json`: for every published item, each page's
+// source file fingerprint (size, mtime, content hash) and its published image, plus the base URL and
+// tile settings the data was made with. It lets a re-run skip unchanged pages without reading them
+// and notice a changed page, a changed base URL or changed tile settings.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeJsonAtomic } from './atomic.ts';
+
+const pageState = z.object({
+  file: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  sha256: z.string(),
+  imageId: z.string(),
+  width: z.number(),
+  height: z.number(),
+});
+
+const itemState = z.object({
+  pages: z.record(z.string(), pageState),
+  /** sha256 of the published manifest, to tell an Update from a no-op. */
+  manifestHash: z.string(),
+  publishedAt: z.string(),
+});
+
+const stateSchema = z.object({
+  version: z.literal(1),
+  baseUrl: z.string(),
+  items: z.record(z.string(), itemState),
+});
+
+export type PageState = z.infer<typeof pageState>;
+export type ItemState = z.infer<typeof itemState>;
+export type IngestState = z.infer<typeof stateSchema>;
+
+export function stateFile(stateDir: string): string {
+  return path.join(stateDir, 'state.json');
+}
+
+export async function loadState(stateDir: string, baseUrl: string): Promise<IngestState> {
+  let text: string;
+  try {
+    text = await readFile(stateFile(stateDir), 'utf8');
+  } catch {
+    return { version: 1, baseUrl, items: {} };
+  }
+  const parsed = stateSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`ingest state ${stateFile(stateDir)} is damaged: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+export async function saveState(stateDir: string, state: IngestState): Promise<void> {
+  await writeJsonAtomic(stateFile(stateDir), state, path.join(stateDir, 'staging'));
+}
+
+export interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
+/** The file's fingerprint; the hash is reused from `known` when size and mtime still match. */
+export async function fingerprint(file: string, known?: Pick<PageState, 'size' | 'mtimeMs' | 'sha256'>): Promise<Fingerprint> {
+  const info = await stat(file);
+  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
+    return { size: info.size, mtimeMs: info.mtimeMs, sha256: known.sha256 };
+  }
+  return { size: info.size, mtimeMs: info.mtimeMs, sha256: await sha256File(file) };
+}
+
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function sha256Text(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,183 @@
+// Turns one page image into a complete static IIIF Image API 3 level-0 image folder: libvips writes
+// the tiles (sharp's `iiif3` tile layout), then this module completes and verifies the folder
+// against what info.json promises (every implied tile, every listed size, `full/max`) and writes our
+// own info.json. The work happens in a staging folder the caller renames into place.
+import { access, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import {
+  impliedSizes,
+  impliedTiles,
+  listedSizes,
+  maxSize,
+  type Level0File,
+  type Size,
+  type SizeLimits,
+} from './level0.ts';
+
+export interface TileSettings {
+  tileSize: number;
+  quality: number;
+  maxPixels: number;
+  limits: SizeLimits;
+  /** Longest side of the largest pyramid level listed in `sizes`. */
+  largestListedSize: number;
+}
+
+/** Extra whole-image sizes to publish and list beside the pyramid levels (the manifests' thumbnail). */
+export type ExtraSizes = readonly Size[];
+
+export interface ImageInfo3 {
+  '@context': 'http://iiif.io/api/image/3/context.json';
+  id: string;
+  type: 'ImageService3';
+  protocol: 'http://iiif.io/api/image';
+  profile: 'level0';
+  width: number;
+  height: number;
+  maxWidth?: number;
+  maxHeight?: number;
+  maxArea?: number;
+  sizes: Size[];
+  tiles: { width: number; height: number; scaleFactors: number[] }[];
+}
+
+export interface TiledImage {
+  info: ImageInfo3;
+  /** Files libvips did not write at a canonical path and this module made itself. */
+  completed: number;
+}
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
+function jpeg(img: Sharp, quality: number): Sharp {
+  return img.jpeg({ quality });
+}
+
+/**
+ * Writes tiles, sizes, `full/max` and info.json for `source` into `outDir` (which must not exist),
+ * reading sizes from the pyramidal `derivative` the caller made first (cheap: each level is a page).
+ */
+export async function tileImage(
+  source: string,
+  derivative: string,
+  outDir: string,
+  serviceId: string,
+  full: Size,
+  settings: TileSettings,
+  extraSizes: ExtraSizes,
+): Promise<TiledImage> {
+  await mkdir(path.dirname(outDir), { recursive: true });
+  // libvips treats a dot in the last path segment as a file extension and may write
+  // vips-properties.xml beside the folder, so it works in a private folder of its own.
+  const work = `${outDir}.work`;
+  const dz = path.join(work, 'tiles');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work);
+  await jpeg(sharp(source, { limitInputPixels: settings.maxPixels }), settings.quality)
+    .tile({ layout: 'iiif3', size: settings.tileSize, overlap: 0, depth: 'onetile', id: 'https://leeszaal.invalid' })
+    .toFile(dz);
+  // libvips names the folder after the output path and puts info.json inside it.
+  await rename(dz, outDir);
+  await rm(work, { recursive: true, force: true });
+  await rm(path.join(outDir, 'info.json'), { force: true });
+
+  const scaleFactors = pyramidFactors(full, settings.tileSize);
+  const sizes = uniqueSizes([...listedSizes(full, scaleFactors, settings.largestListedSize), ...extraSizes], full);
+  const max = maxSize(full, settings.limits);
+  const wanted: Level0File[] = [...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)];
+
+  let completed = 0;
+  for (const f of wanted) {
+    const target = path.join(outDir, f.path);
+    if (await exists(target)) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await renderFromDerivative(derivative, full, f, settings.quality, target);
+    completed += 1;
+  }
+  // A full-resolution tile's canonical size is `max` (the whole region); clients such as
+  // OpenSeadragon ask for it as `w,h`. Both names point at one file (a hard link costs no space).
+  for (const f of wanted) {
+    if (f.region.w !== f.size.width || f.region.h !== f.size.height || f.path.startsWith('full/')) continue;
+    const alias = path.join(outDir, f.path.replace(`/${f.size.width},${f.size.height}/`, '/max/'));
+    await mkdir(path.dirname(alias), { recursive: true });
+    await link(path.join(outDir, f.path), alias).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
+  }
+
+  const limited = max.width !== full.width || max.height !== full.height;
+  const info: ImageInfo3 = {
+    '@context': 'http://iiif.io/api/image/3/context.json',
+    id: serviceId,
+    type: 'ImageService3',
+    protocol: 'http://iiif.io/api/image',
+    profile: 'level0',
+    width: full.width,
+    height: full.height,
+    ...(limited ? { maxWidth: max.width, maxHeight: max.height, maxArea: max.width * max.height } : {}),
+    sizes,
+    tiles: [{ width: settings.tileSize, height: settings.tileSize, scaleFactors }],
+  };
+  await writeFile(path.join(outDir, 'info.json'), JSON.stringify(info, null, 2));
+  return { info, completed };
+}
+
+function uniqueSizes(sizes: Size[], full: Size): Size[] {
+  const seen = new Map<string, Size>();
+  for (const s of sizes) {
+    if (s.width >= full.width && s.height >= full.height) continue;
+    seen.set(`${s.width},${s.height}`, s);
+  }
+  return [...seen.values()].sort((a, b) => a.width - b.width || a.height - b.height);
+}
+
+/** The same pyramid libvips builds for the iiif3 layout: halve until one tile holds the level. */
+function pyramidFactors(full: Size, tileSize: number): number[] {
+  const factors = [1];
+  let f = 1;
+  while (Math.ceil(full.width / f) > tileSize || Math.ceil(full.height / f) > tileSize) {
+    f *= 2;
+    factors.push(f);
+  }
+  return factors;
+}
+
+/**
+ * Renders one region at one size from the pyramidal TIFF, starting from the smallest pyramid page
+ * that still has enough pixels, so even `full/max` of a huge scan never decodes the full resolution.
+ */
+async function renderFromDerivative(derivative: string, full: Size, f: Level0File, quality: number, target: string) {
+  const levels = await pyramidLevels(derivative);
+  // libvips halves each level rounding down, so read each page's real size rather than computing it.
+  const scale = Math.min(f.size.width / f.region.w, f.size.height / f.region.h);
+  const level = levels.findLast((l) => l.width / full.width >= scale) ?? levels[0]!;
+  const sx = level.width / full.width;
+  const sy = level.height / full.height;
+  const left = Math.min(level.width - 1, Math.floor(f.region.x * sx));
+  const top = Math.min(level.height - 1, Math.floor(f.region.y * sy));
+  const width = Math.max(1, Math.min(level.width - left, Math.round(f.region.w * sx)));
+  const height = Math.max(1, Math.min(level.height - top, Math.round(f.region.h * sy)));
+  const tmp = `${target}.tmp`;
+  await jpeg(
+    sharp(derivative, { page: level.page })
+      .extract({ left, top, width, height })
+      .resize(f.size.width, f.size.height, { fit: 'fill', kernel: 'lanczos3' }),
+    quality,
+  ).toFile(tmp);
+  await rename(tmp, target);
+}
+
+async function pyramidLevels(derivative: string): Promise<{ page: number; width: number; height: number }[]> {
+  const pages = (await sharp(derivative).metadata()).pages ?? 1;
+  const levels = [];
+  for (let page = 0; page < pages; page++) {
+    const m = await sharp(derivative, { page }).metadata();
+    levels.push({ page, width: m.width, height: m.height });
+  }
+  return levels;
+}
