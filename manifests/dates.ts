@@ -43,15 +43,18 @@ export function parseDateRange(text: string | undefined): YearRange | undefined 
     approximate = true;
     s = s.slice(0, 4);
   }
-  return (
-    exactYear(s, approximate) ??
-    w3cdtf(s, approximate) ??
-    yearSpan(s, approximate) ??
-    unknownDigits(s) ??
-    century(s) ??
-    anyYears(s, approximate)
-  );
+  // The first reader that recognises the shape decides, so a malformed range (`1480-1475`) is
+  // rejected rather than salvaged by the any-year fallback.
+  const readers: ((s: string, approximate: boolean) => Parsed)[] = [exactYear, w3cdtf, yearSpan, unknownDigits, century, anyYears];
+  for (const read of readers) {
+    const parsed = read(s, approximate);
+    if (parsed !== undefined) return parsed ?? undefined;
+  }
+  return undefined;
 }
+
+/** A range, `null` for a recognised shape with impossible years, undefined when not recognised. */
+type Parsed = YearRange | null | undefined;
 
 /** The IIIF navDate for a range: its first year's 1 January, midnight UTC. */
 export function navDate(range: YearRange): string {
@@ -70,24 +73,24 @@ export function centuries(range: YearRange): number[] {
   return out;
 }
 
-function range(from: number, to: number, approximate: boolean): YearRange | undefined {
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > 2999) return undefined;
+function range(from: number, to: number, approximate: boolean): YearRange | null {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > 2999) return null;
   return { from, to, approximate };
 }
 
-function exactYear(s: string, approximate: boolean): YearRange | undefined {
+function exactYear(s: string, approximate: boolean): Parsed {
   const m = /^(?:(\d{4})-?|(\d{3}))$/.exec(s);
   const year = Number(m?.[1] ?? m?.[2]);
   return m ? range(year, year, approximate) : undefined;
 }
 
-function w3cdtf(s: string, approximate: boolean): YearRange | undefined {
+function w3cdtf(s: string, approximate: boolean): Parsed {
   const m = /^(\d{4})-(0[1-9]|1[0-2])(?:-(\d{2})(?:t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?)?$/.exec(s);
   return m ? range(Number(m[1]), Number(m[1]), approximate) : undefined;
 }
 
 /** `1475-1480`, `1475 - 80`, `1653/54`, `1699/00` (an abbreviated end takes the start's leading digits). */
-function yearSpan(s: string, approximate: boolean): YearRange | undefined {
+function yearSpan(s: string, approximate: boolean): Parsed {
   const m = /^(\d{3,4})\s*(?:-|\/|tot|to|à|bis)\s*(?:ca\.?\s*|c\.\s*)?(\d{1,4})\s*([?~])?$/.exec(s);
   if (!m) return undefined;
   const startText = m[1] as string;
@@ -103,7 +106,7 @@ function yearSpan(s: string, approximate: boolean): YearRange | undefined {
 }
 
 /** `147X`, `147-`, `147?`, `14XX`, `14--`, `17uu`, `17..`: unknown trailing digits. */
-function unknownDigits(s: string): YearRange | undefined {
+function unknownDigits(s: string): Parsed {
   const m = /^(\d{1,3})([x?u.-]+)$/.exec(s);
   if (!m) return undefined;
   const digits = m[1] as string;
@@ -114,7 +117,7 @@ function unknownDigits(s: string): YearRange | undefined {
   return range(Math.max(from, 1), from + unit - 1, true);
 }
 
-function century(s: string): YearRange | undefined {
+function century(s: string): Parsed {
   let first: number | undefined;
   let last: number | undefined;
   const arabic = ARABIC_CENTURY.exec(s);
@@ -134,7 +137,7 @@ function century(s: string): YearRange | undefined {
 }
 
 /** Last resort: every plausible four-digit year in the text (`Berlin, 1784`, `gedr. 1653 en 1660`). */
-function anyYears(s: string, approximate: boolean): YearRange | undefined {
+function anyYears(s: string, approximate: boolean): Parsed {
   const years = [...s.matchAll(/(?<!\d)(1\d{3}|20\d{2})(?!\d)/g)].map((m) => Number(m[1]));
   if (years.length === 0) return undefined;
   return range(Math.min(...years), Math.max(...years), approximate || /[?~]/.test(s) || UNCERTAIN_WORDS.test(s));

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { publicUrls } from './layout.ts';
+import { canonicalSize, thumbnailResource, thumbnailSize } from './thumbnail.ts';
+
+describe('thumbnailSize', () => {
+  it.each([
+    [1456, 2083, 200, 200, 286],
+    [2083, 1456, 200, 200, 140],
+    [4000, 3000, 200, 200, 150],
+    [201, 3, 200, 200, 3],
+    [10_000, 10, 200, 200, 1],
+    [200, 300, 200, 200, 300],
+    [150, 100, 200, 150, 100],
+    [1456, 2083, 400, 400, 572],
+  ])('%ix%i at %i wide → %ix%i', (w, h, target, ew, eh) => {
+    expect(thumbnailSize(w, h, target)).toEqual({ width: ew, height: eh });
+  });
+
+  it('defaults to 200 wide', () => {
+    expect(thumbnailSize(1000, 500)).toEqual({ width: 200, height: 100 });
+  });
+
+  it.each([
+    [0, 10, 200],
+    [10, -1, 200],
+    [10.5, 10, 200],
+    [10, 10, 0],
+    [Number.NaN, 10, 200],
+  ])('rejects %j x %j at %j', (w, h, t) => {
+    expect(() => thumbnailSize(w, h, t)).toThrow(RangeError);
+  });
+});
+
+describe('canonicalSize', () => {
+  it.each([
+    [{ width: 1456, height: 2083 }, { width: 200, height: 286 }, '200,286'],
+    [{ width: 150, height: 100 }, { width: 150, height: 100 }, 'max'],
+  ])('%j at %j → %s', (full, size, expected) => {
+    expect(canonicalSize(full, size)).toBe(expected);
+  });
+});
+
+describe('thumbnailResource', () => {
+  it('names the exact static file with its size and a level-0 service', () => {
+    const urls = publicUrls('https://leeszaal.example/');
+    expect(thumbnailResource(urls, { imageId: 'kant-page-0017', width: 1456, height: 2083 })).toEqual({
+      id: 'https://leeszaal.example/iiif/image/kant-page-0017/full/200,286/0/default.jpg',
+      type: 'Image',
+      format: 'image/jpeg',
+      width: 200,
+      height: 286,
+      service: [{ id: 'https://leeszaal.example/iiif/image/kant-page-0017', type: 'ImageService3', profile: 'level0' }],
+    });
+  });
+
+  it('uses full/max for an image no wider than the thumbnail', () => {
+    const urls = publicUrls('https://leeszaal.example');
+    expect(thumbnailResource(urls, { imageId: 'tiny', width: 120, height: 80 }).id).toBe(
+      'https://leeszaal.example/iiif/image/tiny/full/max/0/default.jpg',
+    );
+  });
+});
