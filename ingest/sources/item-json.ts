@@ -114,7 +114,7 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
       problems: parsed.error.issues.map((issue) => ({
         item: declaredId || ctx.folderName,
         file,
-        reason: `item.json ${fieldName(issue.path)}: ${issue.message}`,
+        reason: `item.json ${fieldName(issue.path)}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message}`,
       })),
     };
   }

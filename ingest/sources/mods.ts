@@ -50,7 +50,9 @@ function titleOf(mods: XmlElement): string | undefined {
   const infos = children(mods, 'titleInfo');
   const main = infos.find((t) => !attr(t, 'type')) ?? infos.find((t) => attr(t, 'type') !== 'abbreviated');
   if (!main) return undefined;
-  const title = `${text(child(main, 'nonSort'))} ${text(child(main, 'title'))}`.trim();
+  const nonSort = text(child(main, 'nonSort'));
+  // MODS keeps the article's trailing space in nonSort ("Le "), which trimming drops; "L'" takes none.
+  const title = `${nonSort}${nonSort && !/['’-]$/.test(nonSort) ? ' ' : ''}${text(child(main, 'title'))}`.trim();
   if (!title) return undefined;
   const sub = text(child(main, 'subTitle'));
   const parts = nonEmpty([...children(main, 'partNumber'), ...children(main, 'partName')].map(text));

@@ -3,14 +3,15 @@
 import { ID_PATTERN } from '../../manifests/layout.ts';
 
 const MAX_LENGTH = 128;
+/** Letters that Unicode decomposition does not reduce to ASCII. */
+const LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', þ: 'th', ſ: 's' };
 
 /** Lower-case, accents dropped, anything else outside [a-z0-9_-] becomes `-`; '' when nothing is left. */
 export function toSafeId(name: string): string {
   const slug = name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/ſ/g, 's')
+    .replace(/[ßæœøłđþſ]/gi, (c) => LETTERS[c.toLowerCase()] ?? c)
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/-{2,}/g, '-')
