@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { publicUrls } from './layout.ts';
+import { buildTextPage, type TextLine } from './text-page.ts';
+
+const urls = publicUrls('https://leeszaal.example');
+const CANVAS = 'https://leeszaal.example/iiif/presentation/kant/canvas/page-0017';
+
+function targets(lines: TextLine[], opts = { width: 1456, height: 2083 }) {
+  return buildTextPage('kant', 'page-0017', lines, urls, opts).items?.map((a) => a.target);
+}
+
+describe('buildTextPage', () => {
+  it('makes one supplementing annotation per line, text verbatim, language as BCP 47', () => {
+    const page = buildTextPage(
+      'kant',
+      'page-0017',
+      [
+        { id: 'line_1', text: 'Beantwortung der Frage:', x: 120, y: 300, w: 900, h: 60 },
+        { id: 'line_2', text: 'Was iſt Aufklärung?', x: 200, y: 380, w: 700, h: 58 },
+      ],
+      urls,
+      { language: 'ger', width: 1456, height: 2083 },
+    );
+    expect(page).toEqual({
+      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      id: 'https://leeszaal.example/iiif/presentation/kant/annotations/page-0017.json',
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'https://leeszaal.example/iiif/presentation/kant/annotation/page-0017-line-line_1',
+          type: 'Annotation',
+          motivation: 'supplementing',
+          body: { type: 'TextualBody', value: 'Beantwortung der Frage:', format: 'text/plain', language: 'de' },
+          target: `${CANVAS}#xywh=120,300,900,60`,
+        },
+        {
+          id: 'https://leeszaal.example/iiif/presentation/kant/annotation/page-0017-line-line_2',
+          type: 'Annotation',
+          motivation: 'supplementing',
+          body: { type: 'TextualBody', value: 'Was iſt Aufklärung?', format: 'text/plain', language: 'de' },
+          target: `${CANVAS}#xywh=200,380,700,58`,
+        },
+      ],
+    });
+  });
+
+  it.each([
+    ['fractional boxes grow to whole pixels', { x: 10.6, y: 20.2, w: 100.1, h: 30 }, '#xywh=10,20,101,31'],
+    ['negative origins clip to 0', { x: -5, y: -2, w: 50, h: 20 }, '#xywh=0,0,45,18'],
+    ['boxes past the edge clip to the canvas', { x: 1400, y: 2050, w: 100, h: 100 }, '#xywh=1400,2050,56,33'],
+  ])('%s', (_name, box, fragment) => {
+    expect(targets([{ id: 'l', text: 'x', ...box }])).toEqual([`${CANVAS}${fragment}`]);
+  });
+
+  it.each([
+    ['empty text', { id: 'l', text: '  ', x: 1, y: 1, w: 10, h: 10 }],
+    ['a box wholly outside the canvas', { id: 'l', text: 'x', x: 1500, y: 1, w: 10, h: 10 }],
+    ['a zero-area box', { id: 'l', text: 'x', x: 5, y: 5, w: 0, h: 10 }],
+    ['a box with NaN', { id: 'l', text: 'x', x: Number.NaN, y: 5, w: 4, h: 10 }],
+  ])('skips %s', (_name, line) => {
+    expect(targets([line])).toEqual([]);
+  });
+
+  it('leaves boxes unclipped when the canvas size is not given, and omits an unknown language', () => {
+    const page = buildTextPage('kant', 'page-0017', [{ id: 'l', text: 'x', x: 1400, y: 0, w: 100, h: 10 }], urls, { language: 'und' });
+    expect(page.items?.[0]?.target).toBe(`${CANVAS}#xywh=1400,0,100,10`);
+    expect(page.items?.[0]?.body).toEqual({ type: 'TextualBody', value: 'x', format: 'text/plain' });
+  });
+
+  it('gives every annotation a unique, URL-safe id even for duplicate, empty or odd line ids', () => {
+    const page = buildTextPage(
+      'kant',
+      'page-0017',
+      [
+        { id: 'a b/c', text: 'one', x: 0, y: 0, w: 5, h: 5 },
+        { id: 'a b/c', text: 'two', x: 0, y: 0, w: 5, h: 5 },
+        { id: '', text: 'three', x: 0, y: 0, w: 5, h: 5 },
+      ],
+      urls,
+    );
+    const ids = page.items?.map((a) => a.id) ?? [];
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/\/annotation\/page-0017-line-[A-Za-z0-9%_.-]+$/);
+  });
+});
