@@ -28,6 +28,7 @@ import { silentProgress, type Progress } from './progress.ts';
 import { publishIndexes } from './publish-indexes.ts';
 import { rebasePublished } from './rebase.ts';
 import type { SourceItem, SourcePage } from './source-item.ts';
+import { sourceRecordBytes } from './source-record.ts';
 import { scanSource } from './sources/scan.ts';
 import { fingerprint, loadState, saveState, sha256Text, type IngestState, type PageState } from './state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
@@ -318,7 +319,11 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   for (const [key, page] of built.texts) await writeJsonAtomic(paths.textPage(item.id, key), page, ctx.stagingDir);
   await mkdir(paths.recordDir(item.id), { recursive: true });
   if (item.metadataFile && record.sourceRecord) {
-    await writeFileAtomic(path.join(paths.recordDir(item.id), path.basename(record.sourceRecord.file)), await readFile(item.metadataFile), ctx.stagingDir);
+    await writeFileAtomic(
+      path.join(paths.recordDir(item.id), path.basename(record.sourceRecord.file)),
+      await sourceRecordBytes(item, record.sourceRecord.format),
+      ctx.stagingDir,
+    );
   }
   await writeFileAtomic(paths.record(item.id), recordText, ctx.stagingDir);
 
