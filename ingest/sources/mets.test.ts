@@ -1,0 +1,208 @@
+// METS/MODS items: the logical-structure fixture (default namespaces, pages out of order, chapters
+// by structLink, full text) and variants written to a temporary folder for each case.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SourceScan } from '../source-item.ts';
+import { scanSource } from './scan.ts';
+
+const fixtures = path.resolve(import.meta.dirname, 'fixtures');
+const defaults = { rights: 'http://rightsstatements.org/vocab/InC/1.0/', attribution: 'Openbare Bibliotheek Brugge' };
+
+describe('the logical-mets fixture', () => {
+  let scan: SourceScan;
+  beforeAll(async () => {
+    scan = await scanSource(path.join(fixtures, 'logical-mets'), defaults);
+  });
+
+  it('reads it without problems under its local identifier', () => {
+    expect(scan.problems).toEqual([]);
+    expect(scan.items.map((i) => i.id)).toEqual(['bru-ms-0042']);
+  });
+
+  it('orders pages by ORDER, prefers the master image, labels from ORDERLABEL then LABEL', () => {
+    expect(scan.items[0]!.pages).toEqual([
+      { key: 'f001', label: '[Titelblad]', file: 'images/f001.png' },
+      { key: 'f002', label: '1', file: 'images/f002.png', alto: 'alto/f002.xml' },
+      { key: 'f003', label: '2', file: 'images/f003.png' },
+      { key: 'f010', label: '3', file: 'images/f010.png' },
+    ]);
+  });
+
+  it('builds the table of contents from the logical structMap, leaving out entries without pages', () => {
+    expect(scan.items[0]!.toc).toEqual([
+      { label: 'Titelblad', type: 'title_page', pages: ['f001'], children: [] },
+      {
+        label: 'Eerste boek',
+        type: 'chapter',
+        pages: ['f002', 'f003', 'f010'],
+        children: [
+          { label: 'Van de hovaardij', type: 'section', pages: ['f002', 'f003'], children: [] },
+          { label: 'Van de nederigheid', type: 'section', pages: ['f010'], children: [] },
+        ],
+      },
+    ]);
+  });
+
+  it('reads MODS in a default namespace: title with nonSort and subtitle, names, origin, rights', () => {
+    expect(scan.items[0]).toMatchObject({
+      label: { none: ["Le Livre des bonnes mœurs: selon l'exemplaire de Bruges"] },
+      agents: [
+        { name: 'Legrand, Jacques', role: 'aut', uri: 'http://viaf.org/viaf/100180950' },
+        { name: 'Colard Mansion', role: 'prt' },
+      ],
+      publisher: 'Colard Mansion',
+      place: 'Brugge',
+      date: '1478-1479',
+      languages: ['fre'],
+      subjects: ['Moraal', 'Brugge', 'incunabel'],
+      shelfmark: 'Ms. 42',
+      holdingInstitution: 'Openbare Bibliotheek Brugge',
+      summary: { none: ['Een vroege Brugse druk.'] },
+      rights: 'http://rightsstatements.org/vocab/NoC-OKLR/1.0/',
+      attribution: defaults.attribution,
+      type: 'book',
+      behavior: 'paged',
+    });
+  });
+});
+
+const MODS = (title: string, extra = '') =>
+  `<mods:mods><mods:titleInfo><mods:title>${title}</mods:title></mods:titleInfo>${extra}</mods:mods>`;
+
+function mets(parts: { dmd?: string; files?: string[]; alto?: Record<string, string>; physical?: string; logical?: string; links?: [string, string][]; doctype?: string }): string {
+  const files = parts.files ?? [];
+  return `<?xml version="1.0" encoding="UTF-8"?>${parts.doctype ?? ''}
+<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink">
+  ${parts.dmd ?? `<mets:dmdSec ID="DMD1"><mets:mdWrap MDTYPE="MODS"><mets:xmlData>${MODS('Testboek')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`}
+  <mets:fileSec>
+    <mets:fileGrp USE="MASTER">${files.map((f, i) => `<mets:file ID="IMG_${i + 1}"><mets:FLocat LOCTYPE="URL" xlink:href="${f}"/></mets:file>`).join('')}</mets:fileGrp>
+    <mets:fileGrp USE="FULLTEXT">${Object.entries(parts.alto ?? {}).map(([n, f]) => `<mets:file ID="TXT_${n}" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="${f}"/></mets:file>`).join('')}</mets:fileGrp>
+  </mets:fileSec>
+  ${parts.physical ?? `<mets:structMap TYPE="PHYSICAL"><mets:div TYPE="physSequence">${files.map((_, i) => `<mets:div ID="PHYS_${i + 1}" TYPE="page" ORDER="${i + 1}"><mets:fptr FILEID="IMG_${i + 1}"/>${parts.alto?.[String(i + 1)] ? `<mets:fptr FILEID="TXT_${i + 1}"/>` : ''}</mets:div>`).join('')}</mets:div></mets:structMap>`}
+  ${parts.logical ?? ''}
+  ${parts.links ? `<mets:structLink>${parts.links.map(([f, t]) => `<mets:smLink xlink:from="${f}" xlink:to="${t}"/>`).join('')}</mets:structLink>` : ''}
+</mets:mets>`;
+}
+
+describe('METS variants', () => {
+  let dir: string;
+  let n = 0;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'leeszaal-mets-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function item(metsXml: string, files: string[], name = `item-${++n}`): Promise<SourceScan> {
+    const folder = path.join(dir, name);
+    await mkdir(folder, { recursive: true });
+    for (const f of files) {
+      await mkdir(path.dirname(path.join(folder, f)), { recursive: true });
+      await writeFile(path.join(folder, f), 'x');
+    }
+    await writeFile(path.join(folder, 'mets.xml'), metsXml);
+    return scanSource(folder, defaults);
+  }
+
+  it('falls back to natural file order when METS has no physical structMap', async () => {
+    const scan = await item(mets({ physical: '' }), ['images/p10.jpg', 'images/p9.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages.map((p) => p.file)).toEqual(['images/p9.jpg', 'images/p10.jpg']);
+  });
+
+  it('matches ALTO by file stem when METS lists no full text', async () => {
+    const scan = await item(mets({ files: ['images/a.tif', 'images/b.tif'] }), ['images/a.tif', 'images/b.tif', 'alto/b.xml']);
+    expect(scan.items[0]!.pages).toEqual([
+      { key: 'a', file: 'images/a.tif' },
+      { key: 'b', file: 'images/b.tif', alto: 'alto/b.xml' },
+    ]);
+  });
+
+  it('finds files METS names by URL or absolute path by their file name', async () => {
+    const scan = await item(mets({ files: ['https://digital.example.org/master/0001.tif', '/mnt/scans/book/0002.tif'] }), ['images/0001.tif', 'images/0002.tif']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages.map((p) => p.file)).toEqual(['images/0001.tif', 'images/0002.tif']);
+  });
+
+  it.each([
+    {
+      name: 'an image in the folder that METS does not list',
+      xml: () => mets({ files: ['images/a.tif'] }),
+      files: ['images/a.tif', 'images/extra.tif'],
+      problem: { file: 'images/extra.tif', reason: /images\/extra\.tif is in the item folder but not in the page sequence of mets\.xml/ },
+    },
+    {
+      name: 'full text METS lists but the folder lacks',
+      xml: () => mets({ files: ['images/a.tif'], alto: { 1: 'alto/a.xml' } }),
+      files: ['images/a.tif'],
+      problem: { file: 'mets.xml', reason: /page 1 \(PHYS_1\) names full text alto\/a\.xml, which is not in the item folder/ },
+    },
+    {
+      name: 'a root element that is not METS',
+      xml: () => '<mods xmlns="http://www.loc.gov/mods/v3"><titleInfo><title>x</title></titleInfo></mods>',
+      files: ['a.tif'],
+      problem: { file: 'mets.xml', reason: /mets\.xml is not METS: its root element is not <mets>/ },
+    },
+    {
+      name: 'an unknown MODS language',
+      xml: () => mets({ files: ['a.tif'], dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('x', '<mods:language><mods:languageTerm>Klingon</mods:languageTerm></mods:language>')}</mets:xmlData></mets:mdWrap></mets:dmdSec>` }),
+      files: ['a.tif'],
+      problem: { file: 'mets.xml', reason: /MODS language "Klingon" is not an ISO 639 code/ },
+    },
+    {
+      name: 'a page sequence with no images in the folder',
+      xml: () => mets({ files: [] }),
+      files: [],
+      problem: { file: '', reason: /no page images/ },
+    },
+  ])('reports $name', async ({ xml, files, problem }) => {
+    const name = `item-${++n}`;
+    const scan = await item(xml(), files, name);
+    expect(scan.items).toEqual([]);
+    expect(scan.problems).toContainEqual({ item: name, file: problem.file ? `${name}/${problem.file}` : name, reason: expect.stringMatching(problem.reason) });
+  });
+
+  it('never resolves external entities', async () => {
+    const doctype = '<!DOCTYPE mets:mets [<!ENTITY secret SYSTEM "file:///etc/passwd">]>';
+    const scan = await item(mets({ doctype, files: ['a.tif'], dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('Titel &secret;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>` }), ['a.tif']);
+    expect(JSON.stringify(scan)).not.toContain('root:');
+  });
+
+  it('does not expand an entity bomb', async () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+    const doctype = `<!DOCTYPE mets:mets [<!ENTITY l0 "lol">${levels}]>`;
+    const scan = await item(mets({ doctype, files: ['a.tif'], dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('&l9;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>` }), ['a.tif']);
+    expect(JSON.stringify(scan).length).toBeLessThan(10_000);
+    expect(JSON.stringify(scan)).not.toContain('lollol');
+  });
+
+  it('takes a periodical volume record and its issues as the table of contents', async () => {
+    const dmd = (id: string, mods: string) => `<mets:dmdSec ID="${id}"><mets:mdWrap><mets:xmlData>${mods}</mets:xmlData></mets:mdWrap></mets:dmdSec>`;
+    const xml = mets({
+      files: ['images/1.jpg', 'images/2.jpg', 'images/3.jpg'],
+      dmd: [
+        dmd('DMD_ISSUE', MODS('Nummer 1')),
+        dmd('DMD_VOL', MODS('Brugsche Courant', '<mods:part order="1850"><mods:detail><mods:number>1850</mods:number></mods:detail></mods:part>')),
+      ].join(''),
+      logical: `<mets:structMap TYPE="LOGICAL"><mets:div TYPE="newspaper" ID="LOG_P"><mets:mptr xlink:href="https://example.org/newspaper.xml"/>
+        <mets:div TYPE="year" ID="LOG_Y" DMDID="DMD_VOL">
+          <mets:div TYPE="issue" ID="LOG_1" DMDID="DMD_ISSUE"/>
+          <mets:div TYPE="issue" ID="LOG_2" LABEL="Nummer 2"/>
+        </mets:div></mets:div></mets:structMap>`,
+      links: [['LOG_1', 'PHYS_1'], ['LOG_1', 'PHYS_2'], ['LOG_2', 'PHYS_3']],
+    });
+    const scan = await item(xml, ['images/1.jpg', 'images/2.jpg', 'images/3.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]).toMatchObject({
+      label: { none: ['Brugsche Courant'] },
+      type: 'periodical',
+      toc: [
+        { label: 'Nummer 1', type: 'issue', pages: ['1', '2'], children: [] },
+        { label: 'Nummer 2', type: 'issue', pages: ['3'], children: [] },
+      ],
+    });
+  });
+});
