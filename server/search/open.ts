@@ -1,0 +1,44 @@
+// Chooses the search engine from configuration (Elasticsearch when ELASTICSEARCH_URL is set, else
+// the embedded index in `<data>/search/`), and the small functions other parts call: the health
+// check for /healthz and the hooks ingest calls as it publishes or removes an item.
+import type { Config } from '../../config.ts';
+import { dataPaths } from '../../manifests/layout.ts';
+import type { SearchBackend, SearchHealth } from './backend.ts';
+import { ElasticSearchBackend } from './elastic-backend.ts';
+import { indexItem, removeItem } from './reindex.ts';
+import { EmbeddedSearchBackend } from './sqlite-backend.ts';
+
+export function openSearchBackend(config: Config): SearchBackend {
+  return config.ELASTICSEARCH_URL ? ElasticSearchBackend.fromConfig(config) : new EmbeddedSearchBackend(dataPaths(config.DATA_DIR).search);
+}
+
+/** Whether search works, for /healthz: `{ backend, ok, message }`; never throws. */
+export async function searchHealth(backend: SearchBackend): Promise<SearchHealth> {
+  try {
+    return await backend.health();
+  } catch (err) {
+    return { backend: backend.kind, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+interface WarnLog {
+  warn: (obj: object, msg: string) => void;
+}
+
+/**
+ * Hooks for ingest (`IngestHooks`): the index follows each published or removed item. A search
+ * failure never fails publication: it is logged, and `npm run reindex` repairs the index.
+ */
+export function searchIngestHooks(backend: SearchBackend, dataDir: string, log?: WarnLog) {
+  const guard = async (item: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (err) {
+      log?.warn({ item, err: err instanceof Error ? err.message : String(err) }, 'search index not updated; run `npm run reindex`');
+    }
+  };
+  return {
+    itemPublished: (record: { id: string }) => guard(record.id, () => indexItem(backend, dataDir, record.id)),
+    itemRemoved: (itemId: string) => guard(itemId, () => removeItem(backend, itemId)),
+  };
+}
