@@ -113,7 +113,7 @@ export async function render(req: ImageRequest, full: Dimensions, source: ImageS
     }
   }
 
-  if (req.quality === 'gray') img = img.grayscale();
+  if (req.quality === 'gray') img = img.grayscale().toColourspace('b-w');
   if (req.quality === 'bitonal') img = img.threshold(128, { grayscale: true });
 
   switch (req.format) {

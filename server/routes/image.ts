@@ -117,7 +117,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     setCache(res, CACHE_DOCUMENT);
     res.vary('Accept');
     res.setHeader('Content-Type', jsonLdType((t) => req.accepts(t), MEDIA.image));
-    res.send(JSON.stringify(body));
+    res.send(Buffer.from(JSON.stringify(body)));
   });
 
   router.get('/iiif/image/:id/:region/:size/:rotation/:qf', async (req: Request, res: Response, next: NextFunction) => {
@@ -173,7 +173,9 @@ async function premadeFile(root: string, imageDir: string, ir: ImageRequest): Pr
   if (ir.canonical.rotation !== '0' || ir.quality !== 'default' || ir.format !== 'jpg' || ir.canonical.size.startsWith('^')) {
     return undefined;
   }
-  const sizes = ir.canonical.size === 'max' ? ['max', `${ir.size.w},${ir.size.h}`] : [ir.canonical.size];
+  // `max` names a file of the region's own size; when server limits shrink max, only `w,h` fits.
+  const whole = ir.size.w === ir.region.w && ir.size.h === ir.region.h;
+  const sizes = ir.canonical.size === 'max' && whole ? ['max', `${ir.size.w},${ir.size.h}`] : [`${ir.size.w},${ir.size.h}`];
   for (const size of sizes) {
     const found = await existingFileInside(root, path.join(imageDir, ir.canonical.region, size, '0', 'default.jpg'));
     if (found !== undefined) return found;

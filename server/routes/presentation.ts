@@ -69,7 +69,7 @@ export function presentationRouter({ config }: { config: Config }): Router {
     setCache(res, CACHE_DOCUMENT);
     res.vary('Accept');
     res.setHeader('Content-Type', ld(req));
-    res.send(JSON.stringify({ '@context': PRESENTATION_CONTEXT, ...part }));
+    res.send(Buffer.from(JSON.stringify({ '@context': PRESENTATION_CONTEXT, ...part })));
   });
 
   return router;
