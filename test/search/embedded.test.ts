@@ -1,0 +1,72 @@
+// The embedded engine (node:sqlite FTS5): the shared contract, plus what only it has — the index
+// file in <data>/search/, rebuilds that switch atomically, and writes by another process (ingest)
+// becoming visible to a running server.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EmbeddedSearchBackend } from '../../server/search/sqlite-backend.ts';
+import { describeSearchContract } from './contract.ts';
+import { KANT_ID, sampleDocuments } from './fixtures.ts';
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-search-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describeSearchContract('embedded', async () => new EmbeddedSearchBackend(await tempDir()));
+
+describe('embedded engine', () => {
+  async function* docs() {
+    yield* await sampleDocuments();
+  }
+
+  it('keeps one index file behind current.json and replaces it on rebuild', async () => {
+    const dir = await tempDir();
+    const backend = new EmbeddedSearchBackend(dir);
+    await backend.rebuild(docs());
+    const first = (await readdir(dir)).filter((f) => f.endsWith('.sqlite'));
+    await backend.rebuild(docs());
+    const second = (await readdir(dir)).filter((f) => f.endsWith('.sqlite'));
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toBe(first[0]);
+    await backend.close();
+  });
+
+  it('a reader sees a rebuild and single-item writes made through another connection', async () => {
+    const dir = await tempDir();
+    const server = new EmbeddedSearchBackend(dir);
+    const ingest = new EmbeddedSearchBackend(dir);
+    const search = async (q: string) =>
+      (await server.search({ q, filters: {}, sort: 'relevance', page: 1, size: 10 })).hits.map((h) => h.id);
+    expect(await search('Aufklärung')).toEqual([]);
+    await ingest.rebuild(docs());
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await search('Aufklärung')).toEqual([KANT_ID]);
+    await ingest.remove(KANT_ID);
+    expect(await search('Aufklärung')).toEqual([]);
+    await server.close();
+    await ingest.close();
+  });
+
+  it('a failed rebuild leaves the current index answering', async () => {
+    const dir = await tempDir();
+    const backend = new EmbeddedSearchBackend(dir);
+    await backend.rebuild(docs());
+    async function* broken() {
+      yield* (await sampleDocuments()).slice(0, 2);
+      throw new Error('disk on fire');
+    }
+    await expect(backend.rebuild(broken())).rejects.toThrow('disk on fire');
+    const r = await backend.search({ q: 'Aufklärung', filters: {}, sort: 'relevance', page: 1, size: 10 });
+    expect(r.hits.map((h) => h.id)).toEqual([KANT_ID]);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+    await backend.close();
+  });
+});
