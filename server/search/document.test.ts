@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { ItemRecord } from '../../manifests/item.ts';
+import { buildIndexDocument, displayTitle, parseTextPage } from './document.ts';
+
+const canvas = 'http://localhost:3000/iiif/presentation/x/canvas/p1';
+
+const record: ItemRecord = {
+  id: 'x',
+  type: 'book',
+  label: { fr: ['Le titre'], nl: ['De titel'] },
+  summary: { en: ['A summary'] },
+  agents: [
+    { name: 'Colard Mansion', role: 'prt' },
+    { name: 'Boethius', role: 'aut' },
+    { name: 'Anoniem' },
+  ],
+  publisher: 'Mansion',
+  place: 'Brugge',
+  date: 'ca. 1690-1710',
+  languages: ['fre'],
+  subjects: ['Filosofie'],
+  shelfmark: 'Ms. 1',
+  identifiers: [{ type: 'local', value: 'B-1' }],
+  partOf: 'Incunabelen',
+  rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
+  attribution: 'Leeszaal',
+  behavior: 'paged',
+  viewingDirection: 'left-to-right',
+  pages: [],
+  toc: [],
+};
+
+describe('buildIndexDocument', () => {
+  it('indexes labels in every language, facets by role and centuries of the date range', () => {
+    const doc = buildIndexDocument(record, []);
+    expect(doc.title).toBe('De titel');
+    expect(doc.labels).toEqual(['Le titre', 'De titel']);
+    expect(doc.summaries).toEqual(['A summary']);
+    expect(doc.facets).toEqual({
+      type: ['book'],
+      language: ['fre'],
+      century: ['17', '18'],
+      person: ['Boethius', 'Anoniem'],
+      place: ['Brugge'],
+      printer: ['Mansion', 'Colard Mansion'],
+      subject: ['Filosofie'],
+      collection: ['Incunabelen'],
+    });
+    expect(doc).toMatchObject({ yearFrom: 1690, yearTo: 1710, printer: 'Mansion', identifiers: ['B-1'], shelfmark: 'Ms. 1' });
+  });
+
+  it('leaves dates it cannot read out of the range and the century facet', () => {
+    const doc = buildIndexDocument({ ...record, date: 's.a.' }, []);
+    expect(doc.yearFrom).toBeUndefined();
+    expect(doc.facets.century).toEqual([]);
+    expect(doc.date).toBe('s.a.');
+  });
+});
+
+describe('displayTitle', () => {
+  it.each([
+    [{ en: ['E'], nl: ['N'] }, 'N'],
+    [{ fr: ['F'], en: ['E'] }, 'E'],
+    [{ la: ['L'] }, 'L'],
+    [{}, ''],
+  ])('%j → %s', (label, title) => {
+    expect(displayTitle(label)).toBe(title);
+  });
+});
+
+describe('parseTextPage', () => {
+  it('reads supplementing line annotations with xywh targets, string or selector form', () => {
+    const page = parseTextPage(
+      {
+        type: 'AnnotationPage',
+        items: [
+          { id: 'a1', type: 'Annotation', motivation: 'supplementing', body: { type: 'TextualBody', value: 'Was iſt' }, target: `${canvas}#xywh=10,20,300,40` },
+          {
+            type: 'Annotation',
+            body: [{ type: 'TextualBody', value: 'Aufklaͤrung' }],
+            target: { type: 'SpecificResource', source: { id: canvas, type: 'Canvas' }, selector: { type: 'FragmentSelector', value: 'xywh=10,70,200,40' } },
+          },
+          { type: 'Annotation', body: { type: 'TextualBody', value: '   ' }, target: `${canvas}#xywh=1,1,1,1` },
+          { type: 'Annotation', body: { type: 'Image' }, target: canvas },
+          'garbage',
+        ],
+      },
+      { key: 'p1', label: '481' },
+    );
+    expect(page).toEqual({
+      key: 'p1',
+      label: '481',
+      canvas,
+      lines: [
+        { id: 'a1', text: 'Was iſt', xywh: [10, 20, 300, 40] },
+        { text: 'Aufklaͤrung', xywh: [10, 70, 200, 40] },
+      ],
+    });
+  });
+
+  it('returns undefined for something that is not an AnnotationPage', () => {
+    expect(parseTextPage({ type: 'Manifest' }, { key: 'p1' })).toBeUndefined();
+    expect(parseTextPage({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();
+  });
+});
