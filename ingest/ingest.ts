@@ -123,7 +123,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     progress.start(items.reduce((n, i) => n + i.pages.length, 0));
     const pageLimit = pLimit(Math.max(1, jobs));
     const finishLimit = pLimit(1);
-    const ctx: ItemContext = { paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
+    const sourceRoot = path.resolve(opts.source);
+    const ctx: ItemContext = { sourceRoot, paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
 
     await Promise.all(
       items.map(async (item) => {
@@ -131,9 +132,10 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
           const built = await prepareItem(item, ctx);
           await finishLimit(() => finishItem(item, built, ctx));
         } catch (err) {
+          const file = err instanceof ItemError && err.file ? shownPath(ctx.sourceRoot, path.resolve(item.folder, err.file)) : undefined;
           const failure: ItemFailure = {
             item: item.id,
-            ...(err instanceof ItemError && err.file ? { file: err.file } : {}),
+            ...(file ? { file } : {}),
             reason: err instanceof Error ? firstLine(err) : String(err),
           };
           summary.failed.push(failure);
@@ -153,6 +155,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 }
 
 interface ItemContext {
+  /** Files are named relative to it in errors, as the curator sees them. */
+  sourceRoot: string;
   paths: DataPaths;
   urls: ReturnType<typeof publicUrls>;
   stagingDir: string;
@@ -192,6 +196,11 @@ interface BuiltItem {
   record: ItemRecord;
   pageStates: Record<string, PageState>;
   texts: Map<string, AnnotationPage>;
+}
+
+function shownPath(root: string, file: string): string {
+  const rel = path.relative(root, file);
+  return rel === '' ? path.basename(file) : rel.startsWith('..') ? file : rel;
 }
 
 function insideFolder(folder: string, relative: string): string {

@@ -6,7 +6,7 @@ import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../manifests/layout.ts';
 import { writeDerivative } from './derivative.ts';
-import { checkImage } from './image-check.ts';
+import { checkImage, firstLine, ImageError } from './image-check.ts';
 import type { Size } from './level0.ts';
 import { tileImage, type TileSettings } from './tile.ts';
 
@@ -48,8 +48,13 @@ export async function publishImage(args: {
   const stagedDir = path.join(args.stagingDir, imageId);
   try {
     await rm(stagedDir, { recursive: true, force: true });
-    await writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels);
-    await tileImage(args.source, stagedTif, stagedDir, args.serviceId, full, args.settings, args.extraSizes(full));
+    try {
+      await writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels);
+      await tileImage(args.source, stagedTif, stagedDir, args.serviceId, full, args.settings, args.extraSizes(full));
+    } catch (err) {
+      // The header was fine, so a decoding failure means damaged pixel data.
+      throw new ImageError(`image data is truncated or corrupt (${firstLine(err)})`);
+    }
     await mkdir(path.dirname(derivative), { recursive: true });
     await rename(stagedTif, derivative);
     // An image folder left by an interrupted run is incomplete only if it has no info.json, and
