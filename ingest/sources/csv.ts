@@ -182,7 +182,7 @@ async function readRow(
     }
     const found = await locate(entry, ctx.folder);
     if (found) files.push(found);
-    else problem(`file ${entry} is not in ${ctx.shown(ctx.folder) || '.'} or its images/ folder`);
+    else problem(`file ${entry} is not in the collection folder or its images/ folder`);
   }
 
   const languages: string[] = [];

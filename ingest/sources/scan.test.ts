@@ -169,7 +169,7 @@ describe('scanSource on broken input', () => {
     { item: 'bad-json', file: 'bad-json/item.json', reason: /^item\.json creators\[0\]\.role: must be a MARC relator code/ },
     { item: 'bad-json', file: 'bad-json/item.json', reason: /^item\.json rights: must be a rightsstatements\.org or Creative Commons URI/ },
     { item: 'bad-json', file: 'bad-json/item.json', reason: /^item\.json pages\[0\]\.file: is required/ },
-    { item: 'print-missing', file: 'csv-prints/items.csv', reason: /^line 3: file missing\.jpg is not in csv-prints or its images\/ folder/ },
+    { item: 'print-missing', file: 'csv-prints/items.csv', reason: /^line 3: file missing\.jpg is not in the collection folder or its images\/ folder/ },
     { item: 'same-id', file: 'dup-a/item.json', reason: /item id same-id is claimed 2 times \(also by dup-b\/item\.json\)/ },
     { item: 'same-id', file: 'dup-b/item.json', reason: /item id same-id is claimed 2 times \(also by dup-a\/item\.json\)/ },
   ])('$item: $reason', ({ item, file, reason }) => {

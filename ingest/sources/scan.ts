@@ -99,8 +99,12 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
   const csv = csvFileName(files);
   if (csv) {
     await scanCsvCollection(folder, csv, inherited, scan);
+    // Beside a CSV, folders of bare images hold the rows' files; only described items are items.
     for (const dir of naturalFileOrder(dirs.filter((d) => !FILE_FOLDERS.test(d)))) {
-      await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
+      const { files: inside } = await listFolder(path.join(folder, dir));
+      if (inside.some((f) => /^(item\.json|collection\.json)$/i.test(f) || metsFileName([f]) || /\.csv$/i.test(f))) {
+        await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
+      }
     }
     return;
   }
