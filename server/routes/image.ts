@@ -87,8 +87,9 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
 
   const router = Router();
 
-  router.get('/iiif/image/:id', (req, res) => {
+  router.get('/iiif/image/:id', async (req, res) => {
     const id = imageId(req);
+    await loadInfo(id);
     res.setHeader('Cache-Control', CACHE_DOCUMENT);
     res.redirect(303, `${urls.imageService(id)}/info.json`);
   });
