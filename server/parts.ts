@@ -37,7 +37,7 @@ export async function loadParts(config: Config, log: Logger, modules: string[] =
   for (const rel of modules) {
     const file = path.join(here, rel);
     if (!existsSync(file)) {
-      log.warn({ module: rel }, 'part not present; serving without it');
+      log.info({ module: rel }, 'part not present; serving without it');
       continue;
     }
     const mod = (await import(pathToFileURL(file).href)) as { createPart?: PartFactory };
