@@ -1,15 +1,26 @@
 // The search part as the server loads it (server/parts.ts): the /api/search and Content Search
 // routers over the configured engine, its /healthz report, and ingest hooks that keep the index in
-// step with what `npm start` publishes.
+// step with what `npm start` publishes. A data folder published before the embedded index existed
+// is indexed in the background at start, so search works without a manual `npm run reindex`.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from '../../config.ts';
+import { dataPaths } from '../../manifests/layout.ts';
 import type { PartModule } from '../parts.ts';
 import type { Logger } from '../logger.ts';
 import { createContentSearchRouter } from '../routes/content-search.ts';
 import { createSearchRouter } from '../routes/search.ts';
 import { openSearchBackend, searchHealth, searchIngestHooks } from './open.ts';
+import { reindexAll } from './reindex.ts';
 
 export function createPart(config: Config, log: Logger): PartModule {
   const backend = openSearchBackend(config);
+  const paths = dataPaths(config.DATA_DIR);
+  if (backend.kind === 'embedded' && !existsSync(path.join(paths.search, 'current.json')) && existsSync(path.join(paths.root, 'records'))) {
+    reindexAll(config.DATA_DIR, backend)
+      .then((r) => log.info({ items: r.count, problems: r.problems }, 'search index built from the published data'))
+      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'search index not built; run `npm run reindex`'));
+  }
   return {
     routers: [createSearchRouter(backend), createContentSearchRouter(backend, config)],
     health: [{ name: 'search', check: async () => ({ ...(await searchHealth(backend)) }) }],

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexPage } from './backend.ts';
+import { completeTerms, findWordHits, searchResponse1, searchResponse2, wordBox } from './content-search.ts';
+import { makeMatcher } from './snippet.ts';
+
+const canvas = 'https://example.org/iiif/presentation/x/canvas/p1';
+const page = (lines: string[]): IndexPage => ({
+  key: 'p1',
+  canvas,
+  lines: lines.map((text, i) => ({ text, xywh: [100, 100 + i * 50, 1000, 40] })),
+});
+
+describe('wordBox', () => {
+  it.each([
+    [0, 10, 20, [100, 5, 500, 30]],
+    [10, 20, 20, [600, 5, 500, 30]],
+    [5, 6, 20, [350, 5, 50, 30]],
+    [0, 0, 0, [100, 5, 1000, 30]],
+  ])('characters %i-%i of %i', (start, end, length, box) => {
+    expect(wordBox({ text: '', xywh: [100, 5, 1000, 30] }, start, end, length)).toEqual(box);
+  });
+});
+
+describe('findWordHits', () => {
+  it('finds each folded match with its quote context and box', () => {
+    const hits = findWordHits([page(['Was iſt Aufklaͤrung?', 'nichts'])], makeMatcher(['aufklarung']));
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ exact: 'Aufklärung', prefix: 'Was iſt ', suffix: '?', lineIndex: 0 });
+    // `Aufklärung` is characters 8-18 of 19 in the displayed line.
+    expect(hits[0]!.xywh).toEqual([100 + Math.round((1000 * 8) / 19), 100, Math.round((1000 * 18) / 19) - Math.round((1000 * 8) / 19), 40]);
+  });
+});
+
+describe('responses', () => {
+  const many = findWordHits([page(Array.from({ length: 120 }, (_, i) => `wort ${i}`))], makeMatcher(['wort']));
+  const ctx = { service: 'https://example.org/iiif/search/2/x', q: 'wort', ignored: [] as string[] };
+
+  it('2.0 pages with partOf, next, prev and startIndex', () => {
+    const first = searchResponse2(many, { ...ctx, page: 1 }) as any;
+    expect(first.id).toBe('https://example.org/iiif/search/2/x?q=wort');
+    expect(first.items).toHaveLength(50);
+    expect(first.partOf).toEqual({
+      id: 'https://example.org/iiif/search/2/x?q=wort',
+      type: 'AnnotationCollection',
+      total: 120,
+      first: { id: 'https://example.org/iiif/search/2/x?q=wort', type: 'AnnotationPage' },
+      last: { id: 'https://example.org/iiif/search/2/x?q=wort&page=3', type: 'AnnotationPage' },
+    });
+    expect(first.next).toEqual({ id: 'https://example.org/iiif/search/2/x?q=wort&page=2', type: 'AnnotationPage' });
+    expect(first.prev).toBeUndefined();
+    const last = searchResponse2(many, { ...ctx, page: 3 }) as any;
+    expect(last.items).toHaveLength(20);
+    expect(last.startIndex).toBe(100);
+    expect(last.next).toBeUndefined();
+    expect(last.prev.id).toBe('https://example.org/iiif/search/2/x?q=wort&page=2');
+    expect(last.annotations[0].items[0].target.source.id).toBe(last.items[0].id);
+  });
+
+  it('2.0 with no hits is an empty page without annotations', () => {
+    const none = searchResponse2([], { ...ctx, page: 1, ignored: ['date'] }) as any;
+    expect(none).toEqual({
+      '@context': 'http://iiif.io/api/search/2/context.json',
+      id: 'https://example.org/iiif/search/2/x?q=wort',
+      type: 'AnnotationPage',
+      ignored: ['date'],
+      items: [],
+    });
+  });
+
+  it('1.0 pages with within.first/last and next', () => {
+    const first = searchResponse1(many, { ...ctx, service: 'https://example.org/iiif/search/1/x', page: 1 }) as any;
+    expect(first.within).toEqual({
+      '@type': 'sc:Layer',
+      total: 120,
+      first: 'https://example.org/iiif/search/1/x?q=wort',
+      last: 'https://example.org/iiif/search/1/x?q=wort&page=3',
+      ignored: [],
+    });
+    expect(first.next).toBe('https://example.org/iiif/search/1/x?q=wort&page=2');
+    expect(first.hits[0].annotations).toEqual([first.resources[0]['@id']]);
+  });
+});
+
+describe('completeTerms', () => {
+  it('counts words by folded prefix, most frequent first, shown with umlauts', () => {
+    const p = page(['Aufklaͤrung und Aufklärung', 'aufklaren Aufzug']);
+    expect(completeTerms([p], 'AUFKL', 5)).toEqual([
+      { value: 'aufklärung', total: 2 },
+      { value: 'aufklaren', total: 1 },
+    ]);
+    expect(completeTerms([p], '??', 5)).toEqual([]);
+  });
+});
