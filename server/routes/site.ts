@@ -1,0 +1,87 @@
+// The public site: the built pages (home `/`, search `/search`, item `/items/<id>`) and their
+// assets from viewer/dist (`npm run build`), plus the embeddable viewer at /embed/leeszaal-viewer.js.
+// Item ids are checked against the layout's safe-id rule and the published manifest, so a mistyped
+// or hostile URL gets the friendly not-found page with status 404. Mounted by server/parts.ts.
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { Router, type Response } from 'express';
+import type { Config } from '../../config.ts';
+import { dataPaths, isSafeId } from '../../manifests/layout.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_DIST = path.resolve(here, '../../viewer/dist');
+
+const LANGS = new Set(['nl', 'fr', 'en']);
+/** Paths other routers own; a miss there keeps the server's own JSON 404. */
+const NOT_SITE = /^\/(iiif|api|records|healthz|assets|embed)(\/|$)/;
+
+type PageName = 'index' | 'search' | 'item' | 'not-found';
+
+export interface SiteOptions {
+  /** Folder of the built site; viewer/dist by default. */
+  distDir?: string;
+}
+
+export function createSiteRouter(config: Config, options: SiteOptions = {}): Router {
+  const dist = options.distDir ?? DEFAULT_DIST;
+  const paths = dataPaths(config.DATA_DIR);
+  const pages = new Map<PageName, Promise<string>>();
+  const router = Router();
+
+  const page = (name: PageName): Promise<string> => {
+    let html = pages.get(name);
+    if (!html) {
+      html = readFile(path.join(dist, `${name}.html`), 'utf8');
+      // A failed read is not cached: the site may be built after the server started.
+      html.catch(() => pages.delete(name));
+      pages.set(name, html);
+    }
+    return html;
+  };
+
+  const send = async (res: Response, name: PageName, lang: unknown, status = 200): Promise<void> => {
+    let html: string;
+    try {
+      html = await page(name);
+    } catch {
+      res.status(503).type('text/plain').send('The site is not built yet: run `npm run build`.');
+      return;
+    }
+    // The page script translates the rest; the document language is right from the first byte.
+    const chosen = typeof lang === 'string' && LANGS.has(lang) ? lang : 'nl';
+    res.status(status).setHeader('Cache-Control', 'no-cache').type('html').send(html.replace('<html lang="nl">', `<html lang="${chosen}">`));
+  };
+
+  router.use(
+    '/assets',
+    express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true, redirect: false }),
+  );
+  router.use('/embed', express.static(path.join(dist, 'embed'), { maxAge: '1h', index: false, redirect: false }));
+
+  router.get('/', (req, res) => send(res, 'index', req.query.lang));
+  router.get('/search', (req, res) => send(res, 'search', req.query.lang));
+  router.get('/items/:id', async (req, res) => {
+    const id = String(req.params.id);
+    if (!isSafeId(id)) return send(res, 'not-found', req.query.lang, 404);
+    try {
+      await access(paths.manifest(id));
+    } catch {
+      return send(res, 'not-found', req.query.lang, 404);
+    }
+    return send(res, 'item', req.query.lang);
+  });
+  router.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_SITE.test(req.path) || !req.accepts('html')) {
+      next();
+      return;
+    }
+    void send(res, 'not-found', req.query.lang, 404);
+  });
+  return router;
+}
+
+/** Part entry for server/parts.ts: the site's router. */
+export function createPart(config: Config): { routers: Router[] } {
+  return { routers: [createSiteRouter(config)] };
+}

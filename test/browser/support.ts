@@ -1,0 +1,117 @@
+// Shared set-up for the browser tests and the viewer benchmark: the real server (createApp with the
+// search and site routers) on the published sample at a real port, the built site, and Chromium
+// launched through playwright-core with a fresh profile. Also small checks on what a reader sees.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { RequestListener } from 'node:http';
+import { chromium, type BrowserContext } from 'playwright-core';
+import sharp from 'sharp';
+import { loadConfig } from '../../config.ts';
+import { createApp } from '../../server/app.ts';
+import { createLogger } from '../../server/logger.ts';
+import { createContentSearchRouter } from '../../server/routes/content-search.ts';
+import { createSearchRouter } from '../../server/routes/search.ts';
+import { createSiteRouter } from '../../server/routes/site.ts';
+import { openSearchBackend } from '../../server/search/open.ts';
+import { reindexAll } from '../../server/search/reindex.ts';
+import { publishedSample, REPO_ROOT } from '../support/sample.ts';
+
+export const SCREENSHOTS = path.join(REPO_ROOT, '.tmp', 'screenshots');
+export const KANT = 'kant-aufklaerung-1784';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Builds the site when viewer/dist is missing (`npm test` builds it first). */
+export function ensureBuilt(): void {
+  if (existsSync(path.join(REPO_ROOT, 'viewer', 'dist', 'item.html'))) return;
+  const vite = path.join(REPO_ROOT, 'node_modules', '.bin', 'vite');
+  const r = spawnSync(vite, ['build', '--config', 'viewer/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+/** Listens on 127.0.0.1 at a free port, with the handler set once the port (and so the base URL) is known. */
+export async function listen(): Promise<{ server: http.Server; baseUrl: string; setHandler: (h: RequestListener) => void }> {
+  let handler: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = http.createServer((req, res) => handler(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, baseUrl: `http://127.0.0.1:${port}`, setHandler: (h) => (handler = h) };
+}
+
+export interface Site {
+  baseUrl: string;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+/** The whole server as `npm start` runs it (IIIF, search, site) on the published sample. */
+export async function startSite(): Promise<Site> {
+  ensureBuilt();
+  const { server, baseUrl, setHandler } = await listen();
+  const { dataDir } = await publishedSample(baseUrl);
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'silent' });
+  const backend = openSearchBackend(config);
+  await reindexAll(dataDir, backend);
+  const app = createApp({
+    config,
+    logger: createLogger(config),
+    routers: [createSearchRouter(backend), createContentSearchRouter(backend, config), createSiteRouter(config)],
+  });
+  setHandler(app);
+  return {
+    baseUrl,
+    dataDir,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.close();
+    },
+  };
+}
+
+/** Chromium with a fresh user-data-dir, removed again on close. */
+export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshotPath(name: string): Promise<string> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/**
+ * Brightness statistics of an image: a painted page of a book is light paper with dark ink
+ * (high mean, real spread); an empty stage is the dark background, flat.
+ */
+export async function imageStats(png: Buffer): Promise<{ mean: number; stdev: number }> {
+  const stats = await sharp(png).greyscale().stats();
+  const channel = stats.channels[0]!;
+  return { mean: channel.mean, stdev: channel.stdev };
+}

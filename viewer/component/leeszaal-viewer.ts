@@ -1,0 +1,741 @@
+// `<leeszaal-viewer>`: the reading-room viewer for researchers, pupils and any museum page that
+// embeds it. Opens a IIIF manifest or collection (Presentation 3 or 2) or a IIIF Content State,
+// shows pages in deep zoom (one page, a book spread, or two views compared), and offers the panels a
+// reader needs: contents, about, search in the text, cite, share and download. Every control works
+// from the keyboard and changes are announced to screen readers. State pure logic lives in the
+// sibling modules; this file wires them to the DOM.
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { formatCitation, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import { ContentStateError, decodeContentState, encodeContentState } from './content-state.ts';
+import type { SearchHit } from './content-search.ts';
+import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
+import { DeepZoom } from './deep-zoom.ts';
+import { type Lang, type MessageKey, type Params, pickLang, t } from './i18n.ts';
+import { dragAndDropUrl, pageUrl, PAGE_DOWNLOAD_WIDTH, regionUrl } from './image-urls.ts';
+import {
+  type CollectionModel,
+  type IiifModel,
+  loadModel,
+  type ManifestModel,
+  type Page,
+  pageIndexOfKey,
+  pickText,
+  spreadOf,
+  type TocNode,
+} from './manifest-model.ts';
+import { isIiifHtml, sanitizeIiifHtml } from './sanitize.ts';
+import './search-panel.ts';
+import type { LeeszaalSearchPanel } from './search-panel.ts';
+import { viewerStyles } from './styles.ts';
+import './thumbnails.ts';
+import type { ItemRecord } from '../../manifests/item.ts';
+
+export type ViewMode = 'single' | 'book' | 'compare';
+type PanelName = 'contents' | 'info' | 'search' | 'cite' | 'share' | 'download';
+const PANELS: ReadonlyArray<[PanelName, MessageKey, string]> = [
+  ['contents', 'panel.contents', '☰'],
+  ['info', 'panel.info', 'ℹ'],
+  ['search', 'panel.search', '⌕'],
+  ['cite', 'panel.cite', '❝'],
+  ['share', 'panel.share', '⇪'],
+  ['download', 'panel.download', '⤓'],
+];
+
+export interface CanvasChangeDetail {
+  index: number;
+  key: string;
+  canvasId: string;
+  label: string;
+  manifest: string;
+}
+
+export class LeeszaalViewer extends LitElement {
+  static override properties = {
+    manifest: { type: String },
+    iiifContent: { type: String, attribute: 'iiif-content' },
+    lang: { type: String },
+    record: { type: String },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    model: { state: true },
+    error: { state: true },
+    index: { state: true },
+    mode: { state: true },
+    panel: { state: true },
+    announcement: { state: true },
+    rotation: { state: true },
+    region: { state: true },
+    hits: { state: true },
+    hitIndex: { state: true },
+    fullscreen: { state: true },
+    citation: { state: true },
+    compareIndex: { state: true },
+    compareModel: { state: true },
+    syncZoom: { state: true },
+    copied: { state: true },
+  };
+
+  declare manifest: string | undefined;
+  declare iiifContent: string | undefined;
+  declare lang: string;
+  declare record: string | undefined;
+  declare syncUrl: boolean;
+  declare model: IiifModel | undefined;
+  declare error: string | undefined;
+  declare index: number;
+  declare mode: ViewMode;
+  declare panel: PanelName | undefined;
+  declare announcement: string;
+  declare rotation: Rotation;
+  declare region: Region | undefined;
+  declare hits: SearchHit[];
+  declare hitIndex: number;
+  declare fullscreen: boolean;
+  declare citation: string;
+  declare compareIndex: number;
+  declare compareModel: ManifestModel | undefined;
+  declare syncZoom: boolean;
+  declare copied: string;
+
+  static override styles = viewerStyles;
+
+  private zoom?: DeepZoom;
+  private zoom2?: DeepZoom;
+  private loadToken = 0;
+  private recordData?: ItemRecord;
+  private lastZoomAnnounced = 0;
+  private syncing = false;
+  private panelOpener?: HTMLElement;
+
+  constructor() {
+    super();
+    this.index = 0;
+    this.mode = 'single';
+    this.announcement = '';
+    this.rotation = 0;
+    this.hits = [];
+    this.hitIndex = -1;
+    this.fullscreen = false;
+    this.citation = '';
+    this.compareIndex = 0;
+    this.syncZoom = true;
+    this.syncUrl = false;
+    this.copied = '';
+  }
+
+  /** Interface language: the element's `lang`, else the page's, else Dutch. */
+  get uiLang(): Lang {
+    return pickLang(this.getAttribute('lang'), document.documentElement.lang);
+  }
+
+  private tr(key: MessageKey, params?: Params): string {
+    return t(this.uiLang, key, params);
+  }
+
+  private get manifestModel(): ManifestModel | undefined {
+    return this.model?.kind === 'manifest' ? this.model : undefined;
+  }
+
+  private get page(): Page | undefined {
+    return this.manifestModel?.pages[this.index];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.onFullscreenChange);
+  }
+
+  override disconnectedCallback(): void {
+    document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.zoom?.destroy();
+    this.zoom2?.destroy();
+    this.zoom = undefined;
+    this.zoom2 = undefined;
+    super.disconnectedCallback();
+  }
+
+  private readonly onFullscreenChange = (): void => {
+    this.fullscreen = document.fullscreenElement === this;
+    requestAnimationFrame(() => {
+      this.zoom?.resize();
+      this.zoom2?.resize();
+    });
+  };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('manifest') || changed.has('iiifContent')) void this.load();
+    if (changed.has('lang') && this.model) this.updateCitation();
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  private initialState(): { url?: string; state: ViewState; canvas?: string } {
+    const state: ViewState = this.syncUrl ? parseViewState(location.search) : { rotation: 0 };
+    if (this.iiifContent) {
+      try {
+        const target = decodeContentState(this.iiifContent);
+        if (!state.region && target.region) state.region = target.region;
+        return target.canvas ? { url: target.manifest, state, canvas: target.canvas } : { url: target.manifest, state };
+      } catch (err) {
+        if (err instanceof ContentStateError && !this.manifest) throw err;
+      }
+    }
+    return this.manifest ? { url: this.manifest, state } : { state };
+  }
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.error = undefined;
+    this.hits = [];
+    this.panel = undefined;
+    let start: ReturnType<LeeszaalViewer['initialState']>;
+    try {
+      start = this.initialState();
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      return;
+    }
+    if (!start.url) return;
+    try {
+      const model = await loadModel(start.url);
+      if (token !== this.loadToken) return;
+      this.model = model;
+      this.dispatchEvent(new CustomEvent('manifest-load', { detail: { model }, bubbles: true, composed: true }));
+      if (model.kind === 'collection') {
+        this.announce(this.tr('collection.items', { n: model.items.length }));
+        return;
+      }
+      const byKey = start.state.page ? pageIndexOfKey(model, start.state.page) : undefined;
+      const byCanvas = start.canvas ? model.pages.findIndex((p) => p.canvasId === start.canvas) : -1;
+      const index = byKey ?? (byCanvas >= 0 ? byCanvas : 0);
+      this.mode = model.paged && model.pages.length > 2 && this.clientWidth >= 900 && !start.state.region ? 'book' : 'single';
+      this.rotation = start.state.rotation;
+      await this.updateComplete;
+      void this.loadRecord(model);
+      await this.showPage(index, start.state.region);
+    } catch (err) {
+      if (token !== this.loadToken) return;
+      this.error = err instanceof Error ? err.message : String(err);
+      this.announce(this.tr('viewer.error', { message: this.error }));
+    }
+  }
+
+  private async loadRecord(model: ManifestModel): Promise<void> {
+    this.recordData = undefined;
+    const url = this.record ?? model.seeAlso.find((s) => /record\.json(\?|$)/.test(s.id))?.id;
+    if (url) {
+      try {
+        const res = await fetch(url);
+        if (res.ok) this.recordData = (await res.json()) as ItemRecord;
+      } catch {
+        // The manifest's own metadata still gives a citation; a missing record is not an error for the reader.
+      }
+    }
+    this.updateCitation();
+  }
+
+  private ensureZoom(): DeepZoom {
+    if (this.zoom) return this.zoom;
+    const el = this.renderRoot.querySelector<HTMLElement>('#osd')!;
+    this.zoom = new DeepZoom(el, {
+      onView: () => this.onView(),
+      onFirstTile: () => {
+        performance.mark('leeszaal:first-tile');
+        this.dispatchEvent(new CustomEvent('first-tile', { bubbles: true, composed: true }));
+      },
+      onFailed: (message) => this.announce(this.tr('viewer.error', { message })),
+    });
+    this.zoom.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom, this.zoom2));
+    return this.zoom;
+  }
+
+  private shownIndices(index: number): number[] {
+    const model = this.manifestModel!;
+    return this.mode === 'book' ? spreadOf(model, index) : [index];
+  }
+
+  /** Turns to a page (and optionally a region); announces it, fires `canvas-change`, updates the link. */
+  async showPage(index: number, region?: Region): Promise<void> {
+    const model = this.manifestModel;
+    if (!model) return;
+    const i = Math.max(0, Math.min(model.pages.length - 1, index));
+    this.index = i;
+    await this.updateComplete;
+    const zoom = this.ensureZoom();
+    await zoom.show(this.shownIndices(i).map((n) => model.pages[n]!));
+    zoom.setRotation(this.rotation, true);
+    if (region) zoom.goTo(i, region, true);
+    else zoom.home(true);
+    this.applyHighlights();
+    this.onView();
+    if (this.mode === 'compare') void this.showCompare();
+    const page = model.pages[i]!;
+    const label = pickText(page.label, this.uiLang);
+    this.announce(this.tr('announce.page', { label, n: i + 1, total: model.pages.length }));
+    this.updateCitation();
+    const detail: CanvasChangeDetail = { index: i, key: page.key, canvasId: page.canvasId, label, manifest: model.id };
+    this.dispatchEvent(new CustomEvent('canvas-change', { detail, bubbles: true, composed: true }));
+  }
+
+  next(): void {
+    const shown = this.shownIndices(this.index);
+    void this.showPage(Math.max(...shown) + 1);
+  }
+
+  previous(): void {
+    const shown = this.shownIndices(this.index);
+    const target = Math.min(...shown) - 1;
+    if (target >= 0) void this.showPage(this.mode === 'book' ? Math.min(...spreadOf(this.manifestModel!, target)) : target);
+  }
+
+  // ---- view state ----------------------------------------------------------------------------
+
+  private onView(): void {
+    const page = this.page;
+    if (!this.zoom || !page) return;
+    const raw = this.zoom.region(page.index);
+    const region = raw ? clampRegion(raw, page.width, page.height) : undefined;
+    const whole = !region || (region.w >= page.width * 0.98 && region.h >= page.height * 0.98);
+    this.region = whole ? undefined : region;
+    this.writeUrl();
+    const percent = this.zoom.zoomPercent();
+    if (this.lastZoomAnnounced !== 0 && Math.abs(percent - this.lastZoomAnnounced) >= 1) {
+      this.announce(this.tr('zoom.level', { percent }));
+    }
+    this.lastZoomAnnounced = percent;
+  }
+
+  private viewState(): ViewState {
+    const state: ViewState = { rotation: this.rotation };
+    if (this.page) state.page = this.page.key;
+    if (this.region && this.mode !== 'book') state.region = this.region;
+    return state;
+  }
+
+  private writeUrl(): void {
+    if (!this.syncUrl) return;
+    const query = formatViewState(this.viewState(), location.search);
+    const next = `${location.pathname}${query}${location.hash}`;
+    if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+    this.updateCitation();
+  }
+
+  /** A stable link to this view: the item's page on its home site when the manifest names one. */
+  stableLink(): string {
+    const model = this.manifestModel;
+    const base = model?.homepage ?? (this.syncUrl ? `${location.origin}${location.pathname}` : (model?.id ?? location.href));
+    const url = new URL(base, location.href);
+    return `${url.origin}${url.pathname}${formatViewState(this.viewState(), url.search)}`;
+  }
+
+  private contentState(): string {
+    const model = this.manifestModel!;
+    const page = this.page!;
+    return encodeContentState(
+      this.region ? { manifest: model.id, canvas: page.canvasId, region: this.region } : { manifest: model.id, canvas: page.canvasId },
+    );
+  }
+
+  private updateCitation(): void {
+    const model = this.manifestModel;
+    if (!model || !this.page) return;
+    const lang = this.uiLang;
+    const url = this.stableLink();
+    const src = this.recordData ? sourceFromRecord(this.recordData, lang, url) : sourceFromManifest(model, lang, url);
+    src.pageLabel = pickText(this.page.label, lang);
+    this.citation = formatCitation(src, lang, new Date());
+  }
+
+  // ---- controls ------------------------------------------------------------------------------
+
+  private announce(message: string): void {
+    // Clearing first makes screen readers repeat a message that is the same as the last one.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = message));
+  }
+
+  private rotate(): void {
+    this.rotation = normaliseRotation(this.rotation + 90);
+    this.zoom?.setRotation(this.rotation);
+    this.zoom2?.setRotation(this.rotation);
+    this.announce(this.tr('rotate.done', { degrees: this.rotation }));
+    this.writeUrl();
+  }
+
+  private async toggleFullscreen(): Promise<void> {
+    try {
+      if (document.fullscreenElement) await document.exitFullscreen();
+      else await this.requestFullscreen();
+    } catch {
+      // Fullscreen can be refused (an iframe without allowfullscreen); the viewer keeps working.
+    }
+  }
+
+  private async setMode(mode: ViewMode): Promise<void> {
+    this.mode = mode;
+    this.announce(this.tr('announce.mode', { mode: this.tr(mode === 'single' ? 'mode.single' : mode === 'book' ? 'mode.book' : 'mode.compare') }));
+    await this.updateComplete;
+    if (mode === 'compare' && this.compareIndex === this.index) {
+      this.compareIndex = Math.min(this.index + 1, (this.manifestModel?.pages.length ?? 1) - 1);
+    }
+    await this.showPage(this.index, mode === 'book' ? undefined : this.region);
+    if (mode !== 'compare') requestAnimationFrame(() => this.zoom?.resize());
+  }
+
+  private async showCompare(): Promise<void> {
+    await this.updateComplete;
+    const el = this.renderRoot.querySelector<HTMLElement>('#osd2');
+    if (!el) return;
+    if (!this.zoom2) {
+      this.zoom2 = new DeepZoom(el, { onView: () => undefined, onFirstTile: () => undefined, onFailed: () => undefined });
+      this.zoom2.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom2, this.zoom));
+    }
+    const model = this.compareModel ?? this.manifestModel!;
+    const page = model.pages[Math.min(this.compareIndex, model.pages.length - 1)]!;
+    await this.zoom2.show([page]);
+    this.zoom2.setRotation(this.rotation, true);
+    this.zoom2.resize();
+    this.zoom?.resize();
+    this.syncCompare(this.zoom, this.zoom2);
+    const left = pickText(this.page?.label, this.uiLang);
+    this.announce(this.tr('compare.on', { left, right: pickText(page.label, this.uiLang) }));
+  }
+
+  private syncCompare(from: DeepZoom | undefined, to: DeepZoom | undefined): void {
+    if (!this.syncZoom || this.mode !== 'compare' || this.syncing || !from || !to) return;
+    this.syncing = true;
+    to.fit(from.bounds());
+    this.syncing = false;
+  }
+
+  private async openCompareManifest(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const input = (e.target as HTMLFormElement).querySelector('input');
+    const url = input?.value.trim();
+    if (!url) return;
+    try {
+      const model = await loadModel(new URL(url, location.href).toString());
+      if (model.kind !== 'manifest') throw new Error('not a manifest');
+      this.compareModel = model;
+      this.compareIndex = 0;
+      await this.showCompare();
+    } catch (err) {
+      this.announce(this.tr('viewer.error', { message: err instanceof Error ? err.message : String(err) }));
+    }
+  }
+
+  private async togglePanel(name: PanelName, opener: HTMLElement): Promise<void> {
+    if (this.panel === name) {
+      this.closePanel();
+      return;
+    }
+    this.panelOpener = opener;
+    this.panel = name;
+    if (name === 'cite' || name === 'share') this.updateCitation();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.panel h2')?.focus();
+    requestAnimationFrame(() => this.zoom?.resize());
+  }
+
+  private closePanel(): void {
+    this.panel = undefined;
+    this.panelOpener?.focus();
+    requestAnimationFrame(() => this.zoom?.resize());
+  }
+
+  private async copy(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copied = what;
+      this.announce(this.tr('cite.copied'));
+    } catch {
+      this.copied = '';
+      this.announce(this.tr('cite.copyFailed'));
+    }
+  }
+
+  /** Runs a search within the book (opens the search panel); for host pages and links. */
+  async searchText(q: string): Promise<void> {
+    if (this.panel !== 'search') {
+      this.panel = 'search';
+      await this.updateComplete;
+    }
+    await this.renderRoot.querySelector<LeeszaalSearchPanel>('leeszaal-search-panel')?.search(q);
+  }
+
+  private onHits(e: CustomEvent<{ q: string; hits: SearchHit[]; status: string }>): void {
+    this.hits = e.detail.hits;
+    this.hitIndex = -1;
+    this.applyHighlights();
+    this.announce(e.detail.status);
+    this.dispatchEvent(new CustomEvent('search', { detail: { q: e.detail.q, total: e.detail.hits.length }, bubbles: true, composed: true }));
+  }
+
+  private async onHitSelect(e: CustomEvent<{ index: number; hit: SearchHit; message: string }>): Promise<void> {
+    const { index, hit, message } = e.detail;
+    this.hitIndex = index;
+    const model = this.manifestModel!;
+    const page = model.pages[hit.page]!;
+    const around = hit.region
+      ? clampRegion(
+          { x: hit.region.x - hit.region.w * 1.5, y: hit.region.y - hit.region.h * 4, w: hit.region.w * 4, h: hit.region.h * 9 },
+          page.width,
+          page.height,
+        )
+      : undefined;
+    if (!this.shownIndices(this.index).includes(hit.page)) await this.showPage(hit.page, around);
+    else if (around) this.zoom?.goTo(hit.page, around, false);
+    this.applyHighlights();
+    this.announce(message);
+  }
+
+  private applyHighlights(): void {
+    if (!this.zoom) return;
+    const label = this.tr('search.hitOutline');
+    const shown = this.manifestModel ? this.shownIndices(this.index) : [];
+    this.zoom.highlight(
+      this.hits.flatMap((hit, i) =>
+        hit.region && shown.includes(hit.page) ? [{ page: hit.page, region: hit.region, label, current: i === this.hitIndex }] : [],
+      ),
+      (hit) => {
+        const el = document.createElement('div');
+        el.className = hit.current ? 'hit current' : 'hit';
+        el.setAttribute('role', 'img');
+        el.setAttribute('aria-label', hit.label);
+        return el;
+      },
+    );
+  }
+
+  private onKeydown(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.panel) {
+      e.preventDefault();
+      this.closePanel();
+    }
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  private text(map: Parameters<typeof pickText>[0]): string {
+    return pickText(map, this.uiLang);
+  }
+
+  private richText(map: Parameters<typeof pickText>[0]): TemplateResult {
+    const value = pickText(map, this.uiLang, '\n');
+    return isIiifHtml(value) ? html`${unsafeHTML(sanitizeIiifHtml(value))}` : html`${value}`;
+  }
+
+  private button(label: string, glyph: string, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
+    return html`<button
+      type="button"
+      part="button"
+      id=${extra.id ?? nothing}
+      title=${label}
+      ?disabled=${extra.disabled ?? false}
+      aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
+      aria-expanded=${extra.expanded === undefined ? nothing : String(extra.expanded)}
+      @click=${onClick}
+    ><span class="glyph" aria-hidden="true">${glyph}</span><span class="sr-only">${label}</span></button>`;
+  }
+
+  private renderToolbar(model: ManifestModel) {
+    const shown = this.shownIndices(this.index);
+    const modes: ViewMode[] = model.pages.length > 1 ? ['single', 'book', 'compare'] : ['single'];
+    return html`<div class="toolbar" part="toolbar" role="group" aria-label=${this.tr('viewer.toolbar')}>
+      <div class="group">
+        ${this.button(this.tr('nav.previous'), '‹', () => this.previous(), { disabled: Math.min(...shown) <= 0 })}
+        <label class="sr-only" for="page-select">${this.tr('nav.pageList')}</label>
+        <select id="page-select" part="page-select" @change=${(e: Event) => void this.showPage(Number((e.target as HTMLSelectElement).value))}>
+          ${model.pages.map(
+            (p) => html`<option value=${p.index} ?selected=${p.index === this.index}>${this.tr('nav.pageOf', { label: this.text(p.label), n: p.index + 1, total: model.pages.length })}</option>`,
+          )}
+        </select>
+        ${this.button(this.tr('nav.next'), '›', () => this.next(), { disabled: Math.max(...shown) >= model.pages.length - 1 })}
+      </div>
+      <div class="group">
+        ${this.button(this.tr('zoom.in'), '+', () => this.zoom?.zoomBy(1.5))}
+        ${this.button(this.tr('zoom.out'), '−', () => this.zoom?.zoomBy(1 / 1.5))}
+        ${this.button(this.tr('zoom.reset'), '⌂', () => this.zoom?.home())}
+        ${this.button(this.tr('rotate.right'), '↻', () => this.rotate())}
+        ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), '⛶', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
+      </div>
+      ${modes.length > 1
+        ? html`<div class="group">
+            <label class="sr-only" for="mode-select">${this.tr('mode.label')}</label>
+            <select id="mode-select" part="mode-select" @change=${(e: Event) => void this.setMode((e.target as HTMLSelectElement).value as ViewMode)}>
+              ${modes.map((m) => html`<option value=${m} ?selected=${m === this.mode}>${this.tr(m === 'single' ? 'mode.single' : m === 'book' ? 'mode.book' : 'mode.compare')}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <span class="spacer"></span>
+      <div class="group">
+        ${PANELS.map(([name, key, glyph]) =>
+          this.button(this.tr(key), glyph, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), { expanded: this.panel === name, id: `open-${name}` }),
+        )}
+      </div>
+    </div>`;
+  }
+
+  private renderCompareBar(model: ManifestModel) {
+    const other = this.compareModel ?? model;
+    return html`<div class="compare" part="compare">
+      <label for="compare-page">${this.tr('compare.with')}</label>
+      <select
+        id="compare-page"
+        @change=${(e: Event) => {
+          this.compareIndex = Number((e.target as HTMLSelectElement).value);
+          void this.showCompare();
+        }}
+      >
+        ${other.pages.map((p) => html`<option value=${p.index} ?selected=${p.index === this.compareIndex}>${this.text(p.label)} (${p.index + 1})</option>`)}
+      </select>
+      <label><input type="checkbox" .checked=${this.syncZoom} @change=${(e: Event) => (this.syncZoom = (e.target as HTMLInputElement).checked)} /> ${this.tr('compare.sync')}</label>
+      <form @submit=${(e: SubmitEvent) => void this.openCompareManifest(e)}>
+        <label for="compare-url">${this.tr('compare.manifest')}</label>
+        <input id="compare-url" type="url" inputmode="url" />
+        <button type="submit">${this.tr('compare.open')}</button>
+      </form>
+    </div>`;
+  }
+
+  private renderToc(nodes: TocNode[]): TemplateResult {
+    return html`<ul class="toc">
+      ${nodes.map(
+        (n) => html`<li>
+          ${n.start >= 0 ? html`<button type="button" @click=${() => void this.showPage(n.start)}>${this.text(n.label)}</button>` : this.text(n.label)}
+          ${n.children.length > 0 ? this.renderToc(n.children) : nothing}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderPanelBody(model: ManifestModel, name: PanelName) {
+    const page = this.page!;
+    switch (name) {
+      case 'contents':
+        return model.toc.length > 0 ? this.renderToc(model.toc) : html`<p>${this.tr('panel.noToc')}</p>`;
+      case 'info':
+        return html`<h3>${this.text(model.label)}</h3>
+          ${model.summary ? html`<p>${this.richText(model.summary)}</p>` : nothing}
+          <dl>
+            ${model.metadata.map((m) => html`<dt>${this.text(m.label)}</dt><dd>${this.richText(m.value)}</dd>`)}
+            ${model.requiredStatement ? html`<dt>${this.text(model.requiredStatement.label)}</dt><dd>${this.richText(model.requiredStatement.value)}</dd>` : nothing}
+            ${model.rights ? html`<dt>${this.tr('info.rights')}</dt><dd><a href=${model.rights} rel="license">${model.rights}</a></dd>` : nothing}
+            ${model.provider.map((p) => html`<dt>${this.tr('info.provider')}</dt><dd>${p.homepage ? html`<a href=${p.homepage}>${this.text(p.label)}</a>` : this.text(p.label)}</dd>`)}
+            <dt>${this.tr('info.manifest')}</dt><dd><a href=${model.id}>${model.id}</a></dd>
+          </dl>`;
+      case 'search':
+        return html`<leeszaal-search-panel
+          .service=${model.search?.id}
+          .lang=${this.uiLang}
+          .pageOf=${(canvasId: string) => model.pages.find((p) => p.canvasId === canvasId)?.index}
+          .pageLabel=${(i: number) => this.text(model.pages[i]?.label)}
+          @hits-change=${this.onHits}
+          @hit-select=${this.onHitSelect}
+        ></leeszaal-search-panel>`;
+      case 'cite':
+        return html`<label for="citation" class="sr-only">${this.tr('panel.cite')}</label>
+          <textarea id="citation" readonly rows="6" @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}>${this.citation}</textarea>
+          <button type="button" @click=${() => void this.copy(this.citation, 'cite')}>${this.tr('cite.copy')}</button>
+          ${this.copied === 'cite' ? html`<p>${this.tr('cite.copied')}</p>` : nothing}`;
+      case 'share': {
+        const link = this.stableLink();
+        const state = this.contentState();
+        return html`<p><label for="share-link">${this.tr('share.link')}</label></p>
+          <input id="share-link" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+          <p><button type="button" @click=${() => void this.copy(link, 'link')}>${this.tr('share.copyLink')}</button></p>
+          <p><label for="share-state">${this.tr('share.contentState')}</label></p>
+          <input id="share-state" readonly .value=${state} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+          ${this.copied === 'link' ? html`<p>${this.tr('cite.copied')}</p>` : nothing}`;
+      }
+      case 'download': {
+        const view = this.region ? regionUrl(page, this.region, this.rotation) : undefined;
+        const whole = pageUrl(page);
+        return html`<ul>
+          ${view ? html`<li><a href=${view} download>${this.tr('download.view')}</a></li>` : nothing}
+          ${whole ? html`<li><a href=${whole.url} download>${this.tr('download.page', { width: Math.min(whole.width, PAGE_DOWNLOAD_WIDTH) })}</a></li>` : nothing}
+          <li><a href=${model.id}>${this.tr('download.manifest')}</a></li>
+          <li><a href=${dragAndDropUrl(model.id)}>${this.tr('download.dragDrop')}</a></li>
+        </ul>`;
+      }
+    }
+  }
+
+  private renderPanel(model: ManifestModel) {
+    if (!this.panel) return nothing;
+    const name = this.panel;
+    const title = this.tr(PANELS.find(([n]) => n === name)![1]);
+    return html`<section class="panel" part="panel" aria-labelledby="panel-title">
+      <div class="panel-head">
+        <h2 id="panel-title" tabindex="-1">${title}</h2>
+        ${this.button(this.tr('panel.close'), '✕', () => this.closePanel())}
+      </div>
+      ${this.renderPanelBody(model, name)}
+    </section>`;
+  }
+
+  private renderCollection(model: CollectionModel) {
+    return html`<div class="frame" part="container">
+      <ul class="collection" aria-label=${this.text(model.label)}>
+        ${model.items.map(
+          (item) => html`<li>
+            <button
+              type="button"
+              @click=${() => {
+                this.iiifContent = undefined;
+                this.manifest = item.id;
+              }}
+            >
+              ${item.thumbnail ? html`<img src=${item.thumbnail} alt="" loading="lazy" />` : nothing}
+              <span>${this.text(item.label)}</span>
+            </button>
+          </li>`,
+        )}
+      </ul>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  override render() {
+    const model = this.model;
+    if (model?.kind === 'collection') return this.renderCollection(model);
+    const manifest = model?.kind === 'manifest' ? model : undefined;
+    return html`<div class="frame" part="container" role="region" aria-label=${manifest ? `${this.tr('viewer.label')}: ${this.text(manifest.label)}` : this.tr('viewer.label')} @keydown=${this.onKeydown}>
+      ${manifest ? this.renderToolbar(manifest) : nothing}
+      ${manifest && this.mode === 'compare' ? this.renderCompareBar(manifest) : nothing}
+      <div class="main">
+        <div class="stage" part="stage">
+          ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
+          ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}
+          <div id="osd" class="osd" ?hidden=${!manifest}></div>
+          <div id="osd2" class="osd" ?hidden=${this.mode !== 'compare'}></div>
+        </div>
+        ${manifest ? this.renderPanel(manifest) : nothing}
+      </div>
+      ${manifest && manifest.pages.length > 1
+        ? html`<leeszaal-thumbnails
+            part="thumbnails"
+            .pages=${manifest.pages}
+            .current=${this.index}
+            .lang=${this.uiLang}
+            @page-select=${(e: CustomEvent<{ index: number }>) => void this.showPage(e.detail.index)}
+          ></leeszaal-thumbnails>`
+        : nothing}
+      ${manifest && (manifest.requiredStatement || manifest.rights)
+        ? html`<div class="attribution" part="attribution">
+            ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${this.richText(manifest.requiredStatement.value)}</span>` : nothing}
+            ${manifest.rights ? html`<span>${this.tr('info.rights')}: <a href=${manifest.rights} rel="license">${manifest.rights}</a></span>` : nothing}
+          </div>`
+        : nothing}
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+}
+
+if (!customElements.get('leeszaal-viewer')) customElements.define('leeszaal-viewer', LeeszaalViewer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leeszaal-viewer': LeeszaalViewer;
+  }
+}

@@ -1,0 +1,75 @@
+// The look of <leeszaal-viewer>: calm, high-contrast, large targets for a classroom screen and a
+// phone alike. Hosts theme it through the custom properties below and the exported CSS parts.
+import { css } from 'lit';
+
+export const viewerStyles = css`
+  :host {
+    --leeszaal-bg: #1d1b19;
+    --leeszaal-bar: #f4f1ec;
+    --leeszaal-ink: #1b1b1b;
+    --leeszaal-accent: #8a3b12;
+    --leeszaal-focus: #1a5fb4;
+    display: block;
+    position: relative;
+    height: var(--leeszaal-height, min(85vh, 1100px));
+    min-height: 360px;
+    color: var(--leeszaal-ink);
+    background: var(--leeszaal-bar);
+    font-family: system-ui, sans-serif;
+    font-size: 1rem;
+    box-sizing: border-box;
+    border: 1px solid #bbb;
+  }
+  :host(:fullscreen) { height: 100vh; border: 0; }
+  *, *::before, *::after { box-sizing: inherit; }
+  .frame { display: flex; flex-direction: column; height: 100%; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
+  .group { display: flex; gap: 0.2rem; align-items: center; }
+  .toolbar .spacer { flex: 1; }
+  button, select, input, textarea, a.button {
+    font: inherit; color: var(--leeszaal-ink); background: #fff; border: 1px solid #666; border-radius: 4px;
+    min-height: 2.5rem; min-width: 2.5rem; padding: 0.25rem 0.55rem; cursor: pointer; text-decoration: none;
+  }
+  a.button { display: inline-flex; align-items: center; }
+  button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: #fff; border-color: var(--leeszaal-accent); }
+  button:disabled { opacity: 0.5; cursor: default; }
+  :focus-visible { outline: 3px solid var(--leeszaal-focus); outline-offset: 2px; }
+  .glyph { font-size: 1.15rem; line-height: 1; }
+  .sr-only {
+    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+    clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
+  }
+  .main { flex: 1; display: flex; min-height: 0; position: relative; }
+  .stage { flex: 1; display: flex; gap: 4px; background: var(--leeszaal-bg); min-width: 0; position: relative; }
+  .osd { flex: 1; position: relative; min-width: 0; }
+  .osd[hidden] { display: none; }
+  .osd:focus-within { outline: 3px solid var(--leeszaal-focus); outline-offset: -3px; }
+  .message { color: #fff; padding: 1rem; margin: auto; max-width: 40rem; }
+  .panel {
+    width: min(24rem, 45%); overflow: auto; padding: 0.75rem 1rem; border-left: 1px solid #bbb; background: #fff;
+  }
+  .panel h2 { font-size: 1.15rem; margin: 0 0 0.6rem; }
+  .panel-head { display: flex; justify-content: space-between; align-items: start; gap: 0.5rem; }
+  .panel dl { margin: 0; }
+  .panel dt { font-weight: 600; margin-top: 0.5rem; }
+  .panel dd { margin: 0 0 0.2rem; overflow-wrap: anywhere; }
+  .panel img { max-width: 100%; }
+  .panel textarea { width: 100%; min-height: 7rem; cursor: text; }
+  .panel input[readonly] { width: 100%; cursor: text; }
+  .panel ul { padding-inline-start: 1.1rem; }
+  .panel li { margin: 0.25rem 0; }
+  .toc button { text-align: start; border: 0; background: none; text-decoration: underline; padding: 0.2rem; min-height: 2rem; }
+  .compare { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
+  .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 1rem; flex-wrap: wrap; }
+  .attribution a { color: var(--leeszaal-accent); }
+  .hit { border: 3px solid #ffb000; background: rgba(255, 200, 0, 0.25); box-sizing: border-box; }
+  .hit.current { border-color: #e00060; background: rgba(224, 0, 96, 0.18); }
+  .collection { list-style: none; margin: 0; padding: 1rem; display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 1rem; overflow: auto; }
+  .collection button { width: 100%; height: 100%; display: flex; flex-direction: column; align-items: center; gap: 0.4rem; }
+  .collection img { max-width: 100%; max-height: 12rem; object-fit: contain; }
+  @media (max-width: 700px) {
+    :host { height: var(--leeszaal-height, 88vh); }
+    .panel { position: absolute; inset: 0; width: auto; z-index: 5; }
+    .toolbar .wide { display: none; }
+  }
+`;

@@ -1,0 +1,75 @@
+// What every public page shares: the interface language (from `?lang=`, then the reader's saved
+// choice, then Dutch), the language switch, and translating the page's static text, marked in the
+// HTML with data-i18n attributes so it reads right before and after the script runs.
+import { isLang, type Lang, type MessageKey, pickLang, t } from '../component/i18n.ts';
+
+const STORAGE_KEY = 'leeszaal.lang';
+
+function savedLang(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function currentLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get('lang');
+  if (isLang(fromUrl)) return fromUrl;
+  return pickLang(savedLang());
+}
+
+function translate(lang: Lang): void {
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n as MessageKey);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAriaLabel as MessageKey));
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) el.placeholder = t(lang, el.dataset.i18nPlaceholder as MessageKey);
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
+    const q = new URLSearchParams(location.search);
+    q.set('lang', a.dataset.lang!);
+    a.href = `${location.pathname}?${q.toString().replace(/%2C/g, ',')}`;
+    if (a.dataset.lang === lang) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+/** Sets up the page in the reader's language; `onChange` re-renders what the page script drew. */
+export function initShell(onChange: (lang: Lang) => void): Lang {
+  const lang = currentLang();
+  translate(lang);
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
+    a.addEventListener('click', (e) => {
+      const next = a.dataset.lang;
+      if (!isLang(next)) return;
+      e.preventDefault();
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        // Private browsing may refuse storage; the choice still holds through ?lang= in the URL.
+      }
+      const q = new URLSearchParams(location.search);
+      q.set('lang', next);
+      history.replaceState(history.state, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',')}${location.hash}`);
+      translate(next);
+      onChange(next);
+    });
+  }
+  if (isLang(new URLSearchParams(location.search).get('lang'))) {
+    try {
+      localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+      // See above.
+    }
+  }
+  return lang;
+}
+
+/** The item page of a manifest entry: its homepage when on this site, else derived from its id. */
+export function itemPath(manifestId: string, homepage?: string): string {
+  if (homepage) {
+    const u = new URL(homepage, location.href);
+    if (u.origin === location.origin) return u.pathname;
+  }
+  const m = /\/iiif\/presentation\/([a-z0-9][a-z0-9_-]*)\/manifest\.json$/.exec(new URL(manifestId, location.href).pathname);
+  return m ? `/items/${m[1]}` : homepage ?? manifestId;
+}

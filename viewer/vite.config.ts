@@ -1,0 +1,56 @@
+// Builds the site and the viewer (`npm run build`): the public pages (home, search, item, not found)
+// from viewer/site/ into viewer/dist/, split so home and search never load OpenSeadragon, and then a
+// separate self-contained ES module, viewer/dist/embed/leeszaal-viewer.js, that any museum page can
+// load with one script tag.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, defineConfig, type Plugin } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = path.join(here, 'site');
+const dist = path.join(here, 'dist');
+
+/** After the site build, builds the embeddable viewer as one file with everything inlined. */
+function embedBundle(): Plugin {
+  return {
+    name: 'leeszaal-embed-bundle',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir: path.join(dist, 'embed'),
+          emptyOutDir: true,
+          target: 'es2022',
+          lib: { entry: path.join(here, 'embed.ts'), formats: ['es'], fileName: () => 'leeszaal-viewer.js' },
+          minify: true,
+          rolldownOptions: { output: { codeSplitting: false } },
+        },
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: site,
+  base: '/',
+  publicDir: false,
+  logLevel: 'warn',
+  plugins: [embedBundle()],
+  build: {
+    outDir: dist,
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsDir: 'assets',
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: {
+        index: path.join(site, 'index.html'),
+        search: path.join(site, 'search.html'),
+        item: path.join(site, 'item.html'),
+        'not-found': path.join(site, 'not-found.html'),
+      },
+    },
+  },
+});
