@@ -85,6 +85,19 @@ function fieldName(issuePath: readonly PropertyKey[]): string {
   return issuePath.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '') || '(top level)';
 }
 
+/** Messages a curator can act on: a missing field is "required", and for a field with alternative
+ * forms (title as text or language map) the errors of the form that was attempted. */
+function explain(issue: z.core.$ZodIssue): { at: PropertyKey[]; message: string }[] {
+  if (issue.code === 'invalid_union') {
+    const attempted = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+    if (attempted.length === 1) return attempted[0]!.flatMap(explain).map((e) => ({ ...e, at: [...issue.path, ...e.at] }));
+    return [{ at: issue.path, message: 'has the wrong form: see the item.json example in the README' }];
+  }
+  if (issue.code === 'invalid_key') return issue.issues.flatMap(explain).map((e) => ({ ...e, at: [...issue.path, ...e.at] }));
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  return [{ at: issue.path, message }];
+}
+
 function asLanguageMap(value: string | Record<string, string | string[]>): InternationalString {
   if (typeof value === 'string') return { none: [value] };
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
@@ -111,10 +124,10 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
   const declaredId = typeof (raw as { id?: unknown })?.id === 'string' ? toSafeId((raw as { id: string }).id) : '';
   if (!parsed.success) {
     return {
-      problems: parsed.error.issues.map((issue) => ({
+      problems: parsed.error.issues.flatMap(explain).map(({ at, message }) => ({
         item: declaredId || ctx.folderName,
         file,
-        reason: `item.json ${fieldName(issue.path)}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message}`,
+        reason: `item.json ${fieldName(at)}: ${message}`,
       })),
     };
   }
