@@ -29,6 +29,7 @@ import { publishIndexes } from './publish-indexes.ts';
 import { rebasePublished } from './rebase.ts';
 import type { SourceItem, SourcePage } from './source-item.ts';
 import { sourceRecordBytes } from './source-record.ts';
+import { sweepUnreferenced } from './sweep.ts';
 import { scanSource } from './sources/scan.ts';
 import { fingerprint, loadState, saveState, sha256Text, type IngestState, type PageState } from './state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
@@ -124,7 +125,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const pageLimit = pLimit(Math.max(1, jobs));
     const finishLimit = pLimit(1);
     const sourceRoot = path.resolve(opts.source);
-    const ctx: ItemContext = { sourceRoot, paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
+    const ctx: ItemContext = { madeThisRun: new Set(), sourceRoot, paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
 
     await Promise.all(
       items.map(async (item) => {
@@ -145,6 +146,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       }),
     );
     await publishIndexes(paths, urls, state, config);
+    summary.imagesRemoved += await sweepUnreferenced(paths, state, ctx.madeThisRun);
     progress.stop();
     summary.durationMs = Date.now() - started;
     return summary;
@@ -155,6 +157,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 }
 
 interface ItemContext {
+  /** Image ids published (or reused) in this run, kept by the final sweep even if their item failed. */
+  madeThisRun: Set<string>;
   /** Files are named relative to it in errors, as the curator sees them. */
   sourceRoot: string;
   paths: DataPaths;
@@ -232,6 +236,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
             settings: ctx.settings,
             extraSizes: (full) => [thumbnailSize(full.width, full.height, DEFAULT_THUMBNAIL_WIDTH)],
           });
+          ctx.madeThisRun.add(imageId);
           if (image.tiled) ctx.summary.pages.tiled += 1;
           else ctx.summary.pages.reused += 1;
           ctx.summary.pages.total += 1;

@@ -1,0 +1,33 @@
+// Deletes published images no manifest needs any more: those of an old version whose removal a crash
+// interrupted, or of pages that left an item. Images made in the current run for items that failed
+// are kept, so fixing one bad page does not re-tile the rest of its book.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ItemRecord } from '../manifests/item.ts';
+import type { DataPaths } from '../manifests/layout.ts';
+import type { IngestState } from './state.ts';
+
+export async function sweepUnreferenced(paths: DataPaths, state: IngestState, keep: ReadonlySet<string>): Promise<number> {
+  const used = new Set(keep);
+  for (const [id, item] of Object.entries(state.items)) {
+    for (const page of Object.values(item.pages)) used.add(page.imageId);
+    // The record names what the published manifest uses, even if a crash kept state from catching up.
+    const record = await readFile(paths.record(id), 'utf8').then((t) => JSON.parse(t) as ItemRecord, () => undefined);
+    for (const page of record?.pages ?? []) used.add(page.imageId);
+  }
+  let removed = 0;
+  const imageRoot = path.join(paths.iiif, 'image');
+  for (const name of await readdir(imageRoot).catch(() => [] as string[])) {
+    if (used.has(name)) continue;
+    await rm(paths.imageDir(name), { recursive: true, force: true });
+    await rm(paths.derivative(name), { force: true });
+    removed += 1;
+  }
+  const derivatives = path.dirname(paths.derivative('x'));
+  for (const name of await readdir(derivatives).catch(() => [] as string[])) {
+    if (name.endsWith('.tif') && !used.has(name.slice(0, -4))) {
+      await rm(path.join(derivatives, name), { force: true });
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,86 @@
+// Nothing half-published: an ingest re-publishing changed items is killed (SIGKILL, no chance to
+// clean up) at several moments. After every kill each published manifest is either the complete
+// previous version or the complete new one, valid, with every file it references present; the next
+// run takes over the dead process's lock and finishes the job.
+import { copyFile, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataPaths } from '../../manifests/layout.ts';
+import { SAMPLE_SOURCE } from '../support/sample.ts';
+import { checkPublished } from './published-data.ts';
+import { CORPUS, runCli, startCli } from './run-cli.ts';
+
+const BASE = 'http://localhost:3000';
+const ITEMS = ['bengel-abriss-1751', 'corvinus-frauenzimmer-1715', 'eiteritz-1719', 'kant-aufklaerung-1784'];
+let root: string;
+let source: string;
+let data: string;
+
+const manifests = async () =>
+  Object.fromEntries(await Promise.all(ITEMS.map(async (id) => [id, await readFile(dataPaths(data).manifest(id), 'utf8')] as const)));
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-kill-'));
+  source = path.join(root, 'sample');
+  data = path.join(root, 'data');
+  await cp(SAMPLE_SOURCE, source, { recursive: true });
+  const first = await runCli([source, '--data', data], { PUBLIC_BASE_URL: BASE });
+  expect(first.code, first.stderr).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('an ingest killed at any moment', () => {
+  it('leaves every item at its complete old or complete new version, and the next run completes', async () => {
+    const before = await manifests();
+    // The new version: three Kant pages and one print rescanned, one print's title corrected.
+    const kantImages = path.join(source, 'kant-aufklaerung-1784', 'images');
+    for (const [from, to] of [['0003', '0001'], ['0004', '0016'], ['0005', '0018']]) {
+      await copyFile(path.join(CORPUS, 'kant-aufklaerung-1784', 'images', `page-${from}.tif`), path.join(kantImages, `page-${to}.tif`));
+    }
+    await copyFile(
+      path.join(CORPUS, 'prints-1653-1751', 'images', 'fleming_jaeger01_1719-0117.jpg'),
+      path.join(source, 'prints-1653-1751', 'images', 'corvinus_frauenzimmer_1715-0054.jpg'),
+    );
+    const csv = path.join(source, 'prints-1653-1751', 'items.csv');
+    await writeFile(csv, (await readFile(csv, 'utf8')).replace('Abriß der so genannten Brüdergemeine', 'Abriß der Brüdergemeine'));
+
+    const snapshots: Record<string, string>[] = [];
+    let killedMidway = 0;
+    // Moments from start-up to late in the run; the jitter varies where each kill lands.
+    for (const base of [250, 700, 1200, 1800, 2600, 3500]) {
+      const { child, done } = startCli([source, '--data', data, '--jobs', '2'], { PUBLIC_BASE_URL: BASE });
+      await sleep(base + Math.floor(Math.random() * 300));
+      child.kill('SIGKILL');
+      const r = await done;
+      if (r.signal === 'SIGKILL') killedMidway += 1;
+      const report = await checkPublished(data, BASE);
+      expect(report.problems, `after kill at ~${base} ms (${r.signal ?? `exit ${r.code}`})`).toEqual([]);
+      expect(report.manifests.sort()).toEqual(ITEMS);
+      snapshots.push(await manifests());
+    }
+
+    // The kills must land while ingest works, not after it finished.
+    expect(killedMidway).toBeGreaterThanOrEqual(5);
+    const last = await runCli([source, '--data', data], { PUBLIC_BASE_URL: BASE });
+    expect(last.stderr).toMatch(/failed 0/);
+    expect(last.code).toBe(0);
+    const after = await manifests();
+    expect(after['kant-aufklaerung-1784']).not.toBe(before['kant-aufklaerung-1784']);
+    expect(after['bengel-abriss-1751']).toContain('Abriß der Brüdergemeine');
+    for (const snap of snapshots) {
+      for (const id of ITEMS) expect([before[id], after[id]]).toContain(snap[id]);
+    }
+    const report = await checkPublished(data, BASE);
+    expect(report.problems).toEqual([]);
+    // Images only the old version used are gone once the run completes, even those whose removal a kill interrupted.
+    expect(report.images).toBe(7);
+    expect(await readdir(path.join(dataPaths(data).iiif, 'image'))).toHaveLength(7);
+    expect(await readdir(path.join(data, 'derivatives'))).toHaveLength(7);
+    expect(await readdir(path.join(dataPaths(data).state))).not.toContain('ingest.lock');
+  }, 240_000);
+});
