@@ -1,7 +1,7 @@
 // The top IIIF Collection: every published item as a Manifest reference with its label, thumbnail
 // and navDate, so a IIIF viewer or harvester can browse the whole reading room. Ingest writes it as
 // `iiif/presentation/collection.json` after each publish.
-import type { Collection, InternationalString } from '@iiif/presentation-3';
+import type { Collection, IIIFExternalWebResource, InternationalString } from '@iiif/presentation-3';
 import { navDate, parseDateRange } from './dates.ts';
 import type { ItemRecord } from './item.ts';
 import type { PublicUrls } from './layout.ts';
@@ -9,6 +9,7 @@ import { PRESENTATION_CONTEXT } from './manifest.ts';
 import { buildProvider, type ProviderInfo } from './provider.ts';
 import { sanitizeLanguageMap } from './sanitize.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, thumbnailResource } from './thumbnail.ts';
+import { webPage } from './web-resource.ts';
 
 export interface CollectionOptions {
   urls: PublicUrls;
@@ -30,17 +31,28 @@ export function buildCollection(items: readonly ItemRecord[], opts: CollectionOp
     label: opts.label,
     ...(summary && Object.keys(summary).length > 0 ? { summary } : {}),
     ...(opts.provider ? { provider: [buildProvider(urls, opts.provider)] } : {}),
-    homepage: [{ id: `${urls.base}/`, type: 'Text', label: opts.label, format: 'text/html' } as never],
-    items: items.map((item) => {
-      const range = parseDateRange(item.date);
-      const first = item.pages[0];
-      return {
-        id: urls.manifest(item.id),
-        type: 'Manifest',
-        label: item.label,
-        ...(first ? { thumbnail: [thumbnailResource(urls, first, thumbWidth)] } : {}),
-        ...(range ? { navDate: navDate(range) } : {}),
-      } as never;
-    }),
+    homepage: [webPage(`${urls.base}/`, opts.label)],
+    // References, not embedded manifests; the @iiif/presentation-3 types only know the full Manifest.
+    items: items.map((item) => manifestReference(item, urls, thumbWidth)) as unknown as Collection['items'],
+  };
+}
+
+interface ManifestReference {
+  id: string;
+  type: 'Manifest';
+  label: InternationalString;
+  thumbnail?: IIIFExternalWebResource[];
+  navDate?: string;
+}
+
+function manifestReference(item: ItemRecord, urls: PublicUrls, thumbWidth: number): ManifestReference {
+  const range = parseDateRange(item.date);
+  const first = item.pages[0];
+  return {
+    id: urls.manifest(item.id),
+    type: 'Manifest',
+    label: item.label,
+    ...(first ? { thumbnail: [thumbnailResource(urls, first, thumbWidth)] } : {}),
+    ...(range ? { navDate: navDate(range) } : {}),
   };
 }

@@ -2,7 +2,17 @@
 // as its image, the image painted with its level-0 Image API 3 service, thumbnails, metadata in nl,
 // fr and en, table of contents as Ranges, full text as `supplementing` annotation pages, and the
 // Content Search services. Ingest writes the result as `iiif/presentation/<id>/manifest.json`.
-import type { Annotation, AnnotationPage, Canvas, InternationalString, Manifest, Service } from '@iiif/presentation-3';
+import type {
+  Annotation,
+  AnnotationPage,
+  Canvas,
+  ExternalWebResource,
+  IIIFExternalWebResource,
+  InternationalString,
+  Manifest,
+  Reference,
+  Service,
+} from '@iiif/presentation-3';
 import { parseDateRange, navDate } from './dates.ts';
 import { FIELD_LABELS, fieldLabel } from './field-labels.ts';
 import type { ItemRecord, PageRecord } from './item.ts';
@@ -14,6 +24,7 @@ import { canonicalRights } from './rights.ts';
 import { sanitizeLanguageMap, sanitizeValue } from './sanitize.ts';
 import { buildStructures } from './structures.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, imageService, thumbnailResource } from './thumbnail.ts';
+import { dataset, webPage } from './web-resource.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 export const SEARCH2_CONTEXT = 'http://iiif.io/api/search/2/context.json';
@@ -55,9 +66,9 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
     requiredStatement: { label: fieldLabel('attribution'), value: { none: [sanitizeValue(item.attribution)] } },
     provider: [buildProvider(urls, opts.provider)],
     thumbnail: [thumbnailResource(urls, first, thumbWidth)],
-    homepage: [{ id: urls.itemPage(item.id), type: 'Text', label: item.label, format: 'text/html' } as never],
+    homepage: [webPage(urls.itemPage(item.id), item.label)],
     seeAlso: buildSeeAlso(item, urls),
-    partOf: [{ id: urls.collection, type: 'Collection', label: opts.collectionLabel ?? DEFAULT_COLLECTION_LABEL } as never],
+    partOf: [{ id: urls.collection, type: 'Collection', label: opts.collectionLabel ?? DEFAULT_COLLECTION_LABEL } as Reference<'Collection'>],
     behavior: [item.behavior],
     viewingDirection: item.viewingDirection,
     items: item.pages.map((page, i) => buildCanvas(item, page, i, urls, thumbWidth, hasText(page.key))),
@@ -80,7 +91,7 @@ function buildCanvas(item: ItemRecord, page: PageRecord, index: number, urls: Pu
       width: page.width,
       height: page.height,
       service: [imageService(urls, page.imageId)],
-    } as never,
+    } as IIIFExternalWebResource,
     target: canvasId,
   };
   const paintingPage: AnnotationPage = { id: urls.paintingPage(item.id, page.key), type: 'AnnotationPage', items: [painting] };
@@ -99,29 +110,26 @@ function buildCanvas(item: ItemRecord, page: PageRecord, index: number, urls: Pu
 }
 
 const SOURCE_FORMATS = {
-  mets: { format: 'application/xml', profile: 'http://www.loc.gov/METS/' },
-  csv: { format: 'text/csv' },
-  json: { format: 'application/json' },
+  mets: ['application/xml', 'http://www.loc.gov/METS/'],
+  csv: ['text/csv', undefined],
+  json: ['application/json', undefined],
 } as const;
 
-function buildSeeAlso(item: ItemRecord, urls: PublicUrls) {
-  const seeAlso = [];
+function buildSeeAlso(item: ItemRecord, urls: PublicUrls): ExternalWebResource[] {
+  const seeAlso: ExternalWebResource[] = [];
   if (item.sourceRecord) {
-    seeAlso.push({
-      id: urls.record(item.id, item.sourceRecord.file),
-      type: 'Dataset',
-      label: trilingual(FIELD_LABELS.sourceRecord),
-      ...SOURCE_FORMATS[item.sourceRecord.format],
-    });
+    const [format, profile] = SOURCE_FORMATS[item.sourceRecord.format];
+    seeAlso.push(dataset(urls.record(item.id, item.sourceRecord.file), trilingual(FIELD_LABELS.sourceRecord), format, profile));
   }
-  seeAlso.push({ id: urls.record(item.id, 'record.json'), type: 'Dataset', label: trilingual(FIELD_LABELS.itemRecord), format: 'application/json' });
-  return seeAlso as never[];
+  seeAlso.push(dataset(urls.record(item.id, 'record.json'), trilingual(FIELD_LABELS.itemRecord), 'application/json'));
+  return seeAlso;
 }
 
 /** Content Search 2.0 with its autocomplete, and 1.0 beside it because Mirador only speaks 1.0. */
 function searchServices(itemId: string, urls: PublicUrls): Service[] {
   return [
     { id: urls.search2(itemId), type: 'SearchService2', service: [{ id: urls.autocomplete2(itemId), type: 'AutoCompleteService2' }] },
+    // Search 1.0 is a Presentation 2 era service (`@id`, `@type`), which the types do not describe.
     {
       '@id': urls.search1(itemId),
       '@type': 'SearchService1',
@@ -135,6 +143,6 @@ function searchServices(itemId: string, urls: PublicUrls): Service[] {
           profile: 'http://iiif.io/api/search/1/autocomplete',
         },
       ],
-    } as never,
+    } as unknown as Service,
   ];
 }

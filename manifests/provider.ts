@@ -2,6 +2,7 @@
 // room, with its homepage (the site itself unless PROVIDER_HOMEPAGE names another).
 import type { ResourceProvider } from '@iiif/presentation-3';
 import type { PublicUrls } from './layout.ts';
+import { webPage } from './web-resource.ts';
 
 export interface ProviderInfo {
   label: string;
@@ -14,6 +15,6 @@ export function buildProvider(urls: PublicUrls, provider: ProviderInfo): Resourc
     id: `${urls.base}/#provider`,
     type: 'Agent',
     label,
-    homepage: [{ id: provider.homepage ?? `${urls.base}/`, type: 'Text', label, format: 'text/html' } as never],
+    homepage: [webPage(provider.homepage ?? `${urls.base}/`, label)],
   };
 }
