@@ -20,7 +20,8 @@ export interface ItemFiles {
   altoByStem: Map<string, string>;
 }
 
-async function list(folder: string): Promise<{ files: string[]; dirs: string[] }> {
+/** Files and subfolders of a folder, hidden ones left out; empty when it cannot be read. */
+export async function listFolder(folder: string): Promise<{ files: string[]; dirs: string[] }> {
   try {
     const entries = await readdir(folder, { withFileTypes: true });
     const visible = entries.filter((e) => !e.name.startsWith('.'));
@@ -34,7 +35,7 @@ async function list(folder: string): Promise<{ files: string[]; dirs: string[] }
 }
 
 export async function readItemFiles(folder: string): Promise<ItemFiles> {
-  const top = await list(folder);
+  const top = await listFolder(folder);
   const images: string[] = [];
   const unsupported: string[] = [];
   for (const name of top.files) {
@@ -42,7 +43,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
     else if (OTHER_IMAGE.test(name)) unsupported.push(name);
   }
   for (const dir of top.dirs.filter((d) => IMAGE_FOLDERS.includes(d))) {
-    const inside = await list(path.join(folder, dir));
+    const inside = await listFolder(path.join(folder, dir));
     for (const name of inside.files) {
       // Everything in the images folder is meant as a page; anything untileable there is reported.
       if (SUPPORTED_IMAGE.test(name)) images.push(`${dir}/${name}`);
@@ -51,7 +52,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
   }
   const altoByStem = new Map<string, string>();
   for (const dir of top.dirs.filter((d) => ALTO_FOLDERS.includes(d))) {
-    const inside = await list(path.join(folder, dir));
+    const inside = await listFolder(path.join(folder, dir));
     for (const name of naturalFileOrder(inside.files.filter((n) => /\.xml$/i.test(n)))) {
       const stem = fileStem(name);
       if (!altoByStem.has(stem)) altoByStem.set(stem, `${dir}/${name}`);
@@ -62,12 +63,9 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
 
 /** Whether a folder looks like one item (images at its top or in `images/`, or item metadata). */
 export async function looksLikeItem(folder: string): Promise<boolean> {
-  const top = await list(folder);
+  const top = await listFolder(folder);
   return (
     top.files.some((f) => SUPPORTED_IMAGE.test(f) || OTHER_IMAGE.test(f) || /^(mets\.xml|item\.json)$/i.test(f)) ||
     top.dirs.some((d) => IMAGE_FOLDERS.includes(d))
   );
 }
-
-/** Subfolders and files of a folder, hidden ones left out. */
-export { list as listFolder };

@@ -26,7 +26,6 @@ const IMAGE_GROUP_PREFERENCE = ['MASTER', 'ORIGINAL', 'MAX', 'DEFAULT', 'PRESENT
 const TEXT_GROUP = /FULLTEXT|ALTO|OCR/i;
 
 const PERIODICAL_DIVS = new Set(['periodical', 'newspaper', 'volume', 'issue', 'article', 'year', 'month', 'day', 'journal']);
-const BOOK_DIVS = new Set(['monograph', 'multivolume_work', 'multivolumework', 'book', 'volume_monograph']);
 
 function filesOf(mets: XmlElement): Map<string, MetsFile> {
   const files = new Map<string, MetsFile>();
@@ -171,7 +170,6 @@ function typeFrom(mods: ModsDescription, itemDivs: XmlElement[]): ItemType {
   if (divTypes.some((t) => PERIODICAL_DIVS.has(t))) return 'periodical';
   if (divTypes.some((t) => t === 'manuscript')) return 'manuscript';
   if (divTypes.some((t) => t === 'map')) return 'map';
-  if (divTypes.some((t) => BOOK_DIVS.has(t))) return 'book';
   return 'book';
 }
 
