@@ -3,7 +3,7 @@
 // the fast path to pre-made tiles, caching headers, errors and the render queue's 503.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
 import { createApp } from '../../server/app.ts';
@@ -31,7 +31,7 @@ interface Raw {
   height: number;
 }
 
-async function decode(input: Buffer | string, pipeline: (s: sharp.Sharp) => sharp.Sharp = (s) => s): Promise<Raw> {
+async function decode(input: Buffer | string, pipeline: (s: Sharp) => Sharp = (s) => s): Promise<Raw> {
   const { data, info } = await pipeline(sharp(input)).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
   if (info.channels === 3) return { data, width: info.width, height: info.height };
   expect(info.channels).toBe(1);
@@ -41,7 +41,7 @@ async function decode(input: Buffer | string, pipeline: (s: sharp.Sharp) => shar
   return { data: rgb, width: info.width, height: info.height };
 }
 
-async function rawOf(raw: Raw, pipeline: (s: sharp.Sharp) => sharp.Sharp): Promise<Raw> {
+async function rawOf(raw: Raw, pipeline: (s: Sharp) => Sharp): Promise<Raw> {
   const { data, info } = await pipeline(sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: 3 } }))
     .toColourspace('srgb')
     .raw()

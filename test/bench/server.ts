@@ -1,0 +1,317 @@
+// Server benchmark, each side under the same autocannon load in one run, on the bundled sample:
+// (1) pre-made tiles from this server vs nginx serving the same files (static level 0), and
+// (2) rendered region+size requests from this server vs iipsrv (FastCGI behind lighttpd) on the same
+// pyramidal TIFFs, every request distinct and this server's render cache off, so both decode.
+// One worker process each side. Installs nginx-light, lighttpd and iipimage-server when missing.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { dataPaths } from '../../manifests/layout.ts';
+import { publishedSample } from '../support/sample.ts';
+import type { BenchFigure, BenchLog } from './run.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const NGINX = '/usr/sbin/nginx';
+const LIGHTTPD = '/usr/sbin/lighttpd';
+const IIPSRV = '/usr/lib/iipimage-server/iipsrv.fcgi';
+const DURATION_S = 10;
+const WARMUP_S = 2;
+const JPEG_QUALITY = 85;
+const RENDER_WIDTH = 256;
+
+interface Load {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function ensureTools(log: BenchLog): void {
+  const missing = [
+    [NGINX, 'nginx-light'],
+    [LIGHTTPD, 'lighttpd'],
+    [IIPSRV, 'iipimage-server'],
+  ].filter(([bin]) => !existsSync(bin ?? ''));
+  if (missing.length === 0) return;
+  const pkgs = missing.map(([, pkg]) => pkg ?? '');
+  log(`installing ${pkgs.join(', ')} with apt-get`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const run = (args: string[]) => {
+    const r = spawnSync(sudo[0] ?? args[0] ?? '', sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
+  };
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not answer ${url} within 30 s`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+async function startLeeszaal(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', JPEG_QUALITY: String(JPEG_QUALITY), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`, child, 'Leeszaal');
+  return { child, url };
+}
+
+async function startNginx(dataDir: string, tmp: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const dir = path.join(tmp, 'nginx');
+  await mkdir(dir, { recursive: true });
+  const conf = `
+daemon off;
+master_process off;
+worker_processes 1;
+user root;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  server_tokens off;
+  types { image/jpeg jpg; application/json json; }
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dataDir};
+    location /iiif/image/ {
+      etag on;
+      add_header Access-Control-Allow-Origin "*";
+      add_header Cache-Control "public, max-age=2592000, stale-while-revalidate=604800";
+    }
+  }
+}
+`;
+  await writeFile(path.join(dir, 'nginx.conf'), conf);
+  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function startIipsrv(derivatives: string, tmp: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const dir = path.join(tmp, 'lighttpd');
+  await mkdir(dir, { recursive: true });
+  const conf = `
+server.modules = ("mod_fastcgi")
+server.document-root = "${dir}"
+server.bind = "127.0.0.1"
+server.port = ${port}
+server.errorlog = "${dir}/error.log"
+server.tag = ""
+fastcgi.server = ( "/iipsrv" => ((
+  "socket" => "${dir}/iipsrv.sock",
+  "check-local" => "disable",
+  "max-procs" => 1,
+  "bin-path" => "${IIPSRV}",
+  "bin-environment" => (
+    "FILESYSTEM_PREFIX" => "${derivatives}/",
+    "JPEG_QUALITY" => "${JPEG_QUALITY}",
+    "VERBOSITY" => "0",
+    "LOGFILE" => "${dir}/iipsrv.log"
+  )
+)) )
+`;
+  await writeFile(path.join(dir, 'lighttpd.conf'), conf);
+  const child = spawn(LIGHTTPD, ['-D', '-f', path.join(dir, 'lighttpd.conf')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+/** Runs autocannon against `base`, each request taking the next path of the list (wrapping). */
+async function load(base: string, paths: string[], connections: number, seconds: number): Promise<Load> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }),
+      },
+    ],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function compare(log: BenchLog, name: string, ours: () => Promise<Load>, theirs: () => Promise<Load>): Promise<[Load, Load]> {
+  const a = await ours();
+  const b = await theirs();
+  log(`${name}: Leeszaal ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms (non-2xx ${a.non2xx}, errors ${a.errors}); reference ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms (non-2xx ${b.non2xx}, errors ${b.errors})`);
+  if (a.non2xx + a.errors > 0 || b.non2xx + b.errors > 0) throw new Error(`${name}: failed requests during the run`);
+  return [a, b];
+}
+
+/** Every published tile file as a URL path (the `w,h` names OpenSeadragon asks for; `max` aliases skipped). */
+async function tilePaths(dataDir: string): Promise<string[]> {
+  const imageRoot = path.join(dataDir, 'iiif', 'image');
+  const out: string[] = [];
+  for (const id of await readdir(imageRoot)) {
+    for (const region of await readdir(path.join(imageRoot, id)).catch(() => [])) {
+      if (!/^\d+,\d+,\d+,\d+$/.test(region)) continue;
+      for (const size of await readdir(path.join(imageRoot, id, region))) {
+        if (size === 'max') continue;
+        out.push(`/iiif/image/${id}/${region}/${size}/0/default.jpg`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Deterministic pseudo-random numbers, so every run asks for the same regions. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+interface RenderTarget {
+  imageId: string;
+  width: number;
+  height: number;
+}
+
+function renderRequests(targets: RenderTarget[], count: number): Array<{ ours: string; iip: string }> {
+  const rnd = prng(1784);
+  const out: Array<{ ours: string; iip: string }> = [];
+  for (let n = 0; n < count; n++) {
+    const t = targets[n % targets.length] as RenderTarget;
+    const w = 256 + Math.floor(rnd() * Math.min(768, t.width - 256));
+    const h = 256 + Math.floor(rnd() * Math.min(768, t.height - 256));
+    const x = Math.floor(rnd() * (t.width - w));
+    const y = Math.floor(rnd() * (t.height - h));
+    // Same pixels asked of both: Image API 3 and 2 agree on `x,y,w,h` and `w,` here.
+    const params = `${x},${y},${w},${h}/${RENDER_WIDTH},/0/default.jpg`;
+    out.push({ ours: `/iiif/image/${t.imageId}/${params}`, iip: `/iipsrv?IIIF=${t.imageId}.tif/${params}` });
+  }
+  return out;
+}
+
+export async function run(log: BenchLog): Promise<BenchFigure[]> {
+  ensureTools(log);
+  log('publishing the bundled sample');
+  const { dataDir } = await publishedSample();
+  const paths = dataPaths(dataDir);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-bench-server-'));
+  const figures: BenchFigure[] = [];
+  const children: ChildProcess[] = [];
+  try {
+    // (1) Pre-made tiles.
+    const tiles = await tilePaths(dataDir);
+    log(`${tiles.length} tiles; ${DURATION_S} s each side, 32 connections`);
+    const leeszaal = await startLeeszaal(dataDir, {});
+    children.push(leeszaal.child);
+    const nginx = await startNginx(dataDir, tmp);
+    children.push(nginx.child);
+    await waitFor(`${nginx.url}${tiles[0]}`, nginx.child, 'nginx');
+    await load(leeszaal.url, tiles, 8, WARMUP_S);
+    await load(nginx.url, tiles, 8, WARMUP_S);
+    const [ourTiles, nginxTiles] = await compare(
+      log,
+      'tiles',
+      () => load(leeszaal.url, tiles, 32, DURATION_S),
+      () => load(nginx.url, tiles, 32, DURATION_S),
+    );
+    figures.push({
+      part: 'server',
+      name: 'pre-made tiles, req/s vs nginx',
+      ratio: ourTiles.rps / nginxTiles.rps,
+      goal: '>= 0.5',
+      detail: `Leeszaal ${ourTiles.rps.toFixed(0)} req/s (p99 ${ourTiles.p99} ms) vs nginx ${nginxTiles.rps.toFixed(0)} req/s (p99 ${nginxTiles.p99} ms); ${tiles.length} tiles, 1 worker each`,
+    });
+    await stop(leeszaal.child);
+    await stop(nginx.child);
+
+    // (2) Rendered region+size.
+    const targets: RenderTarget[] = [];
+    for (const id of await readdir(path.join(dataDir, 'iiif', 'image'))) {
+      if (!existsSync(paths.derivative(id))) continue;
+      const info = JSON.parse(await readFile(path.join(paths.imageDir(id), 'info.json'), 'utf8')) as { width: number; height: number };
+      if (info.width >= 1024 && info.height >= 1024) targets.push({ imageId: id, width: info.width, height: info.height });
+    }
+    if (targets.length === 0) throw new Error('no published image is large enough for the render benchmark');
+    const requests = renderRequests(targets, 20_000);
+    log(`${targets.length} pyramidal TIFFs, ${requests.length} distinct region+size requests; render cache off`);
+    const rendering = await startLeeszaal(dataDir, { RENDER_CACHE_MB: '0', RENDER_QUEUE: '1000' });
+    children.push(rendering.child);
+    const iip = await startIipsrv(path.join(dataDir, 'derivatives'), tmp);
+    children.push(iip.child);
+    await waitFor(`${iip.url}${requests[0]?.iip}`, iip.child, 'iipsrv');
+    const ours = requests.map((r) => r.ours);
+    const theirs = requests.map((r) => r.iip);
+    // Warm-ups use the end of the list; the measured runs start from its beginning.
+    await load(rendering.url, ours.slice(-500), 4, WARMUP_S);
+    await load(iip.url, theirs.slice(-500), 4, WARMUP_S);
+    const [ourRenders, iipRenders] = await compare(
+      log,
+      'renders',
+      () => load(rendering.url, ours, 8, DURATION_S),
+      () => load(iip.url, theirs, 8, DURATION_S),
+    );
+    figures.push({
+      part: 'server',
+      name: 'rendered region+size, req/s vs iipsrv',
+      ratio: ourRenders.rps / iipRenders.rps,
+      goal: '>= 1.0',
+      detail: `Leeszaal ${ourRenders.rps.toFixed(0)} req/s (p99 ${ourRenders.p99} ms) vs iipsrv ${iipRenders.rps.toFixed(0)} req/s (p99 ${iipRenders.p99} ms); distinct requests, render cache off, 1 process each`,
+    });
+  } finally {
+    await Promise.all(children.map(stop));
+    await rm(tmp, { recursive: true, force: true });
+  }
+  return figures;
+}
