@@ -5,6 +5,7 @@ import type { Collection, IIIFExternalWebResource, InternationalString } from '@
 import { navDate, parseDateRange } from './dates.ts';
 import type { ItemRecord } from './item.ts';
 import type { PublicUrls } from './layout.ts';
+import { normaliseLanguageMap } from './language-map.ts';
 import { PRESENTATION_CONTEXT } from './manifest.ts';
 import { buildProvider, type ProviderInfo } from './provider.ts';
 import { sanitizeLanguageMap } from './sanitize.ts';
@@ -51,7 +52,7 @@ function manifestReference(item: ItemRecord, urls: PublicUrls, thumbWidth: numbe
   return {
     id: urls.manifest(item.id),
     type: 'Manifest',
-    label: item.label,
+    label: normaliseLanguageMap(item.label),
     ...(first ? { thumbnail: [thumbnailResource(urls, first, thumbWidth)] } : {}),
     ...(range ? { navDate: navDate(range) } : {}),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inLanguage, isLanguageMap, pickString, toBcp47, trilingual } from './language-map.ts';
+import { inLanguage, isLanguageMap, normaliseLanguageMap, pickString, toBcp47, trilingual } from './language-map.ts';
 
 describe('toBcp47', () => {
   it.each([
@@ -64,5 +64,17 @@ describe('isLanguageMap', () => {
     [null, false],
   ])('%j → %s', (value, expected) => {
     expect(isLanguageMap(value)).toBe(expected);
+  });
+});
+
+describe('normaliseLanguageMap', () => {
+  it.each([
+    [{ ger: ['Was iſt Aufklärung?'] }, { de: ['Was iſt Aufklärung?'] }],
+    [{ DUT: ['a'], nl: ['b'] }, { nl: ['a', 'b'] }],
+    [{ und: ['x'], none: ['y'] }, { none: ['x', 'y'] }],
+    [{ 'en-GB': ['colour'], fre: [] }, { 'en-GB': ['colour'] }],
+    [{ 'not a tag': ['z'] }, { none: ['z'] }],
+  ])('%j → %j', (input, expected) => {
+    expect(normaliseLanguageMap(input)).toEqual(expected);
   });
 });

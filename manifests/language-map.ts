@@ -34,6 +34,21 @@ export function inLanguage(value: string | string[], language?: string): Interna
   return { [tag ?? 'none']: values };
 }
 
+/**
+ * The same map with every key a canonical BCP 47 tag (`ger` → `de`, `DUT` → `nl`); keys that are no
+ * language (`und`, `zxx`, garbage) become `none`. Values of keys that meet are concatenated, and
+ * empty value lists dropped. Catalogue records key titles by ISO 639-2 codes, IIIF needs BCP 47.
+ */
+export function normaliseLanguageMap(map: InternationalString): InternationalString {
+  const out: InternationalString = {};
+  for (const [key, values] of Object.entries(map)) {
+    if (!values || values.length === 0) continue;
+    const tag = key === 'none' ? 'none' : toBcp47(key) ?? 'none';
+    out[tag] = [...(out[tag] ?? []), ...values];
+  }
+  return out;
+}
+
 /** A language map with a translation in each UI language. */
 export function trilingual(t: Trilingual): InternationalString {
   return { nl: [t.nl], fr: [t.fr], en: [t.en] };

@@ -159,6 +159,13 @@ describe('buildManifest', () => {
     expect(m.requiredStatement?.value).toEqual({ none: ['<a>KBR</a>'] });
   });
 
+  it('keys label, summary and title by BCP 47 tags even when the record uses ISO 639-2 codes', () => {
+    const m = buildManifest(item({ label: { ger: ['Was iſt Aufklärung?'] }, summary: { dut: ['Een essay'] } }), opts);
+    expect(m.label).toEqual({ de: ['Was iſt Aufklärung?'] });
+    expect(m.summary).toEqual({ nl: ['Een essay'] });
+    expect(m.metadata?.[0]?.value).toEqual({ de: ['Was iſt Aufklärung?'] });
+  });
+
   it('uses the site as provider homepage when none is configured', () => {
     const m = buildManifest(item(), { urls, provider: { label: 'Leeszaal' } });
     expect(m.provider?.[0]?.homepage?.[0]?.id).toBe(`${BASE}/`);

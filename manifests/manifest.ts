@@ -16,7 +16,7 @@ import type {
 import { parseDateRange, navDate } from './dates.ts';
 import { FIELD_LABELS, fieldLabel } from './field-labels.ts';
 import type { ItemRecord, PageRecord } from './item.ts';
-import { trilingual } from './language-map.ts';
+import { normaliseLanguageMap, trilingual } from './language-map.ts';
 import type { PublicUrls } from './layout.ts';
 import { buildMetadata } from './metadata.ts';
 import { buildProvider, type ProviderInfo } from './provider.ts';
@@ -49,7 +49,8 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
   const hasText = (key: string) => opts.texts?.get(key) === true;
   const withText = item.pages.some((p) => hasText(p.key));
   const range = parseDateRange(item.date);
-  const summary = item.summary ? sanitizeLanguageMap(item.summary) : undefined;
+  const label = normaliseLanguageMap(item.label);
+  const summary = item.summary ? sanitizeLanguageMap(normaliseLanguageMap(item.summary)) : undefined;
   const structures = buildStructures(item, urls);
   const first = item.pages[0] as PageRecord;
   const rights = canonicalRights(item.rights);
@@ -58,7 +59,7 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
     '@context': withText ? [SEARCH2_CONTEXT, PRESENTATION_CONTEXT] : PRESENTATION_CONTEXT,
     id: urls.manifest(item.id),
     type: 'Manifest',
-    label: item.label,
+    label,
     ...(summary && Object.keys(summary).length > 0 ? { summary } : {}),
     metadata: buildMetadata(item),
     ...(range ? { navDate: navDate(range) } : {}),
@@ -66,7 +67,7 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
     requiredStatement: { label: fieldLabel('attribution'), value: { none: [sanitizeValue(item.attribution)] } },
     provider: [buildProvider(urls, opts.provider)],
     thumbnail: [thumbnailResource(urls, first, thumbWidth)],
-    homepage: [webPage(urls.itemPage(item.id), item.label)],
+    homepage: [webPage(urls.itemPage(item.id), label)],
     seeAlso: buildSeeAlso(item, urls),
     partOf: [{ id: urls.collection, type: 'Collection', label: opts.collectionLabel ?? DEFAULT_COLLECTION_LABEL } as Reference<'Collection'>],
     behavior: [item.behavior],

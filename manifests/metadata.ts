@@ -4,7 +4,7 @@
 import type { InternationalString, MetadataItem } from '@iiif/presentation-3';
 import { type FieldName, fieldLabel, itemTypeLabel, languageName, roleLabel } from './field-labels.ts';
 import type { ItemRecord } from './item.ts';
-import { UI_LANGUAGES, type UiLanguage } from './language-map.ts';
+import { normaliseLanguageMap, UI_LANGUAGES, type UiLanguage } from './language-map.ts';
 import { canonicalRights } from './rights.ts';
 import { sanitizeLanguageMap } from './sanitize.ts';
 
@@ -20,7 +20,7 @@ export function buildMetadata(item: ItemRecord): MetadataItem[] {
     if (present.length > 0) add(fieldLabel(field), { none: present });
   };
 
-  if (!item.untitled) add(fieldLabel('title'), item.label);
+  if (!item.untitled) add(fieldLabel('title'), normaliseLanguageMap(item.label));
   for (const [role, names] of groupAgentsByRole(item)) add(roleLabel(role), { none: names });
   addText('publisher', [item.publisher]);
   addText('place', [item.place]);

@@ -179,7 +179,10 @@ function checkLanguageMap(value: unknown, at: string, fail: Fail) {
     return;
   }
   for (const lang of Object.keys(value)) {
-    if (lang !== 'none' && !isLanguageTag(lang)) fail(at, `language map key ${JSON.stringify(lang)} is neither a BCP 47 tag nor "none"`);
+    if (lang === 'none') continue;
+    const canonical = canonicalTag(lang);
+    if (canonical === undefined) fail(at, `language map key ${JSON.stringify(lang)} is neither a BCP 47 tag nor "none"`);
+    else if (canonical.toLowerCase() !== lang.toLowerCase()) fail(at, `language map key ${JSON.stringify(lang)} should be the BCP 47 tag ${JSON.stringify(canonical)}`);
   }
 }
 
@@ -334,10 +337,10 @@ function isPositiveInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0;
 }
 
-function isLanguageTag(tag: string): boolean {
+function canonicalTag(tag: string): string | undefined {
   try {
-    return Intl.getCanonicalLocales(tag).length === 1;
+    return Intl.getCanonicalLocales(tag)[0];
   } catch {
-    return false;
+    return undefined;
   }
 }

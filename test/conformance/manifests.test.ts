@@ -206,6 +206,7 @@ describe('the validator catches violations', () => {
     ['a label with an empty value list', (m) => (m.items[0].label = { none: [] }), /language map/],
     ['a metadata value that is a bare string', (m) => (m.metadata[0].value = 'Kant'), /language map/],
     ['a language map key that is no language tag', (m) => (m.label = { 'not a tag!': ['x'] }), /neither a BCP 47 tag nor "none"/],
+    ['an ISO 639-2 code as language key', (m) => (m.label = { ger: ['Was iſt Aufklärung?'] }), /"ger" should be the BCP 47 tag "de"/],
     ['a thumbnail without dimensions', (m) => delete m.thumbnail[0].height, /thumbnail image must give its width and height/],
     ['a missing label (schema)', (m) => delete m.label, /^schema .*label/],
     ['a rights URI outside CC and RightsStatements (schema)', (m) => (m.rights = 'https://example.org/licence'), /^schema \/rights/],
