@@ -83,6 +83,7 @@ const ROUTES = [
   (p: string) => `/records/${ITEM}/${p}`,
   (p: string) => `/${p}`,
   (p: string) => `/assets/${p}`,
+  (p: string) => `/embed/${p}`,
   (p: string) => `/viewer/${p}`,
   (p: string) => `/items/${p}`,
   (p: string) => `/search/${p}`,
