@@ -40,7 +40,7 @@ export const COLUMN_NAMES: Record<Field, string[]> = {
   subjects: ['subject', 'subjects', 'onderwerp', 'onderwerpen', 'trefwoord', 'trefwoorden', 'sujet', 'sujets', 'motscles', 'keywords'],
   type: ['type', 'soort', 'objecttype'],
   viewingDirection: ['viewingdirection', 'leesrichting', 'sensdelecture', 'direction'],
-  labels: ['pagelabels', 'paginas', 'paginalabels', 'pages', 'labelspages'],
+  labels: ['pagelabels', 'paginalabels', 'labelspages', 'etiquettespages'],
   institution: ['institution', 'holdinginstitution', 'bibliotheek', 'instelling', 'bibliotheque', 'library'],
   summary: ['summary', 'description', 'beschrijving', 'samenvatting', 'resume'],
 };
