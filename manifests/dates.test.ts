@@ -54,6 +54,11 @@ describe('parseDateRange', () => {
     ['gedruckt 1653 und 1660', 1653, 1660, false],
     ['vor 1500', 1500, 1500, true],
     ['800', 800, 800, false],
+    ['1784.', 1784, 1784, false],
+    ['[17--]', 1700, 1799, true],
+    ['MDCCLXXXIV', 1784, 1784, false],
+    ['M.DCC.LXXXIV.', 1784, 1784, false],
+    ['Anno MDCLIII', 1653, 1653, false],
   ] as const)('%j → %i-%i approximate %s', (text, from, to, approximate) => {
     expect(parseDateRange(text)).toEqual({ from, to, approximate });
   });

@@ -34,7 +34,7 @@ export function parseDateRange(text: string | undefined): YearRange | undefined 
     .trim();
   let approximate = false;
   if (/^\[.*\]$/.test(s) || /^\(.*\)$/.test(s)) s = s.slice(1, -1).trim();
-  s = s.replace(/[[\]]/g, '').trim();
+  s = s.replace(/[[\]]/g, '').replace(/^anno\.?\s+/, '').trim();
   if (APPROXIMATE_PREFIX.test(s)) {
     approximate = true;
     s = s.replace(APPROXIMATE_PREFIX, '');
@@ -45,7 +45,7 @@ export function parseDateRange(text: string | undefined): YearRange | undefined 
   }
   // The first reader that recognises the shape decides, so a malformed range (`1480-1475`) is
   // rejected rather than salvaged by the any-year fallback.
-  const readers: ((s: string, approximate: boolean) => Parsed)[] = [exactYear, w3cdtf, yearSpan, unknownDigits, century, anyYears];
+  const readers: ((s: string, approximate: boolean) => Parsed)[] = [exactYear, w3cdtf, yearSpan, unknownDigits, century, romanYear, anyYears];
   for (const read of readers) {
     const parsed = read(s, approximate);
     if (parsed !== undefined) return parsed ?? undefined;
@@ -136,6 +136,13 @@ function century(s: string): Parsed {
   return range(Math.max((first - 1) * 100, 1), (last - 1) * 100 + 99, true);
 }
 
+/** A year in Roman numerals as title pages print it: `MDCCLXXXIV`, `M.DCC.LXXXIV`, `MDCCLXXXIV.` */
+function romanYear(s: string, approximate: boolean): Parsed {
+  if (!/^m[mdclxvi.\s]*$/.test(s)) return undefined;
+  const year = romanToNumber(s.replace(/[.\s]/g, ''));
+  return year === undefined ? null : range(year, year, approximate);
+}
+
 /** Last resort: every plausible four-digit year in the text (`Berlin, 1784`, `gedr. 1653 en 1660`). */
 function anyYears(s: string, approximate: boolean): Parsed {
   const years = [...s.matchAll(/(?<!\d)(1\d{3}|20\d{2})(?!\d)/g)].map((m) => Number(m[1]));
@@ -144,7 +151,7 @@ function anyYears(s: string, approximate: boolean): Parsed {
 }
 
 function romanToNumber(roman: string): number | undefined {
-  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
   let total = 0;
   for (let i = 0; i < roman.length; i++) {
     const v = values[roman[i] as string];
