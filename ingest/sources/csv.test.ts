@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceScan } from '../source-item.ts';
+import { COLUMN_NAMES } from './csv.ts';
 import { scanSource } from './scan.ts';
 
 const defaults = { rights: 'http://rightsstatements.org/vocab/InC/1.0/', attribution: 'Openbare Bibliotheek Brugge' };
@@ -138,5 +139,10 @@ describe('CSV collections', () => {
     const name = `collection-${++n}`;
     const scan = await collection('id,title\nx,y\n', [], name);
     expect(scan).toEqual({ items: [], problems: [{ item: name, file: 'items.csv', reason: expect.stringMatching(/has no file column \(accepted names: file, files/) }] });
+  });
+
+  it('gives every accepted column name to one field only', () => {
+    const all = Object.values(COLUMN_NAMES).flat();
+    expect(new Set(all).size).toBe(all.length);
   });
 });
