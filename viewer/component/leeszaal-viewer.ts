@@ -27,19 +27,20 @@ import {
 import { isIiifHtml, sanitizeIiifHtml } from './sanitize.ts';
 import './search-panel.ts';
 import type { LeeszaalSearchPanel } from './search-panel.ts';
+import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 
 export type ViewMode = 'single' | 'book' | 'compare';
 type PanelName = 'contents' | 'info' | 'search' | 'cite' | 'share' | 'download';
-const PANELS: ReadonlyArray<[PanelName, MessageKey, string]> = [
-  ['contents', 'panel.contents', '☰'],
-  ['info', 'panel.info', 'ℹ'],
-  ['search', 'panel.search', '⌕'],
-  ['cite', 'panel.cite', '❝'],
-  ['share', 'panel.share', '⇪'],
-  ['download', 'panel.download', '⤓'],
+const PANELS: ReadonlyArray<[PanelName, MessageKey, IconName]> = [
+  ['contents', 'panel.contents', 'contents'],
+  ['info', 'panel.info', 'info'],
+  ['search', 'panel.search', 'search'],
+  ['cite', 'panel.cite', 'cite'],
+  ['share', 'panel.share', 'share'],
+  ['download', 'panel.download', 'download'],
 ];
 
 export interface CanvasChangeDetail {
@@ -525,17 +526,20 @@ export class LeeszaalViewer extends LitElement {
     return isIiifHtml(value) ? html`${unsafeHTML(sanitizeIiifHtml(value))}` : html`${value}`;
   }
 
-  private button(label: string, glyph: string, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
+  /** A toolbar button. "Disabled" ones stay focusable (aria-disabled) so focus is never lost when a reader reaches the last page. */
+  private button(label: string, glyph: IconName, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
     return html`<button
       type="button"
       part="button"
       id=${extra.id ?? nothing}
       title=${label}
-      ?disabled=${extra.disabled ?? false}
+      aria-disabled=${extra.disabled ? 'true' : nothing}
       aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
       aria-expanded=${extra.expanded === undefined ? nothing : String(extra.expanded)}
-      @click=${onClick}
-    ><span class="glyph" aria-hidden="true">${glyph}</span><span class="sr-only">${label}</span></button>`;
+      @click=${(e: Event) => {
+        if (!extra.disabled) onClick(e);
+      }}
+    >${icon(glyph)}<span class="sr-only">${label}</span></button>`;
   }
 
   private renderToolbar(model: ManifestModel) {
@@ -543,21 +547,21 @@ export class LeeszaalViewer extends LitElement {
     const modes: ViewMode[] = model.pages.length > 1 ? ['single', 'book', 'compare'] : ['single'];
     return html`<div class="toolbar" part="toolbar" role="group" aria-label=${this.tr('viewer.toolbar')}>
       <div class="group">
-        ${this.button(this.tr('nav.previous'), '‹', () => this.previous(), { disabled: Math.min(...shown) <= 0 })}
+        ${this.button(this.tr('nav.previous'), 'previous', () => this.previous(), { disabled: Math.min(...shown) <= 0 })}
         <label class="sr-only" for="page-select">${this.tr('nav.pageList')}</label>
         <select id="page-select" part="page-select" @change=${(e: Event) => void this.showPage(Number((e.target as HTMLSelectElement).value))}>
           ${model.pages.map(
             (p) => html`<option value=${p.index} ?selected=${p.index === this.index}>${this.tr('nav.pageOf', { label: this.text(p.label), n: p.index + 1, total: model.pages.length })}</option>`,
           )}
         </select>
-        ${this.button(this.tr('nav.next'), '›', () => this.next(), { disabled: Math.max(...shown) >= model.pages.length - 1 })}
+        ${this.button(this.tr('nav.next'), 'next', () => this.next(), { disabled: Math.max(...shown) >= model.pages.length - 1 })}
       </div>
       <div class="group">
-        ${this.button(this.tr('zoom.in'), '+', () => this.zoom?.zoomBy(1.5))}
-        ${this.button(this.tr('zoom.out'), '−', () => this.zoom?.zoomBy(1 / 1.5))}
-        ${this.button(this.tr('zoom.reset'), '⌂', () => this.zoom?.home())}
-        ${this.button(this.tr('rotate.right'), '↻', () => this.rotate())}
-        ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), '⛶', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
+        ${this.button(this.tr('zoom.in'), 'zoomIn', () => this.zoom?.zoomBy(1.5))}
+        ${this.button(this.tr('zoom.out'), 'zoomOut', () => this.zoom?.zoomBy(1 / 1.5))}
+        ${this.button(this.tr('zoom.reset'), 'home', () => this.zoom?.home())}
+        ${this.button(this.tr('rotate.right'), 'rotate', () => this.rotate())}
+        ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), 'fullscreen', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
       </div>
       ${modes.length > 1
         ? html`<div class="group">
@@ -668,7 +672,7 @@ export class LeeszaalViewer extends LitElement {
     return html`<section class="panel" part="panel" aria-labelledby="panel-title">
       <div class="panel-head">
         <h2 id="panel-title" tabindex="-1">${title}</h2>
-        ${this.button(this.tr('panel.close'), '✕', () => this.closePanel())}
+        ${this.button(this.tr('panel.close'), 'close', () => this.closePanel())}
       </div>
       ${this.renderPanelBody(model, name)}
     </section>`;

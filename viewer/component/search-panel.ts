@@ -84,7 +84,12 @@ export class LeeszaalSearchPanel extends LitElement {
     }
     this.hits = hits;
     this.selected = -1;
-    this.status = hits.length === 0 ? t(this.lang, 'search.none', { q: query }) : t(this.lang, 'search.found', { n: hits.length, q: query });
+    this.status =
+      hits.length === 0
+        ? t(this.lang, 'search.none', { q: query })
+        : hits.length === 1
+          ? t(this.lang, 'search.foundOne', { q: query })
+          : t(this.lang, 'search.found', { n: hits.length, q: query });
     this.emit('hits-change', { q: query, hits, status: this.status });
     if (hits.length > 0) this.select(0);
   }

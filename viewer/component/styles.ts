@@ -32,9 +32,9 @@ export const viewerStyles = css`
   }
   a.button { display: inline-flex; align-items: center; }
   button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: #fff; border-color: var(--leeszaal-accent); }
-  button:disabled { opacity: 0.5; cursor: default; }
+  button[aria-disabled='true'] { color: #767676; border-color: #999; cursor: default; }
   :focus-visible { outline: 3px solid var(--leeszaal-focus); outline-offset: 2px; }
-  .glyph { font-size: 1.15rem; line-height: 1; }
+  button svg { display: block; margin: auto; }
   .sr-only {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;

@@ -104,7 +104,7 @@ function renderResults(): void {
     return;
   }
   const total = result.total ?? 0;
-  status.textContent = t(lang, 'search.total', { n: total });
+  status.textContent = total === 1 ? t(lang, 'search.totalOne') : t(lang, 'search.total', { n: total });
   for (const hit of result.hits ?? []) {
     const q = new URLSearchParams();
     if (hit.page?.key) q.set('page', hit.page.key);

@@ -1,0 +1,288 @@
+// The reading room in a real browser (Chromium through playwright-core) against the real server on
+// the published sample: tiles really painted, keyboard-only use, search inside a book, deep links,
+// the language switch, a phone-sized screen, the embeddable viewer on another site, and an axe
+// accessibility scan (WCAG 2.2 AA) of every page. Screenshots go to .tmp/screenshots/.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
+
+let site: Site;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+  context = browser.context;
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openPage(path: string): Promise<Page> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(`${site.baseUrl}${path}`);
+  return page;
+}
+
+async function firstTile(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('leeszaal:first-tile').length > 0, null, { timeout: 30_000 });
+}
+
+/** Brightness of a square at the centre of the viewer's deep-zoom stage, taken from the screen. */
+async function stageCentre(page: Page, name: string): Promise<{ mean: number; stdev: number }> {
+  const stage = page.locator('leeszaal-viewer #osd');
+  const box = (await stage.boundingBox())!;
+  const side = Math.min(160, box.width / 3, box.height / 3);
+  const png = await page.screenshot({
+    path: await screenshotPath(`${name}-centre`),
+    clip: { x: box.x + box.width / 2 - side / 2, y: box.y + box.height / 2 - side / 2, width: side, height: side },
+  });
+  return imageStats(png);
+}
+
+/** Accessible label of the focused element, looking through shadow roots. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let a: Element | null = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return (a?.getAttribute('aria-label') ?? a?.textContent ?? '').trim();
+  });
+}
+
+async function tabTo(page: Page, label: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await focused(page)) === label) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach "${label}" with Tab; last focus: "${await focused(page)}"`);
+}
+
+const query = (page: Page) => new URL(page.url()).searchParams;
+/** Polling patience for what the page does after a key press or click; the machine may be busy. */
+const soon = { timeout: 10_000 };
+
+describe('item page', () => {
+  it('paints real tiles from the image service', async () => {
+    const page = await openPage(`/items/${KANT}`);
+    const tiles: string[] = [];
+    page.on('response', (r) => {
+      if (/\/iiif\/image\/[^/]+\/[^/]+\/[^/]+\/0\/default\.jpg$/.test(r.url()) && r.status() === 200) tiles.push(r.url());
+    });
+    await firstTile(page);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: await screenshotPath('item-desktop') });
+    const { mean, stdev } = await stageCentre(page, 'item-desktop');
+    // Paper with printed text: light and varied, unlike the dark empty stage (mean ≈ 28, stdev ≈ 0).
+    expect(mean).toBeGreaterThan(90);
+    expect(stdev).toBeGreaterThan(12);
+    expect(await page.title()).toContain('Aufklärung');
+    await expect.poll(() => page.locator('#citation').textContent(), soon).toContain('Kant');
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers 404 with the friendly page for unknown and unsafe item ids', async () => {
+    for (const id of ['no-such-item', 'UPPER', '..%2F..%2Fetc']) {
+      const res = await fetch(`${site.baseUrl}/items/${id}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('<main id="main"');
+    }
+  });
+});
+
+describe('keyboard only', () => {
+  it('turns pages, opens and closes a panel, and picks a thumbnail without a mouse', async () => {
+    const page = await openPage(`/items/${KANT}`);
+    await firstTile(page);
+    await tabTo(page, 'Volgende pagina');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => query(page).get('page'), soon).toBe('page-0016');
+    await expect.poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon).toContain('Pagina [2] getoond');
+
+    await tabTo(page, 'Over dit item');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page), soon).toBe('Over dit item');
+    expect(await page.locator('leeszaal-viewer .panel dt').first().textContent()).toBe('Titel');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('leeszaal-viewer .panel').count(), soon).toBe(0);
+    expect(await focused(page)).toBe('Over dit item');
+
+    await tabTo(page, 'Ga naar pagina [2]');
+    await page.keyboard.press('End');
+    expect(await focused(page)).toBe('Ga naar pagina [4]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => query(page).get('page'), soon).toBe('page-0018');
+    await page.screenshot({ path: await screenshotPath('keyboard-focus') });
+    await page.close();
+  });
+});
+
+describe('search inside the book', () => {
+  it('lists hits with snippets, turns to the page and outlines the words', async () => {
+    const page = await openPage(`/items/${KANT}`);
+    await firstTile(page);
+    await page.locator('leeszaal-viewer #open-search').click();
+    await page.locator('leeszaal-viewer leeszaal-search-panel input').fill('Unmündigkeit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('leeszaal-viewer .hit.current').count(), { timeout: 15_000 }).toBe(1);
+    expect(query(page).get('page')).toBe('page-0017');
+    expect(await page.locator('leeszaal-viewer leeszaal-search-panel li').count()).toBeGreaterThan(0);
+    expect(await page.locator('leeszaal-viewer leeszaal-search-panel mark').first().textContent()).toMatch(/unm/i);
+    await page.waitForTimeout(800);
+    const box = (await page.locator('leeszaal-viewer .hit.current').boundingBox())!;
+    expect(box.width).toBeGreaterThan(10);
+    expect(box.height).toBeGreaterThan(5);
+    await page.screenshot({ path: await screenshotPath('search-hit') });
+    await page.close();
+  });
+});
+
+describe('deep links', () => {
+  it('restores page, region and rotation from the URL, and keeps the URL in step', async () => {
+    const page = await openPage(`/items/${KANT}?page=page-0017&xywh=300,400,600,500&rotation=90`);
+    await firstTile(page);
+    await page.waitForTimeout(500);
+    expect(await page.locator('leeszaal-viewer #page-select').inputValue()).toBe('2');
+    const region = await page.evaluate(() => (document.querySelector('leeszaal-viewer') as unknown as { region?: { x: number; y: number; w: number; h: number } }).region);
+    expect(region).toBeDefined();
+    // The view covers the asked region (the screen's shape may widen one side) and not the whole page.
+    expect(region!.x).toBeLessThanOrEqual(305);
+    expect(region!.y).toBeLessThanOrEqual(405);
+    expect(region!.x + region!.w).toBeGreaterThanOrEqual(895);
+    expect(region!.y + region!.h).toBeGreaterThanOrEqual(895);
+    expect(region!.w * region!.h).toBeLessThan(1456 * 2083 * 0.5);
+    expect(query(page).get('rotation')).toBe('90');
+    expect(query(page).get('page')).toBe('page-0017');
+    await page.screenshot({ path: await screenshotPath('deep-link') });
+    const { mean, stdev } = await stageCentre(page, 'deep-link');
+    expect(mean).toBeGreaterThan(90);
+    expect(stdev).toBeGreaterThan(12);
+    await page.close();
+  });
+});
+
+describe('language', () => {
+  it('switches the interface and remembers the choice', async () => {
+    const page = await openPage('/');
+    expect(await page.locator('h1').textContent()).toBe('De collectie');
+    await page.getByRole('link', { name: 'FR Français' }).click();
+    await expect.poll(() => page.locator('h1').textContent(), soon).toBe('La collection');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.goto(`${site.baseUrl}/items/${KANT}`);
+    await firstTile(page);
+    expect(await page.locator('leeszaal-viewer').getByRole('button', { name: 'Page suivante' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'EN English' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer').getByRole('button', { name: 'Next page' }).count(), soon).toBe(1);
+    expect(await page.locator('#about-title').textContent()).toBe('Description');
+    await page.screenshot({ path: await screenshotPath('item-english') });
+    await page.getByRole('link', { name: 'NL Nederlands' }).click();
+    await expect.poll(() => page.locator('#about-title').textContent(), soon).toBe('Beschrijving');
+    await page.close();
+  });
+});
+
+describe('phone', () => {
+  it('fits a phone screen and still paints the page', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${site.baseUrl}/items/${KANT}`);
+    await firstTile(page);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: await screenshotPath('item-phone') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const { mean, stdev } = await stageCentre(page, 'item-phone');
+    expect(mean).toBeGreaterThan(90);
+    expect(stdev).toBeGreaterThan(12);
+    await page.locator('leeszaal-viewer #open-info').click();
+    const panel = (await page.locator('leeszaal-viewer .panel').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(391);
+    await page.screenshot({ path: await screenshotPath('item-phone-panel') });
+    await page.goto(`${site.baseUrl}/search?q=kant`);
+    await expect.poll(() => page.locator('.result').count(), soon).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: await screenshotPath('search-phone'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('search page', () => {
+  it('finds items, filters by a facet and opens the item at the matching page', async () => {
+    const page = await openPage('/search?q=Unm%C3%BCndigkeit');
+    await expect.poll(() => page.locator('.result').count(), soon).toBe(1);
+    expect(await page.locator('.result .snippet mark').first().textContent()).toMatch(/unm/i);
+    const href = await page.locator('.result h3 a').getAttribute('href');
+    expect(href).toBe(`/items/${KANT}?page=page-0017&q=Unm%C3%BCndigkeit`);
+    await page.goto(`${site.baseUrl}/search`);
+    await expect.poll(() => page.locator('.result').count(), soon).toBe(4);
+    await page.getByRole('checkbox', { name: /Prent/ }).check();
+    await expect.poll(() => page.locator('.result').count(), soon).toBe(3);
+    expect(query(page).getAll('type')).toEqual(['print']);
+    await page.screenshot({ path: await screenshotPath('search-facet'), fullPage: true });
+    await page.goto(`${site.baseUrl}${href}`);
+    await expect.poll(() => page.locator('leeszaal-viewer .hit').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(query(page).get('page')).toBe('page-0017');
+    await page.close();
+  });
+});
+
+describe('embedded on another site', () => {
+  it('runs from the standalone bundle on a page of another origin', async () => {
+    const manifest = `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`;
+    const museum = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="fr"><head><title>Musée</title>
+<script type="module" src="${site.baseUrl}/embed/leeszaal-viewer.js"></script></head>
+<body><main><h1>Notre livre</h1><leeszaal-viewer manifest="${manifest}"></leeszaal-viewer></main></body></html>`);
+    });
+    await new Promise<void>((resolve) => museum.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${(museum.address() as AddressInfo).port}/`);
+      await firstTile(page);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: await screenshotPath('embedded') });
+      const { mean } = await stageCentre(page, 'embedded');
+      expect(mean).toBeGreaterThan(90);
+      expect(await page.locator('leeszaal-viewer').getByRole('button', { name: 'Page suivante' }).count()).toBe(1);
+      await page.close();
+    } finally {
+      museum.closeAllConnections();
+      await new Promise<void>((resolve) => museum.close(() => resolve()));
+    }
+  });
+});
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  it.each([
+    ['home', '/', async (page: Page) => page.locator('.card').first().waitFor()],
+    ['search', '/search?q=kant', async (page: Page) => page.locator('.result').first().waitFor()],
+    ['item', `/items/${KANT}`, firstTile],
+    [
+      'item with the about panel',
+      `/items/${KANT}`,
+      async (page: Page) => {
+        await firstTile(page);
+        await page.locator('leeszaal-viewer #open-info').click();
+      },
+    ],
+    ['not found', '/items/no-such-item', async () => undefined],
+  ])('%s has no violations', async (_name, path, ready) => {
+    const page = await openPage(path);
+    await ready(page);
+    const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+    const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    expect(summary).toEqual([]);
+    await page.close();
+  });
+});
