@@ -9,7 +9,8 @@ export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp)$/i;
 /** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
 const OTHER_IMAGE = /\.(gif|bmp|jp2|j2k|jpx|jpf|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
 const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
-const ALTO_FOLDERS = ['alto', 'ALTO', 'fulltext', 'ocr'];
+/** `alto/`, `fulltext/`, `ocr/`, and the `<id>_ocr/`-style folders workflow exports write. */
+const ALTO_FOLDER = /^(alto|fulltext|ocr)$|[_-](alto|fulltext|ocr)$/i;
 
 export interface ItemFiles {
   /** Supported page images, relative to the item folder, in natural name order. */
@@ -51,7 +52,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
     }
   }
   const altoByStem = new Map<string, string>();
-  for (const dir of top.dirs.filter((d) => ALTO_FOLDERS.includes(d))) {
+  for (const dir of top.dirs.filter((d) => ALTO_FOLDER.test(d))) {
     const inside = await listFolder(path.join(folder, dir));
     for (const name of naturalFileOrder(inside.files.filter((n) => /\.xml$/i.test(n)))) {
       const stem = fileStem(name);

@@ -121,6 +121,12 @@ describe('METS variants', () => {
     ]);
   });
 
+  it('takes full text from a workflow export folder such as FULLTEXT/ or <id>_ocr/', async () => {
+    const scan = await item(mets({ files: ['images/a.tif', 'images/b.tif'], alto: { 1: 'FULLTEXT/a.xml' } }), ['images/a.tif', 'images/b.tif', 'FULLTEXT/a.xml', 'book_ocr/b.xml']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages.map((p) => p.alto)).toEqual(['FULLTEXT/a.xml', 'book_ocr/b.xml']);
+  });
+
   it('finds files METS names by URL or absolute path by their file name', async () => {
     const scan = await item(mets({ files: ['https://digital.example.org/master/0001.tif', '/mnt/scans/book/0002.tif'] }), ['images/0001.tif', 'images/0002.tif']);
     expect(scan.problems).toEqual([]);
