@@ -20,14 +20,11 @@ export const FIELD_LABELS = {
   partOf: { nl: 'Deel van', fr: 'Fait partie de', en: 'Part of' },
   note: { nl: 'Opmerking', fr: 'Remarque', en: 'Note' },
   externalUrl: { nl: 'Elders online', fr: 'Ailleurs en ligne', en: 'Elsewhere online' },
-  pages: { nl: "Aantal afbeeldingen", fr: "Nombre d'images", en: 'Number of images' },
   attribution: { nl: 'Naamsvermelding', fr: 'Attribution', en: 'Attribution' },
   rights: { nl: 'Rechten', fr: 'Droits', en: 'Rights' },
   fullText: { nl: 'Volledige tekst', fr: 'Texte intégral', en: 'Full text' },
-  contents: { nl: 'Inhoud', fr: 'Table des matières', en: 'Contents' },
   sourceRecord: { nl: 'Bronbeschrijving', fr: 'Notice source', en: 'Source record' },
   itemRecord: { nl: 'Beschrijving (Leeszaal)', fr: 'Notice (Leeszaal)', en: 'Record (Leeszaal)' },
-  untitled: { nl: 'Zonder titel', fr: 'Sans titre', en: 'Untitled' },
 } as const satisfies Record<string, Trilingual>;
 
 export type FieldName = keyof typeof FIELD_LABELS;
