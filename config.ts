@@ -26,7 +26,7 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: baseUrl.default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),
 
-  DEFAULT_RIGHTS: z.string().url().default('http://creativecommons.org/publicdomain/mark/1.0/'),
+  DEFAULT_RIGHTS: z.string().url().default('https://creativecommons.org/publicdomain/mark/1.0/'),
   DEFAULT_ATTRIBUTION: z.string().min(1).default('Leeszaal'),
   PROVIDER_LABEL: z.string().min(1).default('Leeszaal'),
   PROVIDER_HOMEPAGE: baseUrl.optional(),
