@@ -8,7 +8,8 @@ export interface SnippetPart {
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'" };
 
 function unescape(s: string): string {
-  return s.replace(/&(?:amp|lt|gt|quot|apos|#39|#x27);/g, (e) => ENTITIES[e] ?? e).replace(/<[^>]*>/g, '');
+  // Tags first, then entities: an escaped `&lt;b&gt;` is text the reader should see.
+  return s.replace(/<[^>]*>/g, '').replace(/&(?:amp|lt|gt|quot|apos|#39|#x27);/g, (e) => ENTITIES[e] ?? e);
 }
 
 export function snippetParts(html: string): SnippetPart[] {

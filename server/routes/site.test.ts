@@ -1,0 +1,101 @@
+// The site router over HTTP with a stand-in build: pages with the right language, 404 for unknown or
+// unsafe item ids (the friendly page, not a stack trace), the asset and embed folders, and 503 with a
+// clear message when the site has not been built.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { dataPaths } from '../../manifests/layout.ts';
+import { createSiteRouter } from './site.ts';
+
+let tmp: string;
+let base: string;
+let server: http.Server;
+
+const page = (name: string) => `<!doctype html>\n<html lang="nl"><head><title>${name}</title></head><body><main id="main">${name}</main></body></html>`;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-site-'));
+  const dist = path.join(tmp, 'dist');
+  const data = path.join(tmp, 'data');
+  await mkdir(path.join(dist, 'assets'), { recursive: true });
+  await mkdir(path.join(dist, 'embed'), { recursive: true });
+  for (const name of ['index', 'search', 'item', 'not-found']) await writeFile(path.join(dist, `${name}.html`), page(name));
+  await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'export {};');
+  await writeFile(path.join(dist, 'embed', 'leeszaal-viewer.js'), 'export {};');
+  const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
+  await mkdir(dataPaths(data).itemDir('kant'), { recursive: true });
+  await writeFile(dataPaths(data).manifest('kant'), '{}');
+  const app = express();
+  app.use(createSiteRouter(config, { distDir: dist }));
+  app.use(createSiteRouter(config, { distDir: path.join(tmp, 'unbuilt') }));
+  app.use((_req, res) => res.status(404).type('text/plain').send('server 404'));
+  server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('site router', () => {
+  it.each([
+    ['/', 200, 'index', 'nl'],
+    ['/?lang=fr', 200, 'index', 'fr'],
+    ['/search?q=kant&lang=en', 200, 'search', 'en'],
+    ['/search?lang=%3Cscript%3E', 200, 'search', 'nl'],
+    ['/items/kant', 200, 'item', 'nl'],
+    ['/items/kant?page=page-0017&xywh=1,2,3,4&rotation=90&lang=fr', 200, 'item', 'fr'],
+    ['/items/unknown', 404, 'not-found', 'nl'],
+    ['/items/KANT', 404, 'not-found', 'nl'],
+    ['/items/..%2F..%2Fetc%2Fpasswd', 404, 'not-found', 'nl'],
+    ['/items/kant%00', 404, 'not-found', 'nl'],
+    ['/nothing/here?lang=en', 404, 'not-found', 'en'],
+  ])('%s → %i %s', async (url, status, name, lang) => {
+    const res = await fetch(`${base}${url}`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const body = await res.text();
+    expect(body).toContain(`<main id="main">${name}</main>`);
+    expect(body).toContain(`<html lang="${lang}">`);
+  });
+
+  it('serves hashed assets for a year and the embeddable viewer briefly', async () => {
+    const asset = await fetch(`${base}/assets/app-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const embed = await fetch(`${base}/embed/leeszaal-viewer.js`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
+  it('leaves API, IIIF and missing asset paths to the server', async () => {
+    for (const url of ['/api/nothing', '/iiif/nothing', '/assets/missing.js', '/records/x/y']) {
+      const res = await fetch(`${base}${url}`, { headers: { accept: 'text/html' } });
+      expect(await res.text()).toBe('server 404');
+    }
+  });
+});
+
+describe('site router before the build', () => {
+  it('answers 503 naming the command to run', async () => {
+    const config = loadConfig({ DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent' });
+    const app = express().use(createSiteRouter(config, { distDir: path.join(tmp, 'unbuilt') }));
+    const s = http.createServer(app);
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(s.address() as AddressInfo).port}/`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('npm run build');
+    } finally {
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+  });
+});
