@@ -54,7 +54,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     } else if (clientStatus(err) !== undefined) {
       // Errors Express and its parsers raise for a malformed request (bad percent-encoding, …).
       status = clientStatus(err) ?? 400;
-      message = `malformed request (${TITLES[status] ?? 'bad request'})`;
+      message = status === 400 ? 'malformed request (bad percent-encoding?)' : (TITLES[status] ?? 'request refused').toLowerCase();
     } else {
       log.error({ err, url: req.originalUrl }, 'request failed');
     }

@@ -72,10 +72,11 @@ export function chooseLevel(levels: SourceLevel[], full: Dimensions, req: Pick<I
   const needX = req.size.w / req.region.w;
   const needY = req.size.h / req.region.h;
   let best = levels.reduce((a, b) => (b.width > a.width ? b : a));
+  // A level one pixel short (pyramid halving rounds odd sizes down) still counts as enough.
+  const needW = needX * full.width - 1;
+  const needH = needY * full.height - 1;
   for (const level of levels) {
-    const fx = level.width / full.width;
-    const fy = level.height / full.height;
-    if (fx >= needX * 0.999 && fy >= needY * 0.999 && level.width < best.width) best = level;
+    if (level.width >= needW && level.height >= needH && level.width < best.width) best = level;
   }
   return best;
 }

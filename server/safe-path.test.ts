@@ -1,0 +1,71 @@
+// Path checks: names that could climb out of a folder are refused, and files reached through links
+// that leave the data folder are treated as missing.
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existingFileInside, isInside, isSafeFileName, requireSegment } from './safe-path.ts';
+
+describe('isSafeFileName', () => {
+  it.each([
+    ['record.json', true],
+    ['mets.xml', true],
+    ['page-0017.json', true],
+    ['a', true],
+    ['..', false],
+    ['.', false],
+    ['.hidden', false],
+    ['a..b', false],
+    ['a/b', false],
+    ['a\\b', false],
+    ['a\0b', false],
+    ['', false],
+    ['%2e%2e', false],
+    ['x'.repeat(202), false],
+  ])('%j → %s', (name, ok) => expect(isSafeFileName(name)).toBe(ok));
+});
+
+describe('isInside', () => {
+  it.each([
+    ['/data', '/data', true],
+    ['/data', '/data/a/b', true],
+    ['/data', '/data/../etc', false],
+    ['/data', '/database', false],
+    ['/data', '/', false],
+  ])('%s contains %s: %s', (root, p, ok) => expect(isInside(root, path.resolve(p))).toBe(ok));
+});
+
+describe('requireSegment', () => {
+  it('throws 400 naming the segment', () => {
+    expect(() => requireSegment('item id', '../x', () => false)).toThrow(/item id "..\/x" is not valid/);
+  });
+});
+
+describe('existingFileInside', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-safe-'));
+    await mkdir(path.join(root, 'data', 'sub'), { recursive: true });
+    await writeFile(path.join(root, 'data', 'sub', 'ok.json'), '{}');
+    await writeFile(path.join(root, 'outside.json'), '{}');
+    await symlink(path.join(root, 'outside.json'), path.join(root, 'data', 'sub', 'link.json'));
+    await symlink(path.join(root, 'data', 'sub', 'ok.json'), path.join(root, 'data', 'inner-link.json'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('finds a file inside', async () => {
+    expect(await existingFileInside(path.join(root, 'data'), path.join(root, 'data', 'sub', 'ok.json'))).toMatch(/ok\.json$/);
+  });
+  it('follows links that stay inside', async () => {
+    expect(await existingFileInside(path.join(root, 'data'), path.join(root, 'data', 'inner-link.json'))).toMatch(/ok\.json$/);
+  });
+  it.each([
+    ['a link out of the folder', 'data/sub/link.json'],
+    ['a path out of the folder', 'outside.json'],
+    ['a folder', 'data/sub'],
+    ['a missing file', 'data/sub/none.json'],
+    ['a null byte', 'data/sub/ok.json\0.png'],
+  ])('refuses %s', async (_what, rel) => {
+    expect(await existingFileInside(path.join(root, 'data'), path.join(root, rel))).toBeUndefined();
+  });
+});
