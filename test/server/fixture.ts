@@ -3,7 +3,7 @@
 // pyramidal TIFF derivative, a second image with no derivative, a manifest, full text, a record,
 // Change Discovery, private state, and a secret file beside the folder that must never be served.
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -53,7 +53,7 @@ export async function buildFixture(): Promise<Fixture> {
   await mkdir(path.dirname(imageDir), { recursive: true });
   const work = path.join(root, 'tiling');
   await sharp(SOURCE_PAGE).jpeg({ quality: 90 }).tile({ layout: 'iiif3', size: TILE, depth: 'onetile', id: BASE_URL }).toFile(work);
-  await copyDir(work, imageDir);
+  await cp(work, imageDir, { recursive: true });
   const fullMax = path.join(imageDir, 'full', 'max', '0', 'default.jpg');
   await mkdir(path.dirname(fullMax), { recursive: true });
   await sharp(SOURCE_PAGE).jpeg({ quality: 90 }).toFile(fullMax);
@@ -75,10 +75,7 @@ export async function buildFixture(): Promise<Fixture> {
   await writeFile(path.join(paths.recordDir(ITEM), 'mets.xml'), '<mets xmlns="http://www.loc.gov/METS/"/>');
   // A link inside the data folder that points outside it must not be followed.
   await symlink(path.join(root, 'secret.json'), path.join(paths.recordDir(ITEM), 'leak.json'));
-  await symlink(path.join(root, 'secret.json'), path.join(paths.discovery, 'leak.json')).catch(async () => {
-    await mkdir(paths.discovery, { recursive: true });
-    await symlink(path.join(root, 'secret.json'), path.join(paths.discovery, 'leak.json'));
-  });
+  await symlink(path.join(root, 'secret.json'), path.join(paths.discovery, 'leak.json'));
 
   return {
     root,
@@ -90,11 +87,6 @@ export async function buildFixture(): Promise<Fixture> {
     config: (env = {}) => loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: BASE_URL, LOG_LEVEL: 'silent', ...env }),
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
-}
-
-async function copyDir(from: string, to: string): Promise<void> {
-  const { cp } = await import('node:fs/promises');
-  await cp(from, to, { recursive: true });
 }
 
 async function writeInfo(dir: string, id: string, width: number, height: number): Promise<void> {
