@@ -8,7 +8,7 @@ import type { DataPaths } from '../manifests/layout.ts';
 import { writeDerivative } from './derivative.ts';
 import { checkImage, firstLine, ImageError } from './image-check.ts';
 import type { Size } from './level0.ts';
-import { tileImage, type TileSettings } from './tile.ts';
+import { completeImage, writeTiles, type TileSettings } from './tile.ts';
 
 export interface PublishedImage {
   imageId: string;
@@ -49,11 +49,14 @@ export async function publishImage(args: {
   try {
     await rm(stagedDir, { recursive: true, force: true });
     try {
-      await writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels);
-      await tileImage(args.source, stagedTif, stagedDir, args.serviceId, full, args.settings, args.extraSizes(full));
+      await Promise.all([
+        writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels),
+        writeTiles(args.source, stagedDir, args.settings),
+      ]);
+      await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, args.extraSizes(full));
     } catch (err) {
       // The header was fine, so a decoding failure means damaged pixel data.
-      throw new ImageError(`image data is truncated or corrupt (${firstLine(err)})`);
+      throw new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${firstLine(err)})`);
     }
     await mkdir(path.dirname(derivative), { recursive: true });
     await rename(stagedTif, derivative);

@@ -55,22 +55,15 @@ const exists = (p: string) =>
   );
 
 function jpeg(img: Sharp, quality: number): Sharp {
-  return img.jpeg({ quality });
+  // Huffman optimisation off, as libvips itself defaults: 15% less CPU for ~5% larger tiles.
+  return img.jpeg({ quality, optimiseCoding: false });
 }
 
 /**
- * Writes tiles, sizes, `full/max` and info.json for `source` into `outDir` (which must not exist),
- * reading sizes from the pyramidal `derivative` the caller made first (cheap: each level is a page).
+ * Writes the libvips tiles of `source` into `outDir` (which must not exist). Runs at the same time as
+ * the derivative TIFF, so the two decodes of the scan share the machine's cores.
  */
-export async function tileImage(
-  source: string,
-  derivative: string,
-  outDir: string,
-  serviceId: string,
-  full: Size,
-  settings: TileSettings,
-  extraSizes: ExtraSizes,
-): Promise<TiledImage> {
+export async function writeTiles(source: string, outDir: string, settings: TileSettings): Promise<void> {
   await mkdir(path.dirname(outDir), { recursive: true });
   // libvips treats a dot in the last path segment as a file extension and may write
   // vips-properties.xml beside the folder, so it works in a private folder of its own.
@@ -81,11 +74,25 @@ export async function tileImage(
   await jpeg(sharp(source, { limitInputPixels: settings.maxPixels }), settings.quality)
     .tile({ layout: 'iiif3', size: settings.tileSize, overlap: 0, depth: 'onetile', id: 'https://leeszaal.invalid' })
     .toFile(dz);
-  // libvips names the folder after the output path and puts info.json inside it.
+  // libvips names the folder after the output path and puts its own info.json inside it.
   await rename(dz, outDir);
   await rm(work, { recursive: true, force: true });
   await rm(path.join(outDir, 'info.json'), { force: true });
+}
 
+/**
+ * Completes a folder made by `writeTiles` into a level-0 image: every implied tile, each listed size
+ * and `full/max` (any missing file is rendered from the pyramidal `derivative`, cheap because each
+ * pyramid level is a page), `max` aliases of full-resolution tiles, and our own info.json.
+ */
+export async function completeImage(
+  outDir: string,
+  derivative: string,
+  serviceId: string,
+  full: Size,
+  settings: TileSettings,
+  extraSizes: ExtraSizes,
+): Promise<TiledImage> {
   const scaleFactors = pyramidFactors(full, settings.tileSize);
   const sizes = uniqueSizes([...listedSizes(full, scaleFactors, settings.largestListedSize), ...extraSizes], full);
   const max = maxSize(full, settings.limits);
@@ -164,7 +171,7 @@ async function renderFromDerivative(derivative: string, full: Size, f: Level0Fil
   const height = Math.max(1, Math.min(level.height - top, Math.round(f.region.h * sy)));
   const tmp = `${target}.tmp`;
   await jpeg(
-    sharp(derivative, { page: level.page })
+    sharp(derivative, { page: level.page, limitInputPixels: false })
       .extract({ left, top, width, height })
       .resize(f.size.width, f.size.height, { fit: 'fill', kernel: 'lanczos3' }),
     quality,
@@ -173,10 +180,11 @@ async function renderFromDerivative(derivative: string, full: Size, f: Level0Fil
 }
 
 async function pyramidLevels(derivative: string): Promise<{ page: number; width: number; height: number }[]> {
-  const pages = (await sharp(derivative).metadata()).pages ?? 1;
+  // The derivative is our own file, made from a source already checked against MAX_IMAGE_PIXELS.
+  const pages = (await sharp(derivative, { limitInputPixels: false }).metadata()).pages ?? 1;
   const levels = [];
   for (let page = 0; page < pages; page++) {
-    const m = await sharp(derivative, { page }).metadata();
+    const m = await sharp(derivative, { page, limitInputPixels: false }).metadata();
     levels.push({ page, width: m.width, height: m.height });
   }
   return levels;

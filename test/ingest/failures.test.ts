@@ -97,8 +97,8 @@ describe('bad input', () => {
   });
 
   it.each([
-    ['damaged-later', 'damaged-later/images/page-0001.tif', /truncated or corrupt.*premature end/],
-    ['truncated-jpeg', 'truncated-jpeg/images/page-0001.jpg', /truncated or corrupt.*premature end/],
+    ['damaged-later', 'damaged-later/images/page-0001.tif', /could not be decoded.*truncated or corrupt.*premature end/],
+    ['truncated-jpeg', 'truncated-jpeg/images/page-0001.jpg', /could not be decoded.*truncated or corrupt.*premature end/],
     ['zero-bytes', 'zero-bytes/images/page-0001.jpg', /empty \(0 bytes\)/],
     ['gif-scan', 'gif-scan/images/page-0001.tif', /unsupported image format "gif"/],
     ['bomb', 'bomb/images/page-0001.png', /100000x100000.*over MAX_IMAGE_PIXELS/],
