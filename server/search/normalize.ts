@@ -37,10 +37,13 @@ const LETTERS: Record<string, string> = {
   ꝙ: 'q',
   ꝯ: 'con',
 };
+const ASCII = /^[\x00-\x7f]*$/;
 const LETTER_PATTERN = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'gu');
 
 /** Folds one word: lower case, compatibility decomposition (ſ→s, ﬁ→fi), no marks, special letters spelled out. */
 export function foldWord(word: string): string {
+  // Most words are plain ASCII: skip decomposition for them (this runs for every word of every snippet).
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .toLowerCase()
     .normalize('NFKD')

@@ -27,7 +27,7 @@ import {
 import { pageText } from './document.ts';
 import { foldText, tokenize } from './normalize.ts';
 import { parseQueryText, type QueryField } from './query.ts';
-import { displayWord, makeMatcher, snippet } from './snippet.ts';
+import { displayWord, isMatch, makeMatcher, snippet, type TermMatcher } from './snippet.ts';
 import { expandTerm, matchWords, type ExpandedTerm, type Vocabulary } from './term-expansion.ts';
 
 const SCHEMA_VERSION = '1';
@@ -45,6 +45,8 @@ const COLUMN: Record<QueryField, string> = {
 };
 const POINTER_CHECK_MS = 500;
 const WORD_SUGGESTIONS = 50_000;
+/** Above this many matches, relevance is coarse (see `scores`). */
+const EXACT_RANKING_LIMIT = 3000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,7 +83,8 @@ interface FacetColumn {
 interface Snapshot {
   generation: string;
   rowids: Float64Array;
-  position: Map<number, number>;
+  /** Rowid → item position, -1 for none. */
+  position: Int32Array;
   yearFrom: Float64Array;
   yearTo: Float64Array;
   titleRank: Uint32Array;
@@ -131,6 +134,16 @@ function documentColumns(doc: IndexDocument): string[] {
     other.join('\n'),
     doc.pages.map(pageText).join('\n'),
   ].map(foldText);
+}
+
+/** The lines around the first matching line of a page: all a snippet needs, without reading the whole page. */
+function linesAroundMatch(lines: IndexPage['lines'], matcher: TermMatcher): string {
+  const at = lines.findIndex((l) => tokenize(l.text).some((t) => isMatch(matcher, t.folded)));
+  if (at < 0) return '';
+  return lines
+    .slice(Math.max(0, at - 2), at + 4)
+    .map((l) => l.text)
+    .join('\n');
 }
 
 /** Pushes the top `k` of `items` by `better` order (a bounded heap), returned best first. */
@@ -266,6 +279,23 @@ export class EmbeddedSearchBackend implements SearchBackend {
       this.statements.set(sql, s);
     }
     return s;
+  }
+
+  /** A cached statement returning rows as arrays: no per-row objects on the hot paths. */
+  private arrays(sql: string): StatementSync {
+    const key = `arrays:${sql}`;
+    let s = this.statements.get(key);
+    if (!s) {
+      s = this.db().prepare(sql);
+      s.setReturnArrays(true);
+      this.statements.set(key, s);
+    }
+    return s;
+  }
+
+  /** Rowids matching an FTS expression. */
+  private matchingRowids(expression: string): number[] {
+    return (this.arrays('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').all(expression) as unknown as [number][]).map((r) => r[0]);
   }
 
   async close(): Promise<void> {
@@ -487,12 +517,12 @@ export class EmbeddedSearchBackend implements SearchBackend {
     }[];
     const n = items.length;
     const rowids = new Float64Array(n);
-    const position = new Map<number, number>();
+    const position = new Int32Array((items.at(-1)?.rowid ?? 0) + 1).fill(-1);
     const yearFrom = new Float64Array(n);
     const yearTo = new Float64Array(n);
     items.forEach((it, i) => {
       rowids[i] = it.rowid;
-      position.set(it.rowid, i);
+      position[it.rowid] = i;
       yearFrom[i] = it.year_from ?? NaN;
       yearTo[i] = it.year_to ?? NaN;
     });
@@ -503,21 +533,21 @@ export class EmbeddedSearchBackend implements SearchBackend {
     const dated = (v: number, missing: number) => (Number.isNaN(v) ? missing : v);
     const byDate = order((a, b) => dated(yearFrom[a]!, Infinity) - dated(yearFrom[b]!, Infinity) || titleRank[a]! - titleRank[b]!);
     const byDateDesc = order((a, b) => dated(yearTo[b]!, -Infinity) - dated(yearTo[a]!, -Infinity) || titleRank[a]! - titleRank[b]!);
-    const facetRows = this.stmt('SELECT item, facet, value FROM facets ORDER BY item').all() as { item: number; facet: FacetName; value: string }[];
+    const facetRows = this.arrays('SELECT item, facet, value FROM facets').all() as unknown as [number, FacetName, string][];
     const perFacet = Object.fromEntries(FACETS.map((f) => [f, [] as number[][]])) as Record<FacetName, number[][]>;
     const facets = {} as Record<FacetName, FacetColumn>;
     for (const f of FACETS) facets[f] = { values: [], ids: new Map(), offsets: new Uint32Array(n + 1), valueIds: new Uint32Array(0) };
-    for (const row of facetRows) {
-      const p = position.get(row.item);
-      const col = facets[row.facet];
-      if (p === undefined || !col) continue;
-      let id = col.ids.get(row.value);
+    for (const [item, facet, value] of facetRows) {
+      const p = position[item] ?? -1;
+      const col = facets[facet];
+      if (p < 0 || !col) continue;
+      let id = col.ids.get(value);
       if (id === undefined) {
         id = col.values.length;
-        col.values.push(row.value);
-        col.ids.set(row.value, id);
+        col.values.push(value);
+        col.ids.set(value, id);
       }
-      ((perFacet[row.facet][p] ??= [])).push(id);
+      (perFacet[facet][p] ??= []).push(id);
     }
     for (const f of FACETS) {
       const lists = perFacet[f];
@@ -542,19 +572,15 @@ export class EmbeddedSearchBackend implements SearchBackend {
     let candidates: Uint32Array;
     let scores: Float64Array | undefined;
     if (terms.length > 0) {
-      const rows = this.stmt(`SELECT rowid, bm25(items_fts, ${WEIGHTS.join(', ')}) AS score FROM items_fts WHERE items_fts MATCH ?`).all(
-        ftsExpression(terms, 'AND', true),
-      ) as { rowid: number; score: number }[];
-      candidates = new Uint32Array(rows.length);
-      scores = new Float64Array(n);
+      const rowids = this.matchingRowids(ftsExpression(terms, 'AND', true));
+      candidates = new Uint32Array(rowids.length);
       let k = 0;
-      for (const r of rows) {
-        const p = snap.position.get(r.rowid);
-        if (p === undefined) continue;
-        candidates[k++] = p;
-        scores[p] = r.score;
+      for (const rowid of rowids) {
+        const p = snap.position[rowid] ?? -1;
+        if (p >= 0) candidates[k++] = p;
       }
       candidates = candidates.subarray(0, k);
+      if (query.sort === 'relevance') scores = this.scores(terms, candidates, snap);
     } else {
       candidates = Uint32Array.from({ length: n }, (_, i) => i);
     }
@@ -647,6 +673,36 @@ export class EmbeddedSearchBackend implements SearchBackend {
     return { total: results.length, page: query.page, size: query.size, hits, facets };
   }
 
+  /**
+   * Relevance scores by item position, lower is better. bm25 over every match when there are few
+   * enough; for very common words (where bm25 over tens of thousands of rows would cost more than
+   * the whole query may) a coarse score: all words in the title first, then in names and subjects.
+   */
+  private scores(terms: ExpandedTerm[], candidates: Uint32Array, snap: Snapshot): Float64Array {
+    const scores = new Float64Array(snap.rowids.length);
+    if (candidates.length <= EXACT_RANKING_LIMIT) {
+      const rows = this.arrays(`SELECT rowid, bm25(items_fts, ${WEIGHTS.join(', ')}) FROM items_fts WHERE items_fts MATCH ?`).all(
+        ftsExpression(terms, 'AND', true),
+      ) as unknown as [number, number][];
+      for (const [rowid, score] of rows) {
+        const p = snap.position[rowid] ?? -1;
+        if (p >= 0) scores[p] = score;
+      }
+      return scores;
+    }
+    const within = (columns: string) =>
+      this.matchingRowids(terms.map((t) => `{${t.field ? COLUMN[t.field] : columns}} : (${ftsExpression([{ ...t, field: undefined } as ExpandedTerm], 'AND', false)})`).join(' AND '));
+    for (const rowid of within('persons subjects places printers title')) {
+      const p = snap.position[rowid] ?? -1;
+      if (p >= 0) scores[p] = -1;
+    }
+    for (const rowid of within('title')) {
+      const p = snap.position[rowid] ?? -1;
+      if (p >= 0) scores[p] = -2;
+    }
+    return scores;
+  }
+
   private hits(rowids: number[], terms: ExpandedTerm[]): SearchHit[] {
     if (rowids.length === 0) return [];
     const rows = this.db()
@@ -679,9 +735,12 @@ export class EmbeddedSearchBackend implements SearchBackend {
         .filter((v): v is string => !!v)
         .find((t) => snippet(t, metaMatcher) !== undefined);
       if (pageExpression && row.page_lo !== null && row.page_hi !== null) {
-        const best = this.stmt(
-          'SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY bm25(pages_fts) LIMIT 1',
-        ).get(pageExpression, row.page_lo, row.page_hi) as { rowid: number } | undefined;
+        // The first page in reading order where the text matched (cheaper than ranking the pages).
+        const best = this.stmt('SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1').get(
+          pageExpression,
+          row.page_lo,
+          row.page_hi,
+        ) as { rowid: number } | undefined;
         if (best) {
           const page = this.stmt('SELECT key, label, canvas, lines FROM pages WHERE rowid = ?').get(best.rowid) as {
             key: string;
@@ -689,8 +748,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
             canvas: string;
             lines: string;
           };
-          const text = (JSON.parse(page.lines) as IndexPage['lines']).map((l) => l.text).join('\n');
-          const s = snippet(text, textMatcher);
+          const s = snippet(linesAroundMatch(JSON.parse(page.lines) as IndexPage['lines'], textMatcher), textMatcher);
           hit.page = { key: page.key, ...(page.label !== null ? { label: page.label } : {}), canvas: page.canvas };
           if (s !== undefined) hit.snippet = s;
         }
