@@ -41,6 +41,7 @@ export function createApp(options: AppOptions): Express {
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
 
+  if (log.isLevelEnabled('debug')) app.use(requestLog(log));
   app.use(requestLimits);
   app.use(
     helmet({
@@ -78,6 +79,18 @@ export function createApp(options: AppOptions): Express {
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;
+}
+
+/** One debug line per request, for operators chasing a slow or failing URL. */
+function requestLog(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.debug({ method: req.method, url: req.originalUrl.slice(0, 300), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    next();
+  };
 }
 
 /** No request bodies, no methods beyond reading, no overlong URLs. */
