@@ -10,6 +10,7 @@ import {
   impliedTiles,
   listedSizes,
   maxSize,
+  scaleFactorsFor,
   type Level0File,
   type Size,
   type SizeLimits,
@@ -93,7 +94,8 @@ export async function completeImage(
   settings: TileSettings,
   extraSizes: ExtraSizes,
 ): Promise<TiledImage> {
-  const scaleFactors = pyramidFactors(full, settings.tileSize);
+  // The same pyramid libvips builds for the iiif3 layout: halve until one tile holds the level.
+  const scaleFactors = scaleFactorsFor(full, settings.tileSize);
   const sizes = uniqueSizes([...listedSizes(full, scaleFactors, settings.largestListedSize), ...extraSizes], full);
   const max = maxSize(full, settings.limits);
   const wanted: Level0File[] = [...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)];
@@ -141,17 +143,6 @@ function uniqueSizes(sizes: Size[], full: Size): Size[] {
     seen.set(`${s.width},${s.height}`, s);
   }
   return [...seen.values()].sort((a, b) => a.width - b.width || a.height - b.height);
-}
-
-/** The same pyramid libvips builds for the iiif3 layout: halve until one tile holds the level. */
-function pyramidFactors(full: Size, tileSize: number): number[] {
-  const factors = [1];
-  let f = 1;
-  while (Math.ceil(full.width / f) > tileSize || Math.ceil(full.height / f) > tileSize) {
-    f *= 2;
-    factors.push(f);
-  }
-  return factors;
 }
 
 /**
