@@ -7,8 +7,6 @@ import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
 import { createApp } from '../../server/app.ts';
-import { RenderCache } from '../../server/image/cache.ts';
-import { RenderQueue } from '../../server/image/render-queue.ts';
 import { BASE_URL, IMAGE_ID, PLAIN_ID, SOURCE_PAGE, buildFixture, serve, type Fixture, type RunningServer } from './fixture.ts';
 
 let fx: Fixture;
@@ -300,14 +298,8 @@ describe('errors', () => {
     }
   });
 
-  it('answers 503 with Retry-After when the render queue is full', async () => {
-    const busy = await serve(
-      createApp({
-        config: fx.config(),
-        renderCache: new RenderCache(0),
-        renderQueue: new RenderQueue({ concurrency: 1, maxQueued: 1, timeoutMs: 60_000 }),
-      }),
-    );
+  it('answers 503 with Retry-After when the render queue is full (RENDER_CONCURRENCY 1, RENDER_QUEUE 1)', async () => {
+    const busy = await serve(createApp({ config: fx.config({ RENDER_CONCURRENCY: '1', RENDER_QUEUE: '1', RENDER_CACHE_MB: '0' }) }));
     try {
       const results = await Promise.all(
         Array.from({ length: 8 }, (_, i) => fetch(`${busy.url}/iiif/image/${IMAGE_ID}/full/${1000 + i},/${i + 1}/default.png`)),
@@ -323,10 +315,8 @@ describe('errors', () => {
     }
   });
 
-  it('answers 503 when a render exceeds its time limit', async () => {
-    const slow = await serve(
-      createApp({ config: fx.config(), renderCache: new RenderCache(0), renderQueue: new RenderQueue({ concurrency: 1, maxQueued: 4, timeoutMs: 1 }) }),
-    );
+  it('answers 503 when a render exceeds RENDER_TIMEOUT_MS', async () => {
+    const slow = await serve(createApp({ config: fx.config({ RENDER_TIMEOUT_MS: '100', RENDER_CACHE_MB: '0' }) }));
     try {
       const res = await fetch(`${slow.url}/iiif/image/${IMAGE_ID}/full/max/33/default.png`);
       expect(res.status).toBe(503);
