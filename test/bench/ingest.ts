@@ -1,0 +1,113 @@
+// Ingest benchmark: one large scan (10000x14000, a corpus page scaled up and repeated into a tiled
+// TIFF) published by this project's CLI against `vips dzsave --layout iiif3` with the same tile size
+// and JPEG quality, runs alternating, three each. Reports the throughput ratio (ours / vips, from the
+// median times) and each side's peak RSS. Ours does more per image than dzsave: the pyramidal TIFF
+// derivative, the listed sizes, full/max, info.json, manifest and indexes.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import sharp from 'sharp';
+import { loadConfig } from '../../config.ts';
+import type { BenchFigure, BenchLog } from './run.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CORPUS = path.resolve(REPO, '../shared/corpus');
+const WIDTH = 10_000;
+const HEIGHT = 14_000;
+const RUNS = 3;
+
+function ensureVips(log: BenchLog): string {
+  const found = ['/usr/bin/vips', '/usr/local/bin/vips'].find((p) => existsSync(p));
+  if (found) return found;
+  log('vips not found: installing Debian libvips-tools');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const run = (args: string[]) => execFileSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'libvips-tools']);
+  return '/usr/bin/vips';
+}
+
+/** Runs a command, polling its peak RSS (VmHWM); returns wall seconds and peak bytes. */
+async function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; peak: number }> {
+  const started = process.hrtime.bigint();
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  let exited: number | null | undefined;
+  child.on('close', (code) => (exited = code));
+  let peak = 0;
+  while (exited === undefined) {
+    const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+    const kb = status.match(/^VmHWM:\s+(\d+) kB/m)?.[1];
+    if (kb) peak = Math.max(peak, Number(kb) * 1024);
+    await sleep(20);
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (exited !== 0) throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${exited}): ${stderr.slice(-500)}`);
+  return { seconds, peak };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (b: number) => `${Math.round(b / 2 ** 20)} MB`;
+
+export async function run(log: BenchLog): Promise<BenchFigure[]> {
+  const vips = ensureVips(log);
+  const config = loadConfig({});
+  const root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-bench-ingest-'));
+  try {
+    const item = path.join(root, 'large-scan');
+    const scan = path.join(item, 'images', 'page-0001.tif');
+    await mkdir(path.dirname(scan), { recursive: true });
+    const page = path.join(CORPUS, 'kant-aufklaerung-1784', 'images', 'page-0017.tif');
+    const scaled = await sharp(page).resize({ width: 2912 }).toBuffer({ resolveWithObject: true });
+    await sharp(scaled.data)
+      .extend({ right: WIDTH - scaled.info.width, bottom: HEIGHT - scaled.info.height, extendWith: 'repeat' })
+      .tiff({ tile: true, tileWidth: 256, tileHeight: 256, compression: 'jpeg', quality: 90 })
+      .toFile(scan);
+    const megapixels = (WIDTH * HEIGHT) / 1e6;
+    log(`scan ${WIDTH}x${HEIGHT} (${megapixels} MP); tile ${config.TILE_SIZE}, JPEG quality ${config.JPEG_QUALITY}; ${RUNS} runs each, alternating`);
+
+    const env = { ...process.env, TILE_SIZE: String(config.TILE_SIZE), JPEG_QUALITY: String(config.JPEG_QUALITY), LOG_LEVEL: 'silent' };
+    const ours: { seconds: number; peak: number }[] = [];
+    const theirs: { seconds: number; peak: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const data = path.join(root, `data-${i}`);
+      const o = await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.ts'), item, '--data', data], env);
+      ours.push(o);
+      await rm(data, { recursive: true, force: true });
+      const out = path.join(root, `vips-${i}`);
+      const v = await measure(vips, ['dzsave', scan, out, '--layout', 'iiif3', '--tile-size', String(config.TILE_SIZE), '--overlap', '0', '--suffix', `.jpg[Q=${config.JPEG_QUALITY}]`], env);
+      theirs.push(v);
+      await rm(out, { recursive: true, force: true });
+      log(`run ${i + 1}: ours ${o.seconds.toFixed(1)} s (peak ${mb(o.peak)}), vips dzsave ${v.seconds.toFixed(1)} s (peak ${mb(v.peak)})`);
+    }
+    const oursS = median(ours.map((r) => r.seconds));
+    const vipsS = median(theirs.map((r) => r.seconds));
+    const oursPeak = Math.max(...ours.map((r) => r.peak));
+    const vipsPeak = Math.max(...theirs.map((r) => r.peak));
+    return [
+      {
+        part: 'ingest',
+        name: `large scan throughput, ours / vips dzsave (${WIDTH}x${HEIGHT})`,
+        ratio: vipsS / oursS,
+        goal: '>= 0.9',
+        detail:
+          `ours ${(megapixels / oursS).toFixed(1)} MP/s (median ${oursS.toFixed(1)} s, peak RSS ${mb(oursPeak)}); ` +
+          `vips ${(megapixels / vipsS).toFixed(1)} MP/s (median ${vipsS.toFixed(1)} s, peak RSS ${mb(vipsPeak)}); ` +
+          'ours also writes the pyramidal TIFF, sizes, full/max, info.json and the manifest',
+      },
+      {
+        part: 'ingest',
+        name: 'large scan peak memory, vips / ours',
+        ratio: vipsPeak / oursPeak,
+        detail: `ours ${mb(oursPeak)}, vips dzsave ${mb(vipsPeak)}`,
+      },
+    ];
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
