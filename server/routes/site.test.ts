@@ -10,7 +10,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
-import { createSiteRouter } from './site.ts';
+import { createSiteRouter, preloads } from './site.ts';
 
 let tmp: string;
 let base: string;
@@ -97,5 +97,24 @@ describe('site router before the build', () => {
     } finally {
       await new Promise<void>((resolve) => s.close(() => resolve()));
     }
+  });
+});
+
+describe('preloads', () => {
+  const manifest = JSON.stringify({
+    items: ['page-0001', 'page-0017'].map((k) => ({
+      id: `http://x/iiif/presentation/kant/canvas/${k}`,
+      items: [{ items: [{ body: { service: [{ id: `http://x/iiif/image/${k}` }] } }] }],
+    })),
+  });
+  const link = (href: string) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
+  it.each([
+    ['the first page by default', manifest, undefined, [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0001/info.json')]],
+    ['the linked page', manifest, 'page-0017', [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0017/info.json')]],
+    ['the first page for an unknown key', manifest, 'nope', [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0001/info.json')]],
+    ['only the manifest when it does not parse', '{oops', 'page-0017', [link('/iiif/presentation/kant/manifest.json')]],
+    ['nothing from a non-http service', JSON.stringify({ items: [{ items: [{ items: [{ body: { service: [{ id: 'javascript:x' }] } }] }] }] }), undefined, [link('/iiif/presentation/kant/manifest.json')]],
+  ])('%s', (_name, json, page, want) => {
+    expect(preloads('kant', json, page)).toBe(want.join(''));
   });
 });

@@ -2,7 +2,7 @@
 // assets from viewer/dist (`npm run build`), plus the embeddable viewer at /embed/leeszaal-viewer.js.
 // Item ids are checked against the layout's safe-id rule and the published manifest, so a mistyped
 // or hostile URL gets the friendly not-found page with status 404. Mounted by server/parts.ts.
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type Response } from 'express';
@@ -40,7 +40,7 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     return html;
   };
 
-  const send = async (res: Response, name: PageName, lang: unknown, status = 200): Promise<void> => {
+  const send = async (res: Response, name: PageName, lang: unknown, status = 200, head = ''): Promise<void> => {
     let html: string;
     try {
       html = await page(name);
@@ -50,7 +50,8 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     }
     // The page script translates the rest; the document language is right from the first byte.
     const chosen = typeof lang === 'string' && LANGS.has(lang) ? lang : 'nl';
-    res.status(status).setHeader('Cache-Control', 'no-cache').type('html').send(html.replace('<html lang="nl">', `<html lang="${chosen}">`));
+    const body = html.replace('<html lang="nl">', `<html lang="${chosen}">`).replace('</title>', `</title>${head}`);
+    res.status(status).setHeader('Cache-Control', 'no-cache').type('html').send(body);
   };
 
   router.use(
@@ -64,12 +65,13 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
   router.get('/items/:id', async (req, res) => {
     const id = String(req.params.id);
     if (!isSafeId(id)) return send(res, 'not-found', req.query.lang, 404);
+    let manifest: string;
     try {
-      await access(paths.manifest(id));
+      manifest = await readFile(paths.manifest(id), 'utf8');
     } catch {
       return send(res, 'not-found', req.query.lang, 404);
     }
-    return send(res, 'item', req.query.lang);
+    return send(res, 'item', req.query.lang, 200, preloads(id, manifest, req.query.page));
   });
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_SITE.test(req.path) || !req.accepts('html')) {
@@ -79,6 +81,27 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     void send(res, 'not-found', req.query.lang, 404);
   });
   return router;
+}
+
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * `<link rel=preload>` for what the viewer fetches first: the manifest and the info.json of the
+ * page the link opens, so both are on their way before the page's script has even run.
+ */
+export function preloads(id: string, manifestJson: string, page: unknown): string {
+  const links = [`/iiif/presentation/${id}/manifest.json`];
+  try {
+    const manifest = JSON.parse(manifestJson) as { items?: { id?: string; items?: { items?: { body?: { service?: { id?: string }[] } }[] }[] }[] };
+    const canvases = manifest.items ?? [];
+    const key = typeof page === 'string' ? page : undefined;
+    const canvas = (key && canvases.find((c) => c.id?.endsWith(`/canvas/${key}`))) || canvases[0];
+    const service = canvas?.items?.[0]?.items?.[0]?.body?.service?.[0]?.id;
+    if (typeof service === 'string' && /^https?:\/\//.test(service)) links.push(`${service}/info.json`);
+  } catch {
+    // A manifest that does not parse still gets its own preload; the viewer reports the problem.
+  }
+  return links.map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${attr(href)}">`).join('');
 }
 
 /** Part entry for server/parts.ts: the site's router. */

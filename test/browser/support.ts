@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestListener } from 'node:http';
+import type { Router } from 'express';
 import { chromium, type BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { loadConfig } from '../../config.ts';
@@ -58,8 +59,8 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-/** The whole server as `npm start` runs it (IIIF, search, site) on the published sample. */
-export async function startSite(): Promise<Site> {
+/** The whole server as `npm start` runs it (IIIF, search, site) on the published sample; `routers` adds test pages. */
+export async function startSite(options: { routers?: Router[] } = {}): Promise<Site> {
   ensureBuilt();
   const { server, baseUrl, setHandler } = await listen();
   const { dataDir } = await publishedSample(baseUrl);
@@ -69,7 +70,7 @@ export async function startSite(): Promise<Site> {
   const app = createApp({
     config,
     logger: createLogger(config),
-    routers: [createSearchRouter(backend), createContentSearchRouter(backend, config), createSiteRouter(config)],
+    routers: [createSearchRouter(backend), createContentSearchRouter(backend, config), ...(options.routers ?? []), createSiteRouter(config)],
   });
   setHandler(app);
   return {

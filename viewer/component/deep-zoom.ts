@@ -53,6 +53,9 @@ export class DeepZoom {
       immediateRender: false,
       blendTime: 0,
       preserveImageSizeOnResize: true,
+      // The 2D canvas drawer paints the first tile soonest everywhere; WebGL costs a slow start-up
+      // on machines without a GPU (school laptops, headless browsers) and gains nothing for pages.
+      drawer: 'canvas',
       gestureSettingsTouch: { pinchRotate: true } as OpenSeadragon.GestureSettings,
     });
     this.osd.addHandler('animation-finish', () => this.hooks.onView());

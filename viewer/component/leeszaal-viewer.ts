@@ -74,6 +74,7 @@ export class LeeszaalViewer extends LitElement {
     compareModel: { state: true },
     syncZoom: { state: true },
     copied: { state: true },
+    painted: { state: true },
   };
 
   declare manifest: string | undefined;
@@ -97,6 +98,8 @@ export class LeeszaalViewer extends LitElement {
   declare compareModel: ManifestModel | undefined;
   declare syncZoom: boolean;
   declare copied: string;
+  /** True once the first tile is on screen; thumbnails wait for it so they never delay the page itself. */
+  declare painted: boolean;
 
   static override styles = viewerStyles;
 
@@ -122,6 +125,7 @@ export class LeeszaalViewer extends LitElement {
     this.syncZoom = true;
     this.syncUrl = false;
     this.copied = '';
+    this.painted = false;
   }
 
   /** Interface language: the element's `lang`, else the page's, else Dutch. */
@@ -241,10 +245,14 @@ export class LeeszaalViewer extends LitElement {
     this.zoom = new DeepZoom(el, {
       onView: () => this.onView(),
       onFirstTile: () => {
+        this.painted = true;
         performance.mark('leeszaal:first-tile');
         this.dispatchEvent(new CustomEvent('first-tile', { bubbles: true, composed: true }));
       },
-      onFailed: (message) => this.announce(this.tr('viewer.error', { message })),
+      onFailed: (message) => {
+        this.painted = true;
+        this.announce(this.tr('viewer.error', { message }));
+      },
     });
     this.zoom.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom, this.zoom2));
     return this.zoom;
@@ -716,7 +724,7 @@ export class LeeszaalViewer extends LitElement {
         </div>
         ${manifest ? this.renderPanel(manifest) : nothing}
       </div>
-      ${manifest && manifest.pages.length > 1
+      ${manifest && manifest.pages.length > 1 && this.painted
         ? html`<leeszaal-thumbnails
             part="thumbnails"
             .pages=${manifest.pages}
@@ -724,7 +732,9 @@ export class LeeszaalViewer extends LitElement {
             .lang=${this.uiLang}
             @page-select=${(e: CustomEvent<{ index: number }>) => void this.showPage(e.detail.index)}
           ></leeszaal-thumbnails>`
-        : nothing}
+        : manifest && manifest.pages.length > 1
+          ? html`<div class="thumbs-placeholder"></div>`
+          : nothing}
       ${manifest && (manifest.requiredStatement || manifest.rights)
         ? html`<div class="attribution" part="attribution">
             ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${this.richText(manifest.requiredStatement.value)}</span>` : nothing}

@@ -136,7 +136,7 @@ export class LeeszaalThumbnails extends LitElement {
           aria-label=${t(this.lang, 'nav.thumbnailOf', { label })}
           @click=${() => this.choose(p.index)}
         >
-          ${p.thumbnail ? html`<img src=${p.thumbnail} alt="" loading="lazy" decoding="async" width="72" height="88" />` : nothing}
+          ${p.thumbnail ? html`<img src=${p.thumbnail} alt="" loading="lazy" decoding="async" fetchpriority="low" width="72" height="88" />` : nothing}
           <span aria-hidden="true">${label}</span>
         </button>`;
       })}
