@@ -80,18 +80,16 @@ export interface SizeLimits {
   maxArea: number;
 }
 
-/** The `max` size under the service's limits, keeping the aspect ratio; the full size when within them. */
+/**
+ * The `max` size under the service's limits: the full size when within them, else the largest
+ * pyramid level (full size halved, rounded up) within them, which the tiler renders from one page
+ * of the derivative without resampling a larger level.
+ */
 export function maxSize(full: Size, limits: SizeLimits): Size {
-  const scale = Math.min(
-    1,
-    limits.maxWidth / full.width,
-    limits.maxHeight / full.height,
-    Math.sqrt(limits.maxArea / (full.width * full.height)),
-  );
-  if (scale === 1) return { ...full };
-  const width = Math.max(1, Math.floor(full.width * scale));
-  const height = Math.max(1, Math.floor(full.height * scale));
-  return { width, height };
+  const fits = (s: Size) => s.width <= limits.maxWidth && s.height <= limits.maxHeight && s.width * s.height <= limits.maxArea;
+  let sf = 1;
+  while (!fits(levelSize(full, sf)) && (full.width > sf || full.height > sf)) sf *= 2;
+  return levelSize(full, sf);
 }
 
 /** Sizes to list in info.json: every pyramid level no larger than `largest` on its long side (at least the smallest level). */
