@@ -47,6 +47,8 @@ const POINTER_CHECK_MS = 500;
 const WORD_SUGGESTIONS = 50_000;
 /** Above this many matches, relevance is coarse (see `scores`). */
 const EXACT_RANKING_LIMIT = 3000;
+/** Match sets of recent queries kept in memory. */
+const MATCH_CACHE = 16;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -83,6 +85,8 @@ interface FacetColumn {
 interface Snapshot {
   generation: string;
   rowids: Float64Array;
+  /** Every position, 0..n-1: the candidates of a search without words. */
+  all: Uint32Array;
   /** Rowid → item position, -1 for none. */
   position: Int32Array;
   yearFrom: Float64Array;
@@ -96,6 +100,23 @@ interface Snapshot {
 
 interface StoredDoc extends Omit<IndexDocument, 'pages'> {
   pageCount: number;
+}
+
+const writeStatements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+
+/** Prepared statements of the write paths, prepared once per database (a rebuild runs them 100,000 times). */
+function prepared(db: DatabaseSync, sql: string): StatementSync {
+  let cache = writeStatements.get(db);
+  if (!cache) {
+    cache = new Map();
+    writeStatements.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
 }
 
 function quote(word: string): string {
@@ -191,6 +212,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   private pointerStamp = '';
   private snapshot: Snapshot | undefined;
   private statements = new Map<string, StatementSync>();
+  private matchCache = new Map<string, { candidates: Uint32Array; scores?: Float32Array }>();
 
   /** `dir` is the index folder, `dataPaths(dataDir).search`. */
   constructor(dir: string) {
@@ -265,6 +287,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   private closeDatabase(): void {
     this.statements.clear();
+    this.matchCache.clear();
     this.snapshot = undefined;
     this.database?.close();
     this.database = undefined;
@@ -314,39 +337,38 @@ export class EmbeddedSearchBackend implements SearchBackend {
   // ---- writing ------------------------------------------------------------------------------
 
   private static removeFrom(db: DatabaseSync, itemId: string): void {
-    const row = db.prepare('SELECT rowid, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
+    const row = prepared(db, 'SELECT rowid, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
       | { rowid: number; page_lo: number | null; page_hi: number | null }
       | undefined;
     if (!row) return;
-    db.prepare('DELETE FROM items_fts WHERE rowid = ?').run(row.rowid);
+    prepared(db, 'DELETE FROM items_fts WHERE rowid = ?').run(row.rowid);
     if (row.page_lo !== null && row.page_hi !== null) {
-      db.prepare('DELETE FROM pages_fts WHERE rowid BETWEEN ? AND ?').run(row.page_lo, row.page_hi);
+      prepared(db, 'DELETE FROM pages_fts WHERE rowid BETWEEN ? AND ?').run(row.page_lo, row.page_hi);
     }
-    db.prepare('DELETE FROM pages WHERE item = ?').run(row.rowid);
-    db.prepare('DELETE FROM facets WHERE item = ?').run(row.rowid);
-    db.prepare('DELETE FROM items WHERE rowid = ?').run(row.rowid);
-    const titles = db.prepare("SELECT rowid FROM suggestions WHERE kind = 'title' AND item = ?").all(itemId) as { rowid: number }[];
+    prepared(db, 'DELETE FROM pages WHERE item = ?').run(row.rowid);
+    prepared(db, 'DELETE FROM facets WHERE item = ?').run(row.rowid);
+    prepared(db, 'DELETE FROM items WHERE rowid = ?').run(row.rowid);
+    const titles = prepared(db, "SELECT rowid FROM suggestions WHERE kind = 'title' AND item = ?").all(itemId) as { rowid: number }[];
     for (const t of titles) {
-      db.prepare('DELETE FROM suggest_fts WHERE rowid = ?').run(t.rowid);
-      db.prepare('DELETE FROM suggestions WHERE rowid = ?').run(t.rowid);
+      prepared(db, 'DELETE FROM suggest_fts WHERE rowid = ?').run(t.rowid);
+      prepared(db, 'DELETE FROM suggestions WHERE rowid = ?').run(t.rowid);
     }
   }
 
   private static insertInto(db: DatabaseSync, doc: IndexDocument): void {
     const { pages, ...rest } = doc;
     const stored: StoredDoc = { ...rest, pageCount: pages.length };
-    const item = db
-      .prepare('INSERT INTO items(id, doc, title_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)')
-      .run(doc.id, JSON.stringify(stored), foldText(doc.title), doc.yearFrom ?? null, doc.yearTo ?? null);
+    const item = prepared(db, 'INSERT INTO items(id, doc, title_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)').run(doc.id, JSON.stringify(stored), foldText(doc.title), doc.yearFrom ?? null, doc.yearTo ?? null);
     const rowid = Number(item.lastInsertRowid);
-    db.prepare(
+    prepared(
+      db,
       'INSERT INTO items_fts(rowid, title, persons, places, printers, subjects, other, fulltext) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(rowid, ...documentColumns(doc));
-    const facet = db.prepare('INSERT INTO facets(item, facet, value) VALUES (?, ?, ?)');
+    const facet = prepared(db, 'INSERT INTO facets(item, facet, value) VALUES (?, ?, ?)');
     for (const name of FACETS) for (const value of doc.facets[name]) facet.run(rowid, name, value);
     if (pages.length > 0) {
-      const page = db.prepare('INSERT INTO pages(item, key, label, canvas, lines) VALUES (?, ?, ?, ?, ?)');
-      const pageFts = db.prepare('INSERT INTO pages_fts(rowid, text) VALUES (?, ?)');
+      const page = prepared(db, 'INSERT INTO pages(item, key, label, canvas, lines) VALUES (?, ?, ?, ?, ?)');
+      const pageFts = prepared(db, 'INSERT INTO pages_fts(rowid, text) VALUES (?, ?)');
       let lo = Infinity;
       let hi = -Infinity;
       for (const p of pages) {
@@ -355,13 +377,13 @@ export class EmbeddedSearchBackend implements SearchBackend {
         lo = Math.min(lo, r);
         hi = Math.max(hi, r);
       }
-      db.prepare('UPDATE items SET page_lo = ?, page_hi = ? WHERE rowid = ?').run(lo, hi, rowid);
+      prepared(db, 'UPDATE items SET page_lo = ?, page_hi = ? WHERE rowid = ?').run(lo, hi, rowid);
     }
   }
 
   private static addSuggestions(db: DatabaseSync, rows: { kind: SuggestionKind; text: string; item?: string }[]): void {
-    const insert = db.prepare('INSERT OR IGNORE INTO suggestions(kind, text, folded, item) VALUES (?, ?, ?, ?)');
-    const fts = db.prepare('INSERT INTO suggest_fts(rowid, kind, folded) VALUES (?, ?, ?)');
+    const insert = prepared(db, 'INSERT OR IGNORE INTO suggestions(kind, text, folded, item) VALUES (?, ?, ?, ?)');
+    const fts = prepared(db, 'INSERT INTO suggest_fts(rowid, kind, folded) VALUES (?, ?, ?)');
     for (const r of rows) {
       const folded = foldText(r.text);
       if (folded === '') continue;
@@ -384,7 +406,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   }
 
   private static bumpGeneration(db: DatabaseSync): void {
-    db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+    prepared(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
   }
 
   private transaction(work: (db: DatabaseSync) => void): void {
@@ -561,7 +583,8 @@ export class EmbeddedSearchBackend implements SearchBackend {
       col.valueIds = new Uint32Array(total);
       for (let p = 0; p < n; p++) lists[p]?.forEach((id, k) => (col.valueIds[col.offsets[p]! + k] = id));
     }
-    this.snapshot = { generation, rowids, position, yearFrom, yearTo, titleRank, byTitle, byDate, byDateDesc, facets };
+    const all = Uint32Array.from(items.keys());
+    this.snapshot = { generation, rowids, all, position, yearFrom, yearTo, titleRank, byTitle, byDate, byDateDesc, facets };
     return this.snapshot;
   }
 
@@ -570,19 +593,11 @@ export class EmbeddedSearchBackend implements SearchBackend {
     const n = snap.rowids.length;
     const terms = query.q ? this.expand(query.q) : [];
     let candidates: Uint32Array;
-    let scores: Float64Array | undefined;
+    let scores: Float32Array | undefined;
     if (terms.length > 0) {
-      const rowids = this.matchingRowids(ftsExpression(terms, 'AND', true));
-      candidates = new Uint32Array(rowids.length);
-      let k = 0;
-      for (const rowid of rowids) {
-        const p = snap.position[rowid] ?? -1;
-        if (p >= 0) candidates[k++] = p;
-      }
-      candidates = candidates.subarray(0, k);
-      if (query.sort === 'relevance') scores = this.scores(terms, candidates, snap);
+      ({ candidates, scores } = this.matches(terms, snap, query.sort === 'relevance'));
     } else {
-      candidates = Uint32Array.from({ length: n }, (_, i) => i);
+      candidates = snap.all;
     }
 
     const active = FACETS.filter((f) => (query.filters[f]?.length ?? 0) > 0);
@@ -600,10 +615,11 @@ export class EmbeddedSearchBackend implements SearchBackend {
       FacetName,
       Uint32Array
     >;
-    const count = (f: FacetName, p: number) => {
-      const col = snap.facets[f];
-      for (let k = col.offsets[p]!; k < col.offsets[p + 1]!; k++) counts[f][col.valueIds[k]!]!++;
-    };
+    const columns = FACETS.map((f) => snap.facets[f]);
+    const countsList = FACETS.map((f) => counts[f]);
+    const activeColumns = active.map((f) => snap.facets[f]);
+    const activeFlags = active.map((f) => accepted.get(f)!);
+    const activeIndex = active.map((f) => FACETS.indexOf(f));
     const passes = new Uint8Array(n);
     const results: number[] = [];
     const hasDate = query.from !== undefined || query.to !== undefined;
@@ -616,13 +632,13 @@ export class EmbeddedSearchBackend implements SearchBackend {
         const b = snap.yearTo[p]!;
         if (Number.isNaN(a) || b < from || a > to) continue;
       }
-      let failed: FacetName | undefined;
+      let failed = -1;
       let failures = 0;
-      for (const f of active) {
-        const col = snap.facets[f];
-        const flags = accepted.get(f)!;
+      for (let a = 0; a < activeColumns.length && failures < 2; a++) {
+        const col = activeColumns[a]!;
+        const flags = activeFlags[a]!;
         let ok = false;
-        for (let k = col.offsets[p]!; k < col.offsets[p + 1]!; k++) {
+        for (let k = col.offsets[p]!, end = col.offsets[p + 1]!; k < end; k++) {
           if (flags[col.valueIds[k]!]) {
             ok = true;
             break;
@@ -630,16 +646,21 @@ export class EmbeddedSearchBackend implements SearchBackend {
         }
         if (!ok) {
           failures++;
-          failed = f;
-          if (failures > 1) break;
+          failed = activeIndex[a]!;
         }
       }
       if (failures === 0) {
         passes[p] = 1;
         results.push(p);
-        for (const f of FACETS) count(f, p);
+        for (let f = 0; f < columns.length; f++) {
+          const col = columns[f]!;
+          const c = countsList[f]!;
+          for (let k = col.offsets[p]!, end = col.offsets[p + 1]!; k < end; k++) c[col.valueIds[k]!]!++;
+        }
       } else if (failures === 1) {
-        count(failed!, p);
+        const col = columns[failed]!;
+        const c = countsList[failed]!;
+        for (let k = col.offsets[p]!, end = col.offsets[p + 1]!; k < end; k++) c[col.valueIds[k]!]!++;
       }
     }
 
@@ -674,12 +695,39 @@ export class EmbeddedSearchBackend implements SearchBackend {
   }
 
   /**
+   * Item positions matching the terms (and their scores when ranking by relevance), remembered for
+   * the last few queries: paging and facet clicks repeat the same words with other filters.
+   */
+  private matches(terms: ExpandedTerm[], snap: Snapshot, ranked: boolean): { candidates: Uint32Array; scores?: Float32Array } {
+    const expression = ftsExpression(terms, 'AND', true);
+    const key = `${snap.generation}|${ranked}|${expression}`;
+    const cached = this.matchCache.get(key);
+    if (cached) {
+      this.matchCache.delete(key);
+      this.matchCache.set(key, cached);
+      return cached;
+    }
+    const rowids = this.matchingRowids(expression);
+    let candidates = new Uint32Array(rowids.length);
+    let k = 0;
+    for (const rowid of rowids) {
+      const p = snap.position[rowid] ?? -1;
+      if (p >= 0) candidates[k++] = p;
+    }
+    candidates = candidates.subarray(0, k);
+    const entry = ranked ? { candidates, scores: this.scores(terms, candidates, snap) } : { candidates };
+    this.matchCache.set(key, entry);
+    if (this.matchCache.size > MATCH_CACHE) this.matchCache.delete(this.matchCache.keys().next().value!);
+    return entry;
+  }
+
+  /**
    * Relevance scores by item position, lower is better. bm25 over every match when there are few
    * enough; for very common words (where bm25 over tens of thousands of rows would cost more than
    * the whole query may) a coarse score: all words in the title first, then in names and subjects.
    */
-  private scores(terms: ExpandedTerm[], candidates: Uint32Array, snap: Snapshot): Float64Array {
-    const scores = new Float64Array(snap.rowids.length);
+  private scores(terms: ExpandedTerm[], candidates: Uint32Array, snap: Snapshot): Float32Array {
+    const scores = new Float32Array(snap.rowids.length);
     if (candidates.length <= EXACT_RANKING_LIMIT) {
       const rows = this.arrays(`SELECT rowid, bm25(items_fts, ${WEIGHTS.join(', ')}) FROM items_fts WHERE items_fts MATCH ?`).all(
         ftsExpression(terms, 'AND', true),
