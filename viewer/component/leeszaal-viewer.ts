@@ -317,7 +317,7 @@ export class LeeszaalViewer extends LitElement {
   private viewState(): ViewState {
     const state: ViewState = { rotation: this.rotation };
     if (this.page) state.page = this.page.key;
-    if (this.region && this.mode !== 'book') state.region = this.region;
+    if (this.region) state.region = this.region;
     return state;
   }
 

@@ -31,6 +31,7 @@ export const viewerStyles = css`
     min-height: 2.5rem; min-width: 2.5rem; padding: 0.25rem 0.55rem; cursor: pointer; text-decoration: none;
   }
   a.button { display: inline-flex; align-items: center; }
+  input[type='checkbox'] { min-width: 0; min-height: 0; width: 1.25rem; height: 1.25rem; vertical-align: middle; }
   button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: #fff; border-color: var(--leeszaal-accent); }
   button[aria-disabled='true'] { color: #767676; border-color: #999; cursor: default; }
   :focus-visible { outline: 3px solid var(--leeszaal-focus); outline-offset: 2px; }
