@@ -3,6 +3,7 @@
 // and INGEST_JOBS. Exits non-zero when any item was not published, after printing what was.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
+import { openSearchBackend, searchIngestHooks } from '../server/search/open.ts';
 import { ingest } from './ingest.ts';
 import { LockError } from './lock.ts';
 import { createLogger } from './logger.ts';
@@ -60,30 +61,39 @@ async function main(argv: string[]): Promise<number> {
   const wait = values.wait === undefined ? 0 : Number(values.wait);
   if (!Number.isFinite(wait) || wait < 0) throw new ConfigError(`--wait must be a number of seconds, got ${values.wait}`);
   const common = { dataDir: config.DATA_DIR, baseUrl: config.PUBLIC_BASE_URL, config, lockWaitMs: wait * 1000 };
+  const logger = createLogger(config.LOG_LEVEL);
 
-  if (values.remove !== undefined) {
-    await removeItem({ ...common, itemId: values.remove });
-    process.stderr.write(`removed ${values.remove} from ${config.DATA_DIR}\n`);
-    return 0;
-  }
   if (values.rebase) {
     const changed = await rebase(common);
     process.stderr.write(`rebased ${changed} file(s) in ${config.DATA_DIR} to ${config.PUBLIC_BASE_URL}\n`);
     return 0;
   }
-  if (positionals.length !== 1) {
-    process.stderr.write(`Give exactly one source folder.\n\n${HELP}`);
-    return 2;
+  // The search index follows every published or removed item; a search failure is logged, never fatal.
+  const search = openSearchBackend(config);
+  const hooks = searchIngestHooks(search, config.DATA_DIR, logger);
+  try {
+    if (values.remove !== undefined) {
+      await removeItem({ ...common, itemId: values.remove, hooks });
+      process.stderr.write(`removed ${values.remove} from ${config.DATA_DIR}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) {
+      process.stderr.write(`Give exactly one source folder.\n\n${HELP}`);
+      return 2;
+    }
+    const summary = await ingest({
+      ...common,
+      source: positionals[0]!,
+      jobs: config.INGEST_JOBS,
+      progress: terminalProgress(),
+      logger,
+      hooks,
+    });
+    process.stderr.write(`${formatSummary(summary)}\n`);
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await search.close();
   }
-  const summary = await ingest({
-    ...common,
-    source: positionals[0]!,
-    jobs: config.INGEST_JOBS,
-    progress: terminalProgress(),
-    logger: createLogger(config.LOG_LEVEL),
-  });
-  process.stderr.write(`${formatSummary(summary)}\n`);
-  return summary.failed.length > 0 ? 1 : 0;
 }
 
 try {
