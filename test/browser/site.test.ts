@@ -17,7 +17,15 @@ beforeAll(async () => {
   site = await startSite();
   browser = await launchBrowser();
   context = browser.context;
+  // Every page records what the server's Content Security Policy blocked, so a test can insist on none.
+  await context.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
 }, 180_000);
+
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 afterAll(async () => {
   await browser?.close();
@@ -87,6 +95,7 @@ describe('item page', () => {
     expect(await page.title()).toContain('Aufklärung');
     await expect.poll(() => page.locator('#citation').textContent(), soon).toContain('Kant');
     expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -283,6 +292,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const result = await new AxeBuilder({ page }).withTags(tags).analyze();
     const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
     expect(summary).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 });

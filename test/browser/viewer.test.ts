@@ -299,7 +299,7 @@ describe('share, cite and download', () => {
 });
 
 describe('integration with the host page', () => {
-  it('fires canvas-change and search events, announces zoom, and takes ::part styles', async () => {
+  it('fires canvas-change and search events, announces zoom, takes ::part styles and goes full screen', async () => {
     const page = await open({ manifest: `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`, lang: 'fr' });
     await page.evaluate(() => {
       const w = window as unknown as { events: string[] };
@@ -322,6 +322,10 @@ describe('integration with the host page', () => {
     await expect.poll(() => page.locator('leeszaal-viewer .hit.current').count(), soon).toBe(1);
     const background = await page.locator('leeszaal-viewer .toolbar').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(10, 20, 30)');
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Plein écran' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName), soon).toBe('LEESZAAL-VIEWER');
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Quitter le plein écran' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement ?? null), soon).toBe(null);
     await page.close();
   });
 });
