@@ -325,6 +325,11 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
   const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
   if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
+    // A touched but identical scan: remember its new mtime so the next run need not hash it again.
+    if (JSON.stringify(before.pages) !== JSON.stringify(built.pageStates)) {
+      before.pages = built.pageStates;
+      await saveState(paths.state, state);
+    }
     ctx.summary.unchanged.push(item.id);
     ctx.progress.item(`unchanged ${item.id}`);
     return;
