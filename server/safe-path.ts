@@ -36,17 +36,31 @@ function realRootOf(root: string): Promise<string> {
   return real;
 }
 
+/** How long a file found inside the data folder is trusted to still be there (re-publish replaces files by rename). */
+const FOUND_TTL_MS = 2000;
+const MAX_FOUND = 20_000;
+const found = new Map<string, { real: string; until: number }>();
+
 /**
  * The real path of an existing regular file that lies inside `root`, or undefined when there is no
- * such file. `file` must come from dataPaths() or be joined from checked segments.
+ * such file. `file` must come from dataPaths() or be joined from checked segments. A file found is
+ * remembered for a moment, so a burst of tile requests does not resolve the same path again and again;
+ * what reads it afterwards still opens it, so a file removed meanwhile is still a 404.
  */
 export async function existingFileInside(root: string, file: string): Promise<string | undefined> {
   if (file.includes('\0') || !isInside(root, path.resolve(file))) return undefined;
+  const key = `${root}\0${file}`;
+  const now = Date.now();
+  const known = found.get(key);
+  if (known !== undefined && known.until > now) return known.real;
   try {
     const [realRoot, real] = await Promise.all([realRootOf(root), realpath(file)]);
     if (!isInside(realRoot, real)) return undefined;
     const s = await stat(real);
-    return s.isFile() ? real : undefined;
+    if (!s.isFile()) return undefined;
+    if (found.size >= MAX_FOUND) found.clear();
+    found.set(key, { real, until: now + FOUND_TTL_MS });
+    return real;
   } catch {
     return undefined;
   }

@@ -49,6 +49,9 @@ const publishedInfo = z
 
 type PublishedInfo = z.infer<typeof publishedInfo>;
 
+/** How long a loaded info.json is used before its file is checked again. */
+const INFO_TTL_MS = 2000;
+
 export interface ImageRouterOptions {
   config: Config;
   cache?: RenderCache;
@@ -63,21 +66,30 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   const renderQueue =
     queue ?? new RenderQueue({ concurrency: config.RENDER_CONCURRENCY, maxQueued: config.RENDER_QUEUE, timeoutMs: config.RENDER_TIMEOUT_MS });
   const renderOptions = { jpegQuality: config.JPEG_QUALITY, timeoutSeconds: Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000)) };
-  const infos = new Map<string, { version: string; info: PublishedInfo }>();
+  const infos = new Map<string, { version: string; info: PublishedInfo; until: number }>();
   const inflight = new Map<string, Promise<Buffer>>();
 
+  /** The published info.json, re-checked on disk at most every INFO_TTL_MS. */
   async function loadInfo(id: string): Promise<PublishedInfo> {
+    const known = infos.get(id);
+    if (known !== undefined && known.until > Date.now()) return known.info;
     const file = path.join(paths.imageDir(id), 'info.json');
     const real = await existingFileInside(paths.root, file);
-    if (real === undefined) throw notFound(`no image with identifier ${JSON.stringify(id)}`);
+    if (real === undefined) {
+      infos.delete(id);
+      throw notFound(`no image with identifier ${JSON.stringify(id)}`);
+    }
     const s = await stat(real);
     const version = `${s.size}-${s.mtimeMs}`;
-    const known = infos.get(id);
-    if (known?.version === version) return known.info;
+    const until = Date.now() + INFO_TTL_MS;
+    if (known?.version === version) {
+      known.until = until;
+      return known.info;
+    }
     const parsed = publishedInfo.safeParse(JSON.parse(await readFile(real, 'utf8')));
     if (!parsed.success) throw new Error(`published info.json of ${id} is invalid: ${parsed.error.message}`);
     if (infos.size > 10_000) infos.clear();
-    infos.set(id, { version, info: parsed.data });
+    infos.set(id, { version, info: parsed.data, until });
     return parsed.data;
   }
 

@@ -19,7 +19,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const NGINX = '/usr/sbin/nginx';
 const LIGHTTPD = '/usr/sbin/lighttpd';
 const IIPSRV = '/usr/lib/iipimage-server/iipsrv.fcgi';
-const DURATION_S = 10;
+const DURATION_S = 20;
+const ROUNDS = 4;
 const WARMUP_S = 2;
 const JPEG_QUALITY = 85;
 const RENDER_WIDTH = 256;
@@ -169,9 +170,11 @@ fastcgi.server = ( "/iipsrv" => ((
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-/** Runs autocannon against `base`, each request taking the next path of the list (wrapping). */
-async function load(base: string, paths: string[], connections: number, seconds: number): Promise<Load> {
-  let i = 0;
+/**
+ * Runs autocannon against `base`, each request taking the next path of the list (wrapping); the
+ * cursor carries on across calls so later rounds ask for new paths rather than repeating.
+ */
+async function load(base: string, paths: string[], connections: number, seconds: number, cursor = { i: 0 }): Promise<Load> {
   const result = await autocannon({
     url: base,
     connections,
@@ -179,19 +182,39 @@ async function load(base: string, paths: string[], connections: number, seconds:
     requests: [
       {
         method: 'GET',
-        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }),
+        setupRequest: (req) => ({ ...req, path: paths[cursor.i++ % paths.length] ?? '/' }),
       },
     ],
   });
   return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }
 
-async function compare(log: BenchLog, name: string, ours: () => Promise<Load>, theirs: () => Promise<Load>): Promise<[Load, Load]> {
-  const a = await ours();
-  const b = await theirs();
-  log(`${name}: Leeszaal ${a.rps.toFixed(0)} req/s p99 ${a.p99} ms (non-2xx ${a.non2xx}, errors ${a.errors}); reference ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms (non-2xx ${b.non2xx}, errors ${b.errors})`);
-  if (a.non2xx + a.errors > 0 || b.non2xx + b.errors > 0) throw new Error(`${name}: failed requests during the run`);
-  return [a, b];
+/**
+ * Alternates short runs of each side (ROUNDS of DURATION_S / ROUNDS seconds), so a change in the
+ * machine's load during the run falls on both sides alike. Throughput is the mean over the rounds;
+ * p99 is the median of the rounds' p99s.
+ */
+async function compare(log: BenchLog, name: string, ours: (seconds: number) => Promise<Load>, theirs: (seconds: number) => Promise<Load>): Promise<[Load, Load]> {
+  const seconds = Math.max(1, Math.round(DURATION_S / ROUNDS));
+  const a: Load[] = [];
+  const b: Load[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    a.push(await ours(seconds));
+    b.push(await theirs(seconds));
+  }
+  const combine = (runs: Load[]): Load => {
+    const p99s = runs.map((l) => l.p99).sort((x, y) => x - y);
+    return {
+      rps: runs.reduce((sum, l) => sum + l.rps, 0) / runs.length,
+      p99: p99s[Math.floor(p99s.length / 2)] ?? 0,
+      non2xx: runs.reduce((sum, l) => sum + l.non2xx, 0),
+      errors: runs.reduce((sum, l) => sum + l.errors, 0),
+    };
+  };
+  const [x, y] = [combine(a), combine(b)];
+  log(`${name}: Leeszaal ${x.rps.toFixed(0)} req/s p99 ${x.p99} ms (non-2xx ${x.non2xx}, errors ${x.errors}); reference ${y.rps.toFixed(0)} req/s p99 ${y.p99} ms (non-2xx ${y.non2xx}, errors ${y.errors}); rounds ${a.map((l, i) => `${l.rps.toFixed(0)}/${b[i]?.rps.toFixed(0)}`).join(' ')}`);
+  if (x.non2xx + x.errors > 0 || y.non2xx + y.errors > 0) throw new Error(`${name}: failed requests during the run`);
+  return [x, y];
 }
 
 /** Every published tile file as a URL path (the `w,h` names OpenSeadragon asks for; `max` aliases skipped). */
@@ -252,7 +275,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
   try {
     // (1) Pre-made tiles.
     const tiles = await tilePaths(dataDir);
-    log(`${tiles.length} tiles; ${DURATION_S} s each side, 32 connections`);
+    log(`${tiles.length} tiles; ${DURATION_S} s each side in ${ROUNDS} alternating rounds, 32 connections`);
     const leeszaal = await startLeeszaal(dataDir, {});
     children.push(leeszaal.child);
     const nginx = await startNginx(dataDir, tmp);
@@ -263,8 +286,8 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const [ourTiles, nginxTiles] = await compare(
       log,
       'tiles',
-      () => load(leeszaal.url, tiles, 32, DURATION_S),
-      () => load(nginx.url, tiles, 32, DURATION_S),
+      (t) => load(leeszaal.url, tiles, 32, t),
+      (t) => load(nginx.url, tiles, 32, t),
     );
     figures.push({
       part: 'server',
@@ -293,14 +316,16 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     await waitFor(`${iip.url}${requests[0]?.iip}`, iip.child, 'iipsrv');
     const ours = requests.map((r) => r.ours);
     const theirs = requests.map((r) => r.iip);
+    const ourCursor = { i: 0 };
+    const theirCursor = { i: 0 };
     // Warm-ups use the end of the list; the measured runs start from its beginning.
     await load(rendering.url, ours.slice(-500), 4, WARMUP_S);
     await load(iip.url, theirs.slice(-500), 4, WARMUP_S);
     const [ourRenders, iipRenders] = await compare(
       log,
       'renders',
-      () => load(rendering.url, ours, 8, DURATION_S),
-      () => load(iip.url, theirs, 8, DURATION_S),
+      (t) => load(rendering.url, ours, 8, t, ourCursor),
+      (t) => load(iip.url, theirs, 8, t, theirCursor),
     );
     figures.push({
       part: 'server',
