@@ -1,8 +1,11 @@
-// A least-recently-used cache of rendered images bounded by total bytes (RENDER_CACHE_MB), so
-// repeated requests for the same non-tile region (thumbnails, shared citation links) skip sharp.
+// A least-recently-used cache of image bytes bounded in total (RENDER_CACHE_MB): rendered images,
+// so repeated requests for the same non-tile region (thumbnails, shared citation links) skip sharp,
+// and recently served tile files, so a viewer's burst of tile requests skips the disk.
 export interface CachedImage {
   body: Buffer;
   contentType: string;
+  /** For a file: its validators and until when they are trusted without looking at the file again. */
+  file?: { etag: string; lastModified: string; checkedUntil: number };
 }
 
 export class RenderCache {

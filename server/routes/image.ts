@@ -11,7 +11,7 @@ import type { Config } from '../../config.ts';
 import { dataPaths, isSafeImageId, publicUrls } from '../../manifests/layout.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { CACHE_DOCUMENT, CACHE_IMAGE, IMAGE_CONTEXT, IMAGE_LEVEL2_PROFILE, MEDIA, jsonLdType, setCache } from '../headers.ts';
-import { RenderCache } from '../image/cache.ts';
+import { RenderCache, type CachedImage } from '../image/cache.ts';
 import { FORMATS, parseImageRequest, type Dimensions, type ImageRequest, type Limits } from '../image/parse-request.ts';
 import { CONTENT_TYPES, openSource, render, type ImageSource } from '../image/render.ts';
 import { RenderQueue } from '../image/render-queue.ts';
@@ -51,6 +51,10 @@ type PublishedInfo = z.infer<typeof publishedInfo>;
 
 /** How long a loaded info.json is used before its file is checked again. */
 const INFO_TTL_MS = 2000;
+/** How long a cached tile file is served before its file is checked again. */
+const FILE_TTL_MS = 2000;
+/** Tiles and sizes up to this many bytes are kept in the image cache. */
+const MAX_CACHED_FILE = 1024 * 1024;
 
 export interface ImageRouterOptions {
   config: Config;
@@ -91,6 +95,32 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     if (infos.size > 10_000) infos.clear();
     infos.set(id, { version, info: parsed.data, until });
     return parsed.data;
+  }
+
+  /**
+   * A small published file from the image cache, read (again) when its validators are older than
+   * FILE_TTL_MS; undefined for files too large to keep, which are streamed instead.
+   */
+  async function cachedFile(real: string): Promise<CachedImage | undefined> {
+    const key = `file:${real}`;
+    const hit = renderCache.get(key);
+    if (hit?.file !== undefined && hit.file.checkedUntil > Date.now()) return hit;
+    const s = await stat(real).catch(() => undefined);
+    if (s === undefined || !s.isFile() || s.size > MAX_CACHED_FILE) return undefined;
+    // Same validators as `send` gives the file when it streams it.
+    const etag = `W/"${s.size.toString(16)}-${s.mtime.getTime().toString(16)}"`;
+    if (hit?.file?.etag === etag) {
+      hit.file.checkedUntil = Date.now() + FILE_TTL_MS;
+      return hit;
+    }
+    const body = await readFile(real);
+    const entry: CachedImage = {
+      body,
+      contentType: 'image/jpeg',
+      file: { etag, lastModified: s.mtime.toUTCString(), checkedUntil: Date.now() + FILE_TTL_MS },
+    };
+    renderCache.set(key, entry);
+    return entry;
   }
 
   function imageId(req: Request): string {
@@ -146,7 +176,20 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
 
     const premade = await premadeFile(paths.root, paths.imageDir(id), ir);
     if (premade !== undefined) {
-      sendFound(res, next, premade, { cacheControl: CACHE_IMAGE });
+      const tile = await cachedFile(premade);
+      if (tile === undefined) {
+        sendFound(res, next, premade, { cacheControl: CACHE_IMAGE });
+        return;
+      }
+      setCache(res, CACHE_IMAGE);
+      res.setHeader('ETag', tile.file?.etag ?? '');
+      res.setHeader('Last-Modified', tile.file?.lastModified ?? '');
+      res.type(tile.contentType);
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      res.send(tile.body);
       return;
     }
 

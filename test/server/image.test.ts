@@ -1,7 +1,7 @@
 // The Image API over real HTTP against a tiled corpus page: every level-2 request form gives the same
 // pixels as the source cropped and scaled independently with sharp; info.json, the base URI redirect,
 // the fast path to pre-made tiles, caching headers, errors and the render queue's 503.
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,6 +250,20 @@ describe('fast path, headers and caching', () => {
     expect(etag).toMatch(/^"/);
     const again = await revalidate(url, etag);
     expect(again.status).toBe(304);
+  });
+
+  it('serves a re-published tile within seconds, not the cached old one', async () => {
+    const tile = path.join(dataPaths(fx.dataDir).imageDir(IMAGE_ID), '512,0,512,512/512,512/0/default.jpg');
+    const url = image('512,0,512,512/512,512/0/default.jpg');
+    const before = await get(url);
+    expect(before.body.equals(await readFile(tile))).toBe(true);
+    const replacement = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    await writeFile(`${tile}.new`, replacement);
+    await rename(`${tile}.new`, tile);
+    await new Promise((r) => setTimeout(r, 2200));
+    const after = await get(url);
+    expect(after.body.equals(replacement)).toBe(true);
+    expect(after.res.headers.get('etag')).not.toBe(before.res.headers.get('etag'));
   });
 
   it('tiles revalidate too', async () => {
