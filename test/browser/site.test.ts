@@ -125,6 +125,13 @@ describe('keyboard only', () => {
     await expect.poll(() => page.locator('leeszaal-viewer .panel').count(), soon).toBe(0);
     expect(await focused(page)).toBe('Over dit item');
 
+    // The deep-zoom surface is in the tab order, named, and turns pages with Page Down / Page Up.
+    await tabTo(page, 'Pagina [2]. Pijltjestoetsen: verschuiven; plus en min: zoomen; PageDown en PageUp: volgende en vorige pagina.');
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => query(page).get('page'), soon).toBe('page-0018');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => query(page).get('page'), soon).toBe('page-0016');
+
     await tabTo(page, 'Ga naar pagina [2]');
     await page.keyboard.press('End');
     expect(await focused(page)).toBe('Ga naar pagina [4]');

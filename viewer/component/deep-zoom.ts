@@ -154,6 +154,13 @@ export class DeepZoom {
     }
   }
 
+  /** Names the focusable deep-zoom surface for screen readers and says which keys work on it. */
+  describe(label: string): void {
+    const canvas = this.osd.canvas as HTMLElement;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', label);
+  }
+
   resize(): void {
     this.osd.forceResize();
   }

@@ -14,6 +14,11 @@ export const messages = {
   'viewer.loading': { nl: 'Bezig met laden…', fr: 'Chargement…', en: 'Loading…' },
   'viewer.error': { nl: 'Dit item kon niet geopend worden: {message}', fr: "Impossible d'ouvrir cet objet : {message}", en: 'This item could not be opened: {message}' },
   'viewer.noImage': { nl: 'Deze pagina heeft geen afbeelding.', fr: "Cette page n'a pas d'image.", en: 'This page has no image.' },
+  'viewer.stage': {
+    nl: 'Pagina {label}. Pijltjestoetsen: verschuiven; plus en min: zoomen; PageDown en PageUp: volgende en vorige pagina.',
+    fr: 'Page {label}. Flèches : déplacer ; plus et moins : zoomer ; PageDown et PageUp : page suivante et précédente.',
+    en: 'Page {label}. Arrow keys: move; plus and minus: zoom; Page Down and Page Up: next and previous page.',
+  },
   'nav.previous': { nl: 'Vorige pagina', fr: 'Page précédente', en: 'Previous page' },
   'nav.next': { nl: 'Volgende pagina', fr: 'Page suivante', en: 'Next page' },
   'nav.page': { nl: 'Pagina', fr: 'Page', en: 'Page' },

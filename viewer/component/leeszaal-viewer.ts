@@ -280,6 +280,7 @@ export class LeeszaalViewer extends LitElement {
     if (this.mode === 'compare') void this.showCompare();
     const page = model.pages[i]!;
     const label = pickText(page.label, this.uiLang);
+    zoom.describe(this.tr('viewer.stage', { label }));
     this.announce(this.tr('announce.page', { label, n: i + 1, total: model.pages.length }));
     this.updateCitation();
     const detail: CanvasChangeDetail = { index: i, key: page.key, canvasId: page.canvasId, label, manifest: model.id };
@@ -517,9 +518,21 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private onKeydown(e: KeyboardEvent): void {
+    if (e.defaultPrevented) return;
     if (e.key === 'Escape' && this.panel) {
       e.preventDefault();
       this.closePanel();
+      return;
+    }
+    const target = e.composedPath()[0];
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+    if (typing || !this.manifestModel) return;
+    if (e.key === 'PageDown') {
+      e.preventDefault();
+      this.next();
+    } else if (e.key === 'PageUp') {
+      e.preventDefault();
+      this.previous();
     }
   }
 
