@@ -3,8 +3,7 @@
 // and INGEST_JOBS. Exits non-zero when any item was not published, after printing what was.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { openSearchBackend, searchIngestHooks } from '../server/search/open.ts';
-import { ingest } from './ingest.ts';
+import { ingest, type IngestHooks } from './ingest.ts';
 import { LockError } from './lock.ts';
 import { createLogger } from './logger.ts';
 import { terminalProgress } from './progress.ts';
@@ -68,9 +67,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`rebased ${changed} file(s) in ${config.DATA_DIR} to ${config.PUBLIC_BASE_URL}\n`);
     return 0;
   }
-  // The search index follows every published or removed item; a search failure is logged, never fatal.
-  const search = openSearchBackend(config);
-  const hooks = searchIngestHooks(search, config.DATA_DIR, logger);
+  // The search index follows every published or removed item; a search failure is logged, never
+  // fatal. The engine loads lazily (ingest asks for it while it tiles the first image).
+  let search: { close(): Promise<void> } | undefined;
+  let searchHooks: Promise<Required<Pick<IngestHooks, 'itemPublished' | 'itemRemoved'>>> | undefined;
+  const loadSearch = () =>
+    (searchHooks ??= import('../server/search/open.ts').then((m) => {
+      const backend = m.openSearchBackend(config);
+      search = backend;
+      return m.searchIngestHooks(backend, config.DATA_DIR, logger);
+    }));
+  const hooks: IngestHooks = {
+    prepare: async () => void (await loadSearch()),
+    itemPublished: async (record) => (await loadSearch()).itemPublished(record),
+    itemRemoved: async (id) => (await loadSearch()).itemRemoved(id),
+  };
   try {
     if (values.remove !== undefined) {
       await removeItem({ ...common, itemId: values.remove, hooks });
@@ -92,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${formatSummary(summary)}\n`);
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
-    await search.close();
+    await search?.close();
   }
 }
 

@@ -36,6 +36,8 @@ import type { IngestSummary, ItemFailure } from './summary.ts';
 import type { TileSettings } from './tile.ts';
 
 export interface IngestHooks {
+  /** Called once, early, while the first image is tiled: load what the other hooks need. */
+  prepare?(): Promise<void> | void;
   /** Called after an item's new manifest is in place (the search index updates here). */
   itemPublished?(record: ItemRecord): Promise<void> | void;
   itemRemoved?(itemId: string): Promise<void> | void;
@@ -125,7 +127,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const pageLimit = pLimit(Math.max(1, jobs));
     const finishLimit = pLimit(1);
     const sourceRoot = path.resolve(opts.source);
-    const ctx: ItemContext = { madeThisRun: new Set(), sourceRoot, paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
+    const ctx: ItemContext = { whileBusy: once(() => warmUp(opts.hooks)), madeThisRun: new Set(), sourceRoot, paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
 
     await Promise.all(
       items.map(async (item) => {
@@ -157,6 +159,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 }
 
 interface ItemContext {
+  whileBusy: () => Promise<void>;
   /** Image ids published (or reused) in this run, kept by the final sweep even if their item failed. */
   madeThisRun: Set<string>;
   /** Files are named relative to it in errors, as the curator sees them. */
@@ -172,6 +175,21 @@ interface ItemContext {
   progress: Progress;
   summary: IngestSummary;
   hooks: IngestHooks;
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let started: Promise<void> | undefined;
+  return () => (started ??= fn());
+}
+
+/**
+ * Main-thread start-up work (compiling the IIIF schema takes about a second, loading the search
+ * engine as long) done while libvips tiles the first image on its own threads, not after it.
+ */
+async function warmUp(hooks: IngestHooks | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const type of ['Manifest', 'AnnotationPage', 'Collection']) validatePresentation({ type });
+  await hooks?.prepare?.();
 }
 
 /** Items sharing an id are all refused: publishing either would silently hide the other. */
@@ -235,6 +253,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
             stagingDir: ctx.stagingDir,
             settings: ctx.settings,
             extraSizes: (full) => [thumbnailSize(full.width, full.height, DEFAULT_THUMBNAIL_WIDTH)],
+            whileBusy: ctx.whileBusy,
           });
           ctx.madeThisRun.add(imageId);
           if (image.tiled) ctx.summary.pages.tiled += 1;

@@ -33,6 +33,8 @@ export async function publishImage(args: {
   settings: TileSettings;
   /** Sizes other parts link to (the thumbnail), given the image's full size. */
   extraSizes: (full: Size) => Size[];
+  /** Main-thread work to run while libvips tiles on its own threads (called once work has started). */
+  whileBusy?: () => Promise<void>;
 }): Promise<PublishedImage> {
   const { paths, imageId } = args;
   const dir = paths.imageDir(imageId);
@@ -52,6 +54,7 @@ export async function publishImage(args: {
       await Promise.all([
         writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels),
         writeTiles(args.source, stagedDir, args.settings),
+        args.whileBusy?.(),
       ]);
       await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, args.extraSizes(full));
     } catch (err) {
