@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeContentState } from '../../viewer/component/content-state.ts';
 import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
 
 let site: Site;
@@ -182,6 +183,19 @@ describe('deep links', () => {
     const { mean, stdev } = await stageCentre(page, 'deep-link');
     expect(mean).toBeGreaterThan(90);
     expect(stdev).toBeGreaterThan(12);
+    await page.close();
+  });
+});
+
+describe('content state in the link', () => {
+  it('opens the canvas and region of ?iiif-content=', async () => {
+    const manifest = `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`;
+    const canvas = `${site.baseUrl}/iiif/presentation/${KANT}/canvas/page-0018`;
+    const state = encodeContentState({ manifest, canvas, region: { x: 100, y: 100, w: 400, h: 300 } });
+    const page = await openPage(`/items/${KANT}?iiif-content=${state}`);
+    await firstTile(page);
+    await expect.poll(() => query(page).get('page'), soon).toBe('page-0018');
+    expect(query(page).get('xywh')).not.toBeNull();
     await page.close();
   });
 });

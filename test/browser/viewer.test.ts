@@ -175,6 +175,10 @@ describe('Presentation 2, right to left, paged', () => {
     const sources = await viewerState<string[]>(page, `(v) => { const w = v.zoom.osd.world; return Array.from({ length: w.getItemCount() }, (_, i) => w.getItemAt(i)).sort((a, b) => a.getBounds().x - b.getBounds().x).map((it) => String(it.source.id ?? it.source['@id'])) }`);
     const services = (kant.items as Json[]).map((c) => c.items[0].items[0].body.service[0].id as string);
     expect(sources).toEqual([services[2], services[1]]);
+    // The thumbnail strip runs from the right too.
+    const first = (await page.locator('leeszaal-viewer leeszaal-thumbnails button[data-index="0"]').boundingBox())!;
+    const last = (await page.locator('leeszaal-viewer leeszaal-thumbnails button[data-index="3"]').boundingBox())!;
+    expect(first.x).toBeGreaterThan(last.x);
     await page.screenshot({ path: await screenshotPath('viewer-rtl-book') });
     await page.close();
   });

@@ -2,8 +2,8 @@
 // embeds it. Opens a IIIF manifest or collection (Presentation 3 or 2) or a IIIF Content State,
 // shows pages in deep zoom (one page, a book spread, or two views compared), and offers the panels a
 // reader needs: contents, about, search in the text, cite, share and download. Every control works
-// from the keyboard and changes are announced to screen readers. State pure logic lives in the
-// sibling modules; this file wires them to the DOM.
+// from the keyboard and changes are announced to screen readers. The logic (page model, links,
+// content states, citations) lives in pure sibling modules; this file wires them to the DOM.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { formatCitation, sourceFromManifest, sourceFromRecord } from './citation.ts';
@@ -130,7 +130,7 @@ export class LeeszaalViewer extends LitElement {
 
   /** Interface language: the element's `lang`, else the page's, else Dutch. */
   get uiLang(): Lang {
-    return pickLang(this.getAttribute('lang'), document.documentElement.lang);
+    return pickLang(this.lang, document.documentElement.lang);
   }
 
   private tr(key: MessageKey, params?: Params): string {
@@ -743,6 +743,7 @@ export class LeeszaalViewer extends LitElement {
             .pages=${manifest.pages}
             .current=${this.index}
             .lang=${this.uiLang}
+            .rtl=${manifest.viewingDirection === 'right-to-left'}
             @page-select=${(e: CustomEvent<{ index: number }>) => void this.showPage(e.detail.index)}
           ></leeszaal-thumbnails>`
         : manifest && manifest.pages.length > 1

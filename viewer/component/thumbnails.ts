@@ -15,6 +15,7 @@ export class LeeszaalThumbnails extends LitElement {
     pages: { attribute: false },
     current: { type: Number },
     lang: { type: String },
+    rtl: { type: Boolean },
     focusIndex: { state: true },
     scrollPos: { state: true },
     width: { state: true },
@@ -23,6 +24,8 @@ export class LeeszaalThumbnails extends LitElement {
   declare pages: Page[];
   declare current: number;
   declare lang: Lang;
+  /** Right-to-left books run their strip from the right, as the pages turn. */
+  declare rtl: boolean;
   declare focusIndex: number;
   declare scrollPos: number;
   declare width: number;
@@ -51,6 +54,7 @@ export class LeeszaalThumbnails extends LitElement {
     this.lang = 'nl';
     this.focusIndex = 0;
     this.scrollPos = 0;
+    this.rtl = false;
     this.width = 800;
   }
 
@@ -81,9 +85,10 @@ export class LeeszaalThumbnails extends LitElement {
   private reveal(index: number): void {
     const strip = this.strip;
     if (!strip) return;
-    const to = scrollToReveal(index, strip.scrollLeft, strip.clientWidth, ITEM);
+    // In a right-to-left strip scrollLeft runs from 0 towards negative values.
+    const to = scrollToReveal(index, Math.abs(strip.scrollLeft), strip.clientWidth, ITEM);
     if (to !== undefined) {
-      strip.scrollLeft = to;
+      strip.scrollLeft = this.rtl ? -to : to;
       this.scrollPos = to;
     }
   }
@@ -101,7 +106,9 @@ export class LeeszaalThumbnails extends LitElement {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
+    const forward = this.rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = this.rtl ? 'ArrowRight' : 'ArrowLeft';
+    const moves: Record<string, number> = { [forward]: 1, ArrowDown: 1, [back]: -1, ArrowUp: -1, PageDown: 10, PageUp: -10 };
     if (e.key in moves) {
       e.preventDefault();
       void this.moveFocus(this.focusIndex + moves[e.key]!);
@@ -121,7 +128,8 @@ export class LeeszaalThumbnails extends LitElement {
       class="strip"
       role="group"
       aria-label=${t(this.lang, 'nav.thumbnails')}
-      @scroll=${(e: Event) => (this.scrollPos = (e.target as HTMLElement).scrollLeft)}
+      dir=${this.rtl ? 'rtl' : 'ltr'}
+      @scroll=${(e: Event) => (this.scrollPos = Math.abs((e.target as HTMLElement).scrollLeft))}
       @keydown=${this.onKey}
     >
       <div class="spacer" style=${styleMap({ width: `${this.pages.length * ITEM}px` })}></div>
@@ -130,7 +138,7 @@ export class LeeszaalThumbnails extends LitElement {
         return html`<button
           type="button"
           data-index=${p.index}
-          style=${styleMap({ left: `${p.index * ITEM}px` })}
+          style=${styleMap({ [this.rtl ? 'right' : 'left']: `${p.index * ITEM}px` })}
           tabindex=${p.index === this.focusIndex ? 0 : -1}
           aria-current=${p.index === this.current ? 'page' : nothing}
           aria-label=${t(this.lang, 'nav.thumbnailOf', { label })}

@@ -70,6 +70,9 @@ let lang = initShell((next) => {
 });
 viewer.setAttribute('lang', lang);
 viewer.setAttribute('manifest', manifestUrl);
+// A IIIF Content State handed over in the link (`?iiif-content=`) opens the canvas and region it names.
+const contentState = new URLSearchParams(location.search).get('iiif-content');
+if (contentState) viewer.setAttribute('iiif-content', contentState);
 
 viewer.addEventListener('manifest-load', (e) => {
   const loaded = (e as CustomEvent<{ model: IiifModel }>).detail.model;
