@@ -3,11 +3,9 @@
 // record, its manifest (last), then the top collection and Change Discovery. Items are independent:
 // one bad item is reported and the others still publish; a failed item keeps its previous version.
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
-import sharp from 'sharp';
 import type { AnnotationPage } from '@iiif/presentation-3';
 import { loadConfig, type Config } from '../config.ts';
 import type { ItemRecord, PageRecord } from '../manifests/item.ts';
@@ -79,12 +77,6 @@ export function tileSettings(config: Config): TileSettings {
   };
 }
 
-/** Keeps libvips memory bounded: no operation cache, and threads shared among the parallel pages. */
-export function tuneSharp(jobs: number): void {
-  sharp.cache(false);
-  sharp.concurrency(Math.max(1, Math.floor(os.availableParallelism() / Math.min(jobs, os.availableParallelism())) + 1));
-}
-
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
   const config = opts.config ?? loadConfig(process.env);
@@ -95,7 +87,6 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const urls = publicUrls(opts.baseUrl);
   const stagingDir = path.join(paths.state, 'staging');
   const settings = tileSettings(config);
-  tuneSharp(jobs);
 
   const lock = await acquireLock(path.join(paths.state, 'ingest.lock'), {
     waitMs: opts.lockWaitMs ?? 0,
