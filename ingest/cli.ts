@@ -57,6 +57,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) {
+    throw new ConfigError(`--jobs must be a whole number of pages at once (1 or more), got ${JSON.stringify(values.jobs)}`);
+  }
   const env = { ...process.env, ...(values.data ? { DATA_DIR: values.data } : {}), ...(values.jobs ? { INGEST_JOBS: values.jobs } : {}) };
   const config = loadConfig(env);
   const wait = values.wait === undefined ? 0 : Number(values.wait);
