@@ -58,8 +58,8 @@ export function toElasticDocument(doc: IndexDocument): Record<string, unknown> {
     fulltext: pages.map(pageText).join('\n'),
     pages: pages.map((p, order) => ({ order, key: p.key, label: p.label, canvas: p.canvas, text: pageText(p), lines: p.lines })),
     suggest_title: { input: titleInputs.length > 0 ? titleInputs : [doc.title] },
-    suggest_person: { input: doc.facets.person.length > 0 ? doc.facets.person : ['-'], weight: doc.facets.person.length > 0 ? 1 : 0 },
-    suggest_place: { input: doc.place ? [doc.place] : ['-'], weight: doc.place ? 1 : 0 },
+    ...(doc.facets.person.length > 0 ? { suggest_person: { input: doc.facets.person } } : {}),
+    ...(doc.place ? { suggest_place: { input: [doc.place] } } : {}),
   };
 }
 
@@ -198,7 +198,7 @@ export function readSuggestResponse(response: estypes.SearchResponse, size: numb
     ...options('title').map((o) => ({ kind: 'title' as const, text: o._source?.title ?? o.text, ...(o._id ? { id: o._id } : {}) })),
   ];
   const seen = new Set<string>();
-  return out.filter((s) => !seen.has(`${s.kind}:${s.text}`) && seen.add(`${s.kind}:${s.text}`) && s.text !== '-').slice(0, size);
+  return out.filter((s) => !seen.has(`${s.kind}:${s.text}`) && seen.add(`${s.kind}:${s.text}`)).slice(0, size);
 }
 
 /** The `_search` body finding the pages of one item whose text matches `q`, every match highlighted. */

@@ -25,6 +25,7 @@ import {
   type SuggestionKind,
 } from './backend.ts';
 import { pageText } from './document.ts';
+import { buildSnapshot, patchSnapshot, type FacetRow, type ItemRow, type Snapshot } from './facet-snapshot.ts';
 import { foldText, tokenize } from './normalize.ts';
 import { parseQueryText, type QueryField } from './query.ts';
 import { displayWord, isMatch, makeMatcher, snippet, type TermMatcher } from './snippet.ts';
@@ -49,11 +50,13 @@ const WORD_SUGGESTIONS = 50_000;
 const EXACT_RANKING_LIMIT = 3000;
 /** Match sets of recent queries kept in memory. */
 const MATCH_CACHE = 16;
+/** Single-item writes a reader patches into its snapshot; beyond that it reloads. */
+const MAX_PATCHES = 200;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS items(
-  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, title_key TEXT NOT NULL,
+  rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, title_key TEXT NOT NULL,
   year_from INTEGER, year_to INTEGER, page_lo INTEGER, page_hi INTEGER);
 CREATE TABLE IF NOT EXISTS facets(item INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS facets_item ON facets(item);
@@ -61,6 +64,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
   title, persons, places, printers, subjects, other, fulltext,
   content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(items_fts, row);
+CREATE TABLE IF NOT EXISTS changes(generation INTEGER PRIMARY KEY, removed INTEGER, added INTEGER);
+CREATE TABLE IF NOT EXISTS vocabulary(term TEXT PRIMARY KEY, length INTEGER NOT NULL, doc INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pages(
   rowid INTEGER PRIMARY KEY, item INTEGER NOT NULL, key TEXT NOT NULL, label TEXT, canvas TEXT NOT NULL, lines TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS pages_item ON pages(item);
@@ -72,31 +77,6 @@ CREATE TABLE IF NOT EXISTS suggestions(
 CREATE VIRTUAL TABLE IF NOT EXISTS suggest_fts USING fts5(
   kind, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 `;
-
-interface FacetColumn {
-  values: string[];
-  ids: Map<string, number>;
-  /** Item position → its value ids: ids[offsets[p] .. offsets[p+1]). */
-  offsets: Uint32Array;
-  valueIds: Uint32Array;
-}
-
-/** The facet columns, year ranges and sort keys of every item, for filtering and counting in memory. */
-interface Snapshot {
-  generation: string;
-  rowids: Float64Array;
-  /** Every position, 0..n-1: the candidates of a search without words. */
-  all: Uint32Array;
-  /** Rowid → item position, -1 for none. */
-  position: Int32Array;
-  yearFrom: Float64Array;
-  yearTo: Float64Array;
-  titleRank: Uint32Array;
-  byTitle: Uint32Array;
-  byDate: Uint32Array;
-  byDateDesc: Uint32Array;
-  facets: Record<FacetName, FacetColumn>;
-}
 
 interface StoredDoc extends Omit<IndexDocument, 'pages'> {
   pageCount: number;
@@ -143,8 +123,6 @@ function documentColumns(doc: IndexDocument): string[] {
     ...doc.identifiers,
     doc.collection,
     doc.date,
-    doc.type,
-    ...doc.languages,
   ].filter((v): v is string => !!v);
   return [
     doc.labels.join('\n'),
@@ -165,6 +143,18 @@ function linesAroundMatch(lines: IndexPage['lines'], matcher: TermMatcher): stri
     .slice(Math.max(0, at - 2), at + 4)
     .map((l) => l.text)
     .join('\n');
+}
+
+/** The first value ≥ `min` in an ascending array, by binary search. */
+function firstAtLeast(sorted: Float64Array, min: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo] : undefined;
 }
 
 /** Pushes the top `k` of `items` by `better` order (a bounded heap), returned best first. */
@@ -213,6 +203,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   private snapshot: Snapshot | undefined;
   private statements = new Map<string, StatementSync>();
   private matchCache = new Map<string, { candidates: Uint32Array; scores?: Float32Array }>();
+  private pageCache = new Map<string, Float64Array>();
 
   /** `dir` is the index folder, `dataPaths(dataDir).search`. */
   constructor(dir: string) {
@@ -288,6 +279,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   private closeDatabase(): void {
     this.statements.clear();
     this.matchCache.clear();
+    this.pageCache.clear();
     this.snapshot = undefined;
     this.database?.close();
     this.database = undefined;
@@ -316,6 +308,19 @@ export class EmbeddedSearchBackend implements SearchBackend {
     return s;
   }
 
+  /** Rowids of pages matching an FTS expression, ascending; remembered like item matches. */
+  private pageMatches(expression: string): Float64Array {
+    const generation = this.snapshot?.generation ?? '';
+    const key = `pages|${generation}|${expression}`;
+    const cached = this.pageCache.get(key);
+    if (cached) return cached;
+    const rows = this.arrays('SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rowid').all(expression) as unknown as [number][];
+    const rowids = Float64Array.from(rows, (r) => r[0]);
+    this.pageCache.set(key, rowids);
+    if (this.pageCache.size > MATCH_CACHE) this.pageCache.delete(this.pageCache.keys().next().value!);
+    return rowids;
+  }
+
   /** Rowids matching an FTS expression. */
   private matchingRowids(expression: string): number[] {
     return (this.arrays('SELECT rowid FROM items_fts WHERE items_fts MATCH ?').all(expression) as unknown as [number][]).map((r) => r[0]);
@@ -336,11 +341,11 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   // ---- writing ------------------------------------------------------------------------------
 
-  private static removeFrom(db: DatabaseSync, itemId: string): void {
+  private static removeFrom(db: DatabaseSync, itemId: string): number | undefined {
     const row = prepared(db, 'SELECT rowid, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
       | { rowid: number; page_lo: number | null; page_hi: number | null }
       | undefined;
-    if (!row) return;
+    if (!row) return undefined;
     prepared(db, 'DELETE FROM items_fts WHERE rowid = ?').run(row.rowid);
     if (row.page_lo !== null && row.page_hi !== null) {
       prepared(db, 'DELETE FROM pages_fts WHERE rowid BETWEEN ? AND ?').run(row.page_lo, row.page_hi);
@@ -353,9 +358,10 @@ export class EmbeddedSearchBackend implements SearchBackend {
       prepared(db, 'DELETE FROM suggest_fts WHERE rowid = ?').run(t.rowid);
       prepared(db, 'DELETE FROM suggestions WHERE rowid = ?').run(t.rowid);
     }
+    return row.rowid;
   }
 
-  private static insertInto(db: DatabaseSync, doc: IndexDocument): void {
+  private static insertInto(db: DatabaseSync, doc: IndexDocument): number {
     const { pages, ...rest } = doc;
     const stored: StoredDoc = { ...rest, pageCount: pages.length };
     const item = prepared(db, 'INSERT INTO items(id, doc, title_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)').run(doc.id, JSON.stringify(stored), foldText(doc.title), doc.yearFrom ?? null, doc.yearTo ?? null);
@@ -379,6 +385,14 @@ export class EmbeddedSearchBackend implements SearchBackend {
       }
       prepared(db, 'UPDATE items SET page_lo = ?, page_hi = ? WHERE rowid = ?').run(lo, hi, rowid);
     }
+    return rowid;
+  }
+
+  /** Counts the document's words into the vocabulary (a rebuild recounts them exactly). */
+  private static addVocabulary(db: DatabaseSync, doc: IndexDocument): void {
+    const words = new Set(documentColumns(doc).flatMap((c) => c.split(' ')).filter((w) => w !== ''));
+    const upsert = prepared(db, 'INSERT INTO vocabulary(term, length, doc) VALUES (?, ?, 1) ON CONFLICT(term) DO UPDATE SET doc = doc + 1');
+    for (const w of words) upsert.run(w, w.length);
   }
 
   private static addSuggestions(db: DatabaseSync, rows: { kind: SuggestionKind; text: string; item?: string }[]): void {
@@ -409,12 +423,18 @@ export class EmbeddedSearchBackend implements SearchBackend {
     prepared(db, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
   }
 
-  private transaction(work: (db: DatabaseSync) => void): void {
+  /** One write: its work returns the item rowids it removed and added, logged for readers' snapshots. */
+  private transaction(work: (db: DatabaseSync) => { removed?: number; added?: number }): void {
     const db = this.db();
     db.exec('BEGIN IMMEDIATE');
     try {
-      work(db);
+      const change = work(db);
       EmbeddedSearchBackend.bumpGeneration(db);
+      prepared(db, "INSERT INTO changes(generation, removed, added) SELECT CAST(value AS INTEGER), ?, ? FROM meta WHERE key = 'generation'").run(
+        change.removed ?? null,
+        change.added ?? null,
+      );
+      prepared(db, 'DELETE FROM changes WHERE generation < (SELECT max(generation) FROM changes) - ?').run(MAX_PATCHES);
       db.exec('COMMIT');
     } catch (err) {
       db.exec('ROLLBACK');
@@ -424,14 +444,19 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   async index(doc: IndexDocument): Promise<void> {
     this.transaction((db) => {
-      EmbeddedSearchBackend.removeFrom(db, doc.id);
-      EmbeddedSearchBackend.insertInto(db, doc);
+      const removed = EmbeddedSearchBackend.removeFrom(db, doc.id);
+      const added = EmbeddedSearchBackend.insertInto(db, doc);
+      EmbeddedSearchBackend.addVocabulary(db, doc);
       EmbeddedSearchBackend.addSuggestions(db, EmbeddedSearchBackend.docSuggestions(doc));
+      return removed === undefined ? { added } : { removed, added };
     });
   }
 
   async remove(itemId: string): Promise<void> {
-    this.transaction((db) => EmbeddedSearchBackend.removeFrom(db, itemId));
+    this.transaction((db) => {
+      const removed = EmbeddedSearchBackend.removeFrom(db, itemId);
+      return removed === undefined ? {} : { removed };
+    });
   }
 
   async rebuild(docs: AsyncIterable<IndexDocument>, progress?: (done: number) => void): Promise<{ count: number }> {
@@ -454,6 +479,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
           progress?.(count);
         }
       }
+      db.exec('INSERT INTO vocabulary(term, length, doc) SELECT term, length(term), doc FROM vocab');
       EmbeddedSearchBackend.buildSuggestions(db, words);
       EmbeddedSearchBackend.bumpGeneration(db);
       db.exec('COMMIT');
@@ -500,11 +526,12 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   // ---- reading ------------------------------------------------------------------------------
 
+  /** The words of the index for typo tolerance: an indexed table, since fts5vocab can only scan. */
   private vocabulary(): Vocabulary {
     return {
       counts: (words) => {
         const out = new Map<string, number>();
-        const s = this.stmt('SELECT doc FROM vocab WHERE term = ?');
+        const s = this.stmt('SELECT doc FROM vocabulary WHERE term = ?');
         for (const w of words) {
           const row = s.get(w) as { doc: number } | undefined;
           if (row) out.set(w, row.doc);
@@ -513,13 +540,13 @@ export class EmbeddedSearchBackend implements SearchBackend {
       },
       withPrefix: (prefix, minLength, maxLength) =>
         (
-          this.stmt('SELECT term, doc FROM vocab WHERE term >= ? AND term < ?').all(prefix, `${prefix}\uffff`) as {
-            term: string;
-            doc: number;
-          }[]
-        )
-          .filter((r) => r.term.length >= minLength && r.term.length <= maxLength)
-          .map((r) => ({ word: r.term, count: r.doc })),
+          this.arrays('SELECT term, doc FROM vocabulary WHERE term >= ? AND term < ? AND length BETWEEN ? AND ?').all(
+            prefix,
+            `${prefix}\uffff`,
+            minLength,
+            maxLength,
+          ) as unknown as [string, number][]
+        ).map(([word, count]) => ({ word, count })),
     };
   }
 
@@ -528,63 +555,41 @@ export class EmbeddedSearchBackend implements SearchBackend {
     return parseQueryText(q).map((t) => expandTerm(t, vocabulary));
   }
 
+  /** The facet snapshot at the database's generation: patched for a few single-item writes, else reloaded. */
   private currentSnapshot(): Snapshot {
     const generation = (this.stmt("SELECT value FROM meta WHERE key = 'generation'").get() as { value: string }).value;
-    if (this.snapshot?.generation === generation) return this.snapshot;
-    const items = this.stmt('SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid').all() as {
-      rowid: number;
-      title_key: string;
-      year_from: number | null;
-      year_to: number | null;
-    }[];
-    const n = items.length;
-    const rowids = new Float64Array(n);
-    const position = new Int32Array((items.at(-1)?.rowid ?? 0) + 1).fill(-1);
-    const yearFrom = new Float64Array(n);
-    const yearTo = new Float64Array(n);
-    items.forEach((it, i) => {
-      rowids[i] = it.rowid;
-      position[it.rowid] = i;
-      yearFrom[i] = it.year_from ?? NaN;
-      yearTo[i] = it.year_to ?? NaN;
-    });
-    const order = (cmp: (a: number, b: number) => number) => Uint32Array.from(items.keys()).sort(cmp);
-    const byTitle = order((a, b) => (items[a]!.title_key < items[b]!.title_key ? -1 : items[a]!.title_key > items[b]!.title_key ? 1 : a - b));
-    const titleRank = new Uint32Array(n);
-    byTitle.forEach((p, rank) => (titleRank[p] = rank));
-    const dated = (v: number, missing: number) => (Number.isNaN(v) ? missing : v);
-    const byDate = order((a, b) => dated(yearFrom[a]!, Infinity) - dated(yearFrom[b]!, Infinity) || titleRank[a]! - titleRank[b]!);
-    const byDateDesc = order((a, b) => dated(yearTo[b]!, -Infinity) - dated(yearTo[a]!, -Infinity) || titleRank[a]! - titleRank[b]!);
-    const facetRows = this.arrays('SELECT item, facet, value FROM facets').all() as unknown as [number, FacetName, string][];
-    const perFacet = Object.fromEntries(FACETS.map((f) => [f, [] as number[][]])) as Record<FacetName, number[][]>;
-    const facets = {} as Record<FacetName, FacetColumn>;
-    for (const f of FACETS) facets[f] = { values: [], ids: new Map(), offsets: new Uint32Array(n + 1), valueIds: new Uint32Array(0) };
-    for (const [item, facet, value] of facetRows) {
-      const p = position[item] ?? -1;
-      const col = facets[facet];
-      if (p < 0 || !col) continue;
-      let id = col.ids.get(value);
-      if (id === undefined) {
-        id = col.values.length;
-        col.values.push(value);
-        col.ids.set(value, id);
+    const snap = this.snapshot;
+    if (snap?.generation === generation) return snap;
+    if (snap) {
+      const changes = this.arrays('SELECT removed, added FROM changes WHERE generation > ? ORDER BY generation').all(Number(snap.generation)) as unknown as [
+        number | null,
+        number | null,
+      ][];
+      if (changes.length === Number(generation) - Number(snap.generation) && changes.length <= MAX_PATCHES) {
+        const removed = changes.flatMap(([r]) => (r === null ? [] : [r]));
+        const addedRowids = changes.flatMap(([, a]) => (a === null ? [] : [a]));
+        const added = addedRowids.flatMap((rowid) => {
+          const row = this.arrays('SELECT rowid, title_key, year_from, year_to FROM items WHERE rowid = ?').get(rowid) as unknown as
+            | [number, string, number | null, number | null]
+            | undefined;
+          if (!row) return [];
+          const facets = this.arrays('SELECT facet, value FROM facets WHERE item = ?').all(rowid) as unknown as [FacetName, string][];
+          return [{ item: { rowid: row[0], titleKey: row[1], yearFrom: row[2], yearTo: row[3] }, facets }];
+        });
+        // Item rowids are never reused (AUTOINCREMENT): an item added and removed again within these changes is dead on arrival.
+        const alsoRemoved = new Set(removed);
+        this.snapshot = patchSnapshot(snap, generation, removed, added.filter((a) => !alsoRemoved.has(a.item.rowid)));
+        return this.snapshot;
       }
-      (perFacet[facet][p] ??= []).push(id);
     }
-    for (const f of FACETS) {
-      const lists = perFacet[f];
-      const col = facets[f];
-      let total = 0;
-      for (let p = 0; p < n; p++) {
-        col.offsets[p] = total;
-        total += lists[p]?.length ?? 0;
-      }
-      col.offsets[n] = total;
-      col.valueIds = new Uint32Array(total);
-      for (let p = 0; p < n; p++) lists[p]?.forEach((id, k) => (col.valueIds[col.offsets[p]! + k] = id));
-    }
-    const all = Uint32Array.from(items.keys());
-    this.snapshot = { generation, rowids, all, position, yearFrom, yearTo, titleRank, byTitle, byDate, byDateDesc, facets };
+    const items = (this.arrays('SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid').all() as unknown as [
+      number,
+      string,
+      number | null,
+      number | null,
+    ][]).map(([rowid, titleKey, yearFrom, yearTo]): ItemRow => ({ rowid, titleKey, yearFrom, yearTo }));
+    const facetRows = this.arrays('SELECT item, facet, value FROM facets').all() as unknown as FacetRow[];
+    this.snapshot = buildSnapshot(generation, items, facetRows);
     return this.snapshot;
   }
 
@@ -762,7 +767,9 @@ export class EmbeddedSearchBackend implements SearchBackend {
     const textMatcher = makeMatcher(textWords.words, textWords.prefixes);
     const metaMatcher = makeMatcher(allWords.words, allWords.prefixes);
     const textTerms = terms.filter((t) => t.field === undefined || t.field === 'text');
-    const pageExpression = textTerms.length > 0 ? ftsExpression(textTerms, 'OR', false) : undefined;
+    // Every page matching any of the words, once per query (and remembered); each hit then finds its
+    // first matching page by binary search within its own page rowids.
+    const pageRowids = textTerms.length > 0 ? this.pageMatches(ftsExpression(textTerms, 'OR', false)) : undefined;
     return rowids.flatMap((rowid) => {
       const row = byRowid.get(rowid);
       if (!row) return [];
@@ -779,18 +786,10 @@ export class EmbeddedSearchBackend implements SearchBackend {
         languages: doc.languages,
       };
       if (terms.length === 0) return [hit];
-      const metaText = [doc.title, ...doc.labels, ...doc.summaries, ...doc.agents.map((a) => a.name), ...doc.subjects, doc.place, doc.printer]
-        .filter((v): v is string => !!v)
-        .find((t) => snippet(t, metaMatcher) !== undefined);
-      if (pageExpression && row.page_lo !== null && row.page_hi !== null) {
-        // The first page in reading order where the text matched (cheaper than ranking the pages).
-        const best = this.stmt('SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? AND rowid BETWEEN ? AND ? LIMIT 1').get(
-          pageExpression,
-          row.page_lo,
-          row.page_hi,
-        ) as { rowid: number } | undefined;
-        if (best) {
-          const page = this.stmt('SELECT key, label, canvas, lines FROM pages WHERE rowid = ?').get(best.rowid) as {
+      if (pageRowids && row.page_lo !== null && row.page_hi !== null) {
+        const first = firstAtLeast(pageRowids, row.page_lo);
+        if (first !== undefined && first <= row.page_hi) {
+          const page = this.stmt('SELECT key, label, canvas, lines FROM pages WHERE rowid = ?').get(first) as {
             key: string;
             label: string | null;
             canvas: string;
@@ -801,7 +800,15 @@ export class EmbeddedSearchBackend implements SearchBackend {
           if (s !== undefined) hit.snippet = s;
         }
       }
-      if (hit.snippet === undefined && metaText !== undefined) hit.snippet = snippet(metaText, metaMatcher)!;
+      if (hit.snippet === undefined) {
+        for (const text of [doc.title, ...doc.labels, ...doc.summaries, ...doc.agents.map((a) => a.name), ...doc.subjects, doc.place, doc.printer]) {
+          const s = text ? snippet(text, metaMatcher) : undefined;
+          if (s !== undefined) {
+            hit.snippet = s;
+            break;
+          }
+        }
+      }
       return [hit];
     });
   }

@@ -55,6 +55,31 @@ describe('embedded engine', () => {
     await ingest.close();
   });
 
+  it('a reader that patched its snapshot through single-item writes answers like a fresh reader', async () => {
+    const dir = await tempDir();
+    const reader = new EmbeddedSearchBackend(dir);
+    const writer = new EmbeddedSearchBackend(dir);
+    await writer.rebuild(docs());
+    const browse = { filters: {}, sort: 'date' as const, page: 1, size: 20 };
+    await reader.search(browse);
+    const [kant, other] = await sampleDocuments();
+    await writer.index({ ...kant!, id: 'kant-copy', facets: { ...kant!.facets, place: ['Brugge'] }, yearFrom: 1470, yearTo: 1470 });
+    await writer.remove(other!.id);
+    await writer.index({ ...kant!, title: 'Aaa first by title' });
+    const patched = await reader.search(browse);
+    const freshReader = new EmbeddedSearchBackend(dir);
+    const fresh = await freshReader.search(browse);
+    await freshReader.close();
+    expect(patched).toEqual(fresh);
+    expect(patched.hits.map((h) => h.id)).toContain('kant-copy');
+    expect(patched.hits.map((h) => h.id)).not.toContain(other!.id);
+    expect(patched.facets.place).toContainEqual({ value: 'Brugge', count: 4 });
+    const byTitle = await reader.search({ ...browse, sort: 'title' });
+    expect(byTitle.hits[0]?.id).toBe(KANT_ID);
+    await reader.close();
+    await writer.close();
+  });
+
   it('a failed rebuild leaves the current index answering', async () => {
     const dir = await tempDir();
     const backend = new EmbeddedSearchBackend(dir);
