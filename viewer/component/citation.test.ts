@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../manifests/item.ts';
-import { type CitationSource, formatCitation, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import { type CitationSource, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
 import type { ManifestModel } from './manifest-model.ts';
 
 const accessed = new Date('2026-11-21T10:00:00Z');
@@ -58,5 +58,22 @@ describe('sources', () => {
       authors: ['Rubens'], title: 'A print', printer: 'Plantin & Moretus', place: 'Anvers', date: '1653', shelfmark: 'B 12',
       institution: 'Public Library of Bruges', url,
     });
+  });
+});
+
+describe('parseRecord', () => {
+  it.each([
+    ['null', null, undefined],
+    ['an array', [], undefined],
+    ['no label', { agents: [] }, undefined],
+    ['a label of the wrong shape', { label: { de: 'x' }, agents: [] }, undefined],
+    ['agents not a list', { label: { de: ['x'] }, agents: 'Kant' }, undefined],
+    [
+      'bad agents and fields dropped',
+      { label: { de: ['x'] }, agents: [{ name: 'Kant', role: 'aut' }, { role: 'prt' }, 'x', { name: 'B', role: 3 }], place: 'Berlin', date: 1784 },
+      { label: { de: ['x'] }, agents: [{ name: 'Kant', role: 'aut' }, { name: 'B' }], place: 'Berlin' },
+    ],
+  ])('%s', (_name, json, want) => {
+    expect(parseRecord(json)).toEqual(want);
   });
 });

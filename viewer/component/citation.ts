@@ -19,11 +19,35 @@ export interface CitationSource {
   url: string;
 }
 
+/** The fields of an ItemRecord a citation needs. */
+export type CitableRecord = Pick<ItemRecord, 'label' | 'agents' | 'publisher' | 'place' | 'date' | 'holdingInstitution' | 'shelfmark'>;
+
+/** The citable fields of a fetched record.json (untrusted JSON), or undefined when its shape is wrong. */
+export function parseRecord(json: unknown): CitableRecord | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const r = json as Record<string, unknown>;
+  const label = r.label;
+  if (typeof label !== 'object' || label === null || Array.isArray(label)) return undefined;
+  if (!Object.values(label).every((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'))) return undefined;
+  if (!Array.isArray(r.agents)) return undefined;
+  const agents = r.agents.flatMap((a: unknown) => {
+    if (typeof a !== 'object' || a === null) return [];
+    const { name, role } = a as Record<string, unknown>;
+    if (typeof name !== 'string') return [];
+    return [typeof role === 'string' ? { name, role } : { name }];
+  });
+  const out: CitableRecord = { label: label as ItemRecord['label'], agents };
+  for (const k of ['publisher', 'place', 'date', 'holdingInstitution', 'shelfmark'] as const) {
+    if (typeof r[k] === 'string') out[k] = r[k];
+  }
+  return out;
+}
+
 const AUTHOR_ROLES = new Set(['aut', 'cre', 'cmp', 'art', 'egr', 'edt']);
 const PRINTER_ROLES = new Set(['prt', 'pbl']);
 
 /** The citable fields of a published ItemRecord. */
-export function sourceFromRecord(record: ItemRecord, lang: Lang, url: string): CitationSource {
+export function sourceFromRecord(record: CitableRecord, lang: Lang, url: string): CitationSource {
   const authors = record.agents.filter((a) => !a.role || AUTHOR_ROLES.has(a.role)).map((a) => a.name);
   const printer = record.publisher ?? record.agents.find((a) => a.role && PRINTER_ROLES.has(a.role))?.name;
   const src: CitationSource = { authors, title: pickText(record.label, lang), url };

@@ -6,7 +6,7 @@
 // content states, citations) lives in pure sibling modules; this file wires them to the DOM.
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { formatCitation, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import { type CitableRecord, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
 import { ContentStateError, decodeContentState, encodeContentState } from './content-state.ts';
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
@@ -30,7 +30,6 @@ import type { LeeszaalSearchPanel } from './search-panel.ts';
 import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
-import type { ItemRecord } from '../../manifests/item.ts';
 
 export type ViewMode = 'single' | 'book' | 'compare';
 type PanelName = 'contents' | 'info' | 'search' | 'cite' | 'share' | 'download';
@@ -106,7 +105,7 @@ export class LeeszaalViewer extends LitElement {
   private zoom?: DeepZoom;
   private zoom2?: DeepZoom;
   private loadToken = 0;
-  private recordData?: ItemRecord;
+  private recordData: CitableRecord | undefined;
   private lastZoomAnnounced = 0;
   private syncing = false;
   private panelOpener?: HTMLElement;
@@ -193,6 +192,7 @@ export class LeeszaalViewer extends LitElement {
     this.error = undefined;
     this.hits = [];
     this.panel = undefined;
+    this.compareModel = undefined;
     let start: ReturnType<LeeszaalViewer['initialState']>;
     try {
       start = this.initialState();
@@ -207,6 +207,11 @@ export class LeeszaalViewer extends LitElement {
       this.model = model;
       this.dispatchEvent(new CustomEvent('manifest-load', { detail: { model }, bubbles: true, composed: true }));
       if (model.kind === 'collection') {
+        // The collection view has no stage; a manifest opened later gets fresh deep-zoom viewers.
+        this.zoom?.destroy();
+        this.zoom2?.destroy();
+        this.zoom = undefined;
+        this.zoom2 = undefined;
         this.announce(this.tr('collection.items', { n: model.items.length }));
         return;
       }
@@ -231,7 +236,7 @@ export class LeeszaalViewer extends LitElement {
     if (url) {
       try {
         const res = await fetch(url);
-        if (res.ok) this.recordData = (await res.json()) as ItemRecord;
+        if (res.ok) this.recordData = parseRecord(await res.json());
       } catch {
         // The manifest's own metadata still gives a citation; a missing record is not an error for the reader.
       }
