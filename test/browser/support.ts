@@ -80,6 +80,8 @@ export async function startSite(options: { routers?: Router[] } = {}): Promise<S
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backend.close();
+      // The folder is this server's alone (named after its port); leaving it would fill the disk run by run.
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
