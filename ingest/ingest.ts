@@ -309,10 +309,7 @@ function validated<T>(what: string, json: T, opts: ValidationOptions): T {
   return json;
 }
 
-/**
- * Publishes an item's text pages, record and finally its manifest (the switch), then logs the
- * activity, saves state and deletes images only the previous version used.
- */
+/** Publishes an item's text pages, record and finally its manifest (the switch), logs the activity and saves state. */
 async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext): Promise<void> {
   const { paths, urls, config, state } = ctx;
   const { record } = built;
@@ -368,13 +365,8 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   state.items[item.id] = { pages: built.pageStates, manifestHash, publishedAt: new Date().toISOString() };
   await saveState(paths.state, state);
 
-  const keep = new Set(Object.values(built.pageStates).map((p) => p.imageId));
-  for (const old of Object.values(before?.pages ?? {})) {
-    if (keep.has(old.imageId)) continue;
-    await rm(paths.imageDir(old.imageId), { recursive: true, force: true });
-    await rm(paths.derivative(old.imageId), { force: true });
-    ctx.summary.imagesRemoved += 1;
-  }
+  // Images only the previous version used are deleted by the sweep at the end of the run, after the
+  // collection (whose thumbnails may still name them) has been rewritten.
   await removeStaleTexts(paths, item.id, new Set(built.texts.keys()));
   await ctx.hooks.itemPublished?.(record);
   ctx.summary.published.push(item.id);

@@ -53,6 +53,10 @@ export async function checkPublished(dataDir: string, baseUrl: string, opts: { p
   for (const ref of (collection.items as Json[]) ?? []) {
     const file = toPath(String(ref.id));
     if (!file || !(await exists(file))) problems.push(`collection lists missing manifest ${String(ref.id)}`);
+    for (const thumb of (ref.thumbnail as Json[]) ?? []) {
+      const t = toPath(String(thumb.id));
+      if (!t || !(await exists(t))) problems.push(`collection thumbnail missing: ${String(thumb.id)}`);
+    }
   }
 
   const items = (await readdir(paths.presentation, { withFileTypes: true })).filter((d) => d.isDirectory());
