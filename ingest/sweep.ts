@@ -1,5 +1,5 @@
-// Deletes published images no manifest needs any more: those of an old version whose removal a crash
-// interrupted, or of pages that left an item. Images made in the current run for items that failed
+// Deletes published images no manifest needs any more: those of an item's previous version (once
+// the collection no longer shows their thumbnails), of pages that left an item, or left by a crash. Images made in the current run for items that failed
 // are kept, so fixing one bad page does not re-tile the rest of its book.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +14,12 @@ export async function sweepUnreferenced(paths: DataPaths, state: IngestState, ke
     // The record names what the published manifest uses, even if a crash kept state from catching up.
     const record = await readFile(paths.record(id), 'utf8').then((t) => JSON.parse(t) as ItemRecord, () => undefined);
     for (const page of record?.pages ?? []) used.add(page.imageId);
+  }
+  // Above all, whatever a published manifest names stays, whatever state and records say.
+  for (const dir of await readdir(paths.presentation, { withFileTypes: true }).catch(() => [])) {
+    if (!dir.isDirectory()) continue;
+    const manifest = await readFile(path.join(paths.presentation, dir.name, 'manifest.json'), 'utf8').catch(() => '');
+    for (const m of manifest.matchAll(/\/iiif\/image\/([A-Za-z0-9][A-Za-z0-9_.-]*)/g)) used.add(m[1]!);
   }
   let removed = 0;
   const imageRoot = path.join(paths.iiif, 'image');
