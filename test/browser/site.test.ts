@@ -159,6 +159,21 @@ describe('search inside the book', () => {
     expect(box.width).toBeGreaterThan(10);
     expect(box.height).toBeGreaterThan(5);
     await page.screenshot({ path: await screenshotPath('search-hit') });
+
+    // A common word: step through the hits with the next and previous buttons.
+    await page.locator('leeszaal-viewer leeszaal-search-panel input').fill('der');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('leeszaal-viewer leeszaal-search-panel li').count(), soon).toBeGreaterThan(2);
+    const total = await page.locator('leeszaal-viewer leeszaal-search-panel li').count();
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Volgend resultaat' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon).toBe(`Resultaat 2 van ${total}, pagina 481`);
+    expect(await page.locator('leeszaal-viewer leeszaal-search-panel li button[aria-current="true"]').textContent()).toBe(
+      await page.locator('leeszaal-viewer leeszaal-search-panel li button').nth(1).textContent(),
+    );
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Vorig resultaat' }).click();
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Vorig resultaat' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon).toBe(`Resultaat ${total} van ${total}, pagina 481`);
+    expect(await page.locator('leeszaal-viewer .hit').count()).toBe(total);
     await page.close();
   });
 });

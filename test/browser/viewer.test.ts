@@ -45,7 +45,16 @@ beforeAll(async () => {
 
   const big = structuredClone(kant);
   big.id = url('big.json');
-  big.structures = [];
+  big.structures = [
+    {
+      id: `${site.baseUrl}/test/big/range/r1`,
+      type: 'Range',
+      label: { nl: ['Deel twee'] },
+      items: [
+        { id: `${site.baseUrl}/test/big/range/r2`, type: 'Range', label: { nl: ['Hoofdstuk vijfhonderd'] }, items: [{ id: `${site.baseUrl}/test/big/canvas/p0500`, type: 'Canvas' }] },
+      ],
+    },
+  ];
   big.items = Array.from({ length: 1000 }, (_, i) => {
     const c = structuredClone(canvases[i % canvases.length]!);
     c.id = `${site.baseUrl}/test/big/canvas/p${String(i + 1).padStart(4, '0')}`;
@@ -159,6 +168,9 @@ describe('a book of 1,000 pages', () => {
     await expect.poll(() => page.locator('leeszaal-viewer leeszaal-thumbnails button[aria-current="page"]').getAttribute('aria-label'), soon).toBe('Ga naar pagina 1000');
     expect(await page.locator('leeszaal-viewer leeszaal-thumbnails button').count()).toBeLessThan(40);
     await page.screenshot({ path: await screenshotPath('viewer-1000-pages') });
+    await page.locator('leeszaal-viewer #open-contents').click();
+    await page.locator('leeszaal-viewer .toc button', { hasText: 'Hoofdstuk vijfhonderd' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer #page-select').inputValue(), soon).toBe('499');
     await page.close();
   });
 });
@@ -253,9 +265,19 @@ describe('compare', () => {
     expect(right.mean).toBeGreaterThan(90);
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Inzoomen' }).click();
     await page.waitForTimeout(1200);
-    const [a, b] = await viewerState<[number, number]>(page, '(v) => [v.zoom.bounds().width, v.zoom2.bounds().width]');
+    const [a, b] = await viewerState<[number, number]>(page, '(v) => [v.zoom.relativeBounds().w, v.zoom2.relativeBounds().w]');
     expect(Math.abs(a - b) / a).toBeLessThan(0.05);
     await page.screenshot({ path: await screenshotPath('viewer-compare') });
+    // Another item beside this one: a print from the same collection, by its manifest URL.
+    const collection = JSON.parse(await readFile(path.join(site.dataDir, 'iiif/presentation/collection.json'), 'utf8')) as Json;
+    const other = (collection.items as Json[]).find((m) => !String(m.id).includes(KANT))!.id as string;
+    await page.locator('leeszaal-viewer #compare-url').fill(other);
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Openen' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer #compare-page option').count(), soon).toBe(1);
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Hele pagina tonen' }).click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: await screenshotPath('viewer-compare-items') });
+    expect((await centre(page, '#osd2', 'viewer-compare-items-right')).stdev).toBeGreaterThan(10);
     await page.close();
   });
 });

@@ -135,13 +135,24 @@ export class DeepZoom {
     return Math.round(this.osd.viewport.getContainerSize().x * this.osd.viewport.getZoom(true) * 100);
   }
 
-  /** Bounds in world coordinates, for zooming a compared view together with this one. */
+  /** Bounds in world coordinates (canvas pixels). */
   bounds(): OpenSeadragon.Rect {
     return this.osd.viewport.getBounds(true);
   }
 
-  fit(bounds: OpenSeadragon.Rect): void {
-    this.osd.viewport.fitBounds(bounds, true);
+  /**
+   * The view in units of the first page's width, so a compared view of a page of another size
+   * shows the same part of its page (the same corner, the same share of the width).
+   */
+  relativeBounds(): Region {
+    const b = this.bounds();
+    const unit = this.placed[0]?.page.width ?? 1;
+    return { x: b.x / unit, y: b.y / unit, w: b.width / unit, h: b.height / unit };
+  }
+
+  fitRelative(r: Region): void {
+    const unit = this.placed[0]?.page.width ?? 1;
+    this.osd.viewport.fitBounds(new OpenSeadragon.Rect(r.x * unit, r.y * unit, r.w * unit, r.h * unit), true);
   }
 
   highlight(hits: Highlight[], makeElement: (hit: Highlight) => HTMLElement): void {

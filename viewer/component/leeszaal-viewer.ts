@@ -419,7 +419,7 @@ export class LeeszaalViewer extends LitElement {
   private syncCompare(from: DeepZoom | undefined, to: DeepZoom | undefined): void {
     if (!this.syncZoom || this.mode !== 'compare' || this.syncing || !from || !to) return;
     this.syncing = true;
-    to.fit(from.bounds());
+    to.fitRelative(from.relativeBounds());
     this.syncing = false;
   }
 
