@@ -204,6 +204,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   private statements = new Map<string, StatementSync>();
   private matchCache = new Map<string, { candidates: Uint32Array; scores?: Float32Array }>();
   private pageCache = new Map<string, Float64Array>();
+  private buffers: { scores: Float32Array; passes: Uint8Array } | undefined;
 
   /** `dir` is the index folder, `dataPaths(dataDir).search`. */
   constructor(dir: string) {
@@ -625,7 +626,9 @@ export class EmbeddedSearchBackend implements SearchBackend {
     const activeColumns = active.map((f) => snap.facets[f]);
     const activeFlags = active.map((f) => accepted.get(f)!);
     const activeIndex = active.map((f) => FACETS.indexOf(f));
-    const passes = new Uint8Array(n);
+    const { passes, scores: scoreByPosition } = this.scratch(n);
+    passes.fill(0);
+    if (scores) for (let i = 0; i < candidates.length; i++) scoreByPosition[candidates[i]!] = scores[i]!;
     const results: number[] = [];
     const hasDate = query.from !== undefined || query.to !== undefined;
     const from = query.from ?? -Infinity;
@@ -673,7 +676,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
     const wanted = offset + query.size;
     let ordered: number[];
     if (query.sort === 'relevance' && scores) {
-      const s = scores;
+      const s = scoreByPosition;
       const tr = snap.titleRank;
       ordered = topK(results, wanted, (a, b) => s[a]! > s[b]! || (s[a] === s[b] && tr[a]! > tr[b]!));
     } else {
@@ -726,34 +729,41 @@ export class EmbeddedSearchBackend implements SearchBackend {
     return entry;
   }
 
+  /** Per-position buffers reused by every search (allocating them per query kept the GC busy). */
+  private scratch(n: number): { scores: Float32Array; passes: Uint8Array } {
+    if (!this.buffers || this.buffers.passes.length < n) this.buffers = { scores: new Float32Array(n), passes: new Uint8Array(n) };
+    return this.buffers;
+  }
+
   /**
-   * Relevance scores by item position, lower is better. bm25 over every match when there are few
-   * enough; for very common words (where bm25 over tens of thousands of rows would cost more than
-   * the whole query may) a coarse score: all words in the title first, then in names and subjects.
+   * Relevance scores of the candidates (aligned with them), lower is better. bm25 over every match
+   * when there are few enough; for very common words (where bm25 over tens of thousands of rows
+   * would cost more than the whole query may) a coarse score: all words in the title first.
    */
   private scores(terms: ExpandedTerm[], candidates: Uint32Array, snap: Snapshot): Float32Array {
-    const scores = new Float32Array(snap.rowids.length);
-    if (candidates.length <= EXACT_RANKING_LIMIT) {
+    const byPosition = this.scratch(snap.rowids.length).scores;
+    for (const p of candidates) byPosition[p] = 0;
+    const rowids =
+      candidates.length <= EXACT_RANKING_LIMIT
+        ? undefined
+        : this.matchingRowids(
+            terms.map((t) => `{${t.field ? COLUMN[t.field] : 'title'}} : (${ftsExpression([{ ...t, field: undefined } as ExpandedTerm], 'AND', false)})`).join(' AND '),
+          );
+    if (rowids) {
+      for (const rowid of rowids) {
+        const p = snap.position[rowid] ?? -1;
+        if (p >= 0) byPosition[p] = -1;
+      }
+    } else {
       const rows = this.arrays(`SELECT rowid, bm25(items_fts, ${WEIGHTS.join(', ')}) FROM items_fts WHERE items_fts MATCH ?`).all(
         ftsExpression(terms, 'AND', true),
       ) as unknown as [number, number][];
       for (const [rowid, score] of rows) {
         const p = snap.position[rowid] ?? -1;
-        if (p >= 0) scores[p] = score;
+        if (p >= 0) byPosition[p] = score;
       }
-      return scores;
     }
-    const within = (columns: string) =>
-      this.matchingRowids(terms.map((t) => `{${t.field ? COLUMN[t.field] : columns}} : (${ftsExpression([{ ...t, field: undefined } as ExpandedTerm], 'AND', false)})`).join(' AND '));
-    for (const rowid of within('persons subjects places printers title')) {
-      const p = snap.position[rowid] ?? -1;
-      if (p >= 0) scores[p] = -1;
-    }
-    for (const rowid of within('title')) {
-      const p = snap.position[rowid] ?? -1;
-      if (p >= 0) scores[p] = -2;
-    }
-    return scores;
+    return Float32Array.from(candidates, (p) => byPosition[p]!);
   }
 
   private hits(rowids: number[], terms: ExpandedTerm[]): SearchHit[] {
