@@ -1,11 +1,10 @@
 // `npm run ingest -- <source> [--data <folder>] [--jobs N]`, `--remove <item-id>`, `--rebase`: the
 // curator's command. Configuration comes from the environment (config.ts); flags override DATA_DIR
 // and INGEST_JOBS. Exits non-zero when any item was not published, after printing what was.
-import os from 'node:os';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ingest, type IngestHooks } from './ingest.ts';
+import { tuneLibvips } from './libvips.ts';
 import { LockError } from './lock.ts';
 import { createLogger } from './logger.ts';
 import { terminalProgress } from './progress.ts';
@@ -66,10 +65,7 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isFinite(wait) || wait < 0) throw new ConfigError(`--wait must be a number of seconds, got ${values.wait}`);
   const common = { dataDir: config.DATA_DIR, baseUrl: config.PUBLIC_BASE_URL, config, lockWaitMs: wait * 1000 };
   const logger = createLogger(config.LOG_LEVEL);
-  // A process of its own: libvips may use all of it, but without an operation cache (each scan is
-  // read once) and with its threads shared among the pages processed at once, memory stays bounded.
-  sharp.cache(false);
-  sharp.concurrency(Math.max(1, Math.ceil(os.availableParallelism() / config.INGEST_JOBS)) + 1);
+  tuneLibvips(config.INGEST_JOBS);
 
   if (values.rebase) {
     const changed = await rebase(common);
