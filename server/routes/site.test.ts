@@ -25,11 +25,12 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'assets'), { recursive: true });
   await mkdir(path.join(dist, 'embed'), { recursive: true });
   for (const name of ['index', 'search', 'item', 'not-found']) await writeFile(path.join(dist, `${name}.html`), page(name));
+  await writeFile(path.join(dist, 'item.html'), page('item').replace('<main id="main">', '<main id="main"><h1 id="title">…</h1>'));
   await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'export {};');
   await writeFile(path.join(dist, 'embed', 'leeszaal-viewer.js'), 'export {};');
   const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
   await mkdir(dataPaths(data).itemDir('kant'), { recursive: true });
-  await writeFile(dataPaths(data).manifest('kant'), '{}');
+  await writeFile(dataPaths(data).manifest('kant'), JSON.stringify({ label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"] } }));
   const app = express();
   app.use(createSiteRouter(config, { distDir: dist }));
   app.use(createSiteRouter(config, { distDir: path.join(tmp, 'unbuilt') }));
@@ -51,8 +52,8 @@ describe('site router', () => {
     ['/?lang=fr', 200, 'index', 'fr'],
     ['/search?q=kant&lang=en', 200, 'search', 'en'],
     ['/search?lang=%3Cscript%3E', 200, 'search', 'nl'],
-    ['/items/kant', 200, 'item', 'nl'],
-    ['/items/kant?page=page-0017&xywh=1,2,3,4&rotation=90&lang=fr', 200, 'item', 'fr'],
+    ['/items/kant', 200, '<h1 id="title">Was ist &lt;Aufklärung&gt;?</h1>item', 'nl'],
+    ['/items/kant?page=page-0017&xywh=1,2,3,4&rotation=90&lang=fr', 200, '<h1 id="title">Qu\'est-ce que les Lumières ?</h1>item', 'fr'],
     ['/items/unknown', 404, 'not-found', 'nl'],
     ['/items/KANT', 404, 'not-found', 'nl'],
     ['/items/..%2F..%2Fetc%2Fpasswd', 404, 'not-found', 'nl'],
@@ -65,6 +66,14 @@ describe('site router', () => {
     const body = await res.text();
     expect(body).toContain(`<main id="main">${name}</main>`);
     expect(body).toContain(`<html lang="${lang}">`);
+  });
+
+  it('writes the item title (escaped, in the asked language) and the preloads into the item page', async () => {
+    const nl = await (await fetch(`${base}/items/kant`)).text();
+    expect(nl).toContain('<title>Was ist &lt;Aufklärung&gt;? — Leeszaal</title><link rel="preload" as="fetch" crossorigin="anonymous" href="/iiif/presentation/kant/manifest.json">');
+    expect(nl).toContain('<h1 id="title">Was ist &lt;Aufklärung&gt;?</h1>');
+    const fr = await (await fetch(`${base}/items/kant?lang=fr`)).text();
+    expect(fr).toContain("<h1 id=\"title\">Qu'est-ce que les Lumières ?</h1>");
   });
 
   it('serves hashed assets for a year and the embeddable viewer briefly', async () => {

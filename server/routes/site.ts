@@ -40,7 +40,7 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     return html;
   };
 
-  const send = async (res: Response, name: PageName, lang: unknown, status = 200, head = ''): Promise<void> => {
+  const send = async (res: Response, name: PageName, lang: unknown, status = 200, item?: ItemHead): Promise<void> => {
     let html: string;
     try {
       html = await page(name);
@@ -50,7 +50,11 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     }
     // The page script translates the rest; the document language is right from the first byte.
     const chosen = typeof lang === 'string' && LANGS.has(lang) ? lang : 'nl';
-    const body = html.replace('<html lang="nl">', `<html lang="${chosen}">`).replace('</title>', `</title>${head}`);
+    let body = html.replace('<html lang="nl">', `<html lang="${chosen}">`);
+    if (item) {
+      const title = item.title(chosen);
+      body = body.replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}`).replace('<h1 id="title">…</h1>', `<h1 id="title">${text(title)}</h1>`);
+    }
     res.status(status).setHeader('Cache-Control', 'no-cache').type('html').send(body);
   };
 
@@ -71,7 +75,7 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     } catch {
       return send(res, 'not-found', req.query.lang, 404);
     }
-    return send(res, 'item', req.query.lang, 200, preloads(id, manifest, req.query.page));
+    return send(res, 'item', req.query.lang, 200, itemHead(id, manifest, req.query.page));
   });
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_SITE.test(req.path) || !req.accepts('html')) {
@@ -83,7 +87,29 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
   return router;
 }
 
-const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (s: string) => text(s).replace(/"/g, '&quot;');
+
+/** What the server writes into an item page before any script runs: its title and preloads. */
+interface ItemHead {
+  title: (lang: string) => string;
+  preloads: string;
+}
+
+function itemHead(id: string, manifestJson: string, page: unknown): ItemHead {
+  let label: Record<string, unknown> = {};
+  try {
+    const parsed = (JSON.parse(manifestJson) as { label?: unknown }).label;
+    if (typeof parsed === 'object' && parsed !== null) label = parsed as Record<string, unknown>;
+  } catch {
+    // The preloads below say the same; the viewer shows the error to the reader.
+  }
+  const first = (v: unknown) => (Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+  return {
+    title: (lang) => first(label[lang]) ?? first(label.none) ?? first(label.en) ?? Object.values(label).map(first).find((s) => s) ?? id,
+    preloads: preloads(id, manifestJson, page),
+  };
+}
 
 /**
  * `<link rel=preload>` for what the viewer fetches first: the manifest and the info.json of the

@@ -152,16 +152,16 @@ describe('toModel on a Collection', () => {
       type: 'Collection',
       label: { nl: ['Collectie'] },
       items: [
-        { id: `${base}/presentation/kant/manifest.json`, type: 'Manifest', label: { de: ['Kant'] }, thumbnail: [{ id: 'https://t/1.jpg', type: 'Image' }], homepage: [{ id: 'https://example.org/items/kant', type: 'Text' }] },
+        { id: `${base}/presentation/kant/manifest.json`, type: 'Manifest', label: { de: ['Kant'] }, thumbnail: [{ id: 'https://t/1.jpg', type: 'Image' }], homepage: [{ id: 'https://example.org/items/kant', type: 'Text' }], navDate: '1784-01-01T00:00:00Z' },
         { id: `${base}/presentation/sub.json`, type: 'Collection', label: { en: ['Sub'] } },
         { id: 'x', type: 'Canvas' },
       ],
     });
     expect(c.kind).toBe('collection');
     if (c.kind !== 'collection') return;
-    expect(c.items.map((i) => [i.type, pickText(i.label, 'nl'), i.thumbnail, i.homepage])).toEqual([
-      ['Manifest', 'Kant', 'https://t/1.jpg', 'https://example.org/items/kant'],
-      ['Collection', 'Sub', undefined, undefined],
+    expect(c.items.map((i) => [i.type, pickText(i.label, 'nl'), i.thumbnail, i.homepage, i.year])).toEqual([
+      ['Manifest', 'Kant', 'https://t/1.jpg', 'https://example.org/items/kant', 1784],
+      ['Collection', 'Sub', undefined, undefined, undefined],
     ]);
   });
 });

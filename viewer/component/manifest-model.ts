@@ -71,6 +71,8 @@ export interface CollectionEntry {
   summary?: InternationalString;
   thumbnail?: string;
   homepage?: string;
+  /** Year of the item's `navDate`, for browsing by date. */
+  year?: number;
 }
 
 export interface CollectionModel {
@@ -298,6 +300,8 @@ function buildCollection(doc: Json): CollectionModel {
       if (thumb) entry.thumbnail = thumb;
       const homepage = idOf(arr(m.homepage)[0]);
       if (homepage) entry.homepage = homepage;
+      const year = /^(-?\d{1,4})-/.exec(str(m.navDate) ?? '')?.[1];
+      if (year) entry.year = Number(year);
       return [entry];
     });
   const model: CollectionModel = { kind: 'collection', id, label: langMap(doc.label) ?? { none: ['—'] }, items };

@@ -35,11 +35,12 @@ function render(lang: Lang): void {
       title.className = 'card-title';
       title.textContent = pickText(item.label, lang);
       a.append(title);
-      if (item.summary) {
-        const meta = document.createElement('span');
-        meta.className = 'card-meta';
-        meta.textContent = pickText(item.summary, lang);
-        a.append(meta);
+      const meta = [item.year === undefined ? '' : String(item.year), item.summary ? pickText(item.summary, lang) : ''].filter((s) => s !== '');
+      if (meta.length > 0) {
+        const span = document.createElement('span');
+        span.className = 'card-meta';
+        span.textContent = meta.join(' · ');
+        a.append(span);
       }
       li.append(a);
       return li;
