@@ -3,13 +3,38 @@
 // check for /healthz and the hooks ingest calls as it publishes or removes an item.
 import type { Config } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
-import type { SearchBackend, SearchHealth } from './backend.ts';
+import { SearchUnavailableError, type SearchBackend, type SearchHealth } from './backend.ts';
 import { ElasticSearchBackend } from './elastic-backend.ts';
 import { indexItem, removeItem } from './reindex.ts';
 import { EmbeddedSearchBackend } from './sqlite-backend.ts';
 
 export function openSearchBackend(config: Config): SearchBackend {
-  return config.ELASTICSEARCH_URL ? ElasticSearchBackend.fromConfig(config) : new EmbeddedSearchBackend(dataPaths(config.DATA_DIR).search);
+  if (!config.ELASTICSEARCH_URL) return new EmbeddedSearchBackend(dataPaths(config.DATA_DIR).search);
+  try {
+    return ElasticSearchBackend.fromConfig(config);
+  } catch (err) {
+    // A broken setting (an unreadable CA file) must not stop images and manifests being served.
+    return unavailableBackend(`Elasticsearch is misconfigured: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** A backend that answers every call with SearchUnavailableError (503) and says why in health. */
+export function unavailableBackend(message: string): SearchBackend {
+  const fail = async (): Promise<never> => {
+    throw new SearchUnavailableError(message);
+  };
+  return {
+    kind: 'elasticsearch',
+    index: fail,
+    remove: fail,
+    rebuild: fail,
+    search: fail,
+    suggest: fail,
+    pagesMatching: fail,
+    itemPages: fail,
+    health: async () => ({ backend: 'elasticsearch', ok: false, message }),
+    close: async () => undefined,
+  };
 }
 
 /** Whether search works, for /healthz: `{ backend, ok, message }`; never throws. */
