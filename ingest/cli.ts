@@ -82,10 +82,17 @@ async function main(argv: string[]): Promise<number> {
       search = backend;
       return m.searchIngestHooks(backend, config.DATA_DIR, logger);
     }));
+  const withSearch = async (item: string, use: (h: Awaited<ReturnType<typeof loadSearch>>) => Promise<void> | void) => {
+    const loaded = await loadSearch().catch((err: unknown) => {
+      logger.warn({ item, err: err instanceof Error ? err.message : String(err) }, 'search index not updated; run `npm run reindex`');
+      return undefined;
+    });
+    if (loaded) await use(loaded);
+  };
   const hooks: IngestHooks = {
-    prepare: async () => void (await loadSearch()),
-    itemPublished: async (record) => (await loadSearch()).itemPublished(record),
-    itemRemoved: async (id) => (await loadSearch()).itemRemoved(id),
+    prepare: () => withSearch('-', async () => {}),
+    itemPublished: (record) => withSearch(record.id, (h) => h.itemPublished(record)),
+    itemRemoved: (id) => withSearch(id, (h) => h.itemRemoved(id)),
   };
   try {
     if (values.remove !== undefined) {

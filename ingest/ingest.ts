@@ -118,7 +118,22 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const pageLimit = pLimit(Math.max(1, jobs));
     const finishLimit = pLimit(1);
     const sourceRoot = path.resolve(opts.source);
-    const ctx: ItemContext = { whileBusy: once(() => warmUp(opts.hooks)), madeThisRun: new Set(), sourceRoot, paths, urls, stagingDir, settings, config, state, log, pageLimit, progress, summary, hooks: opts.hooks ?? {} };
+    const ctx: ItemContext = {
+      whileBusy: once(() => warmUp(opts.hooks, log)),
+      madeThisRun: new Set(),
+      sourceRoot,
+      paths,
+      urls,
+      stagingDir,
+      settings,
+      config,
+      state,
+      log,
+      pageLimit,
+      progress,
+      summary,
+      hooks: opts.hooks ?? {},
+    };
 
     await Promise.all(
       items.map(async (item) => {
@@ -177,10 +192,15 @@ function once(fn: () => Promise<void>): () => Promise<void> {
  * Main-thread start-up work (compiling the IIIF schema takes about a second, loading the search
  * engine as long) done while libvips tiles the first image on its own threads, not after it.
  */
-async function warmUp(hooks: IngestHooks | undefined): Promise<void> {
+async function warmUp(hooks: IngestHooks | undefined, log: Logger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  for (const type of ['Manifest', 'AnnotationPage', 'Collection']) validatePresentation({ type });
-  await hooks?.prepare?.();
+  try {
+    for (const type of ['Manifest', 'AnnotationPage', 'Collection']) validatePresentation({ type });
+    await hooks?.prepare?.();
+  } catch (err) {
+    // Only a head start: the same failure is reported where the validator or hook is really used.
+    log.debug({ err: firstLine(err) }, 'warm-up failed');
+  }
 }
 
 /** Items sharing an id are all refused: publishing either would silently hide the other. */
