@@ -74,6 +74,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(
 CREATE TABLE IF NOT EXISTS suggestions(
   rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, text TEXT NOT NULL, folded TEXT NOT NULL, item TEXT,
   UNIQUE(kind, folded));
+CREATE INDEX IF NOT EXISTS suggestions_item ON suggestions(item) WHERE item IS NOT NULL;
 CREATE VIRTUAL TABLE IF NOT EXISTS suggest_fts USING fts5(
   kind, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 `;
