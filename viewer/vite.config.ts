@@ -25,7 +25,7 @@ function embedBundle(): Plugin {
           target: 'es2022',
           lib: { entry: path.join(here, 'embed.ts'), formats: ['es'], fileName: () => 'leeszaal-viewer.js' },
           minify: true,
-          rolldownOptions: { output: { codeSplitting: false } },
+          rolldownOptions: { output: { codeSplitting: false, minify: true } },
         },
       });
     },

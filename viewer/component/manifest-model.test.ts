@@ -1,5 +1,6 @@
+import { upgrade } from '@iiif/parser/upgrader';
 import { describe, expect, it } from 'vitest';
-import { type ManifestModel, ManifestError, pageIndexOfKey, pickText, spreadOf, toModel } from './manifest-model.ts';
+import { type ManifestModel, ManifestError, pageIndexOfKey, parseModel, pickText, spreadOf, toModel, type Upgrader } from './manifest-model.ts';
 
 const base = 'https://example.org/iiif';
 function canvas(key: string, label: string, service = true) {
@@ -131,7 +132,12 @@ describe('toModel on Presentation 3', () => {
 });
 
 describe('toModel on Presentation 2', () => {
-  const m = toModel(p2) as ManifestModel;
+  const m = toModel(p2, upgrade as Upgrader) as ManifestModel;
+  it('needs the upgrader, which parseModel loads on demand', async () => {
+    expect(() => toModel(p2)).toThrow(ManifestError);
+    const loaded = (await parseModel(p2)) as ManifestModel;
+    expect([loaded.id, loaded.viewingDirection, loaded.pages.map((p) => p.image?.service?.id)]).toEqual([m.id, m.viewingDirection, m.pages.map((p) => p.image?.service?.id)]);
+  });
   it('upgrades and keeps what readers need', () => {
     expect(m.id).toBe('http://x/m');
     expect(pickText(m.label, 'en')).toBe('Old book');

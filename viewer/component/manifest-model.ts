@@ -1,8 +1,8 @@
 // Turns an untrusted IIIF Presentation 3 or 2 document (Manifest or Collection) into the small page
 // model the viewer draws from: pages with their image service, labels, table of contents and the
 // services a reader needs (search). Presentation 2 is upgraded with @iiif/parser first, so one code
-// path serves both; anything missing or malformed becomes a clear ManifestError, never a crash later.
-import { upgrade } from '@iiif/parser/upgrader';
+// path serves both; the upgrader is loaded only when a Presentation 2 document arrives, so readers of
+// our own manifests never download it. Anything missing or malformed becomes a clear ManifestError.
 import type { InternationalString } from '@iiif/presentation-3';
 import type { Lang } from './i18n.ts';
 
@@ -119,7 +119,10 @@ export function pickText(map: InternationalString | undefined, lang: Lang, joine
   return values.join(joiner);
 }
 
-function isPresentation2(doc: Json): boolean {
+export type Upgrader = (doc: never) => unknown;
+
+export function isPresentation2(doc: unknown): boolean {
+  if (!isObj(doc)) return false;
   const ctx = arr(doc['@context']).map(String);
   return ctx.some((c) => c.includes('/presentation/2')) || (typeof doc['@type'] === 'string' && doc['@type'].startsWith('sc:'));
 }
@@ -310,14 +313,23 @@ function buildCollection(doc: Json): CollectionModel {
   return model;
 }
 
-/** Builds the model from a parsed JSON document of either Presentation version. */
-export function toModel(input: unknown): IiifModel {
+/** Builds the model from a parsed JSON document; a Presentation 2 document needs the upgrader. */
+export function toModel(input: unknown, upgrade?: Upgrader): IiifModel {
   if (!isObj(input)) throw new ManifestError('the document is not a JSON object');
-  const doc = isPresentation2(input) ? (upgrade(input as never) as unknown) : input;
+  if (isPresentation2(input) && !upgrade) throw new ManifestError('a Presentation 2 document needs the upgrader (use parseModel)');
+  // The upgrader changes the document it is given; a copy keeps the caller's JSON intact.
+  const doc = isPresentation2(input) && upgrade ? upgrade(structuredClone(input) as never) : input;
   if (!isObj(doc)) throw new ManifestError('the Presentation 2 document could not be upgraded');
   if (doc.type === 'Manifest') return buildManifest(doc, input);
   if (doc.type === 'Collection') return buildCollection(doc);
   throw new ManifestError(`expected a Manifest or Collection, got ${JSON.stringify(doc.type ?? input['@type'] ?? null)}`);
+}
+
+/** Models a document of either version, loading the Presentation 2 upgrader only when needed. */
+export async function parseModel(input: unknown): Promise<IiifModel> {
+  if (!isPresentation2(input)) return toModel(input);
+  const { upgrade } = await import('@iiif/parser/upgrader');
+  return toModel(input, upgrade as Upgrader);
 }
 
 /** Fetches and models a manifest or collection; network and HTTP failures become ManifestErrors. */
@@ -335,7 +347,7 @@ export async function loadModel(url: string, fetcher: typeof fetch = fetch): Pro
   } catch {
     throw new ManifestError(`${url} is not valid JSON`);
   }
-  return toModel(json);
+  return parseModel(json);
 }
 
 /** The page index for a key from a link, or undefined when no page has it. */

@@ -2,7 +2,7 @@
 // Fetches /iiif/presentation/collection.json; never loads the viewer or OpenSeadragon.
 import type { Lang } from '../component/i18n.ts';
 import { t } from '../component/i18n.ts';
-import { type CollectionModel, pickText, toModel } from '../component/manifest-model.ts';
+import { type CollectionModel, parseModel, pickText } from '../component/manifest-model.ts';
 import { initShell, itemPath } from './shell.ts';
 
 let collection: CollectionModel | undefined;
@@ -55,7 +55,7 @@ try {
     collection = { kind: 'collection', id: '', label: {}, items: [] };
   } else {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const model = toModel(await res.json());
+    const model = await parseModel(await res.json());
     if (model.kind !== 'collection') throw new Error('not a collection');
     collection = model;
   }

@@ -2,7 +2,7 @@
 // person, place) and a year range, and results with thumbnails and highlighted snippets that open
 // the item at the matching page. All state is in the URL, so every search can be bookmarked.
 import { type Lang, type MessageKey, t } from '../component/i18n.ts';
-import { toModel } from '../component/manifest-model.ts';
+import { parseModel } from '../component/manifest-model.ts';
 import { initShell } from './shell.ts';
 import { snippetParts } from './snippet.ts';
 import {
@@ -181,7 +181,7 @@ async function loadThumbnails(): Promise<void> {
   try {
     const res = await fetch('/iiif/presentation/collection.json');
     if (!res.ok) return;
-    const model = toModel(await res.json());
+    const model = await parseModel(await res.json());
     if (model.kind !== 'collection') return;
     for (const item of model.items) {
       const m = /\/iiif\/presentation\/([^/]+)\/manifest\.json$/.exec(item.id);
