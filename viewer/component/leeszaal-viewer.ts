@@ -221,8 +221,9 @@ export class LeeszaalViewer extends LitElement {
       this.mode = model.paged && model.pages.length > 2 && this.clientWidth >= 900 && !start.state.region ? 'book' : 'single';
       this.rotation = start.state.rotation;
       await this.updateComplete;
-      void this.loadRecord(model);
       await this.showPage(index, start.state.region);
+      // After the page: the record only improves the citation, and must not hold up the first tiles.
+      void this.loadRecord(model);
     } catch (err) {
       if (token !== this.loadToken) return;
       this.error = err instanceof Error ? err.message : String(err);

@@ -61,7 +61,7 @@ export const viewerStyles = css`
   .panel li { margin: 0.25rem 0; }
   .toc button { text-align: start; border: 0; background: none; text-decoration: underline; padding: 0.2rem; min-height: 2rem; }
   .compare { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
-  .thumbs-placeholder { height: 124px; flex: none; }
+  .thumbs-placeholder { height: 134px; flex: none; }
   leeszaal-thumbnails { flex: none; }
   .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 1rem; flex-wrap: wrap; }
   .attribution a { color: var(--leeszaal-accent); }

@@ -33,7 +33,7 @@ export class LeeszaalThumbnails extends LitElement {
 
   static override styles = css`
     :host { display: block; }
-    .strip { position: relative; overflow-x: auto; overflow-y: hidden; height: 124px; scrollbar-width: thin; }
+    .strip { position: relative; overflow-x: auto; overflow-y: hidden; height: 134px; scrollbar-width: thin; }
     .spacer { height: 1px; }
     button {
       position: absolute; top: 4px; width: 80px; height: 112px; padding: 2px; margin: 0;
@@ -43,7 +43,8 @@ export class LeeszaalThumbnails extends LitElement {
     }
     button[aria-current='page'] { border-color: var(--leeszaal-accent, #8a3b12); background: var(--leeszaal-accent-soft, #f6e7dc); }
     button:focus-visible { outline: 3px solid var(--leeszaal-focus, #1a5fb4); outline-offset: 1px; }
-    img { max-width: 72px; max-height: 88px; object-fit: contain; background: #ddd; }
+    img { max-width: 72px; max-height: 80px; object-fit: contain; background: #ddd; }
+    span { line-height: 1.3; }
     span { max-width: 76px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   `;
 
@@ -144,7 +145,7 @@ export class LeeszaalThumbnails extends LitElement {
           aria-label=${t(this.lang, 'nav.thumbnailOf', { label })}
           @click=${() => this.choose(p.index)}
         >
-          ${p.thumbnail ? html`<img src=${p.thumbnail} alt="" loading="lazy" decoding="async" fetchpriority="low" width="72" height="88" />` : nothing}
+          ${p.thumbnail ? html`<img src=${p.thumbnail} alt="" loading="lazy" decoding="async" fetchpriority="low" width="72" height="80" />` : nothing}
           <span aria-hidden="true">${label}</span>
         </button>`;
       })}
