@@ -18,25 +18,27 @@ import { pageText } from './document.ts';
 import { parseQueryText, type QueryField, type QueryTerm } from './query.ts';
 
 const FACET_SIZE = 30;
+// Language subfields by name: `title.*` would also take the `title.sort` keyword.
+const analysed = (field: string, boost: number) => ['nl', 'fr', 'en', 'de'].map((l) => `${field}.${l}^${boost}`);
 const FIELDS: Record<QueryField | 'all', string[]> = {
   all: [
     'title^10',
-    'title.*^8',
+    ...analysed('title', 8),
     'labels^8',
-    'labels.*^6',
+    ...analysed('labels', 6),
     'agents.name^6',
     'subjects^4',
     'place^3',
     'printer^3',
     'summaries^2',
-    'summaries.*',
+    ...analysed('summaries', 1),
     'shelfmark^2',
     'identifiers^2',
     'collection^2',
     'fulltext',
     'fulltext.de',
   ],
-  title: ['title^2', 'title.*', 'labels', 'labels.*'],
+  title: ['title^2', ...analysed('title', 1), 'labels', ...analysed('labels', 1)],
   person: ['agents.name'],
   place: ['place'],
   printer: ['printer'],
