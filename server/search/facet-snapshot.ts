@@ -29,6 +29,8 @@ export interface Snapshot {
   byDate: Uint32Array;
   byDateDesc: Uint32Array;
   facets: Record<FacetName, FacetColumn>;
+  /** Per facet value, the live positions having it; built on first use (see `postings`). */
+  postingLists?: Record<FacetName, Uint32Array[]>;
 }
 
 export interface ItemRow {
@@ -216,5 +218,61 @@ export function patchSnapshot(
   for (let p = 0; p < s.rowids.length; p++) if (!s.dead[p]) live.push(p);
   s.all = Uint32Array.from(live);
   s.generation = generation;
+  s.postingLists = undefined;
   return s;
+}
+
+/** Live positions per facet value (ascending), built once per snapshot state. */
+export function postings(s: Snapshot): Record<FacetName, Uint32Array[]> {
+  if (s.postingLists) return s.postingLists;
+  const lists = {} as Record<FacetName, Uint32Array[]>;
+  for (const f of FACETS) {
+    const col = s.facets[f];
+    const sizes = new Uint32Array(col.values.length);
+    for (const p of s.all) for (let k = col.offsets[p]!, end = col.offsets[p + 1]!; k < end; k++) sizes[col.valueIds[k]!]!++;
+    const out = Array.from(sizes, (n) => new Uint32Array(n));
+    const fill = new Uint32Array(col.values.length);
+    for (const p of s.all) {
+      for (let k = col.offsets[p]!, end = col.offsets[p + 1]!; k < end; k++) {
+        const id = col.valueIds[k]!;
+        out[id]![fill[id]!++] = p;
+      }
+    }
+    lists[f] = out;
+  }
+  s.postingLists = lists;
+  return lists;
+}
+
+/**
+ * Positions that can matter to a search without words filtering on two or more facets: an item
+ * counts towards some facet only if it fails at most one filter, so it passes at least one of any
+ * two filters — the union of the two most selective filters' items holds every such item.
+ */
+export function facetCandidates(s: Snapshot, filters: { facet: FacetName; values: string[] }[]): Uint32Array | undefined {
+  if (filters.length < 2) return undefined;
+  const lists = postings(s);
+  const passing = filters
+    .map(({ facet, values }) =>
+      values.flatMap((v) => {
+        const id = s.facets[facet].ids.get(v);
+        return id === undefined ? [] : [lists[facet][id]!];
+      }),
+    )
+    .map((parts) => ({ parts, size: parts.reduce((n, p) => n + p.length, 0) }))
+    .sort((a, b) => a.size - b.size)
+    .slice(0, 2);
+  const seen = new Uint8Array(s.rowids.length);
+  const out: number[] = [];
+  for (const { parts } of passing) {
+    for (const part of parts) {
+      for (const p of part) {
+        if (!seen[p]) {
+          seen[p] = 1;
+          out.push(p);
+        }
+      }
+    }
+  }
+  return Uint32Array.from(out).sort();
 }

@@ -25,7 +25,7 @@ import {
   type SuggestionKind,
 } from './backend.ts';
 import { pageText } from './document.ts';
-import { buildSnapshot, patchSnapshot, type FacetRow, type ItemRow, type Snapshot } from './facet-snapshot.ts';
+import { buildSnapshot, facetCandidates, patchSnapshot, type FacetRow, type ItemRow, type Snapshot } from './facet-snapshot.ts';
 import { foldText, tokenize } from './normalize.ts';
 import { parseQueryText, type QueryField } from './query.ts';
 import { displayWord, isMatch, makeMatcher, snippet, type TermMatcher } from './snippet.ts';
@@ -604,7 +604,11 @@ export class EmbeddedSearchBackend implements SearchBackend {
     if (terms.length > 0) {
       ({ candidates, scores } = this.matches(terms, snap, query.sort === 'relevance'));
     } else {
-      candidates = snap.all;
+      candidates =
+        facetCandidates(
+          snap,
+          FACETS.filter((f) => (query.filters[f]?.length ?? 0) > 0).map((facet) => ({ facet, values: query.filters[facet]! })),
+        ) ?? snap.all;
     }
 
     const active = FACETS.filter((f) => (query.filters[f]?.length ?? 0) > 0);
