@@ -282,6 +282,8 @@ export class LeeszaalViewer extends LitElement {
     if (region) zoom.goTo(i, region, true);
     else zoom.home(true);
     this.applyHighlights();
+    // A new page starts a new zoom baseline: the page announcement below is the one to hear.
+    this.lastZoomAnnounced = 0;
     this.onView();
     if (this.mode === 'compare') void this.showCompare();
     const page = model.pages[i]!;
@@ -294,8 +296,8 @@ export class LeeszaalViewer extends LitElement {
   }
 
   next(): void {
-    const shown = this.shownIndices(this.index);
-    void this.showPage(Math.max(...shown) + 1);
+    const target = Math.max(...this.shownIndices(this.index)) + 1;
+    if (target < (this.manifestModel?.pages.length ?? 0)) void this.showPage(target);
   }
 
   previous(): void {
@@ -554,7 +556,7 @@ export class LeeszaalViewer extends LitElement {
   }
 
   /** A toolbar button. "Disabled" ones stay focusable (aria-disabled) so focus is never lost when a reader reaches the last page. */
-  private button(label: string, glyph: IconName, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
+  private button(label: string, iconName: IconName, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
     return html`<button
       type="button"
       part="button"
@@ -566,7 +568,7 @@ export class LeeszaalViewer extends LitElement {
       @click=${(e: Event) => {
         if (!extra.disabled) onClick(e);
       }}
-    >${icon(glyph)}<span class="sr-only">${label}</span></button>`;
+    >${icon(iconName)}<span class="sr-only">${label}</span></button>`;
   }
 
   private renderToolbar(model: ManifestModel) {
@@ -600,8 +602,8 @@ export class LeeszaalViewer extends LitElement {
         : nothing}
       <span class="spacer"></span>
       <div class="group">
-        ${PANELS.map(([name, key, glyph]) =>
-          this.button(this.tr(key), glyph, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), { expanded: this.panel === name, id: `open-${name}` }),
+        ${PANELS.map(([name, key, iconName]) =>
+          this.button(this.tr(key), iconName, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), { expanded: this.panel === name, id: `open-${name}` }),
         )}
       </div>
     </div>`;

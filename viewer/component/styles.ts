@@ -26,11 +26,10 @@ export const viewerStyles = css`
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
   .group { display: flex; gap: 0.2rem; align-items: center; }
   .toolbar .spacer { flex: 1; }
-  button, select, input, textarea, a.button {
+  button, select, input, textarea {
     font: inherit; color: var(--leeszaal-ink); background: #fff; border: 1px solid #666; border-radius: 4px;
     min-height: 2.5rem; min-width: 2.5rem; padding: 0.25rem 0.55rem; cursor: pointer; text-decoration: none;
   }
-  a.button { display: inline-flex; align-items: center; }
   input[type='checkbox'] { min-width: 0; min-height: 0; width: 1.25rem; height: 1.25rem; vertical-align: middle; }
   button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: #fff; border-color: var(--leeszaal-accent); }
   button[aria-disabled='true'] { color: #767676; border-color: #999; cursor: default; }
@@ -73,6 +72,5 @@ export const viewerStyles = css`
   @media (max-width: 700px) {
     :host { height: var(--leeszaal-height, 88vh); }
     .panel { position: absolute; inset: 0; width: auto; z-index: 5; }
-    .toolbar .wide { display: none; }
   }
 `;
