@@ -260,6 +260,32 @@ describe('phone', () => {
   });
 });
 
+describe('page weight', () => {
+  it('home and search never load OpenSeadragon; the item page does', async () => {
+    const scriptsOf = async (path: string, ready: (page: Page) => Promise<void>) => {
+      const page = await context.newPage();
+      const bodies: Promise<string>[] = [];
+      page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') bodies.push(r.text().catch(() => ''));
+      });
+      await page.goto(`${site.baseUrl}${path}`);
+      await ready(page);
+      const texts = await Promise.all(bodies);
+      await page.close();
+      return texts;
+    };
+    const home = await scriptsOf('/', (page) => page.locator('.card').first().waitFor());
+    const search = await scriptsOf('/search?q=kant', (page) => page.locator('.result').first().waitFor());
+    const item = await scriptsOf(`/items/${KANT}`, firstTile);
+    const osd = (texts: string[]) => texts.some((t) => t.includes('OpenSeadragon'));
+    expect(home.length).toBeGreaterThan(0);
+    expect(search.length).toBeGreaterThan(0);
+    expect(osd(home)).toBe(false);
+    expect(osd(search)).toBe(false);
+    expect(osd(item)).toBe(true);
+  });
+});
+
 describe('search page', () => {
   it('finds items, filters by a facet and opens the item at the matching page', async () => {
     const page = await openPage('/search?q=Unm%C3%BCndigkeit');
