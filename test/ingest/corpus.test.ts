@@ -49,6 +49,18 @@ describe('the whole corpus', () => {
     expect(text).toContain('"motivation": "supplementing"');
   });
 
+  it('publishes a CSV item\'s own row as its source record, and keeps reader internals out of record.json', async () => {
+    const paths = dataPaths(data);
+    const row = await readFile(path.join(paths.recordDir('bengel-abriss-1751'), 'row.csv'), 'utf8');
+    const lines = row.trim().split('\n');
+    expect(lines[0]).toMatch(/^id,file,label,creator/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^bengel-abriss-1751,bengel_abriss01_1751-0007\.jpg,/);
+    const record = JSON.parse(await readFile(paths.record('bengel-abriss-1751'), 'utf8'));
+    expect(Object.keys(record)).not.toContain('metadataText');
+    expect(record.sourceRecord).toEqual({ file: 'row.csv', format: 'csv' });
+  });
+
   it('uses only absolute ids under the base URL', async () => {
     const iiif = (await publishedJsonFiles(data)).filter((f) => f.startsWith(dataPaths(data).iiif));
     expect(iiif.length).toBeGreaterThan(40);
