@@ -17,7 +17,7 @@ export interface ValidationOptions {
    * canvases of its manifest (see `canvasSizes`). A manifest's own canvases are always known.
    */
   canvases?: ReadonlyMap<string, Size>;
-  /** JSON Schema file; defaults to `../shared/iiif/presentation-3.schema.json` beside the repository. */
+  /** JSON Schema file; defaults to the copy bundled beside this module (see DEFAULT_SCHEMA_PATH). */
   schemaPath?: string;
 }
 
@@ -34,7 +34,12 @@ interface Size {
 
 type Json = Record<string, unknown>;
 
-export const DEFAULT_SCHEMA_PATH = path.resolve(import.meta.dirname, '..', '..', 'shared', 'iiif', 'presentation-3.schema.json');
+/**
+ * The official validator's schema (IIIF presentation-validator, schema/iiif_3_0.json at commit
+ * fb5bd90), bundled so ingest validates on any machine; a conformance test proves it is the same file
+ * as the reference copy in `shared/iiif/`.
+ */
+export const DEFAULT_SCHEMA_PATH = path.resolve(import.meta.dirname, 'presentation-3.schema.json');
 
 const SCHEMA_ID = 'http://iiif.io/api/presentation/3/schema.json';
 const CLASS_BY_TYPE: Record<string, string> = {
@@ -85,7 +90,7 @@ function schemaValidator(schemaPath: string, type: string | undefined): Validate
     } catch (e) {
       throw new Error(
         `IIIF Presentation 3 JSON Schema not found at ${schemaPath} (${(e as NodeJS.ErrnoException).code ?? String(e)}): ` +
-          'the shared/ folder must sit beside the repository, or pass schemaPath',
+          'reinstall the project or pass schemaPath',
       );
     }
     ajv = new Ajv({ strict: false, allErrors: true });

@@ -1,6 +1,8 @@
 // Conformance: manifests, full-text pages and the collection built from realistic items are valid
 // IIIF Presentation 3 (the official validator's JSON Schema plus the rules no schema expresses), and
 // the validator really catches the violations a broken build would produce.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Canvas, Manifest } from '@iiif/presentation-3';
 import { describe, expect, it } from 'vitest';
 import { buildCollection } from '../../manifests/collection.ts';
@@ -9,7 +11,7 @@ import { publicUrls } from '../../manifests/layout.ts';
 import { buildManifest } from '../../manifests/manifest.ts';
 import { rebaseJson } from '../../manifests/rebase.ts';
 import { buildTextPage, type TextLine } from '../../manifests/text-page.ts';
-import { canvasSizes, validatePresentation } from '../../manifests/validate.ts';
+import { canvasSizes, DEFAULT_SCHEMA_PATH, validatePresentation } from '../../manifests/validate.ts';
 
 const BASE = 'https://leeszaal.bibliotheek.brugge.be';
 const urls = publicUrls(BASE);
@@ -243,6 +245,12 @@ describe('the validator catches violations', () => {
   it('something that is not IIIF at all', () => {
     expectInvalid({ hello: 'world' }, /^schema/);
     expectInvalid([], /^schema|not a JSON object/);
+  });
+
+  it('validates with the bundled schema, byte for byte the official validator\'s copy in shared/iiif', () => {
+    const reference = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'iiif', 'presentation-3.schema.json');
+    expect(path.dirname(DEFAULT_SCHEMA_PATH)).toBe(path.resolve(import.meta.dirname, '..', '..', 'manifests'));
+    expect(readFileSync(DEFAULT_SCHEMA_PATH, 'utf8')).toBe(readFileSync(reference, 'utf8'));
   });
 
   it('a missing schema file is a clear error, not a pass', () => {
