@@ -260,6 +260,23 @@ describe('phone', () => {
   });
 });
 
+describe('classroom screen', () => {
+  it('fills a large screen without overflow', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${site.baseUrl}/items/${KANT}?lang=fr`);
+    await firstTile(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: await screenshotPath('item-classroom') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const viewer = (await page.locator('leeszaal-viewer').boundingBox())!;
+    expect(viewer.width).toBeGreaterThan(1200);
+    expect(viewer.height).toBeGreaterThan(700);
+    await page.getByRole('link', { name: 'NL Nederlands' }).click();
+    await page.close();
+  });
+});
+
 describe('page weight', () => {
   it('home and search never load OpenSeadragon; the item page does', async () => {
     const scriptsOf = async (path: string, ready: (page: Page) => Promise<void>) => {
@@ -287,6 +304,13 @@ describe('page weight', () => {
 });
 
 describe('search page', () => {
+  it('suggests as the reader types', async () => {
+    const page = await openPage('/search');
+    await page.locator('#q').pressSequentially('kan');
+    await expect.poll(() => page.locator('#suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), soon).toContain('Immanuel Kant');
+    await page.close();
+  });
+
   it('finds items, filters by a facet and opens the item at the matching page', async () => {
     const page = await openPage('/search?q=Unm%C3%BCndigkeit');
     await expect.poll(() => page.locator('.result').count(), soon).toBe(1);

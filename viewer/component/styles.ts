@@ -62,7 +62,7 @@ export const viewerStyles = css`
   .compare { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
   .thumbs-placeholder { height: 134px; flex: none; }
   leeszaal-thumbnails { flex: none; }
-  .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 1rem; flex-wrap: wrap; }
+  .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 0.2rem 1rem; flex-wrap: wrap; }
   .attribution a { color: var(--leeszaal-accent); }
   .hit { border: 3px solid #ffb000; background: rgba(255, 200, 0, 0.25); box-sizing: border-box; }
   .hit.current { border-color: #e00060; background: rgba(224, 0, 96, 0.18); }
