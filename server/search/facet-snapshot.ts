@@ -177,6 +177,9 @@ export function patchSnapshot(
     }
     const extra = Object.fromEntries(FACETS.map((f) => [f, [] as number[][]])) as Record<FacetName, number[][]>;
     added.forEach(({ item, facets }, k) => {
+      // Already present (a write landed while the snapshot was being read): the old position dies.
+      const existing = s.position[item.rowid] ?? -1;
+      if (existing >= 0) s.dead[existing] = 1;
       const p = n0 + k;
       s.rowids[p] = item.rowid;
       s.position[item.rowid] = p;

@@ -52,6 +52,8 @@ const EXACT_RANKING_LIMIT = 3000;
 const MATCH_CACHE = 16;
 /** Single-item writes a reader patches into its snapshot; beyond that it reloads. */
 const MAX_PATCHES = 200;
+/** Rows read between two turns of the event loop while loading the snapshot. */
+const LOAD_CHUNK = 20_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -206,6 +208,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   private matchCache = new Map<string, { candidates: Uint32Array; scores?: Float32Array }>();
   private pageCache = new Map<string, Float64Array>();
   private buffers: { scores: Float32Array; passes: Uint8Array } | undefined;
+  private loading: Promise<Snapshot> | undefined;
 
   /** `dir` is the index folder, `dataPaths(dataDir).search`. */
   constructor(dir: string) {
@@ -558,7 +561,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
   }
 
   /** The facet snapshot at the database's generation: patched for a few single-item writes, else reloaded. */
-  private currentSnapshot(): Snapshot {
+  private async currentSnapshot(): Promise<Snapshot> {
     const generation = (this.stmt("SELECT value FROM meta WHERE key = 'generation'").get() as { value: string }).value;
     const snap = this.snapshot;
     if (snap?.generation === generation) return snap;
@@ -584,19 +587,42 @@ export class EmbeddedSearchBackend implements SearchBackend {
         return this.snapshot;
       }
     }
-    const items = (this.arrays('SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid').all() as unknown as [
-      number,
-      string,
-      number | null,
-      number | null,
-    ][]).map(([rowid, titleKey, yearFrom, yearTo]): ItemRow => ({ rowid, titleKey, yearFrom, yearTo }));
-    const facetRows = this.arrays('SELECT item, facet, value FROM facets').all() as unknown as FacetRow[];
+    this.loading ??= this.loadSnapshot(generation).finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  /**
+   * Reads every item's facet rows in chunks, letting the event loop serve other requests (tiles,
+   * manifests) between them: at 100,000 items the read takes seconds.
+   */
+  private async loadSnapshot(generation: string): Promise<Snapshot> {
+    const db = this.db();
+    const items: ItemRow[] = [];
+    const facetRows: FacetRow[] = [];
+    let rows = 0;
+    const breathe = async () => {
+      if (++rows % LOAD_CHUNK !== 0) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.database !== db) throw new SearchUnavailableError('the search index was replaced while loading; try again');
+    };
+    for (const [rowid, titleKey, yearFrom, yearTo] of this.arrays('SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid').iterate() as unknown as Iterable<
+      [number, string, number | null, number | null]
+    >) {
+      items.push({ rowid, titleKey, yearFrom, yearTo });
+      await breathe();
+    }
+    for (const row of this.arrays('SELECT item, facet, value FROM facets').iterate() as unknown as Iterable<FacetRow>) {
+      facetRows.push(row);
+      await breathe();
+    }
     this.snapshot = buildSnapshot(generation, items, facetRows);
     return this.snapshot;
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const snap = this.currentSnapshot();
+    const snap = await this.currentSnapshot();
     const n = snap.rowids.length;
     const terms = query.q ? this.expand(query.q) : [];
     let candidates: Uint32Array;
