@@ -116,5 +116,6 @@ export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     suggest_title: { type: 'completion', analyzer: 'folded', search_analyzer: 'folded', preserve_separators: false },
     suggest_person: { type: 'completion', analyzer: 'folded', search_analyzer: 'folded', preserve_separators: false },
     suggest_place: { type: 'completion', analyzer: 'folded', search_analyzer: 'folded', preserve_separators: false },
+    suggest_word: { type: 'completion', analyzer: 'folded', search_analyzer: 'folded' },
   },
 };

@@ -15,7 +15,9 @@ import {
   type Suggestion,
 } from './backend.ts';
 import { pageText } from './document.ts';
+import { tokenize } from './normalize.ts';
 import { parseQueryText, type QueryField, type QueryTerm } from './query.ts';
+import { displayWord } from './snippet.ts';
 
 const FACET_SIZE = 30;
 // Language subfields by name: `title.*` would also take the `title.sort` keyword.
@@ -48,6 +50,17 @@ const FIELDS: Record<QueryField | 'all', string[]> = {
 const HIGHLIGHT_FIELDS = ['title', 'labels', 'agents.name', 'subjects', 'place', 'printer', 'summaries'];
 const MARK = { pre_tags: ['<mark>'], post_tags: ['</mark>'], encoder: 'html' as const };
 
+const MAX_WORD_INPUTS = 60;
+
+/** Words offered as completions: distinct words of the titles and subjects, shown with umlauts restored. */
+function suggestWords(doc: IndexDocument): string[] {
+  const words = new Map<string, string>();
+  for (const text of [...doc.labels, ...doc.subjects]) {
+    for (const t of tokenize(text)) if (t.folded.length >= 3 && !/^\d+$/.test(t.folded) && !words.has(t.folded)) words.set(t.folded, displayWord(t.word));
+  }
+  return [...words.values()].slice(0, MAX_WORD_INPUTS);
+}
+
 /** The Elasticsearch document of one item (the alias routes it to the current index). */
 export function toElasticDocument(doc: IndexDocument): Record<string, unknown> {
   const { pages, ...rest } = doc;
@@ -61,6 +74,7 @@ export function toElasticDocument(doc: IndexDocument): Record<string, unknown> {
     pages: pages.map((p, order) => ({ order, key: p.key, label: p.label, canvas: p.canvas, text: pageText(p), lines: p.lines })),
     suggest_title: { input: titleInputs.length > 0 ? titleInputs : [doc.title] },
     ...(doc.facets.person.length > 0 ? { suggest_person: { input: doc.facets.person } } : {}),
+    ...(suggestWords(doc).length > 0 ? { suggest_word: { input: suggestWords(doc) } } : {}),
     ...(doc.place ? { suggest_place: { input: [doc.place] } } : {}),
   };
 }
@@ -178,7 +192,12 @@ export function suggestBody(q: string, size: number): estypes.SearchRequest {
   return {
     size: 0,
     _source: { includes: ['title'] },
-    suggest: { person: completion('suggest_person'), place: completion('suggest_place'), title: completion('suggest_title') },
+    suggest: {
+      person: completion('suggest_person'),
+      place: completion('suggest_place'),
+      title: completion('suggest_title'),
+      word: completion('suggest_word'),
+    },
   };
 }
 
@@ -188,7 +207,7 @@ interface CompletionOption {
   _source?: { title?: string; facets?: { person?: string[] }; place?: string };
 }
 
-/** Reads completion suggestions: persons and places by their matched text, titles as the item's full title. */
+/** Reads completion suggestions: persons, places and words by their matched text, titles as the item's full title. */
 export function readSuggestResponse(response: estypes.SearchResponse, size: number): Suggestion[] {
   const options = (name: string): CompletionOption[] => {
     const entries = (response.suggest?.[name] ?? []) as { options?: CompletionOption[] | CompletionOption }[];
@@ -198,6 +217,7 @@ export function readSuggestResponse(response: estypes.SearchResponse, size: numb
     ...options('person').map((o) => ({ kind: 'person' as const, text: o.text })),
     ...options('place').map((o) => ({ kind: 'place' as const, text: o.text })),
     ...options('title').map((o) => ({ kind: 'title' as const, text: o._source?.title ?? o.text, ...(o._id ? { id: o._id } : {}) })),
+    ...options('word').map((o) => ({ kind: 'word' as const, text: o.text })),
   ];
   const seen = new Set<string>();
   return out.filter((s) => !seen.has(`${s.kind}:${s.text}`) && seen.add(`${s.kind}:${s.text}`)).slice(0, size);

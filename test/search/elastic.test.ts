@@ -102,6 +102,8 @@ describe('Elasticsearch engine (mocked HTTP)', () => {
       pages: [expect.objectContaining({ key: 'page-0017', order: 0 }), expect.objectContaining({ key: 'page-0020', order: 1 })],
     });
     expect(bulk[1].fulltext).toContain('Aufklaͤrung');
+    expect(bulk[1].suggest_word.input).toEqual(expect.arrayContaining(['Beantwortung', 'Aufklärung', 'Philosophie']));
+    expect(bulk[1].suggest_person).toEqual({ input: ['Immanuel Kant'] });
 
     expect(calls[5]!.body).toEqual({
       actions: [{ remove: { index: 'leeszaal-old', alias: 'leeszaal' } }, { add: { index: newIndex, alias: 'leeszaal' } }],
@@ -262,11 +264,13 @@ describe('Elasticsearch engine (mocked HTTP)', () => {
             options: [{ text: 'Kant über Aufklärung', _id: KANT_ID, _score: 1, _source: { title: 'Beantwortung der Frage: Was ist Aufklärung?' } }],
           },
         ],
+        word: [{ text: 'kan', offset: 0, length: 3, options: [{ text: 'Kanzlei', _id: 'x', _score: 1 }] }],
       },
     }));
     expect(await backend.suggest('kan', 8)).toEqual([
       { kind: 'person', text: 'Immanuel Kant' },
       { kind: 'title', text: 'Beantwortung der Frage: Was ist Aufklärung?', id: KANT_ID },
+      { kind: 'word', text: 'Kanzlei' },
     ]);
     expect((calls[0]!.body as any).suggest.person.completion).toMatchObject({ field: 'suggest_person', skip_duplicates: true });
   });
