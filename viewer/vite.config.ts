@@ -2,6 +2,7 @@
 // from viewer/site/ into viewer/dist/, split so home and search never load OpenSeadragon, and then a
 // separate self-contained ES module, viewer/dist/embed/leeszaal-viewer.js, that any museum page can
 // load with one script tag.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
@@ -9,6 +10,32 @@ import { build, defineConfig, type Plugin } from 'vite';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.join(here, 'site');
 const dist = path.join(here, 'dist');
+
+/**
+ * Puts the parts every page shares (skip link, banner with navigation and language switch, footer)
+ * into each page from `site/partials/`, so the four pages cannot drift apart. An unknown include
+ * fails the build rather than shipping a page without its navigation.
+ */
+function sharedPartials(): Plugin {
+  return {
+    name: 'leeszaal-shared-partials',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        return html.replace(/^([ \t]*)<!-- include: ([a-z-]+) -->$/gm, (_line, indent: string, name: string) => {
+          const file = path.join(site, 'partials', `${name}.html`);
+          let text: string;
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch {
+            throw new Error(`site page includes "${name}", but ${file} does not exist`);
+          }
+          return text.trimEnd().split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
+        });
+      },
+    },
+  };
+}
 
 /** After the site build, builds the embeddable viewer as one file with everything inlined. */
 function embedBundle(): Plugin {
@@ -37,7 +64,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   logLevel: 'warn',
-  plugins: [embedBundle()],
+  plugins: [sharedPartials(), embedBundle()],
   build: {
     outDir: dist,
     emptyOutDir: true,
