@@ -31,7 +31,8 @@ const envSchema = z.object({
   PROVIDER_LABEL: z.string().min(1).default('Leeszaal'),
   PROVIDER_HOMEPAGE: baseUrl.optional(),
 
-  TILE_SIZE: int(64, 4096).default(512),
+  // The pyramidal TIFF reuses the tiles, and TIFF tiles are multiples of 16 pixels.
+  TILE_SIZE: int(64, 4096).multipleOf(16, 'must be a multiple of 16').default(512),
   JPEG_QUALITY: int(1, 100).default(85),
   MAX_IMAGE_PIXELS: int(1, 10_000_000_000).default(1_000_000_000),
   INGEST_JOBS: int(1, 256).default(Math.max(1, os.availableParallelism())),
@@ -39,7 +40,8 @@ const envSchema = z.object({
   IIIF_MAX_WIDTH: int(1, 65_535).default(10_000),
   IIIF_MAX_HEIGHT: int(1, 65_535).default(10_000),
   IIIF_MAX_AREA: int(1, 1_000_000_000).default(40_000_000),
-  RENDER_CONCURRENCY: int(1, 256).default(Math.max(1, os.availableParallelism())),
+  // Twice the cores: each render waits on file reads and thread hand-offs part of the time.
+  RENDER_CONCURRENCY: int(1, 256).default(Math.max(1, 2 * os.availableParallelism())),
   RENDER_QUEUE: int(0, 10_000).default(64),
   RENDER_TIMEOUT_MS: int(100, 600_000).default(20_000),
   RENDER_CACHE_MB: int(0, 65_536).default(256),

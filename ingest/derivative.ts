@@ -1,14 +1,84 @@
-// Writes the pyramidal, tiled, JPEG-compressed TIFF the server renders level-2 requests from (any
-// region, size or rotation) without decoding the full-resolution scan each time. One file per image.
-import { mkdir, rename } from 'node:fs/promises';
+// Writes the pyramidal tiled JPEG TIFF the server renders level-2 requests from (any region, size or
+// rotation) without decoding the full-resolution scan each time; iipsrv and other TIFF pyramid
+// servers can read it too. Its tiles are the published level-0 tiles themselves, copied byte for
+// byte, one TIFF page per scale factor: the scan is decoded and encoded once for both. Only tiles a
+// TIFF cannot hold as they are (edge tiles, smaller than the TIFF's tile size) are re-encoded, padded
+// with copies of their last row and column.
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { impliedTiles, levelSize, type Size } from './level0.ts';
+import { jpegFrame, type JpegFrame } from './jpeg-frame.ts';
+import { tilesIn, writeTiledTiff, type TiffPage } from './tiff-writer.ts';
 
-export async function writeDerivative(source: string, target: string, quality: number, maxPixels: number): Promise<void> {
+export interface DerivativeInput {
+  /** The complete level-0 tiles folder of the image (canonical paths). */
+  tilesDir: string;
+  full: Size;
+  tileSize: number;
+  scaleFactors: readonly number[];
+  quality: number;
+}
+
+/** Whether a tile's JPEG stream fits a TIFF page of the given geometry as it is. */
+function fits(frame: JpegFrame | undefined, tileSize: number, components: number, sampling: readonly number[]): boolean {
+  return (
+    frame !== undefined &&
+    frame.sequential &&
+    frame.width === tileSize &&
+    frame.height === tileSize &&
+    frame.components === components &&
+    (components === 1 || (frame.sampling[0] === sampling[0] && frame.sampling[1] === sampling[1]))
+  );
+}
+
+/** Re-encodes one tile at the TIFF's tile size (padding by repeating its edge), components and sampling. */
+async function reencode(data: Uint8Array, tileSize: number, components: 1 | 3, sampling: readonly number[], quality: number): Promise<Buffer> {
+  const img = sharp(data, { limitInputPixels: false });
+  const meta = await img.metadata();
+  const width = Math.min(meta.width, tileSize);
+  const height = Math.min(meta.height, tileSize);
+  return img
+    .extract({ left: 0, top: 0, width, height })
+    .extend({ right: tileSize - width, bottom: tileSize - height, extendWith: 'copy' })
+    .toColourspace(components === 1 ? 'b-w' : 'srgb')
+    .jpeg({ quality, optimiseCoding: false, chromaSubsampling: sampling[0] === 1 && sampling[1] === 1 ? '4:4:4' : '4:2:0' })
+    .toBuffer();
+}
+
+/** Writes the derivative of the image whose tiles are in `input.tilesDir` to `target` (via a temporary file). */
+export async function writeDerivative(input: DerivativeInput, target: string): Promise<void> {
+  const { tilesDir, full, tileSize, scaleFactors, quality } = input;
+  if (tileSize % 16 !== 0) throw new Error(`tile size ${tileSize} is not a multiple of 16, as TIFF tiles must be`);
+  // impliedTiles lists a level's tiles row by row, the order of a TIFF page's tiles.
+  const byLevel = scaleFactors.map((sf) => impliedTiles(full, tileSize, [sf]));
+  const tiles = byLevel.flat();
+  const first = await readFile(path.join(tilesDir, tiles[0]!.path));
+  const frame = jpegFrame(first);
+  if (frame === undefined) throw new Error(`published tile ${tiles[0]!.path} is not a JPEG stream`);
+  const components: 1 | 3 = frame.components === 1 ? 1 : 3;
+  const sampling: [number, number] = components === 1 ? [1, 1] : frame.sampling;
+  const pages: TiffPage[] = scaleFactors.map((sf, i) => {
+    const size = levelSize(full, sf);
+    const tileCount = tilesIn(size.width, size.height, tileSize);
+    if (tileCount !== byLevel[i]!.length) throw new Error(`scale factor ${sf}: ${byLevel[i]!.length} tiles for a ${tileCount}-tile page`);
+    return { ...size, tileSize, components, sampling, tileCount };
+  });
+  let dataBytes = 0;
+  for (const t of tiles) dataBytes += (await stat(path.join(tilesDir, t.path))).size;
+  // Re-encoded edge tiles may outgrow their published file; bound them by a raw tile each.
+  dataBytes += pages.reduce((n, p) => n + (Math.ceil(p.width / tileSize) + Math.ceil(p.height / tileSize)) * tileSize * tileSize * components, 0);
+
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  await sharp(source, { limitInputPixels: maxPixels })
-    .tiff({ tile: true, tileWidth: 256, tileHeight: 256, pyramid: true, compression: 'jpeg', quality })
-    .toFile(tmp);
-  await rename(tmp, target);
+  try {
+    await writeTiledTiff(tmp, pages, dataBytes, async (page, index) => {
+      const data = await readFile(path.join(tilesDir, byLevel[page]![index]!.path));
+      return fits(jpegFrame(data), tileSize, components, sampling) ? data : reencode(data, tileSize, components, sampling, quality);
+    });
+    await rename(tmp, target);
+  } finally {
+    await rm(tmp, { force: true });
+  }
 }
+

@@ -1,13 +1,13 @@
 // Publishes the image of one page: unless an image with the same id (same content, same tile
-// settings) is already published, it checks the header, writes the pyramidal TIFF and the level-0
-// tiles in the staging folder, then renames the derivative and finally the image folder into place.
-// An image folder therefore exists only when complete.
+// settings) is already published, it checks the header, writes the level-0 tiles and then, from
+// them, the pyramidal TIFF in the staging folder, then renames the derivative and finally the image
+// folder into place. An image folder therefore exists only when complete.
 import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../manifests/layout.ts';
 import { writeDerivative } from './derivative.ts';
 import { checkImage, firstLine, ImageError } from './image-check.ts';
-import type { Size } from './level0.ts';
+import { scaleFactorsFor, type Size } from './level0.ts';
 import { completeImage, writeTiles, type TileSettings } from './tile.ts';
 
 export interface PublishedImage {
@@ -51,11 +51,9 @@ export async function publishImage(args: {
   try {
     await rm(stagedDir, { recursive: true, force: true });
     try {
-      await Promise.all([
-        writeDerivative(args.source, stagedTif, args.settings.quality, args.settings.maxPixels),
-        writeTiles(args.source, stagedDir, args.settings),
-        args.whileBusy?.(),
-      ]);
+      await Promise.all([writeTiles(args.source, stagedDir, args.settings), args.whileBusy?.()]);
+      const { tileSize, quality } = args.settings;
+      await writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality }, stagedTif);
       await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, args.extraSizes(full));
     } catch (err) {
       // The header was fine, so a decoding failure means damaged pixel data.

@@ -60,10 +60,7 @@ function jpeg(img: Sharp, quality: number): Sharp {
   return img.jpeg({ quality, optimiseCoding: false });
 }
 
-/**
- * Writes the libvips tiles of `source` into `outDir` (which must not exist). Runs at the same time as
- * the derivative TIFF, so the two decodes of the scan share the machine's cores.
- */
+/** Writes the libvips tiles of `source` into `outDir` (which must not exist). */
 export async function writeTiles(source: string, outDir: string, settings: TileSettings): Promise<void> {
   await mkdir(path.dirname(outDir), { recursive: true });
   // libvips treats a dot in the last path segment as a file extension and may write

@@ -1,0 +1,162 @@
+// Writes a tiled, multi-page TIFF whose tiles arrive already JPEG-compressed (TIFF Technical Note 2:
+// each tile a complete JPEG stream), one page per pyramid level, largest first, the others marked as
+// reduced-resolution images: the layout libvips, libtiff and iipsrv read as a pyramid. Tile data goes
+// first, then the directories; classic TIFF while every offset fits in 32 bits, BigTIFF beyond.
+// No library writes pre-compressed tiles into a TIFF, hence this small writer.
+import { open } from 'node:fs/promises';
+
+export interface TiffPage {
+  width: number;
+  height: number;
+  tileSize: number;
+  /** 1 (grey) or 3 (YCbCr JPEG). */
+  components: 1 | 3;
+  /** YCbCr sampling factors of the JPEG streams, for `components` 3: [2, 2] is 4:2:0. */
+  sampling: [number, number];
+  /** Number of tiles, row by row: ceil(width / tileSize) * ceil(height / tileSize). */
+  tileCount: number;
+}
+
+const SHORT = 3;
+const LONG = 4;
+const LONG8 = 16;
+
+/** Tiles across times tiles down of a page. */
+export function tilesIn(width: number, height: number, tileSize: number): number {
+  return Math.ceil(width / tileSize) * Math.ceil(height / tileSize);
+}
+
+interface Entry {
+  tag: number;
+  type: typeof SHORT | typeof LONG | typeof LONG8;
+  values: readonly number[];
+}
+
+function entriesFor(page: TiffPage, first: boolean, offsets: readonly number[], counts: readonly number[], big: boolean): Entry[] {
+  const wide = big ? LONG8 : LONG;
+  const entries: Entry[] = [
+    { tag: 254, type: LONG, values: [first ? 0 : 1] },
+    { tag: 256, type: LONG, values: [page.width] },
+    { tag: 257, type: LONG, values: [page.height] },
+    { tag: 258, type: SHORT, values: Array<number>(page.components).fill(8) },
+    { tag: 259, type: SHORT, values: [7] },
+    { tag: 262, type: SHORT, values: [page.components === 3 ? 6 : 1] },
+    { tag: 277, type: SHORT, values: [page.components] },
+    { tag: 284, type: SHORT, values: [1] },
+    { tag: 322, type: LONG, values: [page.tileSize] },
+    { tag: 323, type: LONG, values: [page.tileSize] },
+    { tag: 324, type: wide, values: offsets },
+    { tag: 325, type: wide, values: counts },
+  ];
+  if (page.components === 3) entries.push({ tag: 530, type: SHORT, values: page.sampling });
+  return entries;
+}
+
+const sizeOf = (type: Entry['type']) => (type === SHORT ? 2 : type === LONG ? 4 : 8);
+
+/** One directory, its out-of-line values right after it, placed at `at`; `next` is the following directory's offset (0 for none). */
+function directory(entries: Entry[], at: number, next: number, big: boolean): Buffer {
+  const entrySize = big ? 20 : 12;
+  const inline = big ? 8 : 4;
+  const head = (big ? 8 : 2) + entries.length * entrySize + (big ? 8 : 4);
+  const extra = entries.reduce((sum, e) => {
+    const bytes = e.values.length * sizeOf(e.type);
+    return bytes > inline ? sum + bytes + (bytes % 2) : sum;
+  }, 0);
+  const buf = Buffer.alloc(head + extra);
+  let p = 0;
+  if (big) {
+    buf.writeBigUInt64LE(BigInt(entries.length), p);
+    p += 8;
+  } else {
+    buf.writeUInt16LE(entries.length, p);
+    p += 2;
+  }
+  let extraAt = head;
+  const put = (target: number, type: Entry['type'], values: readonly number[]) => {
+    values.forEach((v, i) => {
+      const o = target + i * sizeOf(type);
+      if (type === SHORT) buf.writeUInt16LE(v, o);
+      else if (type === LONG) buf.writeUInt32LE(v, o);
+      else buf.writeBigUInt64LE(BigInt(v), o);
+    });
+  };
+  for (const e of entries) {
+    buf.writeUInt16LE(e.tag, p);
+    buf.writeUInt16LE(e.type, p + 2);
+    if (big) buf.writeBigUInt64LE(BigInt(e.values.length), p + 4);
+    else buf.writeUInt32LE(e.values.length, p + 4);
+    const valueAt = p + (big ? 12 : 8);
+    const bytes = e.values.length * sizeOf(e.type);
+    if (bytes <= inline) {
+      put(valueAt, e.type, e.values);
+    } else {
+      if (big) buf.writeBigUInt64LE(BigInt(at + extraAt), valueAt);
+      else buf.writeUInt32LE(at + extraAt, valueAt);
+      put(extraAt, e.type, e.values);
+      extraAt += bytes + (bytes % 2);
+    }
+    p += entrySize;
+  }
+  if (big) buf.writeBigUInt64LE(BigInt(next), p);
+  else buf.writeUInt32LE(next, p);
+  return buf;
+}
+
+/**
+ * Writes `pages` to `file`, asking `tile(page, index)` for each JPEG tile in order. `dataBytes` is an
+ * upper bound of all tile bytes together, to choose between classic TIFF and BigTIFF up front.
+ */
+export async function writeTiledTiff(
+  file: string,
+  pages: readonly TiffPage[],
+  dataBytes: number,
+  tile: (page: number, index: number) => Promise<Uint8Array>,
+): Promise<void> {
+  const tileCount = pages.reduce((n, p) => n + p.tileCount, 0);
+  // Directories need about 16 bytes per tile plus a few hundred per page; keep a wide margin.
+  const big = dataBytes + tileCount * 16 + pages.length * 1024 + 4096 >= 2 ** 32;
+  const fh = await open(file, 'w');
+  try {
+    const header = Buffer.alloc(big ? 16 : 8);
+    header.write('II', 0, 'latin1');
+    if (big) {
+      header.writeUInt16LE(43, 2);
+      header.writeUInt16LE(8, 4);
+    } else {
+      header.writeUInt16LE(42, 2);
+    }
+    let at = header.length;
+    const placed: { offsets: number[]; counts: number[] }[] = [];
+    for (const [p, page] of pages.entries()) {
+      const offsets: number[] = [];
+      const counts: number[] = [];
+      for (let i = 0; i < page.tileCount; i++) {
+        const data = await tile(p, i);
+        await fh.write(data, 0, data.length, at);
+        offsets.push(at);
+        counts.push(data.length);
+        at += data.length + (data.length % 2);
+      }
+      placed.push({ offsets, counts });
+    }
+    const firstDirectory = at;
+    if (!big && firstDirectory + tileCount * 8 + pages.length * 1024 >= 2 ** 32) {
+      throw new Error('TIFF data outgrew its 4 GiB estimate');
+    }
+    for (const [p, page] of pages.entries()) {
+      const { offsets, counts } = placed[p]!;
+      const entries = entriesFor(page, p === 0, offsets, counts, big);
+      const size = directory(entries, at, 0, big).length;
+      const next = p + 1 < pages.length ? at + size : 0;
+      const dir = directory(entries, at, next, big);
+      await fh.write(dir, 0, dir.length, at);
+      at += dir.length;
+    }
+    if (big) header.writeBigUInt64LE(BigInt(firstDirectory), 8);
+    else header.writeUInt32LE(firstDirectory, 4);
+    await fh.write(header, 0, header.length, 0);
+  } finally {
+    await fh.close();
+  }
+}
