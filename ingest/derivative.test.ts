@@ -5,7 +5,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { writeDerivative } from './derivative.ts';
@@ -37,7 +37,7 @@ async function publish(source: string, name: string): Promise<{ tiles: string; t
   return { tiles, tif, full, scaleFactors };
 }
 
-async function rawOf(img: sharp.Sharp): Promise<{ data: Buffer; width: number; height: number; channels: number }> {
+async function rawOf(img: Sharp): Promise<{ data: Buffer; width: number; height: number; channels: number }> {
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
 }

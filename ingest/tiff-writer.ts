@@ -17,6 +17,10 @@ export interface TiffPage {
   tileCount: number;
 }
 
+const FETCH_AHEAD = 32;
+const BATCH_BYTES = 4 * 1024 * 1024;
+const PAD = new Uint8Array(1);
+
 const SHORT = 3;
 const LONG = 4;
 const LONG8 = 16;
@@ -127,19 +131,37 @@ export async function writeTiledTiff(
       header.writeUInt16LE(42, 2);
     }
     let at = header.length;
-    const placed: { offsets: number[]; counts: number[] }[] = [];
-    for (const [p, page] of pages.entries()) {
-      const offsets: number[] = [];
-      const counts: number[] = [];
-      for (let i = 0; i < page.tileCount; i++) {
-        const data = await tile(p, i);
-        await fh.write(data, 0, data.length, at);
-        offsets.push(at);
-        counts.push(data.length);
-        at += data.length + (data.length % 2);
+    const placed = pages.map(() => ({ offsets: [] as number[], counts: [] as number[] }));
+    // Tiles are fetched a window ahead (reads and re-encodes overlap) and written in batches.
+    const order = pages.flatMap((p, page) => Array.from({ length: p.tileCount }, (_, index) => [page, index] as const));
+    const ahead: Promise<Uint8Array>[] = [];
+    let next = 0;
+    let batch: Uint8Array[] = [];
+    let batchAt = at;
+    let batchBytes = 0;
+    const flush = async () => {
+      if (batch.length > 0) await fh.writev(batch, batchAt);
+      batch = [];
+      batchAt = at;
+      batchBytes = 0;
+    };
+    for (const [page, index] of order) {
+      while (next < order.length && ahead.length < FETCH_AHEAD) {
+        const [p, i] = order[next++]!;
+        const fetched = tile(p, i);
+        fetched.catch(() => undefined);
+        ahead.push(fetched);
       }
-      placed.push({ offsets, counts });
+      const data = await ahead.shift()!;
+      placed[page]!.offsets.push(at);
+      placed[page]!.counts.push(data.length);
+      batch.push(data);
+      if (data.length % 2 === 1) batch.push(PAD);
+      at += data.length + (data.length % 2);
+      batchBytes += data.length;
+      if (batchBytes >= BATCH_BYTES) await flush();
     }
+    await flush();
     const firstDirectory = at;
     if (!big && firstDirectory + tileCount * 8 + pages.length * 1024 >= 2 ** 32) {
       throw new Error('TIFF data outgrew its 4 GiB estimate');

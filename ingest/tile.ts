@@ -4,6 +4,7 @@
 // own info.json. The work happens in a staging folder the caller renames into place.
 import { access, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import {
   impliedSizes,
@@ -97,24 +98,36 @@ export async function completeImage(
   const max = maxSize(full, settings.limits);
   const wanted: Level0File[] = [...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)];
 
-  let completed = 0;
-  for (const f of wanted) {
-    const target = path.join(outDir, f.path);
-    if (await exists(target)) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await renderFromDerivative(derivative, full, f, settings.quality, target);
-    completed += 1;
-  }
+  // Hundreds of small file-system calls: issued a few at a time rather than one after another.
+  const io = pLimit(16);
+  const missing = (await Promise.all(wanted.map((f) => io(async () => ((await exists(path.join(outDir, f.path))) ? undefined : f))))).filter(
+    (f) => f !== undefined,
+  );
+  const render = pLimit(2);
+  await Promise.all(
+    missing.map((f) =>
+      render(async () => {
+        const target = path.join(outDir, f.path);
+        await mkdir(path.dirname(target), { recursive: true });
+        await renderFromDerivative(derivative, full, f, settings.quality, target);
+      }),
+    ),
+  );
+  const completed = missing.length;
   // A full-resolution tile's canonical size is `max` (the whole region); clients such as
   // OpenSeadragon ask for it as `w,h`. Both names point at one file (a hard link costs no space).
-  for (const f of wanted) {
-    if (f.region.w !== f.size.width || f.region.h !== f.size.height || f.path.startsWith('full/')) continue;
-    const alias = path.join(outDir, f.path.replace(`/${f.size.width},${f.size.height}/`, '/max/'));
-    await mkdir(path.dirname(alias), { recursive: true });
-    await link(path.join(outDir, f.path), alias).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
-    });
-  }
+  const aliases = wanted.filter((f) => f.region.w === f.size.width && f.region.h === f.size.height && !f.path.startsWith('full/'));
+  await Promise.all(
+    aliases.map((f) =>
+      io(async () => {
+        const alias = path.join(outDir, f.path.replace(`/${f.size.width},${f.size.height}/`, '/max/'));
+        await mkdir(path.dirname(alias), { recursive: true });
+        await link(path.join(outDir, f.path), alias).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EEXIST') throw err;
+        });
+      }),
+    ),
+  );
 
   const limited = max.width !== full.width || max.height !== full.height;
   const info: ImageInfo3 = {

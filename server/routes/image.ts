@@ -13,6 +13,7 @@ import { HttpError, notFound } from '../errors.ts';
 import { CACHE_DOCUMENT, CACHE_IMAGE, IMAGE_CONTEXT, IMAGE_LEVEL2_PROFILE, MEDIA, jsonLdType, setCache } from '../headers.ts';
 import { RenderCache, type CachedImage } from '../image/cache.ts';
 import { FORMATS, parseImageRequest, type Dimensions, type ImageRequest, type Limits } from '../image/parse-request.ts';
+import { premadeCandidates } from '../image/premade.ts';
 import { CONTENT_TYPES, openSource, render, type ImageSource } from '../image/render.ts';
 import { RenderQueue } from '../image/render-queue.ts';
 import { existingFileInside, requireSegment } from '../safe-path.ts';
@@ -44,6 +45,19 @@ const publishedInfo = z
     width: z.number().int().positive(),
     height: z.number().int().positive(),
     sizes: z.array(z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).loose()).optional(),
+    tiles: z
+      .array(
+        z
+          .object({
+            width: z.number().int().positive(),
+            height: z.number().int().positive().optional(),
+            scaleFactors: z.array(z.number().int().positive()),
+          })
+          .loose(),
+      )
+      .optional(),
+    maxWidth: z.number().int().positive().optional(),
+    maxHeight: z.number().int().positive().optional(),
   })
   .loose();
 
@@ -174,7 +188,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     );
     res.setHeader('Link', `<${IMAGE_LEVEL2_PROFILE}>;rel="profile", <${urls.imageService(id)}/${ir.canonical.path}>;rel="canonical"`);
 
-    const premade = await premadeFile(paths.root, paths.imageDir(id), ir);
+    const premade = await premadeFile(paths.root, paths.imageDir(id), info, ir);
     if (premade !== undefined) {
       const tile = await cachedFile(premade);
       if (tile === undefined) {
@@ -224,16 +238,10 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   return router;
 }
 
-/** The published tile or size file a default-quality jpg request canonicalises to, if there is one. */
-async function premadeFile(root: string, imageDir: string, ir: ImageRequest): Promise<string | undefined> {
-  if (ir.canonical.rotation !== '0' || ir.quality !== 'default' || ir.format !== 'jpg' || ir.canonical.size.startsWith('^')) {
-    return undefined;
-  }
-  // `max` names a file of the region's own size; when server limits shrink max, only `w,h` fits.
-  const whole = ir.size.w === ir.region.w && ir.size.h === ir.region.h;
-  const sizes = ir.canonical.size === 'max' && whole ? ['max', `${ir.size.w},${ir.size.h}`] : [`${ir.size.w},${ir.size.h}`];
-  for (const size of sizes) {
-    const found = await existingFileInside(root, path.join(imageDir, ir.canonical.region, size, '0', 'default.jpg'));
+/** The published tile or size file that shows exactly what `ir` asks for, if there is one. */
+async function premadeFile(root: string, imageDir: string, info: PublishedInfo, ir: ImageRequest): Promise<string | undefined> {
+  for (const candidate of premadeCandidates(info, ir)) {
+    const found = await existingFileInside(root, path.join(imageDir, candidate));
     if (found !== undefined) return found;
   }
   return undefined;
