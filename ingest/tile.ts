@@ -5,7 +5,8 @@
 import { access, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import sharp from 'sharp';
+import { openSource, render } from '../server/image/render.ts';
 import {
   impliedSizes,
   impliedTiles,
@@ -16,6 +17,9 @@ import {
   type Size,
   type SizeLimits,
 } from './level0.ts';
+
+/** Ingest has no client waiting; the limit only stops a render that hangs. */
+const RENDER_TIMEOUT_S = 600;
 
 export interface TileSettings {
   tileSize: number;
@@ -56,11 +60,6 @@ const exists = (p: string) =>
     () => false,
   );
 
-function jpeg(img: Sharp, quality: number): Sharp {
-  // Huffman optimisation off, as libvips itself defaults: 15% less CPU for ~5% larger tiles.
-  return img.jpeg({ quality, optimiseCoding: false });
-}
-
 /** Writes the libvips tiles of `source` into `outDir` (which must not exist). */
 export async function writeTiles(source: string, outDir: string, settings: TileSettings): Promise<void> {
   await mkdir(path.dirname(outDir), { recursive: true });
@@ -70,7 +69,9 @@ export async function writeTiles(source: string, outDir: string, settings: TileS
   const dz = path.join(work, 'tiles');
   await rm(work, { recursive: true, force: true });
   await mkdir(work);
-  await jpeg(sharp(source, { limitInputPixels: settings.maxPixels }), settings.quality)
+  // Huffman optimisation off, as libvips itself defaults: 15% less CPU for ~5% larger tiles.
+  await sharp(source, { limitInputPixels: settings.maxPixels })
+    .jpeg({ quality: settings.quality, optimiseCoding: false })
     .tile({ layout: 'iiif3', size: settings.tileSize, overlap: 0, depth: 'onetile', id: 'https://leeszaal.invalid' })
     .toFile(dz);
   // libvips names the folder after the output path and puts its own info.json inside it.
@@ -156,37 +157,18 @@ function uniqueSizes(sizes: Size[], full: Size): Size[] {
 }
 
 /**
- * Renders one region at one size from the pyramidal TIFF, starting from the smallest pyramid page
- * that still has enough pixels, so even `full/max` of a huge scan never decodes the full resolution.
+ * Renders one whole-image file from the pyramidal TIFF as the image server renders any request:
+ * from the smallest pyramid page that still has enough pixels, so even `full/max` of a huge scan
+ * never decodes the full resolution.
  */
 async function renderFromDerivative(derivative: string, full: Size, f: Level0File, quality: number, target: string) {
-  const levels = await pyramidLevels(derivative);
-  // libvips halves each level rounding down, so read each page's real size rather than computing it.
-  const scale = Math.min(f.size.width / f.region.w, f.size.height / f.region.h);
-  const level = levels.findLast((l) => l.width / full.width >= scale) ?? levels[0]!;
-  const sx = level.width / full.width;
-  const sy = level.height / full.height;
-  const left = Math.min(level.width - 1, Math.floor(f.region.x * sx));
-  const top = Math.min(level.height - 1, Math.floor(f.region.y * sy));
-  const width = Math.max(1, Math.min(level.width - left, Math.round(f.region.w * sx)));
-  const height = Math.max(1, Math.min(level.height - top, Math.round(f.region.h * sy)));
+  const body = await render(
+    { region: f.region, size: { w: f.size.width, h: f.size.height }, mirror: false, degrees: 0, quality: 'default', format: 'jpg' },
+    full,
+    await openSource(derivative),
+    { jpegQuality: quality, timeoutSeconds: RENDER_TIMEOUT_S },
+  );
   const tmp = `${target}.tmp`;
-  await jpeg(
-    sharp(derivative, { page: level.page, limitInputPixels: false })
-      .extract({ left, top, width, height })
-      .resize(f.size.width, f.size.height, { fit: 'fill', kernel: 'lanczos3' }),
-    quality,
-  ).toFile(tmp);
+  await writeFile(tmp, body);
   await rename(tmp, target);
-}
-
-async function pyramidLevels(derivative: string): Promise<{ page: number; width: number; height: number }[]> {
-  // The derivative is our own file, made from a source already checked against MAX_IMAGE_PIXELS.
-  const pages = (await sharp(derivative, { limitInputPixels: false }).metadata()).pages ?? 1;
-  const levels = [];
-  for (let page = 0; page < pages; page++) {
-    const m = await sharp(derivative, { page, limitInputPixels: false }).metadata();
-    levels.push({ page, width: m.width, height: m.height });
-  }
-  return levels;
 }

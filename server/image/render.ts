@@ -26,6 +26,9 @@ export interface RenderOptions {
   timeoutSeconds: number;
 }
 
+/** What a render needs of a parsed request (ingest asks for level-0 files the same way). */
+export type RenderRequest = Omit<ImageRequest, 'canonical'>;
+
 export const CONTENT_TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
 const sources = new Map<string, Promise<ImageSource>>();
@@ -91,7 +94,7 @@ export function chooseLevel(levels: SourceLevel[], full: Dimensions, req: Pick<I
 }
 
 /** Renders the request from `source`, whose level 0 shows the `full`-sized image. */
-export async function render(req: ImageRequest, full: Dimensions, source: ImageSource, options: RenderOptions): Promise<Buffer> {
+export async function render(req: RenderRequest, full: Dimensions, source: ImageSource, options: RenderOptions): Promise<Buffer> {
   const level = chooseLevel(source.levels, full, req);
   const fx = level.width / full.width;
   const fy = level.height / full.height;
