@@ -103,7 +103,8 @@ export async function render(req: RenderRequest, full: Dimensions, source: Image
   const right = Math.max(left + 1, Math.min(level.width, Math.ceil((req.region.x + req.region.w) * fx)));
   const bottom = Math.max(top + 1, Math.min(level.height, Math.ceil((req.region.y + req.region.h) * fy)));
 
-  const open: SharpOptions = { limitInputPixels: false };
+  // Random access: a request reads a few tiles from anywhere in the page, not the page top to bottom.
+  const open: SharpOptions = { limitInputPixels: false, sequentialRead: false };
   if (level.page !== undefined) open.page = level.page;
   if (level.subifd !== undefined) open.subifd = level.subifd;
   const timeout = { seconds: options.timeoutSeconds };
