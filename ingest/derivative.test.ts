@@ -1,7 +1,7 @@
 // The pyramidal TIFF assembled from the published tiles: one page per scale factor at the level's
 // size, interior tiles carried over byte for byte (so they decode to exactly the published tile),
-// edge tiles re-encoded padded; grey tiles make a one-band page, and BigTIFF readable where classic TIFF would
-// overflow. Read back with sharp (libvips), as the server reads it.
+// edge tiles re-encoded padded; grey tiles make a one-band page, and BigTIFF reads back. Read back
+// with sharp (libvips), as the server reads it.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,14 +91,20 @@ describe('tiled TIFF writer', () => {
   it('writes grey tiles as a one-band page', async () => {
     const tile = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 90, g: 90, b: 90 } } }).toColourspace('b-w').jpeg().toBuffer();
     const file = path.join(dir, 'grey.tif');
-    await writeTiledTiff(file, [{ width: 40, height: 20, tileSize: 32, components: 1, sampling: [1, 1], tileCount: 2 }], tile.length * 2, async () => tile);
+    await writeTiledTiff(file, [{ width: 40, height: 20, tileSize: 32, components: 1, sampling: [1, 1], tileCount: 2 }], async () => tile);
     const meta = await sharp(file).metadata();
     expect({ width: meta.width, height: meta.height, channels: meta.channels }).toEqual({ width: 40, height: 20, channels: 1 });
     const { data } = await rawOf(sharp(file).toColourspace('b-w'));
     expect(Math.abs(data[0]! - 90)).toBeLessThanOrEqual(2);
   });
 
-  it('writes BigTIFF when the data could pass 4 GiB, and libvips reads it', async () => {
+  it('refuses a page whose tile count does not match its size', async () => {
+    await expect(
+      writeTiledTiff(path.join(dir, 'wrong.tif'), [{ width: 100, height: 70, tileSize: 64, components: 3, sampling: [2, 2], tileCount: 3 }], async () => new Uint8Array(2)),
+    ).rejects.toThrow(/has 4 tiles, not 3/);
+  });
+
+  it('writes BigTIFF when asked, and libvips reads it', async () => {
     const tile = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 10, g: 200, b: 90 } } }).jpeg().toBuffer();
     const file = path.join(dir, 'big.tif');
     await writeTiledTiff(
@@ -107,8 +113,8 @@ describe('tiled TIFF writer', () => {
         { width: 100, height: 70, tileSize: 64, components: 3, sampling: [2, 2], tileCount: 4 },
         { width: 50, height: 35, tileSize: 64, components: 3, sampling: [2, 2], tileCount: 1 },
       ],
-      2 ** 32,
       async () => tile,
+      { bigTiff: true },
     );
     expect((await readFile(file)).readUInt16LE(2)).toBe(43);
     expect((await sharp(file).metadata()).pages).toBe(2);

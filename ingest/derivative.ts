@@ -4,12 +4,12 @@
 // byte, one TIFF page per scale factor: the scan is decoded and encoded once for both. Only tiles a
 // TIFF cannot hold as they are (edge tiles, smaller than the TIFF's tile size) are re-encoded, padded
 // with copies of their last row and column.
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { impliedTiles, levelSize, type Size } from './level0.ts';
 import { jpegFrame, type JpegFrame } from './jpeg-frame.ts';
-import { tilesIn, writeTiledTiff, type TiffPage } from './tiff-writer.ts';
+import { writeTiledTiff, type TiffPage } from './tiff-writer.ts';
 
 export interface DerivativeInput {
   /** The complete level-0 tiles folder of the image (canonical paths). */
@@ -58,21 +58,12 @@ export async function writeDerivative(input: DerivativeInput, target: string): P
   if (frame === undefined) throw new Error(`published tile ${tiles[0]!.path} is not a JPEG stream`);
   const components: 1 | 3 = frame.components === 1 ? 1 : 3;
   const sampling: [number, number] = components === 1 ? [1, 1] : frame.sampling;
-  const pages: TiffPage[] = scaleFactors.map((sf, i) => {
-    const size = levelSize(full, sf);
-    const tileCount = tilesIn(size.width, size.height, tileSize);
-    if (tileCount !== byLevel[i]!.length) throw new Error(`scale factor ${sf}: ${byLevel[i]!.length} tiles for a ${tileCount}-tile page`);
-    return { ...size, tileSize, components, sampling, tileCount };
-  });
-  let dataBytes = 0;
-  for (const t of tiles) dataBytes += (await stat(path.join(tilesDir, t.path))).size;
-  // Re-encoded edge tiles may outgrow their published file; bound them by a raw tile each.
-  dataBytes += pages.reduce((n, p) => n + (Math.ceil(p.width / tileSize) + Math.ceil(p.height / tileSize)) * tileSize * tileSize * components, 0);
+  const pages: TiffPage[] = scaleFactors.map((sf, i) => ({ ...levelSize(full, sf), tileSize, components, sampling, tileCount: byLevel[i]!.length }));
 
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   try {
-    await writeTiledTiff(tmp, pages, dataBytes, async (page, index) => {
+    await writeTiledTiff(tmp, pages, async (page, index) => {
       const data = await readFile(path.join(tilesDir, byLevel[page]![index]!.path));
       return fits(jpegFrame(data), tileSize, components, sampling) ? data : reencode(data, tileSize, components, sampling, quality);
     });

@@ -1,7 +1,8 @@
 // Writes a tiled, multi-page TIFF whose tiles arrive already JPEG-compressed (TIFF Technical Note 2:
 // each tile a complete JPEG stream), one page per pyramid level, largest first, the others marked as
 // reduced-resolution images: the layout libvips, libtiff and iipsrv read as a pyramid. Tile data goes
-// first, then the directories; classic TIFF while every offset fits in 32 bits, BigTIFF beyond.
+// first, then the directories, so the header is written last: classic TIFF when every offset turned
+// out to fit in 32 bits, BigTIFF otherwise.
 // No library writes pre-compressed tiles into a TIFF, hence this small writer.
 import { open } from 'node:fs/promises';
 
@@ -20,15 +21,12 @@ export interface TiffPage {
 const FETCH_AHEAD = 32;
 const BATCH_BYTES = 4 * 1024 * 1024;
 const PAD = new Uint8Array(1);
+/** Tile data starts here, after the larger (BigTIFF) header, whichever header is written in the end. */
+const DATA_START = 16;
 
 const SHORT = 3;
 const LONG = 4;
 const LONG8 = 16;
-
-/** Tiles across times tiles down of a page. */
-export function tilesIn(width: number, height: number, tileSize: number): number {
-  return Math.ceil(width / tileSize) * Math.ceil(height / tileSize);
-}
 
 interface Entry {
   tag: number;
@@ -58,16 +56,23 @@ function entriesFor(page: TiffPage, first: boolean, offsets: readonly number[], 
 
 const sizeOf = (type: Entry['type']) => (type === SHORT ? 2 : type === LONG ? 4 : 8);
 
-/** One directory, its out-of-line values right after it, placed at `at`; `next` is the following directory's offset (0 for none). */
-function directory(entries: Entry[], at: number, next: number, big: boolean): Buffer {
-  const entrySize = big ? 20 : 12;
+/** Bytes of a directory: its count, entries and next offset, then the values too long to go inline. */
+function directoryLayout(entries: Entry[], big: boolean): { head: number; length: number } {
   const inline = big ? 8 : 4;
-  const head = (big ? 8 : 2) + entries.length * entrySize + (big ? 8 : 4);
+  const head = (big ? 8 : 2) + entries.length * (big ? 20 : 12) + (big ? 8 : 4);
   const extra = entries.reduce((sum, e) => {
     const bytes = e.values.length * sizeOf(e.type);
     return bytes > inline ? sum + bytes + (bytes % 2) : sum;
   }, 0);
-  const buf = Buffer.alloc(head + extra);
+  return { head, length: head + extra };
+}
+
+/** One directory, its out-of-line values right after it, placed at `at`; `next` is the following directory's offset (0 for none). */
+function directory(entries: Entry[], at: number, next: number, big: boolean): Buffer {
+  const entrySize = big ? 20 : 12;
+  const inline = big ? 8 : 4;
+  const { head, length } = directoryLayout(entries, big);
+  const buf = Buffer.alloc(length);
   let p = 0;
   if (big) {
     buf.writeBigUInt64LE(BigInt(entries.length), p);
@@ -108,29 +113,22 @@ function directory(entries: Entry[], at: number, next: number, big: boolean): Bu
 }
 
 /**
- * Writes `pages` to `file`, asking `tile(page, index)` for each JPEG tile in order. `dataBytes` is an
- * upper bound of all tile bytes together, to choose between classic TIFF and BigTIFF up front.
+ * Writes `pages` to `file`, asking `tile(page, index)` for each JPEG tile in order. BigTIFF is
+ * written when classic TIFF's 32-bit offsets would not reach, or when `bigTiff` asks for it.
  */
 export async function writeTiledTiff(
   file: string,
   pages: readonly TiffPage[],
-  dataBytes: number,
   tile: (page: number, index: number) => Promise<Uint8Array>,
+  options: { bigTiff?: boolean } = {},
 ): Promise<void> {
-  const tileCount = pages.reduce((n, p) => n + p.tileCount, 0);
-  // Directories need about 16 bytes per tile plus a few hundred per page; keep a wide margin.
-  const big = dataBytes + tileCount * 16 + pages.length * 1024 + 4096 >= 2 ** 32;
+  for (const p of pages) {
+    const grid = Math.ceil(p.width / p.tileSize) * Math.ceil(p.height / p.tileSize);
+    if (p.tileCount !== grid) throw new Error(`a ${p.width}x${p.height} page of ${p.tileSize}-pixel tiles has ${grid} tiles, not ${p.tileCount}`);
+  }
   const fh = await open(file, 'w');
   try {
-    const header = Buffer.alloc(big ? 16 : 8);
-    header.write('II', 0, 'latin1');
-    if (big) {
-      header.writeUInt16LE(43, 2);
-      header.writeUInt16LE(8, 4);
-    } else {
-      header.writeUInt16LE(42, 2);
-    }
-    let at = header.length;
+    let at = DATA_START;
     const placed = pages.map(() => ({ offsets: [] as number[], counts: [] as number[] }));
     // Tiles are fetched a window ahead (reads and re-encodes overlap) and written in batches.
     const order = pages.flatMap((p, page) => Array.from({ length: p.tileCount }, (_, index) => [page, index] as const));
@@ -162,21 +160,28 @@ export async function writeTiledTiff(
       if (batchBytes >= BATCH_BYTES) await flush();
     }
     await flush();
+
     const firstDirectory = at;
-    if (!big && firstDirectory + tileCount * 8 + pages.length * 1024 >= 2 ** 32) {
-      throw new Error('TIFF data outgrew its 4 GiB estimate');
-    }
-    for (const [p, page] of pages.entries()) {
-      const { offsets, counts } = placed[p]!;
-      const entries = entriesFor(page, p === 0, offsets, counts, big);
-      const size = directory(entries, at, 0, big).length;
-      const next = p + 1 < pages.length ? at + size : 0;
-      const dir = directory(entries, at, next, big);
+    const entriesOf = (big: boolean) => pages.map((page, p) => entriesFor(page, p === 0, placed[p]!.offsets, placed[p]!.counts, big));
+    const classicEnd = entriesOf(false).reduce((end, entries) => end + directoryLayout(entries, false).length, firstDirectory);
+    const big = options.bigTiff === true || classicEnd >= 2 ** 32;
+    for (const [p, entries] of entriesOf(big).entries()) {
+      const length = directoryLayout(entries, big).length;
+      const dir = directory(entries, at, p + 1 < pages.length ? at + length : 0, big);
       await fh.write(dir, 0, dir.length, at);
-      at += dir.length;
+      at += length;
     }
-    if (big) header.writeBigUInt64LE(BigInt(firstDirectory), 8);
-    else header.writeUInt32LE(firstDirectory, 4);
+
+    const header = Buffer.alloc(big ? 16 : 8);
+    header.write('II', 0, 'latin1');
+    if (big) {
+      header.writeUInt16LE(43, 2);
+      header.writeUInt16LE(8, 4);
+      header.writeBigUInt64LE(BigInt(firstDirectory), 8);
+    } else {
+      header.writeUInt16LE(42, 2);
+      header.writeUInt32LE(firstDirectory, 4);
+    }
     await fh.write(header, 0, header.length, 0);
   } finally {
     await fh.close();
