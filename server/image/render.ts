@@ -31,30 +31,28 @@ export type RenderRequest = Omit<ImageRequest, 'canonical'>;
 
 export const CONTENT_TYPES = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
-const sources = new Map<string, Promise<ImageSource>>();
 const MAX_SOURCES = 2000;
-
 /** How long a source's version is trusted before the file is checked again (re-publish replaces files by rename). */
 const SOURCE_TTL_MS = 2000;
-const checked = new Map<string, { source: Promise<ImageSource>; until: number }>();
+const sources = new Map<string, { version: string; source: Promise<ImageSource>; until: number }>();
 
 /** Reads (once per file version) the levels of a source image. */
 export async function openSource(file: string): Promise<ImageSource> {
   const now = Date.now();
-  const recent = checked.get(file);
-  if (recent !== undefined && recent.until > now) return recent.source;
+  const known = sources.get(file);
+  if (known !== undefined && known.until > now) return known.source;
   const s = await stat(file);
   const version = `${s.size.toString(36)}-${Math.floor(s.mtimeMs).toString(36)}`;
-  const key = `${file}\0${version}`;
-  let source = sources.get(key);
-  if (source === undefined) {
-    source = readLevels(file, version);
-    source.catch(() => sources.delete(key));
-    if (sources.size >= MAX_SOURCES) sources.clear();
-    sources.set(key, source);
+  if (known?.version === version) {
+    known.until = now + SOURCE_TTL_MS;
+    return known.source;
   }
-  if (checked.size >= MAX_SOURCES) checked.clear();
-  checked.set(file, { source, until: now + SOURCE_TTL_MS });
+  const source = readLevels(file, version);
+  source.catch(() => {
+    if (sources.get(file)?.source === source) sources.delete(file);
+  });
+  if (sources.size >= MAX_SOURCES) sources.clear();
+  sources.set(file, { version, source, until: now + SOURCE_TTL_MS });
   return source;
 }
 
