@@ -2,6 +2,7 @@
 // published grid at one of its scale factors, a listed size or pyramid level of the whole image, or
 // `full/max` at the published max. Pure arithmetic on the published info.json, so a request that no
 // file can answer (most rendered ones) costs no file-system lookup at all.
+import { levelSize } from '../../ingest/level0.ts';
 import type { Dimensions, ImageRequest } from './parse-request.ts';
 
 export interface PublishedLevel0 extends Dimensions {
@@ -26,9 +27,8 @@ export function premadeCandidates(info: PublishedLevel0, ir: Pick<ImageRequest, 
     // A pyramid level that fits in one tile is published as that tile, at `full/w,h`.
     const level = (info.tiles ?? []).some((t) =>
       t.scaleFactors.some((sf) => {
-        const w = Math.ceil(info.width / sf);
-        const h = Math.ceil(info.height / sf);
-        return w === size.w && h === size.h && w <= t.width && h <= (t.height ?? t.width);
+        const level = levelSize(info, sf);
+        return level.width === size.w && level.height === size.h && level.width <= t.width && level.height <= (t.height ?? t.width);
       }),
     );
     if (listed || level) out.push(file('full', wh));
