@@ -12,7 +12,7 @@ const site = path.join(here, 'site');
 const dist = path.join(here, 'dist');
 
 /**
- * Puts the parts every page shares (skip link, banner with navigation and language switch, footer)
+ * Puts the parts every page shares (head, skip link, banner with navigation and language switch, footer)
  * into each page from `site/partials/`, so the four pages cannot drift apart. An unknown include
  * fails the build rather than shipping a page without its navigation.
  */
