@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itemRecord } from '../test/support/item-record.ts';
 import { buildCollection } from './collection.ts';
 import type { ItemRecord } from './item.ts';
 import { publicUrls } from './layout.ts';
@@ -6,22 +7,14 @@ import { publicUrls } from './layout.ts';
 const urls = publicUrls('https://leeszaal.example');
 
 function item(id: string, date: string | undefined, pages = 1): ItemRecord {
-  return {
+  return itemRecord({
     id,
     type: 'print',
     label: { none: [`Prent ${id}`] },
-    agents: [],
     ...(date === undefined ? {} : { date }),
-    languages: [],
-    subjects: [],
-    identifiers: [],
-    rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
-    attribution: 'x',
     behavior: 'individuals',
-    viewingDirection: 'left-to-right',
     pages: Array.from({ length: pages }, (_, i) => ({ key: `p${i}`, file: `p${i}.jpg`, imageId: `${id}-p${i}`, width: 1000, height: 1500 })),
-    toc: [],
-  };
+  });
 }
 
 describe('buildCollection', () => {

@@ -1,5 +1,6 @@
 import type { Annotation, Canvas } from '@iiif/presentation-3';
 import { describe, expect, it } from 'vitest';
+import { itemRecord } from '../test/support/item-record.ts';
 import type { ItemRecord } from './item.ts';
 import { publicUrls } from './layout.ts';
 import { buildManifest, PRESENTATION_CONTEXT, SEARCH2_CONTEXT } from './manifest.ts';
@@ -8,27 +9,21 @@ const urls = publicUrls('https://leeszaal.example');
 const BASE = 'https://leeszaal.example';
 
 function item(extra: Partial<ItemRecord> = {}): ItemRecord {
-  return {
+  return itemRecord({
     id: 'kant',
     type: 'periodical',
     label: { de: ['Beantwortung der Frage: Was iſt Aufklärung?'] },
     agents: [{ name: 'Kant, Immanuel', role: 'aut' }],
     date: 'ca. 1784',
     languages: ['ger'],
-    subjects: [],
-    identifiers: [],
-    rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
     attribution: 'Staatsbibliothek zu Berlin – PK',
     sourceRecord: { file: 'mets.xml', format: 'mets' },
-    behavior: 'paged',
-    viewingDirection: 'left-to-right',
     pages: [
       { key: 'page-0017', label: '481', file: 'images/page-0017.tif', imageId: 'kant-page-0017', width: 1456, height: 2083 },
       { key: 'page-0018', file: 'images/page-0018.tif', imageId: 'kant-page-0018', width: 1450, height: 2080 },
     ],
-    toc: [],
     ...extra,
-  };
+  });
 }
 
 const opts = { urls, provider: { label: 'Openbare Bibliotheek Brugge', homepage: 'https://www.bibliotheek.brugge.be/' } };

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { itemRecord } from '../test/support/item-record.ts';
 import type { ItemRecord } from './item.ts';
 import { buildMetadata } from './metadata.ts';
 
 function item(extra: Partial<ItemRecord>): ItemRecord {
-  return {
-    id: 'x',
-    type: 'book',
-    label: { de: ['Was iſt Aufklärung?'] },
-    agents: [],
-    languages: [],
-    subjects: [],
-    identifiers: [],
-    rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
-    attribution: 'x',
-    behavior: 'paged',
-    viewingDirection: 'left-to-right',
-    pages: [],
-    toc: [],
-    ...extra,
-  };
+  return itemRecord({ id: 'x', label: { de: ['Was iſt Aufklärung?'] }, ...extra });
 }
 
 const valueOf = (metadata: ReturnType<typeof buildMetadata>, enLabel: string) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itemRecord } from '../test/support/item-record.ts';
 import type { ItemRecord, TocEntry } from './item.ts';
 import { publicUrls } from './layout.ts';
 import { buildStructures } from './structures.ts';
@@ -7,21 +8,12 @@ const urls = publicUrls('https://x.example');
 const canvas = (key: string) => ({ id: urls.canvas('book', key), type: 'Canvas' });
 
 function item(toc: TocEntry[]): ItemRecord {
-  return {
+  return itemRecord({
     id: 'book',
-    type: 'book',
     label: { none: ['Book'] },
-    agents: [],
-    languages: [],
-    subjects: [],
-    identifiers: [],
-    rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
-    attribution: 'x',
-    behavior: 'paged',
-    viewingDirection: 'left-to-right',
     pages: ['p1', 'p2', 'p3', 'p4'].map((key) => ({ key, file: `${key}.jpg`, imageId: key, width: 10, height: 10 })),
     toc,
-  };
+  });
 }
 
 describe('buildStructures', () => {

@@ -10,6 +10,7 @@ import { dataPaths, publicUrls } from '../../manifests/layout.ts';
 import { buildTextPage, type TextLine } from '../../manifests/text-page.ts';
 import type { IndexDocument } from '../../server/search/backend.ts';
 import { buildIndexDocument, parseTextPage } from '../../server/search/document.ts';
+import { itemRecord } from '../support/item-record.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpus = path.resolve(repoRoot, '../shared/corpus');
@@ -55,20 +56,7 @@ function page(key: string, label?: string, alto?: string): PageRecord {
 }
 
 function record(partial: Partial<ItemRecord> & Pick<ItemRecord, 'id' | 'label'>): ItemRecord {
-  return {
-    type: 'book',
-    agents: [],
-    languages: [],
-    subjects: [],
-    identifiers: [],
-    rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
-    attribution: 'Leeszaal',
-    behavior: 'paged',
-    viewingDirection: 'left-to-right',
-    pages: [page('page-0001')],
-    toc: [],
-    ...partial,
-  };
+  return itemRecord({ attribution: 'Leeszaal', pages: [page('page-0001')], ...partial });
 }
 
 export const KANT_ID = 'kant-aufklaerung-1784';
