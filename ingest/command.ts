@@ -1,0 +1,128 @@
+// `npm run ingest -- <source> [--data <folder>] [--jobs N]`, `--remove <item-id>`, `--rebase`: the
+// curator's command. Configuration comes from the environment (config.ts); flags override DATA_DIR
+// and INGEST_JOBS. Exits non-zero when any item was not published, after printing what was.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { ingest, type IngestHooks } from './ingest.ts';
+import { tuneLibvips } from './libvips.ts';
+import { LockError } from './lock.ts';
+import { createLogger } from './logger.ts';
+import { terminalProgress } from './progress.ts';
+import { rebase } from './rebase.ts';
+import { removeItem, RemoveError } from './remove.ts';
+import { formatSummary } from './summary.ts';
+
+const HELP = `Usage:
+  npm run ingest -- <source> [--data <folder>] [--jobs <n>]
+  npm run ingest -- --remove <item-id> [--data <folder>]
+  npm run ingest -- --rebase [--data <folder>]
+
+Publishes every item under <source> (a folder of item folders, or one item folder) into the data
+folder as IIIF: tiles, manifests, full text, records, collection and Change Discovery.
+
+Options:
+  --data <folder>     data folder (default: DATA_DIR, else ./data)
+  --jobs <n>          pages processed at once (default: INGEST_JOBS, else the number of cores)
+  --remove <item-id>  withdraw a published item (files, collection entry; logs a Delete activity)
+  --rebase            rewrite the published JSON for the current PUBLIC_BASE_URL without re-tiling
+  --wait <seconds>    wait this long for another ingest on the same data folder (default 0: fail)
+  -h, --help          show this help
+
+Environment: DATA_DIR, PUBLIC_BASE_URL (default http://localhost:3000), TILE_SIZE, JPEG_QUALITY,
+MAX_IMAGE_PIXELS, INGEST_JOBS, LOG_LEVEL (default warn), DEFAULT_RIGHTS, DEFAULT_ATTRIBUTION.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        jobs: { type: 'string' },
+        remove: { type: 'string' },
+        rebase: { type: 'boolean' },
+        wait: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) {
+    throw new ConfigError(`--jobs must be a whole number of pages at once (1 or more), got ${JSON.stringify(values.jobs)}`);
+  }
+  const env = { ...process.env, ...(values.data ? { DATA_DIR: values.data } : {}), ...(values.jobs ? { INGEST_JOBS: values.jobs } : {}) };
+  const config = loadConfig(env);
+  const wait = values.wait === undefined ? 0 : Number(values.wait);
+  if (!Number.isFinite(wait) || wait < 0) throw new ConfigError(`--wait must be a number of seconds, got ${values.wait}`);
+  const common = { dataDir: config.DATA_DIR, baseUrl: config.PUBLIC_BASE_URL, config, lockWaitMs: wait * 1000 };
+  const logger = createLogger(config.LOG_LEVEL);
+  tuneLibvips(config.INGEST_JOBS);
+
+  if (values.rebase) {
+    const changed = await rebase(common);
+    process.stderr.write(`rebased ${changed} file(s) in ${config.DATA_DIR} to ${config.PUBLIC_BASE_URL}\n`);
+    return 0;
+  }
+  // The search index follows every published or removed item; a search failure is logged, never
+  // fatal. The engine loads lazily (ingest asks for it while it tiles the first image).
+  let search: { close(): Promise<void> } | undefined;
+  let searchHooks: Promise<Required<Pick<IngestHooks, 'itemPublished' | 'itemRemoved'>>> | undefined;
+  const loadSearch = () =>
+    (searchHooks ??= import('../server/search/open.ts').then((m) => {
+      const backend = m.openSearchBackend(config);
+      search = backend;
+      return m.searchIngestHooks(backend, config.DATA_DIR, logger);
+    }));
+  const withSearch = async (item: string, use: (h: Awaited<ReturnType<typeof loadSearch>>) => Promise<void> | void) => {
+    const loaded = await loadSearch().catch((err: unknown) => {
+      logger.warn({ item, err: err instanceof Error ? err.message : String(err) }, 'search index not updated; run `npm run reindex`');
+      return undefined;
+    });
+    if (loaded) await use(loaded);
+  };
+  const hooks: IngestHooks = {
+    prepare: () => withSearch('-', async () => {}),
+    itemPublished: (record) => withSearch(record.id, (h) => h.itemPublished(record)),
+    itemRemoved: (id) => withSearch(id, (h) => h.itemRemoved(id)),
+  };
+  try {
+    if (values.remove !== undefined) {
+      await removeItem({ ...common, itemId: values.remove, hooks });
+      process.stderr.write(`removed ${values.remove} from ${config.DATA_DIR}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1) {
+      process.stderr.write(`Give exactly one source folder.\n\n${HELP}`);
+      return 2;
+    }
+    const summary = await ingest({
+      ...common,
+      source: positionals[0]!,
+      jobs: config.INGEST_JOBS,
+      progress: terminalProgress(),
+      logger,
+      hooks,
+    });
+    process.stderr.write(`${formatSummary(summary)}\n`);
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    await search?.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  const known = err instanceof ConfigError || err instanceof LockError || err instanceof RemoveError;
+  process.stderr.write(`ingest: ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}\n`);
+  process.exitCode = known ? 2 : 1;
+}
