@@ -1,14 +1,15 @@
 // Writes the pyramidal tiled JPEG TIFF the server renders level-2 requests from (any region, size or
 // rotation) without decoding the full-resolution scan each time; iipsrv and other TIFF pyramid
 // servers can read it too. Its tiles are the published level-0 tiles themselves, copied byte for
-// byte, one TIFF page per scale factor: the scan is decoded and encoded once for both. Only tiles a
-// TIFF cannot hold as they are (edge tiles, smaller than the TIFF's tile size) are re-encoded, padded
-// with copies of their last row and column.
+// byte, one TIFF page per scale factor: the scan is decoded and encoded once for both. Edge tiles,
+// smaller than a TIFF tile must be, are widened in the DCT domain (jpeg-pad.ts); only a tile coded
+// otherwise than the TIFF page is re-encoded, padded with copies of its last row and column.
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { impliedTiles, levelSize, type Size } from './level0.ts';
 import { jpegFrame, type JpegFrame } from './jpeg-frame.ts';
+import { padJpeg } from './jpeg-pad.ts';
 import { writeTiledTiff, type TiffPage } from './tiff-writer.ts';
 
 export interface DerivativeInput {
@@ -20,13 +21,11 @@ export interface DerivativeInput {
   quality: number;
 }
 
-/** Whether a tile's JPEG stream fits a TIFF page of the given geometry as it is. */
-function fits(frame: JpegFrame | undefined, tileSize: number, components: number, sampling: readonly number[]): boolean {
+/** Whether a tile's JPEG stream is coded as a TIFF page of the given geometry needs (sequential, same components and sampling). */
+function sameCoding(frame: JpegFrame | undefined, components: number, sampling: readonly number[]): frame is JpegFrame {
   return (
     frame !== undefined &&
     frame.sequential &&
-    frame.width === tileSize &&
-    frame.height === tileSize &&
     frame.components === components &&
     (components === 1 || (frame.sampling[0] === sampling[0] && frame.sampling[1] === sampling[1]))
   );
@@ -65,7 +64,13 @@ export async function writeDerivative(input: DerivativeInput, target: string): P
   try {
     await writeTiledTiff(tmp, pages, async (page, index) => {
       const data = await readFile(path.join(tilesDir, byLevel[page]![index]!.path));
-      return fits(jpegFrame(data), tileSize, components, sampling) ? data : reencode(data, tileSize, components, sampling, quality);
+      const tile = jpegFrame(data);
+      if (sameCoding(tile, components, sampling)) {
+        if (tile.width === tileSize && tile.height === tileSize) return data;
+        const padded = padJpeg(data, tileSize, tileSize);
+        if (padded) return padded;
+      }
+      return reencode(data, tileSize, components, sampling, quality);
     });
     await rename(tmp, target);
   } finally {
