@@ -3,7 +3,7 @@
 // libvips. The original pixels must come back exactly; only the last row and column may differ a
 // little, where the chroma upsampling now sees the added blocks. Streams it cannot widen give undefined.
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type JpegOptions } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { jpegFrame } from './jpeg-frame.ts';
 import { padJpeg } from './jpeg-pad.ts';
@@ -11,7 +11,7 @@ import { padJpeg } from './jpeg-pad.ts';
 const SCAN = path.resolve(import.meta.dirname, 'sample/kant-aufklaerung-1784/images/page-0017.tif');
 
 /** A region of the real scan (print, paper, edges: varied blocks) coded as asked. */
-async function tile(width: number, height: number, grey: boolean, jpeg: sharp.JpegOptions): Promise<Buffer> {
+async function tile(width: number, height: number, grey: boolean, jpeg: JpegOptions): Promise<Buffer> {
   const img = sharp(SCAN).extract({ left: 300, top: 500, width, height });
   return (grey ? img.toColourspace('b-w') : img).jpeg({ quality: 85, optimiseCoding: false, ...jpeg }).toBuffer();
 }
