@@ -81,9 +81,32 @@ export async function writeTiles(source: string, outDir: string, settings: TileS
 }
 
 /**
+ * `max` aliases of the full-resolution tiles in a folder made by `writeTiles`: a full-resolution
+ * tile's canonical size is `max` (the whole region), while clients such as OpenSeadragon ask for it
+ * as `w,h`. Both names point at one file (a hard link costs no space). Needs only the tiles, so it can
+ * run while the derivative is written.
+ */
+export async function linkMaxAliases(outDir: string, full: Size, tileSize: number): Promise<void> {
+  const io = pLimit(16);
+  const tiles = impliedTiles(full, tileSize, scaleFactorsFor(full, tileSize));
+  const aliases = tiles.filter((f) => f.region.w === f.size.width && f.region.h === f.size.height && !f.path.startsWith('full/'));
+  await Promise.all(
+    aliases.map((f) =>
+      io(async () => {
+        const alias = path.join(outDir, f.path.replace(`/${f.size.width},${f.size.height}/`, '/max/'));
+        await mkdir(path.dirname(alias), { recursive: true });
+        await link(path.join(outDir, f.path), alias).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EEXIST') throw err;
+        });
+      }),
+    ),
+  );
+}
+
+/**
  * Completes a folder made by `writeTiles` into a level-0 image: every implied tile, each listed size
  * and `full/max` (any missing file is rendered from the pyramidal `derivative`, cheap because each
- * pyramid level is a page), `max` aliases of full-resolution tiles, and our own info.json.
+ * pyramid level is a page), and our own info.json. The `max` aliases are linkMaxAliases' part.
  */
 export async function completeImage(
   outDir: string,
@@ -115,20 +138,6 @@ export async function completeImage(
     ),
   );
   const completed = missing.length;
-  // A full-resolution tile's canonical size is `max` (the whole region); clients such as
-  // OpenSeadragon ask for it as `w,h`. Both names point at one file (a hard link costs no space).
-  const aliases = wanted.filter((f) => f.region.w === f.size.width && f.region.h === f.size.height && !f.path.startsWith('full/'));
-  await Promise.all(
-    aliases.map((f) =>
-      io(async () => {
-        const alias = path.join(outDir, f.path.replace(`/${f.size.width},${f.size.height}/`, '/max/'));
-        await mkdir(path.dirname(alias), { recursive: true });
-        await link(path.join(outDir, f.path), alias).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'EEXIST') throw err;
-        });
-      }),
-    ),
-  );
 
   const limited = max.width !== full.width || max.height !== full.height;
   const info: ImageInfo3 = {
