@@ -2,14 +2,14 @@
 // rotation) without decoding the full-resolution scan each time; iipsrv and other TIFF pyramid
 // servers can read it too. Its tiles are the published level-0 tiles themselves, copied byte for
 // byte, one TIFF page per scale factor: the scan is decoded and encoded once for both. Edge tiles,
-// smaller than a TIFF tile must be, are widened in the DCT domain (jpeg-pad.ts); only a tile coded
+// smaller than a TIFF tile must be, are widened in the DCT domain (jpeg-dct.ts); only a tile coded
 // otherwise than the TIFF page is re-encoded, padded with copies of its last row and column.
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { impliedTiles, levelSize, type Size } from './level0.ts';
 import { jpegFrame, type JpegFrame } from './jpeg-frame.ts';
-import { padJpeg } from './jpeg-pad.ts';
+import { padJpeg } from './jpeg-dct.ts';
 import { writeTiledTiff, type TiffPage } from './tiff-writer.ts';
 
 export interface DerivativeInput {

@@ -1,15 +1,15 @@
 // Publishes the image of one page: unless an image with the same id (same content, same tile
 // settings) is already published, it checks the header, writes the level-0 tiles and then, from
-// them, the pyramidal TIFF (and meanwhile the `max` aliases) in the staging folder, then renames the
-// derivative and finally the image folder into place. An image folder therefore exists only when
-// complete.
+// them, the pyramidal TIFF (and meanwhile the whole-image levels and the `max` aliases) in the
+// staging folder, then renames the derivative and finally the image folder into place. An image
+// folder therefore exists only when complete.
 import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../manifests/layout.ts';
 import { writeDerivative } from './derivative.ts';
 import { checkImage, firstLine, ImageError } from './image-check.ts';
 import { scaleFactorsFor, type Size } from './level0.ts';
-import { completeImage, linkMaxAliases, writeTiles, type TileSettings } from './tile.ts';
+import { completeImage, joinLevelImages, linkMaxAliases, writeTiles, type TileSettings } from './tile.ts';
 
 export interface PublishedImage {
   imageId: string;
@@ -54,17 +54,17 @@ export async function publishImage(args: {
     try {
       await Promise.all([writeTiles(args.source, stagedDir, args.settings), args.whileBusy?.()]);
       const { tileSize, quality } = args.settings;
-      // The aliases are file-system work and the derivative mostly copying: together they keep
-      // both the disk and the cores busy. Both settle before the staged files may be removed.
+      // The derivative is mostly copying, the joined levels main-thread work and the aliases
+      // file-system calls: together they keep the disk and the cores busy. All settle before the
+      // staged files may be removed.
       const steps = await Promise.allSettled([
-        (async () => {
-          await writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality }, stagedTif);
-          await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, args.extraSizes(full));
-        })(),
+        writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality }, stagedTif),
+        joinLevelImages(stagedDir, full, args.settings, args.extraSizes(full)),
         linkMaxAliases(stagedDir, full, tileSize),
       ]);
       const failed = steps.find((s) => s.status === 'rejected');
       if (failed) throw failed.reason;
+      await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, args.extraSizes(full));
     } catch (err) {
       // The header was fine, so a decoding failure means damaged pixel data.
       throw new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${firstLine(err)})`);

@@ -2,14 +2,16 @@
 // the tiles (sharp's `iiif3` tile layout), then this module completes and verifies the folder
 // against what info.json promises (every implied tile, every listed size, `full/max`) and writes our
 // own info.json. The work happens in a staging folder the caller renames into place.
-import { access, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { openSource, render } from '../server/image/render.ts';
+import { joinJpegs } from './jpeg-dct.ts';
 import {
   impliedSizes,
   impliedTiles,
+  levelSize,
   listedSizes,
   maxSize,
   scaleFactorsFor,
@@ -103,10 +105,46 @@ export async function linkMaxAliases(outDir: string, full: Size, tileSize: numbe
   );
 }
 
+/** The pyramid libvips builds for the iiif3 layout (halve until one tile holds the level), the listed sizes and `max`. */
+function pyramidOf(full: Size, settings: TileSettings, extraSizes: ExtraSizes): { scaleFactors: number[]; sizes: Size[]; max: Size } {
+  const scaleFactors = scaleFactorsFor(full, settings.tileSize);
+  const sizes = uniqueSizes([...listedSizes(full, scaleFactors, settings.largestListedSize), ...extraSizes], full);
+  return { scaleFactors, sizes, max: maxSize(full, settings.limits) };
+}
+
+/**
+ * Writes the whole-image files that are a pyramid level (`full/max`, and the listed sizes, which are
+ * levels) by joining that level's tiles in the DCT domain: the tiles' own pixels, with no decoding and
+ * no second JPEG generation, in a fraction of a render's time. Files it cannot join (tiles coded
+ * otherwise, or beyond JPEG's 65535-pixel limit) are left for completeImage to render. Needs only
+ * the tiles, so it can run while the derivative is written.
+ */
+export async function joinLevelImages(outDir: string, full: Size, settings: TileSettings, extraSizes: ExtraSizes): Promise<void> {
+  const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
+  for (const f of impliedSizes(full, sizes, max)) {
+    const sf = scaleFactors.find((k) => {
+      const level = levelSize(full, k);
+      return level.width === f.size.width && level.height === f.size.height;
+    });
+    const target = path.join(outDir, f.path);
+    if (sf === undefined || (await exists(target))) continue;
+    const tiles = impliedTiles(full, settings.tileSize, [sf]);
+    const across = Math.ceil(f.size.width / settings.tileSize);
+    const data = await Promise.all(tiles.map((t) => readFile(path.join(outDir, t.path))));
+    const rows = Array.from({ length: data.length / across }, (_, j) => data.slice(j * across, (j + 1) * across));
+    const joined = joinJpegs(rows);
+    if (!joined) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(`${target}.tmp`, joined);
+    await rename(`${target}.tmp`, target);
+  }
+}
+
 /**
  * Completes a folder made by `writeTiles` into a level-0 image: every implied tile, each listed size
- * and `full/max` (any missing file is rendered from the pyramidal `derivative`, cheap because each
- * pyramid level is a page), and our own info.json. The `max` aliases are linkMaxAliases' part.
+ * and `full/max` (any still missing, such as a thumbnail size that is no level, is rendered from the
+ * pyramidal `derivative`, cheap because each pyramid level is a page), and our own info.json. The
+ * `max` aliases are linkMaxAliases' part, the joined levels joinLevelImages'.
  */
 export async function completeImage(
   outDir: string,
@@ -116,10 +154,7 @@ export async function completeImage(
   settings: TileSettings,
   extraSizes: ExtraSizes,
 ): Promise<TiledImage> {
-  // The same pyramid libvips builds for the iiif3 layout: halve until one tile holds the level.
-  const scaleFactors = scaleFactorsFor(full, settings.tileSize);
-  const sizes = uniqueSizes([...listedSizes(full, scaleFactors, settings.largestListedSize), ...extraSizes], full);
-  const max = maxSize(full, settings.limits);
+  const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
   const wanted: Level0File[] = [...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)];
 
   // Hundreds of small file-system calls: issued a few at a time rather than one after another.
