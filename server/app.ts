@@ -49,8 +49,11 @@ export function createApp(options: AppOptions): Express {
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          imgSrc: ["'self'", 'blob:', 'data:'],
-          connectSrc: ["'self'"],
+          // The viewer opens manifests, image services and tiles from any IIIF server a reader
+          // names (compare mode, ?manifest=): fetching and showing them is its job, while scripts
+          // stay limited to this site.
+          imgSrc: ["'self'", 'blob:', 'data:', 'https:', 'http:'],
+          connectSrc: ["'self'", 'https:', 'http:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'self'"],
         },

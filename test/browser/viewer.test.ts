@@ -282,6 +282,36 @@ describe('compare', () => {
   });
 });
 
+describe('compare with another server', () => {
+  it('opens a manifest from another origin beside this item', async () => {
+    // The same server under another host name is another origin, as a library's IIIF server would be.
+    const elsewhere = site.baseUrl.replace('127.0.0.1', 'localhost');
+    // A one-page print, so that its arrival shows in the page list of the compared item.
+    const collection = JSON.parse(await readFile(path.join(site.dataDir, 'iiif/presentation/collection.json'), 'utf8')) as Json;
+    const printId = (collection.items as Json[]).find((m) => !String(m.id).includes(KANT))!.id as string;
+    const print = await readFile(path.join(site.dataDir, new URL(printId).pathname), 'utf8');
+    const moved = JSON.parse(print.replaceAll(site.baseUrl, elsewhere)) as Json;
+    expect(moved.items).toHaveLength(1);
+    fixtures.set('elsewhere.json', { ...moved, id: `${elsewhere}/test-fixtures/elsewhere.json` });
+    const page = await open({ manifest: `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json` });
+    const blocked: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await firstTile(page);
+    await page.locator('leeszaal-viewer #mode-select').selectOption('compare');
+    await page.locator('leeszaal-viewer #compare-url').fill(`${elsewhere}/test-fixtures/elsewhere.json`);
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Openen' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer #compare-page option').count(), soon).toBe(1);
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Hele pagina tonen' }).click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: await screenshotPath('viewer-compare-elsewhere') });
+    expect((await centre(page, '#osd2', 'viewer-compare-elsewhere-right')).stdev).toBeGreaterThan(10);
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('share, cite and download', () => {
   it('give a stable link, a content state for the view, a citation and image URLs that work', async () => {
     const manifest = `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`;

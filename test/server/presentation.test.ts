@@ -153,7 +153,11 @@ describe('HTTP hygiene', () => {
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/script-src 'self'(;|$)/);
-    expect(csp).toMatch(/img-src 'self' blob: data:/);
+    expect(csp).toMatch(/img-src 'self' blob: data: https: http:(;|$)/);
+    // The viewer may fetch from any IIIF server, but scripts, plugins and framing stay locked down.
+    expect(csp).toMatch(/connect-src 'self' https: http:(;|$)/);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(csp).toMatch(/frame-ancestors 'self'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
