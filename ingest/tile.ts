@@ -2,12 +2,12 @@
 // the tiles (sharp's `iiif3` tile layout), then this module completes and verifies the folder
 // against what info.json promises (every implied tile, every listed size, `full/max`) and writes our
 // own info.json. The work happens in a staging folder the caller renames into place.
-import { access, link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { openSource, render } from '../server/image/render.ts';
-import { joinJpegs } from './jpeg-dct.ts';
+import { joinLevels, type LevelJoin } from './level-join.ts';
 import {
   impliedSizes,
   impliedTiles,
@@ -114,13 +114,14 @@ function pyramidOf(full: Size, settings: TileSettings, extraSizes: ExtraSizes): 
 
 /**
  * Writes the whole-image files that are a pyramid level (`full/max`, and the listed sizes, which are
- * levels) by joining that level's tiles in the DCT domain: the tiles' own pixels, with no decoding and
- * no second JPEG generation, in a fraction of a render's time. Files it cannot join (tiles coded
- * otherwise, or beyond JPEG's 65535-pixel limit) are left for completeImage to render. Needs only
- * the tiles, so it can run while the derivative is written.
+ * levels) by joining that level's tiles in the DCT domain (level-join.ts): the tiles' own pixels, with
+ * no decoding and no second JPEG generation, in a fraction of a render's time. Files it cannot join
+ * (tiles coded otherwise, or beyond JPEG's 65535-pixel limit) are left for completeImage to render.
+ * Needs only the tiles, so it can run while the derivative is written.
  */
 export async function joinLevelImages(outDir: string, full: Size, settings: TileSettings, extraSizes: ExtraSizes): Promise<void> {
   const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
+  const jobs: LevelJoin[] = [];
   for (const f of impliedSizes(full, sizes, max)) {
     const sf = scaleFactors.find((k) => {
       const level = levelSize(full, k);
@@ -128,16 +129,11 @@ export async function joinLevelImages(outDir: string, full: Size, settings: Tile
     });
     const target = path.join(outDir, f.path);
     if (sf === undefined || (await exists(target))) continue;
-    const tiles = impliedTiles(full, settings.tileSize, [sf]);
+    const tiles = impliedTiles(full, settings.tileSize, [sf]).map((t) => path.join(outDir, t.path));
     const across = Math.ceil(f.size.width / settings.tileSize);
-    const data = await Promise.all(tiles.map((t) => readFile(path.join(outDir, t.path))));
-    const rows = Array.from({ length: data.length / across }, (_, j) => data.slice(j * across, (j + 1) * across));
-    const joined = joinJpegs(rows);
-    if (!joined) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(`${target}.tmp`, joined);
-    await rename(`${target}.tmp`, target);
+    jobs.push({ target, rows: Array.from({ length: tiles.length / across }, (_, j) => tiles.slice(j * across, (j + 1) * across)) });
   }
+  await joinLevels(jobs);
 }
 
 /**
