@@ -81,6 +81,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS suggest_fts USING fts5(
   kind, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
 `;
 
+/**
+ * Lets a removal find whether another item still has a person or place. Made after a rebuild's bulk
+ * load (maintaining it row by row costs a quarter of the rebuild) and, for an index built before it
+ * existed, at its first single-item write.
+ */
+const FACET_VALUE_INDEX = 'CREATE INDEX IF NOT EXISTS facets_value ON facets(facet, value)';
+
 interface StoredDoc extends Omit<IndexDocument, 'pages'> {
   pageCount: number;
 }
@@ -139,6 +146,11 @@ function documentColumns(doc: IndexDocument): string[] {
 }
 
 /** The lines around the first matching line of a page: all a snippet needs, without reading the whole page. */
+/** The distinct folded words of a document's indexed columns: what the vocabulary counts it for. */
+function documentWords(doc: IndexDocument): Set<string> {
+  return new Set(documentColumns(doc).flatMap((c) => c.split(' ')).filter((w) => w !== ''));
+}
+
 function linesAroundMatch(lines: IndexPage['lines'], matcher: TermMatcher): string {
   const at = lines.findIndex((l) => tokenize(l.text).some((t) => isMatch(matcher, t.folded)));
   if (at < 0) return '';
@@ -346,11 +358,19 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   // ---- writing ------------------------------------------------------------------------------
 
-  private static removeFrom(db: DatabaseSync, itemId: string): number | undefined {
-    const row = prepared(db, 'SELECT rowid, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
-      | { rowid: number; page_lo: number | null; page_hi: number | null }
+  /**
+   * Removes an item and its title suggestion. With `forget` (the item leaves the catalogue, rather
+   * than being replaced by a new version), also everything else only it brought: its words in the
+   * vocabulary (so that typo correction no longer offers them), and the person, place and word
+   * suggestions no other item still has. A replacement skips that: re-reading a large text twice per
+   * update would double its cost, for the rare word or name a new version drops.
+   */
+  private static removeFrom(db: DatabaseSync, itemId: string, forget = false): number | undefined {
+    const row = prepared(db, 'SELECT rowid, doc, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
+      | { rowid: number; doc: string; page_lo: number | null; page_hi: number | null }
       | undefined;
     if (!row) return undefined;
+    const doc = forget ? EmbeddedSearchBackend.storedDocument(db, row.rowid, row.doc) : undefined;
     prepared(db, 'DELETE FROM items_fts WHERE rowid = ?').run(row.rowid);
     if (row.page_lo !== null && row.page_hi !== null) {
       prepared(db, 'DELETE FROM pages_fts WHERE rowid BETWEEN ? AND ?').run(row.page_lo, row.page_hi);
@@ -359,11 +379,61 @@ export class EmbeddedSearchBackend implements SearchBackend {
     prepared(db, 'DELETE FROM facets WHERE item = ?').run(row.rowid);
     prepared(db, 'DELETE FROM items WHERE rowid = ?').run(row.rowid);
     const titles = prepared(db, "SELECT rowid FROM suggestions WHERE kind = 'title' AND item = ?").all(itemId) as { rowid: number }[];
-    for (const t of titles) {
-      prepared(db, 'DELETE FROM suggest_fts WHERE rowid = ?').run(t.rowid);
-      prepared(db, 'DELETE FROM suggestions WHERE rowid = ?').run(t.rowid);
-    }
+    EmbeddedSearchBackend.deleteSuggestions(db, titles);
+    if (doc) EmbeddedSearchBackend.removeSuggestions(db, doc, EmbeddedSearchBackend.removeVocabulary(db, doc));
     return row.rowid;
+  }
+
+  /** The indexed document of an item, from its stored fields and pages. */
+  private static storedDocument(db: DatabaseSync, rowid: number, stored: string): IndexDocument {
+    const pages = (prepared(db, 'SELECT key, label, canvas, lines FROM pages WHERE item = ? ORDER BY rowid').all(rowid) as {
+      key: string;
+      label: string | null;
+      canvas: string;
+      lines: string;
+    }[]).map((p) => EmbeddedSearchBackend.toPage(p));
+    const { pageCount: _, ...fields } = JSON.parse(stored) as StoredDoc;
+    return { ...fields, pages };
+  }
+
+  private static deleteSuggestions(db: DatabaseSync, rows: readonly { rowid: number }[]): void {
+    for (const r of rows) {
+      prepared(db, 'DELETE FROM suggest_fts WHERE rowid = ?').run(r.rowid);
+      prepared(db, 'DELETE FROM suggestions WHERE rowid = ?').run(r.rowid);
+    }
+  }
+
+  /**
+   * Undoes addVocabulary for a removed document (one statement per step, not per word: a page of
+   * full text has thousands) and returns the words no document has any more.
+   */
+  private static removeVocabulary(db: DatabaseSync, doc: IndexDocument): string[] {
+    const words = JSON.stringify([...documentWords(doc)]);
+    prepared(db, 'UPDATE vocabulary SET doc = doc - 1 WHERE term IN (SELECT value FROM json_each(?))').run(words);
+    const gone = (prepared(db, 'SELECT term FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').all(words) as { term: string }[]).map(
+      (r) => r.term,
+    );
+    prepared(db, 'DELETE FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').run(words);
+    return gone;
+  }
+
+  /**
+   * Drops the removed document's suggestions that no remaining item backs (run after its rows are
+   * gone): persons and places no other item has, and words gone from the vocabulary.
+   */
+  private static removeSuggestions(db: DatabaseSync, doc: IndexDocument, goneWords: readonly string[]): void {
+    const stillHas = (facet: 'person' | 'place', text: string) =>
+      prepared(db, 'SELECT 1 FROM facets WHERE facet = ? AND value = ? LIMIT 1').get(facet, text) !== undefined;
+    const unbacked = [
+      ...doc.facets.person.filter((p) => !stillHas('person', p)).map((p) => ({ kind: 'person', folded: foldText(p) })),
+      ...(doc.place && !stillHas('place', doc.place) ? [{ kind: 'place', folded: foldText(doc.place) }] : []),
+      ...goneWords.map((w) => ({ kind: 'word', folded: w })),
+    ];
+    const find = prepared(db, 'SELECT rowid FROM suggestions WHERE kind = ? AND folded = ?');
+    EmbeddedSearchBackend.deleteSuggestions(
+      db,
+      unbacked.map((u) => find.get(u.kind, u.folded) as { rowid: number } | undefined).filter((r) => r !== undefined),
+    );
   }
 
   private static insertInto(db: DatabaseSync, doc: IndexDocument): number {
@@ -395,7 +465,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   /** Counts the document's words into the vocabulary (a rebuild recounts them exactly). */
   private static addVocabulary(db: DatabaseSync, doc: IndexDocument): void {
-    const words = new Set(documentColumns(doc).flatMap((c) => c.split(' ')).filter((w) => w !== ''));
+    const words = documentWords(doc);
     const upsert = prepared(db, 'INSERT INTO vocabulary(term, length, doc) VALUES (?, ?, 1) ON CONFLICT(term) DO UPDATE SET doc = doc + 1');
     for (const w of words) upsert.run(w, w.length);
   }
@@ -433,6 +503,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
     const db = this.db();
     db.exec('BEGIN IMMEDIATE');
     try {
+      db.exec(FACET_VALUE_INDEX);
       const change = work(db);
       EmbeddedSearchBackend.bumpGeneration(db);
       prepared(db, "INSERT INTO changes(generation, removed, added) SELECT CAST(value AS INTEGER), ?, ? FROM meta WHERE key = 'generation'").run(
@@ -459,7 +530,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   async remove(itemId: string): Promise<void> {
     this.transaction((db) => {
-      const removed = EmbeddedSearchBackend.removeFrom(db, itemId);
+      const removed = EmbeddedSearchBackend.removeFrom(db, itemId, true);
       return removed === undefined ? {} : { removed };
     });
   }
@@ -485,6 +556,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
         }
       }
       db.exec('INSERT INTO vocabulary(term, length, doc) SELECT term, length(term), doc FROM vocab');
+      db.exec(FACET_VALUE_INDEX);
       EmbeddedSearchBackend.buildSuggestions(db, words);
       EmbeddedSearchBackend.bumpGeneration(db);
       db.exec('COMMIT');

@@ -80,6 +80,43 @@ describe('embedded engine', () => {
     await writer.close();
   });
 
+  it('forgets what only a removed item brought: its title, persons, places and words in suggestions and typo correction', async () => {
+    const backend = new EmbeddedSearchBackend(await tempDir());
+    try {
+      await backend.rebuild(docs());
+      const kant = (await sampleDocuments()).find((d) => d.id === KANT_ID)!;
+      // A second item sharing Kant's person and place, with a person, place and word of its own.
+      const extra = {
+        ...kant,
+        id: 'extra-item',
+        title: 'Zwetschgenbaumlehre',
+        labels: ['Zwetschgenbaumlehre'],
+        agents: [...kant.agents, { name: 'Quirinus Xylandersohn', role: 'author' }],
+        facets: { ...kant.facets, person: [...kant.facets.person, 'Quirinus Xylandersohn'] },
+        pages: [],
+      };
+      await backend.index(extra);
+      const kinds = async (q: string) => (await backend.suggest(q, 20)).map((s) => `${s.kind}:${s.text}`);
+      expect(await kinds('Xylander')).toContain('person:Quirinus Xylandersohn');
+      expect(await kinds('Zwetsch')).toEqual(expect.arrayContaining(['title:Zwetschgenbaumlehre', 'word:Zwetschgenbaumlehre']));
+      expect((await backend.search({ q: 'Zwetschgenbaumlehrr', filters: {}, sort: 'relevance', page: 1, size: 5 })).hits.map((h) => h.id)).toEqual(['extra-item']);
+      const kantSuggestions = await kinds('Kant');
+
+      await backend.remove('extra-item');
+      expect(await kinds('Xylander')).toEqual([]);
+      expect(await kinds('Zwetsch')).toEqual([]);
+      expect((await backend.search({ q: 'Zwetschgenbaumlehrr', filters: {}, sort: 'relevance', page: 1, size: 5 })).hits).toEqual([]);
+      // What another item still has stays suggested.
+      expect(await kinds('Kant')).toEqual(kantSuggestions);
+
+      await backend.remove(KANT_ID);
+      const person = kant.facets.person[0]!;
+      expect(await kinds(person)).not.toContain(`person:${person}`);
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('a failed rebuild leaves the current index answering', async () => {
     const dir = await tempDir();
     const backend = new EmbeddedSearchBackend(dir);
