@@ -330,6 +330,35 @@ describe('search page', () => {
   });
 });
 
+describe('book view and the URL', () => {
+  it('names the facing page in the URL when the view goes to a hit on it', async () => {
+    const page = await openPage(`/items/${KANT}`);
+    await firstTile(page);
+    expect(await page.locator('leeszaal-viewer #mode-select').inputValue()).toBe('book');
+    // The spread page-0016 | page-0017, entered from its left page; the only hit is on the right one.
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Volgende pagina' }).click();
+    await expect.poll(() => query(page).get('page'), soon).toBe('page-0016');
+    await page.evaluate(() => (document.querySelector('leeszaal-viewer') as unknown as { searchText: (q: string) => Promise<void> }).searchText('Unmündigkeit'));
+    await expect.poll(() => page.locator('leeszaal-viewer .hit.current').count(), soon).toBe(1);
+    await expect.poll(() => query(page).get('xywh'), soon).not.toBeNull();
+    await page.waitForTimeout(1500);
+    expect(query(page).get('page')).toBe('page-0017');
+    // The region lies on page-0017 itself (1456x2083 pixels) around the hit, not beside the left page.
+    const [x, y, w, h] = query(page).get('xywh')!.split(',').map(Number) as [number, number, number, number];
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x + w).toBeLessThanOrEqual(1456);
+    expect(y + h).toBeLessThanOrEqual(2083);
+    expect(w).toBeLessThan(1456);
+    await page.screenshot({ path: await screenshotPath('book-hit-facing-page') });
+    // The link opens that page at that region.
+    const again = await openPage(`/items/${KANT}?${query(page).toString()}`);
+    await firstTile(again);
+    expect(await again.locator('leeszaal-viewer #page-select').inputValue()).toBe('2');
+    await again.close();
+    await page.close();
+  });
+});
+
 describe('embedded on another site', () => {
   it('runs from the standalone bundle on a page of another origin', async () => {
     const manifest = `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`;

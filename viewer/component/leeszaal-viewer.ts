@@ -144,6 +144,14 @@ export class LeeszaalViewer extends LitElement {
     return this.manifestModel?.pages[this.index];
   }
 
+  /** The index of the page `region` lies on: in a book spread, the facing page when the view is on it. */
+  private regionIndex: number | undefined;
+
+  /** The page the view is about: the one the region lies on, else the page (or spread) shown. */
+  private get viewPage(): Page | undefined {
+    return this.region && this.regionIndex !== undefined ? this.manifestModel?.pages[this.regionIndex] : this.page;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
@@ -309,12 +317,20 @@ export class LeeszaalViewer extends LitElement {
   // ---- view state ----------------------------------------------------------------------------
 
   private onView(): void {
-    const page = this.page;
-    if (!this.zoom || !page) return;
-    const raw = this.zoom.region(page.index);
+    const model = this.manifestModel;
+    if (!this.zoom || !model || !this.page) return;
+    // In a book spread the view belongs to the page under its centre.
+    const zoom = this.zoom;
+    const centred = this.shownIndices(this.index).find((i) => {
+      const r = zoom.region(i);
+      return r !== undefined && r.x + r.w / 2 >= 0 && r.x + r.w / 2 < model.pages[i]!.width;
+    });
+    const page = model.pages[centred ?? this.page.index]!;
+    const raw = zoom.region(page.index);
     const region = raw ? clampRegion(raw, page.width, page.height) : undefined;
     const whole = !region || (region.w >= page.width * 0.98 && region.h >= page.height * 0.98);
     this.region = whole ? undefined : region;
+    this.regionIndex = this.region ? page.index : undefined;
     this.writeUrl();
     const percent = this.zoom.zoomPercent();
     if (this.lastZoomAnnounced !== 0 && Math.abs(percent - this.lastZoomAnnounced) >= 1) {
@@ -325,7 +341,7 @@ export class LeeszaalViewer extends LitElement {
 
   private viewState(): ViewState {
     const state: ViewState = { rotation: this.rotation };
-    if (this.page) state.page = this.page.key;
+    if (this.viewPage) state.page = this.viewPage.key;
     if (this.region) state.region = this.region;
     return state;
   }
@@ -348,7 +364,7 @@ export class LeeszaalViewer extends LitElement {
 
   private contentState(): string {
     const model = this.manifestModel!;
-    const page = this.page!;
+    const page = this.viewPage!;
     return encodeContentState(
       this.region ? { manifest: model.id, canvas: page.canvasId, region: this.region } : { manifest: model.id, canvas: page.canvasId },
     );
@@ -356,11 +372,12 @@ export class LeeszaalViewer extends LitElement {
 
   private updateCitation(): void {
     const model = this.manifestModel;
-    if (!model || !this.page) return;
+    const page = this.viewPage;
+    if (!model || !page) return;
     const lang = this.uiLang;
     const url = this.stableLink();
     const src = this.recordData ? sourceFromRecord(this.recordData, lang, url) : sourceFromManifest(model, lang, url);
-    src.pageLabel = pickText(this.page.label, lang);
+    src.pageLabel = pickText(page.label, lang);
     this.citation = formatCitation(src, lang, new Date());
   }
 
@@ -390,13 +407,15 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private async setMode(mode: ViewMode): Promise<void> {
+    // Leaving a spread zoomed into its facing page goes on with that page.
+    const index = this.viewPage?.index ?? this.index;
     this.mode = mode;
     this.announce(this.tr('announce.mode', { mode: this.tr(mode === 'single' ? 'mode.single' : mode === 'book' ? 'mode.book' : 'mode.compare') }));
     await this.updateComplete;
-    if (mode === 'compare' && this.compareIndex === this.index) {
-      this.compareIndex = Math.min(this.index + 1, (this.manifestModel?.pages.length ?? 1) - 1);
+    if (mode === 'compare' && this.compareIndex === index) {
+      this.compareIndex = Math.min(index + 1, (this.manifestModel?.pages.length ?? 1) - 1);
     }
-    await this.showPage(this.index, mode === 'book' ? undefined : this.region);
+    await this.showPage(index, mode === 'book' ? undefined : this.region);
     if (mode !== 'compare') requestAnimationFrame(() => this.zoom?.resize());
   }
 
@@ -643,7 +662,7 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private renderPanelBody(model: ManifestModel, name: PanelName) {
-    const page = this.page!;
+    const page = this.viewPage!;
     switch (name) {
       case 'contents':
         return model.toc.length > 0 ? this.renderToc(model.toc) : html`<p>${this.tr('panel.noToc')}</p>`;
