@@ -3,11 +3,10 @@
 // ids, canvas sizes matching their images, targets inside their canvas, ranges and start pointing at
 // real canvases, well-formed language maps, ids under the public base URL). Ingest runs it before
 // every publish; the conformance tests run it on everything the builders produce.
-import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isLanguageMap } from './language-map.ts';
+import { schemaValidators, type SchemaClass } from './schema-validators.ts';
 
 export interface ValidationOptions {
   /** When given, every id (outside `provider`) must be this URL or lie under it. */
@@ -41,8 +40,7 @@ type Json = Record<string, unknown>;
  */
 export const DEFAULT_SCHEMA_PATH = path.resolve(import.meta.dirname, 'presentation-3.schema.json');
 
-const SCHEMA_ID = 'http://iiif.io/api/presentation/3/schema.json';
-const CLASS_BY_TYPE: Record<string, string> = {
+const CLASS_BY_TYPE: Record<string, SchemaClass> = {
   Manifest: 'manifest',
   Collection: 'collection',
   AnnotationPage: 'annotationPage',
@@ -74,35 +72,10 @@ export function canvasSizes(manifest: unknown): Map<string, Size> {
 
 // ---- schema ----
 
-const compiled = new Map<string, Ajv>();
-const validators = new Map<string, ValidateFunction>();
-
 function schemaValidator(schemaPath: string, type: string | undefined): ValidateFunction {
-  const className = type === undefined ? undefined : CLASS_BY_TYPE[type];
-  const key = `${schemaPath}\n${className ?? '*'}`;
-  const cached = validators.get(key);
-  if (cached) return cached;
-  let ajv = compiled.get(schemaPath);
-  if (!ajv) {
-    let text: string;
-    try {
-      text = fs.readFileSync(schemaPath, 'utf8');
-    } catch (e) {
-      throw new Error(
-        `IIIF Presentation 3 JSON Schema not found at ${schemaPath} (${(e as NodeJS.ErrnoException).code ?? String(e)}): ` +
-          'reinstall the project or pass schemaPath',
-      );
-    }
-    ajv = new Ajv({ strict: false, allErrors: true });
-    addFormatsPlugin.default(ajv);
-    ajv.addSchema(JSON.parse(text) as object, SCHEMA_ID);
-    compiled.set(schemaPath, ajv);
-  }
   // Validating against the class the document claims to be gives errors about that class only,
   // instead of one failure per alternative of the schema's top-level oneOf.
-  const validate = ajv.compile(className ? { $ref: `${SCHEMA_ID}#/classes/${className}` } : { $ref: SCHEMA_ID });
-  validators.set(key, validate);
-  return validate;
+  return schemaValidators(schemaPath)[(type === undefined ? undefined : CLASS_BY_TYPE[type]) ?? '*'];
 }
 
 function formatSchemaError(e: ErrorObject): string {
