@@ -1,12 +1,14 @@
 // Moves a published data folder to a new PUBLIC_BASE_URL without re-tiling: every published JSON file
 // (manifests, annotation pages, collection, discovery, info.json, records) is rewritten with the
-// manifests' `rebaseJson`, each file atomically. Ingest runs it itself when the base URL changed
+// manifests' `rebaseJson`, each file atomically, and each manifest's move is logged for Change
+// Discovery. Ingest runs it itself when the base URL changed
 // since the last run; `npm run ingest -- --rebase` runs it alone.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { dataPaths, publicUrls, type DataPaths } from '../manifests/layout.ts';
 import { rebaseJson } from '../manifests/rebase.ts';
+import { appendActivity, readActivities } from './activity-log.ts';
 import { writeJsonAtomic } from './atomic.ts';
 import { acquireLock } from './lock.ts';
 import { publishIndexes } from './publish-indexes.ts';
@@ -40,9 +42,17 @@ export async function rebasePublished(paths: DataPaths, state: IngestState, newB
     await writeJsonAtomic(file, JSON.parse(next), staging);
     changed += 1;
   }
+  // Harvesters learn where each manifest went: a Move from its old URL (Change Discovery 1.0).
+  // An interrupted rebase that is run again does not log the same move twice.
+  const oldUrls = publicUrls(oldBase);
+  const logged = new Set((await readActivities(paths.state)).flatMap((a) => (a.type === 'Move' ? [`${a.itemId} ${a.from}`] : [])));
+  const endTime = new Date().toISOString();
   for (const [id, item] of Object.entries(state.items)) {
     const manifest = await readFile(paths.manifest(id), 'utf8').catch(() => undefined);
-    if (manifest !== undefined) item.manifestHash = sha256Text(manifest);
+    if (manifest === undefined) continue;
+    item.manifestHash = sha256Text(manifest);
+    const from = oldUrls.manifest(id);
+    if (!logged.has(`${id} ${from}`)) await appendActivity(paths.state, { type: 'Move', itemId: id, from, endTime });
   }
   state.baseUrl = newBase;
   return changed;

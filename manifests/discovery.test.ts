@@ -13,6 +13,25 @@ function log(n: number): Activity[] {
 }
 
 describe('buildDiscovery', () => {
+  it('shows a Move from the earlier manifest URL to the current one', () => {
+    const { pages } = buildDiscovery(
+      [
+        { type: 'Create', itemId: 'boek', endTime: '2026-01-01T00:00:00Z' },
+        { type: 'Move', itemId: 'boek', from: 'http://localhost:3000/iiif/presentation/boek/manifest.json', endTime: '2026-02-01T00:00:00Z' },
+      ],
+      urls,
+    );
+    expect(pages[0]?.orderedItems).toEqual([
+      { type: 'Create', object: { id: 'https://leeszaal.example/iiif/presentation/boek/manifest.json', type: 'Manifest' }, endTime: '2026-01-01T00:00:00Z' },
+      {
+        type: 'Move',
+        object: { id: 'http://localhost:3000/iiif/presentation/boek/manifest.json', type: 'Manifest' },
+        target: { id: 'https://leeszaal.example/iiif/presentation/boek/manifest.json', type: 'Manifest' },
+        endTime: '2026-02-01T00:00:00Z',
+      },
+    ]);
+  });
+
   it('builds one empty page for an empty log, so first and last resolve', () => {
     const { collection, pages } = buildDiscovery([], urls);
     expect(collection).toEqual({

@@ -1,17 +1,21 @@
 // IIIF Change Discovery API 1.0: the activity stream harvesters read to learn which manifests were
-// created, updated or deleted. Pure builders from the activity log; the ingest pipeline records
-// activities and writes the OrderedCollection and its pages under `iiif/discovery/`.
+// created, updated, deleted or moved (to a new PUBLIC_BASE_URL). Pure builders from the activity
+// log; the ingest pipeline records activities and writes the OrderedCollection and its pages under
+// `iiif/discovery/`.
 import type { PublicUrls } from './layout.ts';
 
 export const DISCOVERY_CONTEXT = 'http://iiif.io/api/discovery/1/context.json';
 export const DEFAULT_DISCOVERY_PAGE_SIZE = 100;
 
-export interface Activity {
-  type: 'Create' | 'Update' | 'Delete';
+export type Activity = {
   itemId: string;
   /** When the change was complete, ISO 8601 with time zone. */
   endTime: string;
-}
+} & (
+  | { type: 'Create' | 'Update' | 'Delete' }
+  /** Re-published at the item's current manifest URL; `from` is its manifest URL before. */
+  | { type: 'Move'; from: string }
+);
 
 interface Ref<T extends string> {
   id: string;
@@ -20,7 +24,10 @@ interface Ref<T extends string> {
 
 export interface DiscoveryActivity {
   type: Activity['type'];
+  /** The manifest; for a Move, where it was. */
   object: Ref<'Manifest'>;
+  /** For a Move: where the manifest is now. */
+  target?: Ref<'Manifest'>;
   endTime: string;
 }
 
@@ -68,11 +75,12 @@ export function buildDiscovery(
       return { a, i, time };
     })
     .sort((x, y) => x.time - y.time || x.i - y.i)
-    .map(({ a, time }) => ({
-      type: a.type,
-      object: { id: urls.manifest(a.itemId), type: 'Manifest' as const },
-      endTime: new Date(time).toISOString().replace(/\.000Z$/, 'Z'),
-    }));
+    .map(({ a, time }): DiscoveryActivity => {
+      const current = { id: urls.manifest(a.itemId), type: 'Manifest' as const };
+      const endTime = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+      // A Move names the manifest's earlier URL and, as target, its URL now (after later moves too).
+      return a.type === 'Move' ? { type: a.type, object: { id: a.from, type: 'Manifest' }, target: current, endTime } : { type: a.type, object: current, endTime };
+    });
   const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize));
   const pageRef = (n: number) => ({ id: urls.discoveryPage(n), type: 'OrderedCollectionPage' as const });
   const pages = Array.from({ length: pageCount }, (_, n): OrderedCollectionPage => ({

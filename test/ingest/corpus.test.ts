@@ -1,6 +1,7 @@
 // The whole shared corpus publishes through the CLI, and everything published is valid and complete
 // (every level-0 file at its promised size); the historical spelling survives into the full text;
-// a re-run does no image work; rebase moves every URL to a new base without re-tiling.
+// a re-run does no image work; rebase moves every URL to a new base without re-tiling, and tells
+// Change Discovery where each manifest went.
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,9 +95,19 @@ describe('the whole corpus', () => {
     const r = await runCli(['--rebase', '--data', data], { PUBLIC_BASE_URL: NEW });
     expect(r.stderr).toMatch(/rebased \d+ file/);
     expect(r.code).toBe(0);
+    // The old base survives only where it must: as where each manifest moved from.
+    const moves: { object: { id: string }; target: { id: string } }[] = [];
     for (const file of await publishedJsonFiles(data)) {
-      expect(await readFile(file, 'utf8'), file).not.toContain(`${BASE}/`);
+      const json = JSON.parse(await readFile(file, 'utf8'));
+      if (json.type === 'OrderedCollectionPage') {
+        moves.push(...json.orderedItems.filter((a: { type: string }) => a.type === 'Move'));
+        json.orderedItems = json.orderedItems.filter((a: { type: string }) => a.type !== 'Move');
+      }
+      expect(JSON.stringify(json), file).not.toContain(`${BASE}/`);
     }
+    const items = JSON.parse(await readFile(path.join(dataPaths(data).presentation, 'collection.json'), 'utf8')).items as { id: string }[];
+    expect(moves.map((m) => m.target.id).sort()).toEqual(items.map((m) => m.id).sort());
+    for (const m of moves) expect(m.object.id).toBe(m.target.id.replace(NEW, BASE));
     const report = await checkPublished(data, NEW, { pixelSizes: false });
     expect(report.problems).toEqual([]);
     const rerun = await runCli([CORPUS, '--data', data], { PUBLIC_BASE_URL: NEW });
