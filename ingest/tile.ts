@@ -133,7 +133,9 @@ export async function joinLevelImages(outDir: string, full: Size, settings: Tile
     const across = Math.ceil(f.size.width / settings.tileSize);
     jobs.push({ target, rows: Array.from({ length: tiles.length / across }, (_, j) => tiles.slice(j * across, (j + 1) * across)) });
   }
-  await joinLevels(jobs);
+  // A worker that cannot start or dies only costs speed: completeImage renders whatever it did not
+  // write, and a half-written file it left aside must not be published with the folder.
+  await joinLevels(jobs).catch(() => Promise.all(jobs.map((j) => rm(`${j.target}.tmp`, { force: true }))));
 }
 
 /**
