@@ -10,6 +10,7 @@
 // full/max; these take a fraction of that. Pure. Streams using what this does not handle (progressive
 // or arithmetic coding, restart intervals, several scans, a missing Huffman code, tiles coded with
 // different tables) get `undefined`, and the caller falls back to libvips.
+import { isFrameMarker, jpegSegments } from './jpeg-frame.ts';
 
 /** A canonical Huffman table: decode by a 9-bit look-up with a bit-by-bit fallback; encode by symbol. */
 interface HuffmanTable {
@@ -126,23 +127,12 @@ interface Header {
 
 /** The markers before the scan, or undefined when the stream is not one this module handles. */
 function parseHeader(data: Uint8Array): Header | undefined {
-  if (data[0] !== 0xff || data[1] !== 0xd8) return undefined;
   const dcTables = new Map<number, HuffmanTable>();
   const acTables = new Map<number, HuffmanTable>();
   let frame: { id: number; h: number; v: number }[] = [];
   let frameAt = -1;
-  let i = 2;
-  while (i + 4 <= data.length) {
-    if (data[i] !== 0xff) return undefined;
-    const marker = data[i + 1]!;
-    if (marker === 0xff) {
-      i++;
-      continue;
-    }
-    const length = (data[i + 2]! << 8) | data[i + 3]!;
-    const start = i + 4;
-    const end = i + 2 + length;
-    if (length < 2 || end > data.length) return undefined;
+  for (const { marker, start, end } of jpegSegments(data)) {
+    if (end > data.length) return undefined;
     if (marker === 0xc0 || marker === 0xc1) {
       if (data[start] !== 8) return undefined;
       frameAt = start;
@@ -151,7 +141,8 @@ function parseHeader(data: Uint8Array): Header | undefined {
         const o = start + 6 + 3 * c;
         frame.push({ id: data[o]!, h: data[o + 1]! >> 4, v: data[o + 1]! & 15 });
       }
-    } else if (marker >= 0xc2 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+    } else if (isFrameMarker(marker)) {
+      // Progressive, lossless, 12-bit and arithmetic-coded frames.
       return undefined;
     } else if (marker === 0xc4) {
       for (let o = start; o < end; ) {
@@ -186,7 +177,6 @@ function parseHeader(data: Uint8Array): Header | undefined {
         scanStart: end,
       };
     }
-    i = end;
   }
   return undefined;
 }
@@ -253,13 +243,11 @@ function skipBlock(b: Uint8Array, pos: number, dc: HuffmanTable, ac: HuffmanTabl
 }
 
 /**
- * Decodes the block structure of the scan (`bytes`, unstuffed, `bits` long): each block's DC value
- * and where its AC bits lie, and where each MCU starts. Undefined when a code is not in the tables
+ * Decodes the block structure of the scan (`bytes`, unstuffed, `bits` long, `mcusX` x `mcusY` MCUs):
+ * each block's DC value and where its AC bits lie, and where each MCU starts. Undefined when a code is not in the tables
  * or the data ends early.
  */
-function readBlocks(header: Header, bytes: Uint8Array, bits: number): { grids: BlockGrid[]; mcuStart: Int32Array } | undefined {
-  const mcusX = Math.ceil(header.width / header.mcuWidth);
-  const mcusY = Math.ceil(header.height / header.mcuHeight);
+function readBlocks(header: Header, mcusX: number, mcusY: number, bytes: Uint8Array, bits: number): { grids: BlockGrid[]; mcuStart: Int32Array } | undefined {
   const grids = header.components.map(({ h, v }): BlockGrid => {
     const columns = mcusX * h;
     const rows = mcusY * v;
@@ -431,9 +419,11 @@ function decode(data: Uint8Array): Decoded | undefined {
   if (!header) return undefined;
   const source = unstuff(data, header.scanStart);
   if (!source) return undefined;
-  const blocks = readBlocks(header, source.bytes, source.bits);
+  const mcusX = Math.ceil(header.width / header.mcuWidth);
+  const mcusY = Math.ceil(header.height / header.mcuHeight);
+  const blocks = readBlocks(header, mcusX, mcusY, source.bytes, source.bits);
   if (!blocks) return undefined;
-  return { header, ...blocks, bytes: source.bytes, mcusX: Math.ceil(header.width / header.mcuWidth), mcusY: Math.ceil(header.height / header.mcuHeight) };
+  return { header, ...blocks, bytes: source.bytes, mcusX, mcusY };
 }
 
 /**
