@@ -1,16 +1,17 @@
 // The Change Discovery activity log: one JSON line per Create, Update, Delete or Move (a rebase) of
-// a published item, appended in `<data>/.leeszaal/activities.jsonl`. The discovery files under `iiif/discovery/` are
-// rebuilt from it after every change. A line cut short by a crash is skipped when read.
+// a published item, appended in `<data>/.leeszaal/activities.jsonl`. The discovery files under
+// `iiif/discovery/` are rebuilt from it after every change. A line cut short by a crash is skipped
+// when read.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { Activity } from '../manifests/discovery.ts';
 
-const activity = z.union([
+/** Parses a logged line into the Activity the discovery builder takes. */
+const activity: z.ZodType<Activity> = z.union([
   z.object({ type: z.enum(['Create', 'Update', 'Delete']), itemId: z.string(), endTime: z.string() }),
   z.object({ type: z.literal('Move'), itemId: z.string(), endTime: z.string(), from: z.url() }),
 ]);
-
-export type Activity = z.infer<typeof activity>;
 
 export function activityLogFile(stateDir: string): string {
   return path.join(stateDir, 'activities.jsonl');

@@ -1,8 +1,8 @@
 // Moves a published data folder to a new PUBLIC_BASE_URL without re-tiling: every published JSON file
 // (manifests, annotation pages, collection, discovery, info.json, records) is rewritten with the
 // manifests' `rebaseJson`, each file atomically, and each manifest's move is logged for Change
-// Discovery. Ingest runs it itself when the base URL changed
-// since the last run; `npm run ingest -- --rebase` runs it alone.
+// Discovery. Ingest runs it itself when the base URL changed since the last run;
+// `npm run ingest -- --rebase` runs it alone.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.ts';

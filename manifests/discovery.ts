@@ -79,7 +79,8 @@ export function buildDiscovery(
       const current = { id: urls.manifest(a.itemId), type: 'Manifest' as const };
       const endTime = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
       // A Move names the manifest's earlier URL and, as target, its URL now (after later moves too).
-      return a.type === 'Move' ? { type: a.type, object: { id: a.from, type: 'Manifest' }, target: current, endTime } : { type: a.type, object: current, endTime };
+      if (a.type === 'Move') return { type: a.type, object: { id: a.from, type: 'Manifest' }, target: current, endTime };
+      return { type: a.type, object: current, endTime };
     });
   const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize));
   const pageRef = (n: number) => ({ id: urls.discoveryPage(n), type: 'OrderedCollectionPage' as const });
