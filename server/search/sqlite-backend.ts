@@ -145,12 +145,12 @@ function documentColumns(doc: IndexDocument): string[] {
   ].map(foldText);
 }
 
-/** The lines around the first matching line of a page: all a snippet needs, without reading the whole page. */
 /** The distinct folded words of a document's indexed columns: what the vocabulary counts it for. */
 function documentWords(doc: IndexDocument): Set<string> {
   return new Set(documentColumns(doc).flatMap((c) => c.split(' ')).filter((w) => w !== ''));
 }
 
+/** The lines around the first matching line of a page: all a snippet needs, without reading the whole page. */
 function linesAroundMatch(lines: IndexPage['lines'], matcher: TermMatcher): string {
   const at = lines.findIndex((l) => tokenize(l.text).some((t) => isMatch(matcher, t.folded)));
   if (at < 0) return '';
