@@ -54,17 +54,18 @@ export async function publishImage(args: {
     try {
       await Promise.all([writeTiles(args.source, stagedDir, args.settings), args.whileBusy?.()]);
       const { tileSize, quality } = args.settings;
+      const extraSizes = args.extraSizes(full);
       // The derivative is mostly copying, the joined levels main-thread work and the aliases
       // file-system calls: together they keep the disk and the cores busy. All settle before the
       // staged files may be removed.
       const steps = await Promise.allSettled([
         writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality }, stagedTif),
-        joinLevelImages(stagedDir, full, args.settings, args.extraSizes(full)),
+        joinLevelImages(stagedDir, full, args.settings, extraSizes),
         linkMaxAliases(stagedDir, full, tileSize),
       ]);
       const failed = steps.find((s) => s.status === 'rejected');
       if (failed) throw failed.reason;
-      await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, args.extraSizes(full));
+      await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, extraSizes);
     } catch (err) {
       // The header was fine, so a decoding failure means damaged pixel data.
       throw new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${firstLine(err)})`);
