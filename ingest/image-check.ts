@@ -42,7 +42,38 @@ export async function checkImage(file: string, maxPixels: number): Promise<Image
   return { width, height, format };
 }
 
+/**
+ * sharp's first line when libvips's own error text was already taken by another image being
+ * processed at the same time (libvips keeps one error buffer per process); the warning that caused
+ * the failure then follows on the next line.
+ */
+const SHARP_WARNING_AS_ERROR = 'Warning treated as error due to failOn setting';
+
+/**
+ * Why libvips could not decode `file`, given the error the image work failed with. libvips keeps one
+ * error buffer and one warning queue per process, so while other images are processed at the same
+ * time another pipeline can take the reason, leaving only sharp's generic line (seen in about one
+ * failure in sixteen with two damaged scans at once). The file is then read again, as a small preview,
+ * until libvips names the reason, a few times at most.
+ */
+export async function decodeFailure(file: string, err: unknown, attempts = 3): Promise<string> {
+  let reason = firstLine(err);
+  for (let i = 0; i < attempts && reason === SHARP_WARNING_AS_ERROR; i++) {
+    reason = await sharp(file, { limitInputPixels: false })
+      .resize({ width: 64 })
+      .raw()
+      .toBuffer()
+      .then(
+        () => reason,
+        (again: unknown) => firstLine(again),
+      );
+  }
+  return reason;
+}
+
+/** The line of an error message that says what went wrong: its first, or the cause sharp gives after its generic one. */
 export function firstLine(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.split('\n')[0]!.trim();
+  const lines = (err instanceof Error ? err.message : String(err)).split('\n').map((l) => l.trim());
+  if (lines[0] === SHARP_WARNING_AS_ERROR && lines[1]) return lines[1];
+  return lines[0]!;
 }

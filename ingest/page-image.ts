@@ -7,7 +7,7 @@ import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../manifests/layout.ts';
 import { writeDerivative } from './derivative.ts';
-import { checkImage, firstLine, ImageError } from './image-check.ts';
+import { checkImage, decodeFailure, ImageError } from './image-check.ts';
 import { scaleFactorsFor, type Size } from './level0.ts';
 import { completeImage, joinLevelImages, linkMaxAliases, writeTiles, type TileSettings } from './tile.ts';
 
@@ -68,7 +68,7 @@ export async function publishImage(args: {
       await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, extraSizes);
     } catch (err) {
       // The header was fine, so a decoding failure means damaged pixel data.
-      throw new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${firstLine(err)})`);
+      throw new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${await decodeFailure(args.source, err)})`);
     }
     await mkdir(path.dirname(derivative), { recursive: true });
     await rename(stagedTif, derivative);

@@ -1,0 +1,54 @@
+// The reason shown for an image libvips could not read: the first line of its error, unless that is
+// sharp's generic failOn line, when the warning after it is the reason; and when libvips's reason was
+// taken by another image processed at the same time, the damaged file is read again for it.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeFailure, firstLine } from './image-check.ts';
+
+describe('firstLine', () => {
+  it.each([
+    ['VipsJpeg: Premature end of input file\nvips2png: unable to write', 'VipsJpeg: Premature end of input file'],
+    ['Warning treated as error due to failOn setting\nVipsJpeg: Premature end of JPEG file', 'VipsJpeg: Premature end of JPEG file'],
+    ['Warning treated as error due to failOn setting', 'Warning treated as error due to failOn setting'],
+    ['Warning treated as error due to failOn setting\n', 'Warning treated as error due to failOn setting'],
+    ['  spaced  \nmore', 'spaced'],
+    ['', ''],
+  ])('%j gives %j', (message, want) => {
+    expect(firstLine(new Error(message))).toBe(want);
+  });
+
+  it('reads non-errors as text', () => {
+    expect(firstLine('plain\nsecond')).toBe('plain');
+  });
+});
+
+describe('decodeFailure', () => {
+  const PRINT = path.resolve(import.meta.dirname, 'sample/prints-1653-1751/images');
+  let dir: string;
+  let truncated: string;
+  let good: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-image-check-'));
+    good = path.join(PRINT, (await readdir(PRINT)).find((f) => f.endsWith('.jpg'))!);
+    const bytes = await readFile(good);
+    truncated = path.join(dir, 'truncated.jpg');
+    await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads the file again for the reason another image took from libvips', async () => {
+    expect(await decodeFailure(truncated, new Error('Warning treated as error due to failOn setting'))).toMatch(/premature end/i);
+  });
+
+  it('keeps a reason it was given, without reading the file', async () => {
+    expect(await decodeFailure(path.join(dir, 'not-there.jpg'), new Error('VipsJpeg: Premature end of input file'))).toBe('VipsJpeg: Premature end of input file');
+  });
+
+  it('keeps the generic line when the file reads fine (the failure was elsewhere)', async () => {
+    expect(await decodeFailure(good, new Error('Warning treated as error due to failOn setting'))).toBe('Warning treated as error due to failOn setting');
+  });
+});
