@@ -359,18 +359,18 @@ export class EmbeddedSearchBackend implements SearchBackend {
   // ---- writing ------------------------------------------------------------------------------
 
   /**
-   * Removes an item and its title suggestion. With `forget` (the item leaves the catalogue, rather
-   * than being replaced by a new version), also everything else only it brought: its words in the
+   * Removes an item, its title suggestion and everything else only it brought: its words in the
    * vocabulary (so that typo correction no longer offers them), and the person, place and word
-   * suggestions no other item still has. A replacement skips that: re-reading a large text twice per
-   * update would double its cost, for the rare word or name a new version drops.
+   * suggestions no other item still has. For an update, `successor` is the item's new version, whose
+   * words, persons and place stay (addVocabulary then counts its words again), so that a name a
+   * curator corrects is no longer suggested and the unchanged ones keep their place.
    */
-  private static removeFrom(db: DatabaseSync, itemId: string, forget = false): number | undefined {
+  private static removeFrom(db: DatabaseSync, itemId: string, successor?: IndexDocument): number | undefined {
     const row = prepared(db, 'SELECT rowid, doc, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
       | { rowid: number; doc: string; page_lo: number | null; page_hi: number | null }
       | undefined;
     if (!row) return undefined;
-    const doc = forget ? EmbeddedSearchBackend.storedDocument(db, row.rowid, row.doc) : undefined;
+    const doc = EmbeddedSearchBackend.storedDocument(db, row.rowid, row.doc);
     prepared(db, 'DELETE FROM items_fts WHERE rowid = ?').run(row.rowid);
     if (row.page_lo !== null && row.page_hi !== null) {
       prepared(db, 'DELETE FROM pages_fts WHERE rowid BETWEEN ? AND ?').run(row.page_lo, row.page_hi);
@@ -380,7 +380,17 @@ export class EmbeddedSearchBackend implements SearchBackend {
     prepared(db, 'DELETE FROM items WHERE rowid = ?').run(row.rowid);
     const titles = prepared(db, "SELECT rowid FROM suggestions WHERE kind = 'title' AND item = ?").all(itemId) as { rowid: number }[];
     EmbeddedSearchBackend.deleteSuggestions(db, titles);
-    if (doc) EmbeddedSearchBackend.removeSuggestions(db, doc, EmbeddedSearchBackend.removeVocabulary(db, doc));
+    const kept = successor && {
+      words: documentWords(successor),
+      persons: new Set(successor.facets.person),
+      place: successor.place,
+    };
+    const gone = EmbeddedSearchBackend.removeVocabulary(db, doc, kept?.words);
+    EmbeddedSearchBackend.removeSuggestions(db, {
+      persons: doc.facets.person.filter((p) => !kept?.persons.has(p)),
+      place: doc.place !== undefined && doc.place !== kept?.place ? doc.place : undefined,
+      words: gone,
+    });
     return row.rowid;
   }
 
@@ -405,29 +415,31 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   /**
    * Undoes addVocabulary for a removed document (one statement per step, not per word: a page of
-   * full text has thousands) and returns the words no document has any more.
+   * full text has thousands) and returns the words no document has any more. Words in `kept` (the
+   * new version's) stay even at a count of 0, since addVocabulary is about to count them again.
    */
-  private static removeVocabulary(db: DatabaseSync, doc: IndexDocument): string[] {
+  private static removeVocabulary(db: DatabaseSync, doc: IndexDocument, kept?: ReadonlySet<string>): string[] {
     const words = JSON.stringify([...documentWords(doc)]);
     prepared(db, 'UPDATE vocabulary SET doc = doc - 1 WHERE term IN (SELECT value FROM json_each(?))').run(words);
-    const gone = (prepared(db, 'SELECT term FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').all(words) as { term: string }[]).map(
-      (r) => r.term,
-    );
-    prepared(db, 'DELETE FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').run(words);
+    const gone = (prepared(db, 'SELECT term FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').all(words) as { term: string }[])
+      .map((r) => r.term)
+      .filter((t) => !kept?.has(t));
+    prepared(db, 'DELETE FROM vocabulary WHERE term IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
     return gone;
   }
 
   /**
-   * Drops the removed document's suggestions that no remaining item backs (run after its rows are
-   * gone): persons and places no other item has, and words gone from the vocabulary.
+   * Drops suggestions of a removed document that no remaining item backs (run after its rows are
+   * gone): of its `persons` and `place`, those no other item has, and its `words` gone from the
+   * vocabulary.
    */
-  private static removeSuggestions(db: DatabaseSync, doc: IndexDocument, goneWords: readonly string[]): void {
+  private static removeSuggestions(db: DatabaseSync, dropped: { persons: readonly string[]; place: string | undefined; words: readonly string[] }): void {
     const stillHas = (facet: 'person' | 'place', text: string) =>
       prepared(db, 'SELECT 1 FROM facets WHERE facet = ? AND value = ? LIMIT 1').get(facet, text) !== undefined;
     const unbacked = [
-      ...doc.facets.person.filter((p) => !stillHas('person', p)).map((p) => ({ kind: 'person', folded: foldText(p) })),
-      ...(doc.place && !stillHas('place', doc.place) ? [{ kind: 'place', folded: foldText(doc.place) }] : []),
-      ...goneWords.map((w) => ({ kind: 'word', folded: w })),
+      ...dropped.persons.filter((p) => !stillHas('person', p)).map((p) => ({ kind: 'person', folded: foldText(p) })),
+      ...(dropped.place !== undefined && !stillHas('place', dropped.place) ? [{ kind: 'place', folded: foldText(dropped.place) }] : []),
+      ...dropped.words.map((w) => ({ kind: 'word', folded: w })),
     ];
     const find = prepared(db, 'SELECT rowid FROM suggestions WHERE kind = ? AND folded = ?');
     EmbeddedSearchBackend.deleteSuggestions(
@@ -520,7 +532,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   async index(doc: IndexDocument): Promise<void> {
     this.transaction((db) => {
-      const removed = EmbeddedSearchBackend.removeFrom(db, doc.id);
+      const removed = EmbeddedSearchBackend.removeFrom(db, doc.id, doc);
       const added = EmbeddedSearchBackend.insertInto(db, doc);
       EmbeddedSearchBackend.addVocabulary(db, doc);
       EmbeddedSearchBackend.addSuggestions(db, EmbeddedSearchBackend.docSuggestions(doc));
@@ -530,7 +542,7 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   async remove(itemId: string): Promise<void> {
     this.transaction((db) => {
-      const removed = EmbeddedSearchBackend.removeFrom(db, itemId, true);
+      const removed = EmbeddedSearchBackend.removeFrom(db, itemId);
       return removed === undefined ? {} : { removed };
     });
   }

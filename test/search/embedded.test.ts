@@ -117,6 +117,46 @@ describe('embedded engine', () => {
     }
   });
 
+  it('forgets what an updated item no longer has, keeps what it still has in place, and counts re-indexed words once', async () => {
+    const backend = new EmbeddedSearchBackend(await tempDir());
+    try {
+      await backend.rebuild(docs());
+      const kant = (await sampleDocuments()).find((d) => d.id === KANT_ID)!;
+      const version = (person: string, title: string) => ({
+        ...kant,
+        id: 'extra-item',
+        title,
+        labels: [title],
+        agents: [...kant.agents, { name: person, role: 'author' }],
+        facets: { ...kant.facets, person: [...kant.facets.person, person] },
+        pages: [],
+      });
+      const kinds = async (q: string) => (await backend.suggest(q, 20)).map((s) => `${s.kind}:${s.text}`);
+      const typoHits = async (q: string) => (await backend.search({ q, filters: {}, sort: 'relevance', page: 1, size: 5 })).hits.map((h) => h.id);
+      const kantSuggestions = await kinds('Kant');
+
+      // Indexed three times as it is, then corrected: a misspelt name and title.
+      for (let i = 0; i < 3; i++) await backend.index(version('Quirinus Xylandersohn', 'Zwetschgenbaumlehre'));
+      expect(await kinds('Xylander')).toContain('person:Quirinus Xylandersohn');
+      expect(await typoHits('Zwetschgenbaumlehrr')).toEqual(['extra-item']);
+      await backend.index(version('Quirinus Xylander', 'Pflaumenbaumlehre'));
+
+      expect(await kinds('Xylander')).toEqual(['person:Quirinus Xylander']);
+      expect(await kinds('Zwetsch')).toEqual([]);
+      expect(await typoHits('Zwetschgenbaumlehrr')).toEqual([]);
+      expect(await kinds('Pflaumen')).toEqual(expect.arrayContaining(['title:Pflaumenbaumlehre', 'word:Pflaumenbaumlehre']));
+      expect(await kinds('Kant')).toEqual(kantSuggestions);
+
+      // Its words were counted once however often it was indexed: removing it leaves none behind.
+      await backend.remove('extra-item');
+      expect(await typoHits('Pflaumenbaumlehrr')).toEqual([]);
+      expect(await kinds('Xylander')).toEqual([]);
+      expect(await kinds('Kant')).toEqual(kantSuggestions);
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('a failed rebuild leaves the current index answering', async () => {
     const dir = await tempDir();
     const backend = new EmbeddedSearchBackend(dir);
