@@ -83,7 +83,7 @@ function termQuery(term: QueryTerm, fields: string[]): estypes.QueryDslQueryCont
   const query = term.words.join(' ');
   if (term.phrase) return { multi_match: { query, fields, type: 'phrase' } };
   if (term.prefix) return { multi_match: { query, fields, type: 'phrase_prefix' } };
-  return { multi_match: { query, fields, fuzziness: 'AUTO', prefix_length: 1, max_expansions: 20 } };
+  return { multi_match: { query, fields, fuzziness: 'AUTO', prefix_length: 0, max_expansions: 20 } };
 }
 
 function pageQuery(terms: QueryTerm[], innerHits: estypes.SearchInnerHits): estypes.QueryDslQueryContainer {

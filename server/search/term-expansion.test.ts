@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseQueryText } from './query.ts';
-import { expandTerm, matchWords, type Vocabulary } from './term-expansion.ts';
+import { expandTerm, matchWords, startsBeforeLeadingTypo, type Vocabulary } from './term-expansion.ts';
 
-const words: Record<string, number> = { aufklarung: 3, aufklaerung: 1, kant: 2, kunst: 9, kalender: 1, brugge: 4, bruges: 2 };
+const words: Record<string, number> = { aufklarung: 3, aufklaerung: 1, kant: 2, kunst: 9, kalender: 1, brugge: 4, bruges: 2, karolus: 2 };
 const vocabulary: Vocabulary = {
   counts: (list) => new Map(list.filter((w) => w in words).map((w) => [w, words[w]!])),
   withPrefix: (prefix, min, max) =>
@@ -19,6 +19,13 @@ describe('expandTerm', () => {
     ['aufklarung', ['aufklarung']],
     ['Aufklärnug', ['aufklarung', 'aufklaerung']],
     ['Brugee', ['brugge', 'bruges']],
+    // A typo in the first two letters: changed, swapped, added, dropped.
+    ['Oufklärung', ['aufklarung', 'aufklaerung']],
+    ['Uafklarung', ['aufklarung', 'aufklaerung']],
+    ['Baufklarung', ['aufklarung', 'aufklaerung']],
+    ['ufklarung', ['aufklarung', 'aufklaerung']],
+    ['Carolus', ['karolus']],
+    ['Kalemder', ['kalender']],
     ['kamt', ['kamt']],
     ['zzzzzzzz', ['zzzzzzzz']],
   ])('%s → %j', (q, alternatives) => {
@@ -30,6 +37,24 @@ describe('expandTerm', () => {
       { kind: 'phrase', words: ['was', 'ist'], field: 'title' },
       { kind: 'words', alternatives: ['aufkl'], prefix: true },
     ]);
+  });
+});
+
+describe('startsBeforeLeadingTypo', () => {
+  it.each([
+    ['carolus', 'kar'],
+    ['oufklarung', 'auf'],
+    ['uafklarung', 'auf'],
+    ['baufklarung', 'auf'],
+    ['ufklarung', 'auf'],
+    ['axufklarung', 'auf'],
+    ['afklarung', 'auf'],
+  ])('%s may have started as %s', (typed, start) => {
+    expect(startsBeforeLeadingTypo(typed)).toContain(start);
+  });
+
+  it('leaves out the start as typed, which the first look-up covers', () => {
+    expect(startsBeforeLeadingTypo('carolus')).not.toContain('car');
   });
 });
 

@@ -17,8 +17,28 @@ export type ExpandedTerm =
   | { kind: 'words'; alternatives: string[]; prefix: boolean; field?: QueryTerm['field'] };
 
 const MAX_FUZZY = 8;
-/** Leading letters a typo is assumed not to touch, which keeps the vocabulary scan small. */
+/** Leading letters a typo is first assumed not to touch, which keeps the vocabulary scan small. */
 const FUZZY_PREFIX = 2;
+/** What may stand in a folded word (lower case, no diacritics), for guessing typos in its first letters. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The three-letter starts the word had if one edit in its first two letters made `typed` (a letter
+ * changed, added, dropped or swapped: Carel for Karel, Oufklarung for Aufklarung); three letters, not
+ * two, keep each look-up to a few words.
+ */
+export function startsBeforeLeadingTypo(typed: string): Set<string> {
+  const [a = '', b = '', c = '', d = ''] = typed;
+  const starts = new Set<string>([b + a + c, b + c + d, a + c + d]);
+  for (const x of LETTERS) {
+    starts.add(x + b + c);
+    starts.add(a + x + c);
+    starts.add(x + a + b);
+    starts.add(a + x + b);
+  }
+  starts.delete(typed.slice(0, 3));
+  return starts;
+}
 
 export function expandTerm(term: QueryTerm, vocabulary: Vocabulary): ExpandedTerm {
   const field = term.field ? { field: term.field } : {};
@@ -32,14 +52,18 @@ export function expandTerm(term: QueryTerm, vocabulary: Vocabulary): ExpandedTer
   const plain = variants[0]!;
   const edits = allowedEdits(plain.length);
   if (edits === 0) return { kind: 'words', alternatives: [plain], prefix: false, ...field };
-  const near = vocabulary
-    .withPrefix(plain.slice(0, FUZZY_PREFIX), plain.length - edits, plain.length + edits)
-    .map((c) => ({ ...c, distance: Math.min(...variants.map((v) => editDistance(v, c.word, edits))) }))
-    .filter((c) => c.distance <= edits)
-    .sort((a, b) => a.distance - b.distance || b.count - a.count)
-    .slice(0, MAX_FUZZY)
-    .map((c) => c.word);
-  return { kind: 'words', alternatives: near.length > 0 ? near : [plain], prefix: false, ...field };
+  const near = (starts: Iterable<string>) =>
+    [...starts]
+      .flatMap((start) => vocabulary.withPrefix(start, plain.length - edits, plain.length + edits))
+      .map((c) => ({ ...c, distance: Math.min(...variants.map((v) => editDistance(v, c.word, edits))) }))
+      .filter((c) => c.distance <= edits)
+      .sort((a, b) => a.distance - b.distance || b.count - a.count)
+      .slice(0, MAX_FUZZY)
+      .map((c) => c.word);
+  // Typos are likelier after the first letters; only when none fits is a typo there assumed.
+  const found = near([plain.slice(0, FUZZY_PREFIX)]);
+  const alternatives = found.length > 0 ? found : near(startsBeforeLeadingTypo(plain));
+  return { kind: 'words', alternatives: alternatives.length > 0 ? alternatives : [plain], prefix: false, ...field };
 }
 
 /** Folded words and prefixes that count as matches of these terms (for snippets and Content Search). */
