@@ -2,13 +2,13 @@
 // attribution of every item in it (and in its subfolders) whose own metadata gives none.
 import { z } from 'zod';
 import type { Inherited } from './item-context.ts';
-import { canonicalRightsUri } from './rights.ts';
+import { canonicalRights } from '../../manifests/rights.ts';
 
 export const collectionJsonSchema = z.strictObject({
   rights: z
     .string()
-    .refine((r) => canonicalRightsUri(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
-    .transform((r) => canonicalRightsUri(r)!)
+    .refine((r) => canonicalRights(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
+    .transform((r) => canonicalRights(r)!)
     .optional(),
   attribution: z.string().trim().min(1, 'must not be empty').optional(),
 });

@@ -42,7 +42,7 @@ describe('CSV collections', () => {
         label: { none: ['Brugge'] },
         agents: [{ name: 'Marcus Gerards', role: 'aut' }, { name: 'Hubert Goltzius', role: 'prt' }],
         date: '1562', languages: ['dut'], publisher: 'Hubert Goltzius', place: 'Brugge',
-        rights: 'https://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Musea Brugge',
+        rights: 'http://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Musea Brugge',
         type: 'print', behavior: 'individuals',
         pages: [{ key: 'kaart', file: 'images/kaart.jpg' }],
       },

@@ -12,7 +12,7 @@ import type { Inherited } from './item-context.ts';
 import { SUPPORTED_IMAGE } from './item-folder.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { normaliseLanguage } from './languages.ts';
-import { rightsFromText } from './rights.ts';
+import { rightsFromText } from '../../manifests/rights.ts';
 import { toSafeId } from './safe-id.ts';
 
 type Field =

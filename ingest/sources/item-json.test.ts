@@ -27,7 +27,7 @@ describe('the json-book fixture', () => {
         shelfmark: 'Hs. 314',
         holdingInstitution: 'Openbare Bibliotheek Brugge',
         identifiers: [{ type: 'local', value: 'Hs. 314' }],
-        rights: 'https://creativecommons.org/publicdomain/mark/1.0/',
+        rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
         attribution: 'Openbare Bibliotheek Brugge, Hs. 314',
         sourceRecord: { file: 'item.json', format: 'json' },
         behavior: 'paged',

@@ -12,7 +12,7 @@ import type { ItemContext, ItemReading } from './item-context.ts';
 import { SUPPORTED_IMAGE } from './item-folder.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { normaliseLanguage } from './languages.ts';
-import { canonicalRightsUri } from './rights.ts';
+import { canonicalRights } from '../../manifests/rights.ts';
 import { toSafeId } from './safe-id.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -66,8 +66,8 @@ export const itemJsonSchema = z.strictObject({
   partOf: text.optional(),
   rights: z
     .string()
-    .refine((r) => canonicalRightsUri(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
-    .transform((r) => canonicalRightsUri(r)!)
+    .refine((r) => canonicalRights(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
+    .transform((r) => canonicalRights(r)!)
     .optional(),
   attribution: text.optional(),
   externalUrl: z.url().optional(),

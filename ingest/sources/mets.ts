@@ -10,7 +10,7 @@ import type { ItemContext, ItemReading } from './item-context.ts';
 import { SUPPORTED_IMAGE } from './item-folder.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { readMods, type ModsDescription } from './mods.ts';
-import { rightsFromText } from './rights.ts';
+import { rightsFromText } from '../../manifests/rights.ts';
 import { toSafeId } from './safe-id.ts';
 import { attr, child, children, descendants, parseXml, text, type XmlElement } from './xml.ts';
 

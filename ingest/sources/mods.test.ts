@@ -38,7 +38,7 @@ describe('readMods', () => {
     { name: 'a serial', body: '<originInfo><issuance>serial</issuance></originInfo>', expected: { type: 'periodical' } },
     { name: 'a manuscript', body: '<typeOfResource manuscript="yes">text</typeOfResource>', expected: { type: 'manuscript' } },
     { name: 'a map', body: '<typeOfResource>cartographic</typeOfResource>', expected: { type: 'map' } },
-    { name: 'a licence as words', body: '<accessCondition type="use and reproduction">CC BY-NC-SA 4.0 International</accessCondition>', expected: { rights: 'https://creativecommons.org/licenses/by-nc-sa/4.0/' } },
+    { name: 'a licence as words', body: '<accessCondition type="use and reproduction">CC BY-NC-SA 4.0 International</accessCondition>', expected: { rights: 'http://creativecommons.org/licenses/by-nc-sa/4.0/' } },
     { name: 'a licence as link', body: '<accessCondition xlink:href="http://rightsstatements.org/vocab/InC/1.0/">In copyright</accessCondition>', expected: { rights: 'http://rightsstatements.org/vocab/InC/1.0/' } },
     { name: 'notes without workflow notes', body: '<note type="source characteristics">P_Drucke</note><note>Mit Kupfern</note><note type="bibliography">VD18 1</note>', expected: { note: 'Mit Kupfern\nVD18 1' } },
     { name: 'the host title as partOf before the series', body: '<relatedItem type="series"><titleInfo><title>Reihe</title></titleInfo></relatedItem><relatedItem type="host"><titleInfo><title>Berlinische Monatsschrift</title></titleInfo></relatedItem>', expected: { partOf: 'Berlinische Monatsschrift', type: 'periodical' } },

@@ -3,7 +3,7 @@
 // trimmed and whitespace-collapsed (catalogue exports indent them) but never otherwise changed.
 import type { Agent, Identifier, ItemType } from '../../manifests/item.ts';
 import { normaliseLanguage } from './languages.ts';
-import { rightsFromText } from './rights.ts';
+import { rightsFromText } from '../../manifests/rights.ts';
 import { attr, child, children, descendants, text, type XmlElement } from './xml.ts';
 
 export interface ModsDescription {

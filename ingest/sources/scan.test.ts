@@ -94,7 +94,7 @@ describe('scanSource on the corpus', () => {
       label: { none: ['Der Herold'] },
       date: '1839',
       languages: ['ger'],
-      rights: 'https://creativecommons.org/licenses/by-nc-sa/4.0/',
+      rights: 'http://creativecommons.org/licenses/by-nc-sa/4.0/',
       attribution: 'Staatsbibliothek zu Berlin - Preußischer Kulturbesitz',
       holdingInstitution: 'Staatsbibliothek zu Berlin - Preußischer Kulturbesitz, Berlin, Germany',
       shelfmark: 'Gq 14350;Beil.3-1839',
@@ -236,9 +236,9 @@ describe('scanSource folder layouts', () => {
     await writeFile(path.join(root, 'collection.json'), JSON.stringify({ rights: 'https://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' }));
     const scan = await scanSource(root, defaults);
     expect(scan.problems).toEqual([]);
-    expect(byId(scan, 'one')).toMatchObject({ rights: 'https://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' });
+    expect(byId(scan, 'one')).toMatchObject({ rights: 'http://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' });
     // Pembroke's METS states its own licence and owner, which win over the collection's.
-    expect(byId(scan, 'pembroke-werke-1766')).toMatchObject({ rights: 'https://creativecommons.org/licenses/by-nc-sa/4.0/' });
+    expect(byId(scan, 'pembroke-werke-1766')).toMatchObject({ rights: 'http://creativecommons.org/licenses/by-nc-sa/4.0/' });
   });
 
   it('holds back a whole collection whose collection.json is invalid', async () => {

@@ -14,7 +14,7 @@ import type { Inherited, ItemContext, ItemReading } from './item-context.ts';
 import { listFolder, looksLikeItem, readItemFiles } from './item-folder.ts';
 import { readItemJson } from './item-json.ts';
 import { readMets } from './mets.ts';
-import { canonicalRightsUri } from './rights.ts';
+import { canonicalRights } from '../../manifests/rights.ts';
 
 export interface SourceDefaults {
   rights: string;
@@ -152,7 +152,7 @@ function withoutDuplicateIds(scan: Scan): SourceScan {
 
 /** Scans a folder of item folders, a CSV collection, or one item folder. */
 export async function scanSource(sourcePath: string, defaults: SourceDefaults): Promise<SourceScan> {
-  const rights = canonicalRightsUri(defaults.rights);
+  const rights = canonicalRights(defaults.rights);
   if (!rights) throw new TypeError(`default rights ${JSON.stringify(defaults.rights)} is not a rightsstatements.org or Creative Commons URI`);
   const root = path.resolve(sourcePath);
   const info = await stat(root).catch(() => undefined);
