@@ -361,11 +361,11 @@ export class EmbeddedSearchBackend implements SearchBackend {
   /**
    * Removes an item, its title suggestion and everything else only it brought: its words in the
    * vocabulary (so that typo correction no longer offers them), and the person, place and word
-   * suggestions no other item still has. For an update, `successor` is the item's new version, whose
-   * words, persons and place stay (addVocabulary then counts its words again), so that a name a
-   * curator corrects is no longer suggested and the unchanged ones keep their place.
+   * suggestions no other item still has. For an update, `successor` is the item's new version and its
+   * documentWords: its words, persons and place stay (addVocabulary then counts its words again), so
+   * that a name a curator corrects is no longer suggested and the unchanged ones keep their place.
    */
-  private static removeFrom(db: DatabaseSync, itemId: string, successor?: IndexDocument): number | undefined {
+  private static removeFrom(db: DatabaseSync, itemId: string, successor?: { doc: IndexDocument; words: ReadonlySet<string> }): number | undefined {
     const row = prepared(db, 'SELECT rowid, doc, page_lo, page_hi FROM items WHERE id = ?').get(itemId) as
       | { rowid: number; doc: string; page_lo: number | null; page_hi: number | null }
       | undefined;
@@ -380,15 +380,11 @@ export class EmbeddedSearchBackend implements SearchBackend {
     prepared(db, 'DELETE FROM items WHERE rowid = ?').run(row.rowid);
     const titles = prepared(db, "SELECT rowid FROM suggestions WHERE kind = 'title' AND item = ?").all(itemId) as { rowid: number }[];
     EmbeddedSearchBackend.deleteSuggestions(db, titles);
-    const kept = successor && {
-      words: documentWords(successor),
-      persons: new Set(successor.facets.person),
-      place: successor.place,
-    };
-    const gone = EmbeddedSearchBackend.removeVocabulary(db, doc, kept?.words);
+    const gone = EmbeddedSearchBackend.removeVocabulary(db, doc, successor?.words);
+    const keptPersons = new Set(successor?.doc.facets.person);
     EmbeddedSearchBackend.removeSuggestions(db, {
-      persons: doc.facets.person.filter((p) => !kept?.persons.has(p)),
-      place: doc.place !== undefined && doc.place !== kept?.place ? doc.place : undefined,
+      persons: doc.facets.person.filter((p) => !keptPersons.has(p)),
+      place: doc.place !== undefined && doc.place !== successor?.doc.place ? doc.place : undefined,
       words: gone,
     });
     return row.rowid;
@@ -475,9 +471,8 @@ export class EmbeddedSearchBackend implements SearchBackend {
     return rowid;
   }
 
-  /** Counts the document's words into the vocabulary (a rebuild recounts them exactly). */
-  private static addVocabulary(db: DatabaseSync, doc: IndexDocument): void {
-    const words = documentWords(doc);
+  /** Counts a document's words (documentWords) into the vocabulary (a rebuild recounts them exactly). */
+  private static addVocabulary(db: DatabaseSync, words: ReadonlySet<string>): void {
     const upsert = prepared(db, 'INSERT INTO vocabulary(term, length, doc) VALUES (?, ?, 1) ON CONFLICT(term) DO UPDATE SET doc = doc + 1');
     for (const w of words) upsert.run(w, w.length);
   }
@@ -532,9 +527,10 @@ export class EmbeddedSearchBackend implements SearchBackend {
 
   async index(doc: IndexDocument): Promise<void> {
     this.transaction((db) => {
-      const removed = EmbeddedSearchBackend.removeFrom(db, doc.id, doc);
+      const words = documentWords(doc);
+      const removed = EmbeddedSearchBackend.removeFrom(db, doc.id, { doc, words });
       const added = EmbeddedSearchBackend.insertInto(db, doc);
-      EmbeddedSearchBackend.addVocabulary(db, doc);
+      EmbeddedSearchBackend.addVocabulary(db, words);
       EmbeddedSearchBackend.addSuggestions(db, EmbeddedSearchBackend.docSuggestions(doc));
       return removed === undefined ? { added } : { removed, added };
     });
