@@ -80,38 +80,44 @@ describe('embedded engine', () => {
     await writer.close();
   });
 
+  /** An item beside Kant's essay, sharing its person and place, with a person and a title of its own. */
+  async function extraItem(person: string, title: string) {
+    const kant = (await sampleDocuments()).find((d) => d.id === KANT_ID)!;
+    return {
+      ...kant,
+      id: 'extra-item',
+      title,
+      labels: [title],
+      agents: [...kant.agents, { name: person, role: 'author' }],
+      facets: { ...kant.facets, person: [...kant.facets.person, person] },
+      pages: [],
+    };
+  }
+  const kinds = async (backend: EmbeddedSearchBackend, q: string) => (await backend.suggest(q, 20)).map((s) => `${s.kind}:${s.text}`);
+  const typoHits = async (backend: EmbeddedSearchBackend, q: string) =>
+    (await backend.search({ q, filters: {}, sort: 'relevance', page: 1, size: 5 })).hits.map((h) => h.id);
+
   it('forgets what only a removed item brought: its title, persons, places and words in suggestions and typo correction', async () => {
     const backend = new EmbeddedSearchBackend(await tempDir());
     try {
       await backend.rebuild(docs());
       const kant = (await sampleDocuments()).find((d) => d.id === KANT_ID)!;
-      // A second item sharing Kant's person and place, with a person, place and word of its own.
-      const extra = {
-        ...kant,
-        id: 'extra-item',
-        title: 'Zwetschgenbaumlehre',
-        labels: ['Zwetschgenbaumlehre'],
-        agents: [...kant.agents, { name: 'Quirinus Xylandersohn', role: 'author' }],
-        facets: { ...kant.facets, person: [...kant.facets.person, 'Quirinus Xylandersohn'] },
-        pages: [],
-      };
-      await backend.index(extra);
-      const kinds = async (q: string) => (await backend.suggest(q, 20)).map((s) => `${s.kind}:${s.text}`);
-      expect(await kinds('Xylander')).toContain('person:Quirinus Xylandersohn');
-      expect(await kinds('Zwetsch')).toEqual(expect.arrayContaining(['title:Zwetschgenbaumlehre', 'word:Zwetschgenbaumlehre']));
-      expect((await backend.search({ q: 'Zwetschgenbaumlehrr', filters: {}, sort: 'relevance', page: 1, size: 5 })).hits.map((h) => h.id)).toEqual(['extra-item']);
-      const kantSuggestions = await kinds('Kant');
+      await backend.index(await extraItem('Quirinus Xylandersohn', 'Zwetschgenbaumlehre'));
+      expect(await kinds(backend, 'Xylander')).toContain('person:Quirinus Xylandersohn');
+      expect(await kinds(backend, 'Zwetsch')).toEqual(expect.arrayContaining(['title:Zwetschgenbaumlehre', 'word:Zwetschgenbaumlehre']));
+      expect(await typoHits(backend, 'Zwetschgenbaumlehrr')).toEqual(['extra-item']);
+      const kantSuggestions = await kinds(backend, 'Kant');
 
       await backend.remove('extra-item');
-      expect(await kinds('Xylander')).toEqual([]);
-      expect(await kinds('Zwetsch')).toEqual([]);
-      expect((await backend.search({ q: 'Zwetschgenbaumlehrr', filters: {}, sort: 'relevance', page: 1, size: 5 })).hits).toEqual([]);
+      expect(await kinds(backend, 'Xylander')).toEqual([]);
+      expect(await kinds(backend, 'Zwetsch')).toEqual([]);
+      expect(await typoHits(backend, 'Zwetschgenbaumlehrr')).toEqual([]);
       // What another item still has stays suggested.
-      expect(await kinds('Kant')).toEqual(kantSuggestions);
+      expect(await kinds(backend, 'Kant')).toEqual(kantSuggestions);
 
       await backend.remove(KANT_ID);
       const person = kant.facets.person[0]!;
-      expect(await kinds(person)).not.toContain(`person:${person}`);
+      expect(await kinds(backend, person)).not.toContain(`person:${person}`);
     } finally {
       await backend.close();
     }
@@ -121,37 +127,25 @@ describe('embedded engine', () => {
     const backend = new EmbeddedSearchBackend(await tempDir());
     try {
       await backend.rebuild(docs());
-      const kant = (await sampleDocuments()).find((d) => d.id === KANT_ID)!;
-      const version = (person: string, title: string) => ({
-        ...kant,
-        id: 'extra-item',
-        title,
-        labels: [title],
-        agents: [...kant.agents, { name: person, role: 'author' }],
-        facets: { ...kant.facets, person: [...kant.facets.person, person] },
-        pages: [],
-      });
-      const kinds = async (q: string) => (await backend.suggest(q, 20)).map((s) => `${s.kind}:${s.text}`);
-      const typoHits = async (q: string) => (await backend.search({ q, filters: {}, sort: 'relevance', page: 1, size: 5 })).hits.map((h) => h.id);
-      const kantSuggestions = await kinds('Kant');
+      const kantSuggestions = await kinds(backend, 'Kant');
 
       // Indexed three times as it is, then corrected: a misspelt name and title.
-      for (let i = 0; i < 3; i++) await backend.index(version('Quirinus Xylandersohn', 'Zwetschgenbaumlehre'));
-      expect(await kinds('Xylander')).toContain('person:Quirinus Xylandersohn');
-      expect(await typoHits('Zwetschgenbaumlehrr')).toEqual(['extra-item']);
-      await backend.index(version('Quirinus Xylander', 'Pflaumenbaumlehre'));
+      for (let i = 0; i < 3; i++) await backend.index(await extraItem('Quirinus Xylandersohn', 'Zwetschgenbaumlehre'));
+      expect(await kinds(backend, 'Xylander')).toContain('person:Quirinus Xylandersohn');
+      expect(await typoHits(backend, 'Zwetschgenbaumlehrr')).toEqual(['extra-item']);
+      await backend.index(await extraItem('Quirinus Xylander', 'Pflaumenbaumlehre'));
 
-      expect(await kinds('Xylander')).toEqual(['person:Quirinus Xylander']);
-      expect(await kinds('Zwetsch')).toEqual([]);
-      expect(await typoHits('Zwetschgenbaumlehrr')).toEqual([]);
-      expect(await kinds('Pflaumen')).toEqual(expect.arrayContaining(['title:Pflaumenbaumlehre', 'word:Pflaumenbaumlehre']));
-      expect(await kinds('Kant')).toEqual(kantSuggestions);
+      expect(await kinds(backend, 'Xylander')).toEqual(['person:Quirinus Xylander']);
+      expect(await kinds(backend, 'Zwetsch')).toEqual([]);
+      expect(await typoHits(backend, 'Zwetschgenbaumlehrr')).toEqual([]);
+      expect(await kinds(backend, 'Pflaumen')).toEqual(expect.arrayContaining(['title:Pflaumenbaumlehre', 'word:Pflaumenbaumlehre']));
+      expect(await kinds(backend, 'Kant')).toEqual(kantSuggestions);
 
       // Its words were counted once however often it was indexed: removing it leaves none behind.
       await backend.remove('extra-item');
-      expect(await typoHits('Pflaumenbaumlehrr')).toEqual([]);
-      expect(await kinds('Xylander')).toEqual([]);
-      expect(await kinds('Kant')).toEqual(kantSuggestions);
+      expect(await typoHits(backend, 'Pflaumenbaumlehrr')).toEqual([]);
+      expect(await kinds(backend, 'Xylander')).toEqual([]);
+      expect(await kinds(backend, 'Kant')).toEqual(kantSuggestions);
     } finally {
       await backend.close();
     }
