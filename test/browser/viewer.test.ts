@@ -150,6 +150,26 @@ async function centre(page: Page, selector: string, name: string) {
 }
 
 const soon = { timeout: 10_000 };
+
+/** The manifest URL of a one-page print of the sample collection (any item but Kant's). */
+async function otherPrintManifest(): Promise<string> {
+  const collection = JSON.parse(await readFile(path.join(site.dataDir, 'iiif/presentation/collection.json'), 'utf8')) as Json;
+  return (collection.items as Json[]).find((m) => !String(m.id).includes(KANT))!.id as string;
+}
+
+/**
+ * In compare mode, opens the one-page manifest at `manifestUrl` beside the item and checks that the
+ * right-hand view shows its page (screenshot `<shot>.png`).
+ */
+async function compareWith(page: Page, manifestUrl: string, shot: string): Promise<void> {
+  await page.locator('leeszaal-viewer #compare-url').fill(manifestUrl);
+  await page.locator('leeszaal-viewer').getByRole('button', { name: 'Openen' }).click();
+  await expect.poll(() => page.locator('leeszaal-viewer #compare-page option').count(), soon).toBe(1);
+  await page.locator('leeszaal-viewer').getByRole('button', { name: 'Hele pagina tonen' }).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: await screenshotPath(shot) });
+  expect((await centre(page, '#osd2', `${shot}-right`)).stdev).toBeGreaterThan(10);
+}
 /** Internal state read in tests (the viewer's private fields are plain properties at run time). */
 const viewerState = <T>(page: Page, fn: string): Promise<T> =>
   page.evaluate(`(() => { const v = document.querySelector('leeszaal-viewer'); return (${fn})(v); })()`) as Promise<T>;
@@ -269,15 +289,7 @@ describe('compare', () => {
     expect(Math.abs(a - b) / a).toBeLessThan(0.05);
     await page.screenshot({ path: await screenshotPath('viewer-compare') });
     // Another item beside this one: a print from the same collection, by its manifest URL.
-    const collection = JSON.parse(await readFile(path.join(site.dataDir, 'iiif/presentation/collection.json'), 'utf8')) as Json;
-    const other = (collection.items as Json[]).find((m) => !String(m.id).includes(KANT))!.id as string;
-    await page.locator('leeszaal-viewer #compare-url').fill(other);
-    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Openen' }).click();
-    await expect.poll(() => page.locator('leeszaal-viewer #compare-page option').count(), soon).toBe(1);
-    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Hele pagina tonen' }).click();
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: await screenshotPath('viewer-compare-items') });
-    expect((await centre(page, '#osd2', 'viewer-compare-items-right')).stdev).toBeGreaterThan(10);
+    await compareWith(page, await otherPrintManifest(), 'viewer-compare-items');
     await page.close();
   });
 });
@@ -287,9 +299,7 @@ describe('compare with another server', () => {
     // The same server under another host name is another origin, as a library's IIIF server would be.
     const elsewhere = site.baseUrl.replace('127.0.0.1', 'localhost');
     // A one-page print, so that its arrival shows in the page list of the compared item.
-    const collection = JSON.parse(await readFile(path.join(site.dataDir, 'iiif/presentation/collection.json'), 'utf8')) as Json;
-    const printId = (collection.items as Json[]).find((m) => !String(m.id).includes(KANT))!.id as string;
-    const print = await readFile(path.join(site.dataDir, new URL(printId).pathname), 'utf8');
+    const print = await readFile(path.join(site.dataDir, new URL(await otherPrintManifest()).pathname), 'utf8');
     const moved = JSON.parse(print.replaceAll(site.baseUrl, elsewhere)) as Json;
     expect(moved.items).toHaveLength(1);
     fixtures.set('elsewhere.json', { ...moved, id: `${elsewhere}/test-fixtures/elsewhere.json` });
@@ -300,13 +310,7 @@ describe('compare with another server', () => {
     });
     await firstTile(page);
     await page.locator('leeszaal-viewer #mode-select').selectOption('compare');
-    await page.locator('leeszaal-viewer #compare-url').fill(`${elsewhere}/test-fixtures/elsewhere.json`);
-    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Openen' }).click();
-    await expect.poll(() => page.locator('leeszaal-viewer #compare-page option').count(), soon).toBe(1);
-    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Hele pagina tonen' }).click();
-    await page.waitForTimeout(1500);
-    await page.screenshot({ path: await screenshotPath('viewer-compare-elsewhere') });
-    expect((await centre(page, '#osd2', 'viewer-compare-elsewhere-right')).stdev).toBeGreaterThan(10);
+    await compareWith(page, `${elsewhere}/test-fixtures/elsewhere.json`, 'viewer-compare-elsewhere');
     expect(blocked).toEqual([]);
     await page.close();
   });
