@@ -1,6 +1,7 @@
 // Whole-image levels joined from a real scan's tiles on a worker thread: the joined file has the
 // level's size and the tiles' pixels; a missing tile makes the worker fail, which joinLevelImages
-// turns into "not joined" (completeImage renders it) without leaving a half-written file.
+// turns into "not joined" (completeImage renders it) without leaving a half-written file; the
+// worker itself lives on for the next job.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { tileSettings } from './ingest.ts';
 import { impliedTiles, levelSize, scaleFactorsFor } from './level0.ts';
-import { joinLevels } from './level-join.ts';
+import { joinLevels, reserveLevelJoiner } from './level-join.ts';
 import { joinLevelImages, writeTiles } from './tile.ts';
 
 const SCAN = path.resolve(import.meta.dirname, 'sample/kant-aufklaerung-1784/images/page-0017.tif');
@@ -52,6 +53,21 @@ describe('joining pyramid levels on a worker', () => {
     const own = await sharp(path.join(out, t.path)).extract({ left: 0, top: 0, width: 200, height: 200 }).raw().toBuffer();
     const joined = await sharp(target).extract({ left: 0, top: 0, width: 200, height: 200 }).raw().toBuffer();
     expect(joined.equals(own)).toBe(true);
+  });
+
+  it('keeps a worker whose job failed usable for the next job', async () => {
+    const out = await tiles('reuse');
+    const joiner = reserveLevelJoiner();
+    try {
+      await expect(joiner.join([job(path.join(dir, 'no-such-tiles'), 2, path.join(out, 'x.jpg'))])).rejects.toThrow(/no-such-tiles/);
+      const target = path.join(out, 'after-failure.jpg');
+      await joiner.join([job(out, 2, target)]);
+      const size = levelSize(full, 2);
+      const meta = await sharp(target).metadata();
+      expect([meta.width, meta.height]).toEqual([size.width, size.height]);
+    } finally {
+      joiner.release();
+    }
   });
 
   it('fails when a tile is missing, and joinLevelImages then leaves the file to be rendered', async () => {

@@ -1,8 +1,13 @@
-// Joins pyramid levels' tiles into whole-image files (ingest's `full/max` and listed sizes) on a
-// worker thread: the joins are a few hundred milliseconds of JavaScript per large scan, and on the
-// main thread they would hold up the derivative being written at the same time. The worker reads the
+// Joins pyramid levels' tiles into whole-image files (ingest's `full/max` and listed sizes) on worker
+// threads: the joins are a few hundred milliseconds of JavaScript per large scan, and on the main
+// thread they would hold up the derivative being written at the same time. A worker reads the
 // tiles, joins them in the DCT domain (jpeg-dct.ts) and writes each file aside, then renames it; a
 // level it cannot join is left unwritten for the caller to render.
+//
+// Workers are kept and reused, and a page reserves one when its tiling starts: a worker's start-up
+// (loading and type-stripping its modules, ~0.2 s while the derivative is written beside it) then
+// happens while libvips tiles, not between tiling and publishing, and only once per run per page
+// processed at a time.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -15,6 +20,8 @@ export interface LevelJoin {
   rows: string[][];
 }
 
+type Reply = { ok: true } | { ok: false; error: string };
+
 async function joinAll(jobs: readonly LevelJoin[]): Promise<void> {
   for (const job of jobs) {
     const rows = await Promise.all(job.rows.map((row) => Promise.all(row.map((file) => readFile(file)))));
@@ -26,17 +33,82 @@ async function joinAll(jobs: readonly LevelJoin[]): Promise<void> {
   }
 }
 
-/** Runs `jobs` on a worker thread; resolves when every file is written or skipped. */
-export function joinLevels(jobs: readonly LevelJoin[]): Promise<void> {
-  if (jobs.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    // No inherited flags: a parent started with `--input-type` or `-e` would make the worker fail.
-    const worker = new Worker(new URL(import.meta.url), { workerData: { jobs }, execArgv: [] });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`level join worker exited with code ${code}`))));
-  });
+/** A worker reserved for one page; `release` hands it back for the next page to reuse. */
+export interface LevelJoiner {
+  /** Resolves when every file is written or skipped; rejects when a tile cannot be read or the worker dies. */
+  join(jobs: readonly LevelJoin[]): Promise<void>;
+  release(): void;
 }
 
-if (!isMainThread && parentPort && (workerData as { jobs?: LevelJoin[] } | null)?.jobs) {
-  await joinAll((workerData as { jobs: LevelJoin[] }).jobs);
+const idle: Worker[] = [];
+
+function startWorker(): Worker {
+  // No inherited flags: a parent started with `--input-type` or `-e` would make the worker fail.
+  const worker = new Worker(new URL(import.meta.url), { workerData: { levelJoin: true }, execArgv: [] });
+  // An idle worker must not keep the process alive; one with a job is waited for anyway.
+  worker.unref();
+  worker.once('exit', () => {
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
+  // A worker that fails while idle is simply not reused (the exit handler above drops it).
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+/** Reserves a worker (an idle one, else a new one, which starts loading at once). */
+export function reserveLevelJoiner(): LevelJoiner {
+  let worker: Worker | undefined = idle.pop() ?? startWorker();
+  let broken = false;
+  return {
+    join(jobs) {
+      if (jobs.length === 0) return Promise.resolve();
+      const w = worker;
+      if (!w) return Promise.reject(new Error('level joiner already released'));
+      return new Promise<void>((resolve, reject) => {
+        const settle = (err?: Error) => {
+          w.off('message', onMessage).off('error', onError).off('exit', onExit).unref();
+          if (err) reject(err);
+          else resolve();
+        };
+        const onMessage = (reply: Reply) => settle(reply.ok ? undefined : new Error(reply.error));
+        const onError = (err: Error) => {
+          broken = true;
+          settle(err);
+        };
+        const onExit = (code: number) => {
+          broken = true;
+          settle(new Error(`level join worker exited with code ${code}`));
+        };
+        w.on('message', onMessage).on('error', onError).on('exit', onExit).ref();
+        w.postMessage(jobs);
+      });
+    },
+    release() {
+      if (worker && !broken) idle.push(worker);
+      else void worker?.terminate();
+      worker = undefined;
+    },
+  };
+}
+
+/** Joins `jobs` on a worker reserved for the purpose; resolves when every file is written or skipped. */
+export async function joinLevels(jobs: readonly LevelJoin[]): Promise<void> {
+  if (jobs.length === 0) return;
+  const joiner = reserveLevelJoiner();
+  try {
+    await joiner.join(jobs);
+  } finally {
+    joiner.release();
+  }
+}
+
+if (!isMainThread && parentPort && (workerData as { levelJoin?: boolean } | null)?.levelJoin) {
+  const port = parentPort;
+  port.on('message', (jobs: LevelJoin[]) => {
+    joinAll(jobs).then(
+      () => port.postMessage({ ok: true } satisfies Reply),
+      (err: unknown) => port.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies Reply),
+    );
+  });
 }

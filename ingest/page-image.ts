@@ -9,6 +9,7 @@ import type { DataPaths } from '../manifests/layout.ts';
 import { writeDerivative } from './derivative.ts';
 import { checkImage, decodeFailure, ImageError } from './image-check.ts';
 import { scaleFactorsFor, type Size } from './level0.ts';
+import { reserveLevelJoiner } from './level-join.ts';
 import { completeImage, joinLevelImages, linkMaxAliases, writeTiles, type TileSettings } from './tile.ts';
 
 export interface PublishedImage {
@@ -49,6 +50,8 @@ export async function publishImage(args: {
   const full = { width: header.width, height: header.height };
   const stagedTif = path.join(args.stagingDir, `${imageId}.tif`);
   const stagedDir = path.join(args.stagingDir, imageId);
+  // Started now, the join worker is ready when the tiles are.
+  const joiner = reserveLevelJoiner();
   try {
     await rm(stagedDir, { recursive: true, force: true });
     try {
@@ -60,7 +63,7 @@ export async function publishImage(args: {
       // staged files may be removed.
       const steps = await Promise.allSettled([
         writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality }, stagedTif),
-        joinLevelImages(stagedDir, full, args.settings, extraSizes),
+        joinLevelImages(stagedDir, full, args.settings, extraSizes, joiner),
         linkMaxAliases(stagedDir, full, tileSize),
       ]);
       const failed = steps.find((s) => s.status === 'rejected');
@@ -78,6 +81,7 @@ export async function publishImage(args: {
     await mkdir(path.dirname(dir), { recursive: true });
     await rename(stagedDir, dir);
   } finally {
+    joiner.release();
     await rm(stagedDir, { recursive: true, force: true });
     await rm(stagedTif, { force: true });
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { openSource, render } from '../server/image/render.ts';
-import { joinLevels, type LevelJoin } from './level-join.ts';
+import { joinLevels, type LevelJoin, type LevelJoiner } from './level-join.ts';
 import {
   impliedSizes,
   impliedTiles,
@@ -117,9 +117,10 @@ function pyramidOf(full: Size, settings: TileSettings, extraSizes: ExtraSizes): 
  * levels) by joining that level's tiles in the DCT domain (level-join.ts): the tiles' own pixels, with
  * no decoding and no second JPEG generation, in a fraction of a render's time. Files it cannot join
  * (tiles coded otherwise, or beyond JPEG's 65535-pixel limit) are left for completeImage to render.
- * Needs only the tiles, so it can run while the derivative is written.
+ * Needs only the tiles, so it can run while the derivative is written. Runs on `joiner` when given
+ * (one reserved ahead, already started), else on a worker of its own.
  */
-export async function joinLevelImages(outDir: string, full: Size, settings: TileSettings, extraSizes: ExtraSizes): Promise<void> {
+export async function joinLevelImages(outDir: string, full: Size, settings: TileSettings, extraSizes: ExtraSizes, joiner?: LevelJoiner): Promise<void> {
   const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
   const jobs: LevelJoin[] = [];
   for (const f of impliedSizes(full, sizes, max)) {
@@ -135,7 +136,7 @@ export async function joinLevelImages(outDir: string, full: Size, settings: Tile
   }
   // A worker that cannot start or dies only costs speed: completeImage renders whatever it did not
   // write, and a half-written file it left aside must not be published with the folder.
-  await joinLevels(jobs).catch(() => Promise.all(jobs.map((j) => rm(`${j.target}.tmp`, { force: true }))));
+  await (joiner ? joiner.join(jobs) : joinLevels(jobs)).catch(() => Promise.all(jobs.map((j) => rm(`${j.target}.tmp`, { force: true }))));
 }
 
 /**
