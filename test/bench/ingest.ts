@@ -1,12 +1,14 @@
-// Ingest benchmark: one large scan (10000x14000, a corpus page scaled up and repeated into a tiled
-// TIFF) published by this project's CLI against `vips dzsave --layout iiif3` with the same tile size
-// and JPEG quality, runs alternating, five each. Reports the throughput ratio (ours / vips, from the
-// median times), the CPU time ratio (what sets throughput when a batch keeps every core busy) and
-// each side's peak RSS. Ours does more per image than dzsave: the pyramidal TIFF
-// derivative, the listed sizes, full/max, info.json, manifest and indexes. Outputs are removed only
-// at the end: on a file system without a journal (ext4 as this CI's), inodes freed in the last minute
-// are skipped when new ones are allocated, so deleting thousands of files between runs slowed the
-// next run's file creation, most for the side creating more files, unlike a curator's real ingest.
+// Ingest benchmark: this project's CLI against `vips dzsave --layout iiif3` with the same tile size
+// and JPEG quality, runs alternating. One large scan (10000x14000, a corpus page scaled up and
+// repeated into a tiled TIFF), five runs each: the throughput ratio (ours / vips, from the median
+// times), the CPU time ratio and each side's peak RSS. Then a curator's batch, all of
+// ../shared/corpus (pages of every size and format), three runs each: our one ingest against dzsave
+// of the same pages, as many at once as our ingest runs (INGEST_JOBS). Ours does more per image than
+// dzsave: the pyramidal TIFF derivative, the listed sizes, full/max, info.json, manifest and
+// indexes. Outputs are removed only at the end: on a file system without a journal (ext4 as this
+// CI's), inodes freed in the last minute are skipped when new ones are allocated, so deleting
+// thousands of files between runs slowed the next run's file creation, most for the side creating
+// more files, unlike a curator's real ingest.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -18,6 +20,7 @@ import sharp from 'sharp';
 import { loadConfig } from '../../config.ts';
 import { tileSettings } from '../../ingest/ingest.ts';
 import { tuneLibvips } from '../../ingest/libvips.ts';
+import { scanSource } from '../../ingest/sources/scan.ts';
 import { writeTiles } from '../../ingest/tile.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
@@ -26,6 +29,7 @@ const CORPUS = path.resolve(REPO, '../shared/corpus');
 const WIDTH = 10_000;
 const HEIGHT = 14_000;
 const RUNS = 5;
+const BATCH_RUNS = 3;
 
 function ensureVips(log: BenchLog): string {
   const found = ['/usr/bin/vips', '/usr/local/bin/vips'].find((p) => existsSync(p));
@@ -73,6 +77,45 @@ async function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Pro
   return { seconds, cpu: (await childrenCpuSeconds()) - cpuBefore, peak };
 }
 
+/** Runs `commands` `jobs` at a time; returns the wall seconds for all of them. */
+async function measurePool(commands: [string, string[]][], jobs: number, env: NodeJS.ProcessEnv): Promise<number> {
+  const started = process.hrtime.bigint();
+  const queue = [...commands];
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await measure(next[0], next[1], env);
+    }),
+  );
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** The corpus published by our CLI and by dzsave page by page, alternating; both sides see the same page files. */
+async function batchFigure(log: BenchLog, vips: string, root: string, env: NodeJS.ProcessEnv, dzArgs: string[]): Promise<BenchFigure> {
+  const config = loadConfig({});
+  const scan = await scanSource(CORPUS, { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+  const pages = scan.items.flatMap((item) => item.pages.map((p) => path.resolve(item.folder, p.file)));
+  const jobs = config.INGEST_JOBS;
+  log(`batch: ${pages.length} corpus pages, ${jobs} at a time; ${BATCH_RUNS} runs each, alternating`);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < BATCH_RUNS; i++) {
+    const data = path.join(root, `batch-data-${i}`);
+    ours.push((await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.ts'), CORPUS, '--data', data, '--jobs', String(jobs)], env)).seconds);
+    const out = path.join(root, `batch-vips-${i}`);
+    await mkdir(out);
+    theirs.push(await measurePool(pages.map((p, n) => [vips, ['dzsave', p, path.join(out, String(n)), ...dzArgs]]), jobs, env));
+    log(`batch run ${i + 1}: ours ${ours[i]!.toFixed(1)} s, vips dzsave ${theirs[i]!.toFixed(1)} s`);
+  }
+  const oursS = median(ours);
+  const vipsS = median(theirs);
+  return {
+    part: 'ingest',
+    name: `corpus batch throughput, ours / vips dzsave (${pages.length} pages, ${jobs} at a time)`,
+    ratio: vipsS / oursS,
+    detail: `ours median ${oursS.toFixed(1)} s, vips ${vipsS.toFixed(1)} s; ours also writes derivatives, sizes, full/max, manifests, full text and the search index`,
+  };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mb = (b: number) => `${Math.round(b / 2 ** 20)} MB`;
 
@@ -94,6 +137,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     log(`scan ${WIDTH}x${HEIGHT} (${megapixels} MP); tile ${config.TILE_SIZE}, JPEG quality ${config.JPEG_QUALITY}; ${RUNS} runs each, alternating`);
 
     const env = { ...process.env, TILE_SIZE: String(config.TILE_SIZE), JPEG_QUALITY: String(config.JPEG_QUALITY), LOG_LEVEL: 'silent' };
+    const dzArgs = ['--layout', 'iiif3', '--tile-size', String(config.TILE_SIZE), '--overlap', '0', '--suffix', `.jpg[Q=${config.JPEG_QUALITY}]`];
     const ours: Measured[] = [];
     const theirs: Measured[] = [];
     const tilesOnly: number[] = [];
@@ -102,7 +146,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
       const o = await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.ts'), item, '--data', data], env);
       ours.push(o);
       const out = path.join(root, `vips-${i}`);
-      const v = await measure(vips, ['dzsave', scan, out, '--layout', 'iiif3', '--tile-size', String(config.TILE_SIZE), '--overlap', '0', '--suffix', `.jpg[Q=${config.JPEG_QUALITY}]`], env);
+      const v = await measure(vips, ['dzsave', scan, out, ...dzArgs], env);
       theirs.push(v);
       const tiles = path.join(root, `tiles-${i}`);
       tuneLibvips(config.INGEST_JOBS);
@@ -121,6 +165,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const vipsCpu = median(theirs.map((r) => r.cpu));
     const oursPeak = Math.max(...ours.map((r) => r.peak));
     const vipsPeak = Math.max(...theirs.map((r) => r.peak));
+    const batch = await batchFigure(log, vips, root, env, dzArgs);
     return [
       {
         part: 'ingest',
@@ -152,6 +197,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
         ratio: vipsPeak / oursPeak,
         detail: `ours ${mb(oursPeak)}, vips dzsave ${mb(vipsPeak)}`,
       },
+      batch,
     ];
   } finally {
     await rm(root, { recursive: true, force: true });
