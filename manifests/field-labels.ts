@@ -84,7 +84,8 @@ export function itemTypeLabel(type: ItemType): InternationalString {
   return trilingual(ITEM_TYPE_LABELS[type]);
 }
 
-const LANGUAGE_NAMES = UI_LANGUAGES.map((ui) => new Intl.DisplayNames([ui], { type: 'language', fallback: 'none' }));
+// Made on first use: loading CLDR's names costs 15 to 50 ms, which every process start would pay.
+let languageNames: Intl.DisplayNames[] | undefined;
 
 /**
  * The name of a language (ISO 639-2/B, 639-2/T, 639-3 or BCP 47 code) in nl, fr and en, from the
@@ -94,7 +95,8 @@ const LANGUAGE_NAMES = UI_LANGUAGES.map((ui) => new Intl.DisplayNames([ui], { ty
 export function languageName(code: string): InternationalString {
   const tag = toBcp47(code);
   if (tag !== undefined) {
-    const names = LANGUAGE_NAMES.map((dn) => dn.of(tag));
+    languageNames ??= UI_LANGUAGES.map((ui) => new Intl.DisplayNames([ui], { type: 'language', fallback: 'none' }));
+    const names = languageNames.map((dn) => dn.of(tag));
     if (names.every((n): n is string => typeof n === 'string' && n.length > 0)) {
       const [nl, fr, en] = names as [string, string, string];
       return { nl: [nl], fr: [fr], en: [en] };
