@@ -100,7 +100,7 @@ async function batchFigure(log: BenchLog, vips: string, root: string, env: NodeJ
   const theirs: number[] = [];
   for (let i = 0; i < BATCH_RUNS; i++) {
     const data = path.join(root, `batch-data-${i}`);
-    ours.push((await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.ts'), CORPUS, '--data', data, '--jobs', String(jobs)], env)).seconds);
+    ours.push((await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.mjs'), CORPUS, '--data', data, '--jobs', String(jobs)], env)).seconds);
     const out = path.join(root, `batch-vips-${i}`);
     await mkdir(out);
     theirs.push(await measurePool(pages.map((p, n) => [vips, ['dzsave', p, path.join(out, String(n)), ...dzArgs]]), jobs, env));
@@ -143,7 +143,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const tilesOnly: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const data = path.join(root, `data-${i}`);
-      const o = await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.ts'), item, '--data', data], env);
+      const o = await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.mjs'), item, '--data', data], env);
       ours.push(o);
       const out = path.join(root, `vips-${i}`);
       const v = await measure(vips, ['dzsave', scan, out, ...dzArgs], env);

@@ -1,4 +1,4 @@
-// Test helper: runs `node ingest/cli.ts` as a child process, as a curator would, and collects its
+// Test helper: runs `node ingest/cli.mjs` as a child process, as a curator would, and collects its
 // exit status and output.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS = path.resolve(REPO, '../shared/corpus');
-export const CLI = path.join(REPO, 'ingest', 'cli.ts');
+export const CLI = path.join(REPO, 'ingest', 'cli.mjs');
 
 export interface CliResult {
   code: number | null;

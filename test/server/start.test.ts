@@ -29,7 +29,7 @@ interface Started {
 }
 
 function start(env: Record<string, string>, timeoutMs = 60_000): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.ts')], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.mjs')], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +85,7 @@ describe('npm start', () => {
     [{ RENDER_QUEUE: '-1' }, /RENDER_QUEUE/],
     [{ PUBLIC_BASE_URL: 'ftp://x' }, /PUBLIC_BASE_URL/],
   ])('refuses %o with a message naming it and exit code 1', async (env, message) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.ts')], {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.mjs')], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', DATA_DIR: fx.dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
