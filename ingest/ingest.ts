@@ -29,7 +29,7 @@ import type { SourceItem, SourcePage } from './source-item.ts';
 import { sourceRecordBytes } from './source-record.ts';
 import { sweepUnreferenced } from './sweep.ts';
 import { scanSource } from './sources/scan.ts';
-import { fingerprint, loadState, saveState, sha256Text, type IngestState, type PageState } from './state.ts';
+import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
 import type { TileSettings } from './tile.ts';
 
@@ -254,18 +254,23 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
         const file = insideFolder(item.folder, page.file);
         try {
           const known = previous[page.key];
-          const fp = await fingerprint(file, known && known.file === page.file ? known : undefined);
-          const imageId = imageIdFor(item.id, page.key, fp.sha256, ctx.settings);
+          // A page new to the item has no published image yet (short of lost state), so it is tiled
+          // while its content is hashed. A known page is hashed first: if only its mtime changed,
+          // as when a curator copies the scans again, it must not be tiled at all.
+          const hashing = known ? await fingerprint(file, known.file === page.file ? known : undefined) : fingerprint(file);
+          const idOf = (fp: Fingerprint) => imageIdFor(item.id, page.key, fp.sha256, ctx.settings);
           const image = await publishImage({
             source: file,
-            imageId,
-            serviceId: ctx.urls.imageService(imageId),
+            imageId: hashing instanceof Promise ? hashing.then(idOf) : idOf(hashing),
+            serviceId: (imageId) => ctx.urls.imageService(imageId),
             paths: ctx.paths,
             stagingDir: ctx.stagingDir,
             settings: ctx.settings,
             extraSizes: (full) => [thumbnailSize(full.width, full.height, DEFAULT_THUMBNAIL_WIDTH)],
             whileBusy: ctx.whileBusy,
           });
+          const fp = await hashing;
+          const imageId = image.imageId;
           ctx.madeThisRun.add(imageId);
           if (image.tiled) ctx.summary.pages.tiled += 1;
           else ctx.summary.pages.reused += 1;

@@ -2,7 +2,9 @@
 // settings) is already published, it checks the header, writes the level-0 tiles and then, from
 // them, the pyramidal TIFF (and meanwhile the whole-image levels and the `max` aliases) in the
 // staging folder, then renames the derivative and finally the image folder into place. An image
-// folder therefore exists only when complete.
+// folder therefore exists only when complete. A page new to its item may be tiled while its content
+// is still being hashed (the id comes from the hash): hashing a large scan takes 0.1 s per 60 MB.
+import { randomUUID } from 'node:crypto';
 import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataPaths } from '../manifests/layout.ts';
@@ -26,10 +28,27 @@ const exists = (p: string) =>
     () => false,
   );
 
+/** The image published under `imageId`, if there is a complete one. */
+async function publishedImage(paths: DataPaths, imageId: string): Promise<PublishedImage | undefined> {
+  const infoFile = path.join(paths.imageDir(imageId), 'info.json');
+  if (!(await exists(infoFile)) || !(await exists(paths.derivative(imageId)))) return undefined;
+  const info = JSON.parse(await readFile(infoFile, 'utf8')) as { width: number; height: number };
+  return { imageId, width: info.width, height: info.height, tiled: false };
+}
+
+/** A tiling failure, reported as damaged pixel data: the header was fine. */
+async function decodeError(source: string, err: unknown): Promise<ImageError> {
+  return new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${await decodeFailure(source, err)})`);
+}
+
 export async function publishImage(args: {
   source: string;
-  imageId: string;
-  serviceId: string;
+  /**
+   * The image's id, or the promise of it while the content hash it comes from is computed: the page
+   * is then tiled meanwhile, and the tiles are dropped should that id turn out to be published.
+   */
+  imageId: string | Promise<string>;
+  serviceId: (imageId: string) => string;
   paths: DataPaths;
   stagingDir: string;
   settings: TileSettings;
@@ -38,24 +57,33 @@ export async function publishImage(args: {
   /** Main-thread work to run while libvips tiles on its own threads (called once work has started). */
   whileBusy?: () => Promise<void>;
 }): Promise<PublishedImage> {
-  const { paths, imageId } = args;
-  const dir = paths.imageDir(imageId);
-  const derivative = paths.derivative(imageId);
-  const infoFile = path.join(dir, 'info.json');
-  if ((await exists(infoFile)) && (await exists(derivative))) {
-    const info = JSON.parse(await readFile(infoFile, 'utf8')) as { width: number; height: number };
-    return { imageId, width: info.width, height: info.height, tiled: false };
+  const { paths } = args;
+  if (typeof args.imageId === 'string') {
+    const published = await publishedImage(paths, args.imageId);
+    if (published) return published;
+  } else {
+    // Awaited once the tiles are written; a failure before then is reported where it is awaited.
+    args.imageId.catch(() => undefined);
   }
   const header = await checkImage(args.source, args.settings.maxPixels);
   const full = { width: header.width, height: header.height };
-  const stagedTif = path.join(args.stagingDir, `${imageId}.tif`);
-  const stagedDir = path.join(args.stagingDir, imageId);
+  // Named apart from the id, which may not be known yet.
+  const stagedDir = path.join(args.stagingDir, randomUUID());
+  const stagedTif = `${stagedDir}.tif`;
   // Started now, the join worker is ready when the tiles are.
   const joiner = reserveLevelJoiner();
   try {
-    await rm(stagedDir, { recursive: true, force: true });
     try {
       await Promise.all([writeTiles(args.source, stagedDir, args.settings), args.whileBusy?.()]);
+    } catch (err) {
+      throw await decodeError(args.source, err);
+    }
+    const imageId = await args.imageId;
+    if (typeof args.imageId !== 'string') {
+      const published = await publishedImage(paths, imageId);
+      if (published) return published;
+    }
+    try {
       const { tileSize, quality } = args.settings;
       const extraSizes = args.extraSizes(full);
       // The derivative is mostly copying, the joined levels main-thread work and the aliases
@@ -68,11 +96,12 @@ export async function publishImage(args: {
       ]);
       const failed = steps.find((s) => s.status === 'rejected');
       if (failed) throw failed.reason;
-      await completeImage(stagedDir, stagedTif, args.serviceId, full, args.settings, extraSizes);
+      await completeImage(stagedDir, stagedTif, args.serviceId(imageId), full, args.settings, extraSizes);
     } catch (err) {
-      // The header was fine, so a decoding failure means damaged pixel data.
-      throw new ImageError(`image data could not be decoded; the file may be truncated or corrupt (${await decodeFailure(args.source, err)})`);
+      throw await decodeError(args.source, err);
     }
+    const dir = paths.imageDir(imageId);
+    const derivative = paths.derivative(imageId);
     await mkdir(path.dirname(derivative), { recursive: true });
     await rename(stagedTif, derivative);
     // An image folder left by an interrupted run is incomplete only if it has no info.json, and
@@ -80,10 +109,10 @@ export async function publishImage(args: {
     await rm(dir, { recursive: true, force: true });
     await mkdir(path.dirname(dir), { recursive: true });
     await rename(stagedDir, dir);
+    return { imageId, ...full, tiled: true };
   } finally {
     joiner.release();
     await rm(stagedDir, { recursive: true, force: true });
     await rm(stagedTif, { force: true });
   }
-  return { imageId, ...full, tiled: true };
 }

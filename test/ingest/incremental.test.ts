@@ -1,7 +1,8 @@
 // Incremental re-publishing and withdrawal on a copy of the bundled sample: a changed page is the
 // only one re-tiled and gets a new image folder (the old one goes once the new manifest is in
-// place); a second ingest on a locked data folder fails clearly; `--remove` withdraws an item
-// completely and logs a Delete for Change Discovery.
+// place); an item whose ingest state was lost keeps its published images; a second ingest on a
+// locked data folder fails clearly; `--remove` withdraws an item completely and logs a Delete for
+// Change Discovery.
 import { access, copyFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,26 @@ describe('incremental ingest', () => {
     expect(manifest).toContain(new16);
     expect(manifest).not.toContain(old16);
     expect((await discovery()).filter((a) => a.object.id.includes('kant-aufklaerung-1784')).map((a) => a.type)).toEqual(['Create', 'Update']);
+    expect((await checkPublished(data, BASE)).problems).toEqual([]);
+  }, 120_000);
+
+  it('reuses the published images of an item whose state was lost, tiled anew but never published twice', async () => {
+    const stateFile = path.join(dataPaths(data).state, 'state.json');
+    const state = JSON.parse(await readFile(stateFile, 'utf8'));
+    delete state.items['eiteritz-1719'];
+    await writeFile(stateFile, JSON.stringify(state));
+    const imageId = (await record('eiteritz-1719')).pages[0]!.imageId;
+    const info = path.join(dataPaths(data).imageDir(imageId), 'info.json');
+    const infoBefore = await stat(info);
+
+    const summary = await ingest({ source, dataDir: data, baseUrl: BASE, config: config() });
+    // Its page is new to the state, so it was tiled while hashed; the published image with the
+    // same id is kept as it was, and the tiles made meanwhile are dropped.
+    expect(summary.pages).toEqual({ total: 7, tiled: 0, reused: 7 });
+    expect(summary.failed).toEqual([]);
+    expect((await record('eiteritz-1719')).pages[0]!.imageId).toBe(imageId);
+    expect((await stat(info)).mtimeMs).toBe(infoBefore.mtimeMs);
+    expect(await gone(path.join(dataPaths(data).state, 'staging'))).toBe(true);
     expect((await checkPublished(data, BASE)).problems).toEqual([]);
   }, 120_000);
 
