@@ -44,7 +44,7 @@ const idle: Worker[] = [];
 
 function startWorker(): Worker {
   // No inherited flags: a parent started with `--input-type` or `-e` would make the worker fail.
-  const worker = new Worker(new URL(import.meta.url), { workerData: { levelJoin: true }, execArgv: [] });
+  const worker = new Worker(new URL('./level-join-worker.mjs', import.meta.url), { workerData: { levelJoin: true }, execArgv: [] });
   // An idle worker must not keep the process alive; one with a job is waited for anyway.
   worker.unref();
   worker.once('exit', () => {
