@@ -5,9 +5,9 @@
 // level it cannot join is left unwritten for the caller to render.
 //
 // Workers are kept and reused, and a page reserves one when its tiling starts: a worker's start-up
-// (loading and type-stripping its modules, ~0.2 s while the derivative is written beside it) then
-// happens while libvips tiles, not between tiling and publishing, and only once per run per page
-// processed at a time.
+// (0.1 to 0.2 s of loading its modules, from level-join-worker.mjs, while the derivative is written
+// beside it) then happens while libvips tiles, not between tiling and publishing, and only once per
+// run per page processed at a time; its code is also warm for the next page.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
