@@ -84,15 +84,15 @@ describe('padJpeg', () => {
 });
 
 describe('joinJpegs', () => {
-  /** The region at (left, top) of the scan cut into rows of tiles of `size`, each coded as asked. */
-  async function level(width: number, height: number, size: number, grey: boolean, jpeg: (i: number, j: number) => JpegOptions) {
+  /** The region at (200, 300) of the scan (or of `source`) cut into rows of tiles of `size`, each coded as asked. */
+  async function level(width: number, height: number, size: number, grey: boolean, jpeg: (i: number, j: number) => JpegOptions, source: string | Buffer = SCAN) {
     const rows: Buffer[][] = [];
     for (let j = 0; j * size < height; j++) {
       const row: Buffer[] = [];
       for (let i = 0; i * size < width; i++) {
         const w = Math.min(size, width - i * size);
         const h = Math.min(size, height - j * size);
-        const img = sharp(SCAN).extract({ left: 200 + i * size, top: 300 + j * size, width: w, height: h });
+        const img = sharp(source).extract({ left: 200 + i * size, top: 300 + j * size, width: w, height: h });
         row.push(await (grey ? img.toColourspace('b-w') : img).jpeg({ quality: 85, optimiseCoding: false, ...jpeg(i, j) }).toBuffer());
       }
       rows.push(row);
@@ -100,13 +100,20 @@ describe('joinJpegs', () => {
     return rows;
   }
 
+  /** Gaussian noise: at quality 100 nearly every block is coded up to its last coefficient, with no end-of-block code. */
+  const noise = () =>
+    sharp({ create: { width: 1000, height: 900, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+      .png()
+      .toBuffer();
+
   it.each([
-    { name: 'colour 4:2:0', grey: false, jpeg: {}, seam: 16 },
-    { name: 'colour 4:4:4', grey: false, jpeg: { chromaSubsampling: '4:4:4' }, seam: 0 },
-    { name: 'grey', grey: true, jpeg: {}, seam: 0 },
-  ] as const)('joins $name tiles into one image with their pixels', async ({ grey, jpeg, seam }) => {
+    { name: 'colour 4:2:0', grey: false, jpeg: {}, seam: 16, source: undefined },
+    { name: 'colour 4:4:4', grey: false, jpeg: { chromaSubsampling: '4:4:4' }, seam: 0, source: undefined },
+    { name: 'grey', grey: true, jpeg: {}, seam: 0, source: undefined },
+    { name: 'noise at quality 100', grey: false, jpeg: { quality: 100, chromaSubsampling: '4:4:4' }, seam: 0, source: noise },
+  ] as const)('joins $name tiles into one image with their pixels', async ({ grey, jpeg, seam, source }) => {
     const [width, height, size] = [700, 530, 256];
-    const rows = await level(width, height, size, grey, () => jpeg);
+    const rows = await level(width, height, size, grey, () => jpeg, source ? await source() : SCAN);
     const joined = joinJpegs(rows);
     expect(joined).toBeDefined();
     const meta = await sharp(joined!).metadata();

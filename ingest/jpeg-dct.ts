@@ -22,14 +22,16 @@ interface HuffmanTable {
   codes: Uint16Array;
   lengths: Uint8Array;
   /**
-   * For AC tables, by the next LOOKUP_BITS bits: a code and its extra bits in one step, as
-   * (coefficients passed << 8) | bits used, with 0xff coefficients for the end of block; 0 when the
-   * code and its bits are longer.
+   * For AC tables, by the next SKIP_BITS bits: as many whole codes with their extra bits as they
+   * hold, in one step, as (ends with the end of block << 11) | (coefficients passed << 4) | bits
+   * used; 0 when not even one code and its bits fit.
    */
   skip: Uint16Array;
 }
 
 const LOOKUP_BITS = 9;
+const SKIP_BITS = 12;
+const SKIP_EOB = 0x800;
 
 function huffmanTable(counts: Uint8Array, values: Uint8Array): HuffmanTable {
   const lookup = new Uint16Array(1 << LOOKUP_BITS);
@@ -55,18 +57,50 @@ function huffmanTable(counts: Uint8Array, values: Uint8Array): HuffmanTable {
     code <<= 1;
   }
   maxCode[17] = 0x7fffffff;
-  const skip = new Uint16Array(1 << LOOKUP_BITS);
-  for (let bits = 0; bits < skip.length; bits++) {
-    const entry = lookup[bits]!;
-    if (entry === 0) continue;
-    const length = entry >> 8;
-    const rs = entry & 0xff;
-    const size = rs & 15;
-    if (length + size > LOOKUP_BITS) continue;
-    const passed = rs === 0x00 ? 0xff : rs === 0xf0 ? 16 : (rs >> 4) + 1;
-    skip[bits] = (passed << 8) | (length + size);
+  const skip = new Uint16Array(1 << SKIP_BITS);
+  for (let window = 0; window < skip.length; window++) {
+    let used = 0;
+    let passed = 0;
+    let eob = 0;
+    // Codes and their extra bits, one after another, while they fit in the window and the block.
+    for (;;) {
+      let symbol = -1;
+      let length = 1;
+      for (; length <= SKIP_BITS - used; length++) {
+        const code = (window >>> (SKIP_BITS - used - length)) & ((1 << length) - 1);
+        if (code <= maxCode[length]!) {
+          symbol = values[code + valOffset[length]!]!;
+          break;
+        }
+      }
+      if (symbol < 0 || used + length + (symbol & 15) > SKIP_BITS) break;
+      const step = symbol === 0x00 ? 0 : symbol === 0xf0 ? 16 : (symbol >> 4) + 1;
+      if (passed + step > 63) break;
+      used += length + (symbol & 15);
+      passed += step;
+      if (symbol === 0x00) {
+        eob = SKIP_EOB;
+        break;
+      }
+    }
+    if (used > 0) skip[window] = eob | (passed << 4) | used;
   }
   return { lookup, maxCode, valOffset, values, codes, lengths, skip };
+}
+
+/** Tables by their definition: tiles of one encoder share them, and building one costs ~0.1 ms. */
+const tableCache = new Map<string, HuffmanTable>();
+
+function cachedHuffmanTable(counts: Uint8Array, values: Uint8Array): HuffmanTable {
+  const key = Buffer.from(counts).toString('latin1') + Buffer.from(values).toString('latin1');
+  let table = tableCache.get(key);
+  if (!table) {
+    // Streams with tables of their own (optimised coding) would otherwise fill it without end.
+    if (tableCache.size >= 32) tableCache.clear();
+    table = huffmanTable(counts, values.slice());
+    tableCache.set(key, table);
+  }
+  return table;
 }
 
 function unstuff(data: Uint8Array, start: number): { bytes: Uint8Array; bits: number } | undefined {
@@ -149,7 +183,7 @@ function parseHeader(data: Uint8Array): Header | undefined {
       for (let o = start; o < end; ) {
         const counts = data.subarray(o + 1, o + 17);
         const total = counts.reduce((a, b) => a + b, 0);
-        (data[o]! >> 4 === 0 ? dcTables : acTables).set(data[o]! & 15, huffmanTable(counts, data.subarray(o + 17, o + 17 + total)));
+        (data[o]! >> 4 === 0 ? dcTables : acTables).set(data[o]! & 15, cachedHuffmanTable(counts, data.subarray(o + 17, o + 17 + total)));
         o += 17 + total;
       }
     } else if (marker === 0xdd) {
@@ -219,11 +253,13 @@ function skipBlock(b: Uint8Array, pos: number, dc: HuffmanTable, ac: HuffmanTabl
   lastAcFrom = pos;
   const fast = ac.skip;
   for (let k = 1; k < 64; ) {
-    const entry = fast[peekAt(b, pos, LOOKUP_BITS)]!;
-    if (entry !== 0) {
-      pos += entry & 0xff;
-      const passed = entry >> 8;
-      if (passed === 0xff) break;
+    const entry = fast[peekAt(b, pos, SKIP_BITS)]!;
+    // A run of codes that stays inside the block: past coefficient 63 the next bits are the next
+    // block's, coded with other tables.
+    const passed = (entry >> 4) & 0x7f;
+    if (entry !== 0 && (entry & SKIP_EOB ? k + passed < 64 : k + passed <= 64)) {
+      pos += entry & 15;
+      if (entry & SKIP_EOB) break;
       k += passed;
       continue;
     }
