@@ -2,14 +2,10 @@
 // attribution of every item in it (and in its subfolders) whose own metadata gives none.
 import { z } from 'zod';
 import type { Inherited } from './item-context.ts';
-import { canonicalRights } from '../../manifests/rights.ts';
+import { rightsField } from './item-fields.ts';
 
 export const collectionJsonSchema = z.strictObject({
-  rights: z
-    .string()
-    .refine((r) => canonicalRights(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
-    .transform((r) => canonicalRights(r)!)
-    .optional(),
+  rights: rightsField.optional(),
   attribution: z.string().trim().min(1, 'must not be empty').optional(),
 });
 

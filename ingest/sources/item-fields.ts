@@ -1,8 +1,16 @@
 // Fields every metadata reader settles the same way: the label (or the neutral stand-in for an
-// uncatalogued item), the IIIF behavior a type implies, and dropping empty optional values so a
-// SourceItem carries only what its source said.
+// uncatalogued item), the IIIF behavior a type implies, a rights URI in a JSON metadata file, and
+// dropping empty optional values so a SourceItem carries only what its source said.
 import type { InternationalString } from '@iiif/presentation-3';
+import { z } from 'zod';
 import type { ItemRecord, ItemType } from '../../manifests/item.ts';
+import { canonicalRights } from '../../manifests/rights.ts';
+
+/** A `rights` value of item.json or collection.json, read into the IIIF form; anything else is refused. */
+export const rightsField = z
+  .string()
+  .refine((r) => canonicalRights(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
+  .transform((r) => canonicalRights(r)!);
 
 /** The stand-in label of an item whose source gives no title, in the three interface languages. */
 export const UNTITLED_LABEL: InternationalString = { nl: ['Zonder titel'], fr: ['Sans titre'], en: ['Untitled'] };

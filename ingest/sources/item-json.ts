@@ -10,9 +10,8 @@ import type { SourceItem, SourceProblem } from '../source-item.ts';
 import { fileStem, pageKeys } from '../page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
 import { SUPPORTED_IMAGE } from './item-folder.ts';
-import { behaviorFor, compact, labelFor } from './item-fields.ts';
+import { behaviorFor, compact, labelFor, rightsField } from './item-fields.ts';
 import { normaliseLanguage } from './languages.ts';
-import { canonicalRights } from '../../manifests/rights.ts';
 import { toSafeId } from './safe-id.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -64,11 +63,7 @@ export const itemJsonSchema = z.strictObject({
   holdingInstitution: text.optional(),
   identifiers: z.array(z.strictObject({ type: text, value: text })).default([]),
   partOf: text.optional(),
-  rights: z
-    .string()
-    .refine((r) => canonicalRights(r) !== undefined, 'must be a rightsstatements.org or Creative Commons URI')
-    .transform((r) => canonicalRights(r)!)
-    .optional(),
+  rights: rightsField.optional(),
   attribution: text.optional(),
   externalUrl: z.url().optional(),
   note: text.optional(),
