@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
-import { loadConfig } from '../../config.ts';
+import { loadConfig, type Config } from '../../config.ts';
 import { tileSettings } from '../../ingest/ingest.ts';
 import { tuneLibvips } from '../../ingest/libvips.ts';
 import { scanSource } from '../../ingest/sources/scan.ts';
@@ -26,6 +26,7 @@ import type { BenchFigure, BenchLog } from './run.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CORPUS = path.resolve(REPO, '../shared/corpus');
+const CLI = path.join(REPO, 'ingest', 'cli.mjs');
 const WIDTH = 10_000;
 const HEIGHT = 14_000;
 const RUNS = 5;
@@ -90,8 +91,7 @@ async function measurePool(commands: [string, string[]][], jobs: number, env: No
 }
 
 /** The corpus published by our CLI and by dzsave page by page, alternating; both sides see the same page files. */
-async function batchFigure(log: BenchLog, vips: string, root: string, env: NodeJS.ProcessEnv, dzArgs: string[]): Promise<BenchFigure> {
-  const config = loadConfig({});
+async function batchFigure(log: BenchLog, config: Config, vips: string, root: string, env: NodeJS.ProcessEnv, dzArgs: string[]): Promise<BenchFigure> {
   const scan = await scanSource(CORPUS, { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
   const pages = scan.items.flatMap((item) => item.pages.map((p) => path.resolve(item.folder, p.file)));
   const jobs = config.INGEST_JOBS;
@@ -100,7 +100,7 @@ async function batchFigure(log: BenchLog, vips: string, root: string, env: NodeJ
   const theirs: number[] = [];
   for (let i = 0; i < BATCH_RUNS; i++) {
     const data = path.join(root, `batch-data-${i}`);
-    ours.push((await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.mjs'), CORPUS, '--data', data, '--jobs', String(jobs)], env)).seconds);
+    ours.push((await measure(process.execPath, [CLI, CORPUS, '--data', data, '--jobs', String(jobs)], env)).seconds);
     const out = path.join(root, `batch-vips-${i}`);
     await mkdir(out);
     theirs.push(await measurePool(pages.map((p, n) => [vips, ['dzsave', p, path.join(out, String(n)), ...dzArgs]]), jobs, env));
@@ -143,7 +143,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const tilesOnly: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const data = path.join(root, `data-${i}`);
-      const o = await measure(process.execPath, [path.join(REPO, 'ingest', 'cli.mjs'), item, '--data', data], env);
+      const o = await measure(process.execPath, [CLI, item, '--data', data], env);
       ours.push(o);
       const out = path.join(root, `vips-${i}`);
       const v = await measure(vips, ['dzsave', scan, out, ...dzArgs], env);
@@ -165,7 +165,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const vipsCpu = median(theirs.map((r) => r.cpu));
     const oursPeak = Math.max(...ours.map((r) => r.peak));
     const vipsPeak = Math.max(...theirs.map((r) => r.peak));
-    const batch = await batchFigure(log, vips, root, env, dzArgs);
+    const batch = await batchFigure(log, config, vips, root, env, dzArgs);
     return [
       {
         part: 'ingest',
