@@ -281,8 +281,8 @@ function skipBlock(b: Uint8Array, pos: number, dc: HuffmanTable, ac: HuffmanTabl
 
 /**
  * Decodes the block structure of the scan (`bytes`, unstuffed, `bits` long, `mcusX` x `mcusY` MCUs):
- * each block's DC value and where its AC bits lie, and where each MCU starts. Undefined when a code is not in the tables
- * or the data ends early.
+ * each block's DC value and where its AC bits lie, and where each MCU starts. Undefined when a code
+ * is not in the tables or the data ends early.
  */
 function readBlocks(header: Header, mcusX: number, mcusY: number, bytes: Uint8Array, bits: number): { grids: BlockGrid[]; mcuStart: Int32Array } | undefined {
   const grids = header.components.map(({ h, v }): BlockGrid => {

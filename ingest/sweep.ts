@@ -1,6 +1,7 @@
 // Deletes published images no manifest needs any more: those of an item's previous version (once
-// the collection no longer shows their thumbnails), of pages that left an item, or left by a crash. Images made in the current run for items that failed
-// are kept, so fixing one bad page does not re-tile the rest of its book.
+// the collection no longer shows their thumbnails), of pages that left an item, or left by a crash.
+// Images made in the current run for items that failed are kept, so fixing one bad page does not
+// re-tile the rest of its book.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemRecord } from '../manifests/item.ts';
