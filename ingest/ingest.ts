@@ -3,6 +3,7 @@
 // record, its manifest (last), then the top collection and Change Discovery. Items are independent:
 // one bad item is reported and the others still publish; a failed item keeps its previous version.
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger } from 'pino';
@@ -67,13 +68,17 @@ export class ItemError extends Error {
   }
 }
 
-export function tileSettings(config: Config): TileSettings {
+export function tileSettings(config: Config, jobs: number = config.INGEST_JOBS): TileSettings {
+  const cores = os.availableParallelism();
   return {
     tileSize: config.TILE_SIZE,
     quality: config.JPEG_QUALITY,
     maxPixels: config.MAX_IMAGE_PIXELS,
     limits: { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA },
     largestListedSize: 1024,
+    // A pipeline keeps about one core and a half busy, so even with a page per core a large tiled
+    // scan is tiled in at least two bands: its pipelines fill the gaps the other pages leave.
+    bands: cores < 2 ? 1 : Math.min(4, Math.max(2, Math.ceil(cores / jobs))),
   };
 }
 
@@ -86,7 +91,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const paths = dataPaths(opts.dataDir);
   const urls = publicUrls(opts.baseUrl);
   const stagingDir = path.join(paths.state, 'staging');
-  const settings = tileSettings(config);
+  const settings = tileSettings(config, jobs);
 
   const lock = await acquireLock(path.join(paths.state, 'ingest.lock'), {
     waitMs: opts.lockWaitMs ?? 0,

@@ -1,12 +1,15 @@
 // Turns one page image into a complete static IIIF Image API 3 level-0 image folder: libvips writes
-// the tiles (sharp's `iiif3` tile layout), then this module completes and verifies the folder
-// against what info.json promises (every implied tile, every listed size, `full/max`) and writes our
-// own info.json. The work happens in a staging folder the caller renames into place.
-import { access, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+// the tiles (sharp's `iiif3` tile layout; a large tiled TIFF in bands, several pipelines at once,
+// see bands.ts), then this module completes and verifies the folder against what info.json promises
+// (every implied tile, every listed size, `full/max`) and writes our own info.json. The work happens
+// in a staging folder the caller renames into place.
+import { access, link, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { openSource, render } from '../server/image/render.ts';
+import { planBands, type BandPlan } from './bands.ts';
+import { joinJpegs } from './jpeg-dct.ts';
 import { joinLevels, type LevelJoin, type LevelJoiner } from './level-join.ts';
 import {
   impliedSizes,
@@ -19,6 +22,7 @@ import {
   type Size,
   type SizeLimits,
 } from './level0.ts';
+import { isTiledTiff } from './tiff-layout.ts';
 
 /** Ingest has no client waiting; the limit only stops a render that hangs. */
 const RENDER_TIMEOUT_S = 600;
@@ -30,6 +34,8 @@ export interface TileSettings {
   limits: SizeLimits;
   /** Longest side of the largest pyramid level listed in `sizes`. */
   largestListedSize: number;
+  /** Pipelines a large tiled scan is tiled by at once (bands.ts); 1 tiles every image in one. */
+  bands: number;
 }
 
 /** Extra whole-image sizes to publish and list beside the pyramid levels (the manifests' thumbnail). */
@@ -62,9 +68,19 @@ const exists = (p: string) =>
     () => false,
   );
 
-/** Writes the libvips tiles of `source` into `outDir` (which must not exist). */
+/**
+ * Writes the libvips tiles of `source` into `outDir` (which must not exist): in bands by several
+ * pipelines at once when the source is a large tiled TIFF (bands.ts), else by one.
+ */
 export async function writeTiles(source: string, outDir: string, settings: TileSettings): Promise<void> {
   await mkdir(path.dirname(outDir), { recursive: true });
+  const banded = await bandPlanFor(source, settings);
+  if (banded && (await writeBandedTiles(source, outDir, settings, banded.full, banded.plan))) return;
+  await libvipsTiles(sharp(source, { limitInputPixels: settings.maxPixels }), outDir, settings);
+}
+
+/** libvips' tiles of `image` into `outDir` (which must not exist), without its info.json. */
+async function libvipsTiles(image: Sharp, outDir: string, settings: TileSettings): Promise<void> {
   // libvips treats a dot in the last path segment as a file extension and may write
   // vips-properties.xml beside the folder, so it works in a private folder of its own.
   const work = `${outDir}.work`;
@@ -72,7 +88,7 @@ export async function writeTiles(source: string, outDir: string, settings: TileS
   await rm(work, { recursive: true, force: true });
   await mkdir(work);
   // Huffman optimisation off, as libvips itself defaults: 15% less CPU for ~5% larger tiles.
-  await sharp(source, { limitInputPixels: settings.maxPixels })
+  await image
     .jpeg({ quality: settings.quality, optimiseCoding: false })
     .tile({ layout: 'iiif3', size: settings.tileSize, overlap: 0, depth: 'onetile', id: 'https://leeszaal.invalid' })
     .toFile(dz);
@@ -80,6 +96,112 @@ export async function writeTiles(source: string, outDir: string, settings: TileS
   await rename(dz, outDir);
   await rm(work, { recursive: true, force: true });
   await rm(path.join(outDir, 'info.json'), { force: true });
+}
+
+async function bandPlanFor(source: string, settings: TileSettings): Promise<{ full: Size; plan: BandPlan } | undefined> {
+  if (settings.bands < 2 || !(await isTiledTiff(source))) return undefined;
+  const meta = await sharp(source, { limitInputPixels: false }).metadata();
+  const full = { width: meta.width, height: meta.height };
+  const plan = planBands(full, settings.tileSize, scaleFactorsFor(full, settings.tileSize), settings.bands);
+  return plan && { full, plan };
+}
+
+const sizeFolder = (f: Level0File) => path.dirname(path.dirname(f.path));
+const regionFolder = (f: Level0File) => path.dirname(sizeFolder(f));
+
+/**
+ * Moves tile `from` in folder `fromDir` to the name of tile `to` in `toDir`. A region folder may hold
+ * the tiles of two levels (clipped at the image's corner, their regions coincide), so the tile's
+ * size folder is moved, into a region folder made if need be.
+ */
+async function moveTile(fromDir: string, from: Level0File, toDir: string, to: Level0File): Promise<void> {
+  await mkdir(path.join(toDir, regionFolder(to)), { recursive: true });
+  await rename(path.join(fromDir, sizeFolder(from)), path.join(toDir, sizeFolder(to)));
+}
+
+/**
+ * Tiles the bands at once, each by its own pipeline. The first band's folder becomes the image's
+ * (its top is the image's, so its tiles already have their names); the other bands' tiles of the
+ * levels up to `plan.bandScale` move in. Then that level, joined in the DCT domain into one small
+ * image, is tiled for the levels above. False, with nothing left behind, should that level's tiles
+ * not join (they always do, all coded alike by one encoder): the caller then tiles the whole image.
+ */
+async function writeBandedTiles(source: string, outDir: string, settings: TileSettings, full: Size, plan: BandPlan): Promise<boolean> {
+  const { tileSize } = settings;
+  const work = `${outDir}.bands`;
+  const bandDir = (i: number) => path.join(work, String(i));
+  const bandSize = (i: number) => ({ width: full.width, height: plan.bands[i]!.height });
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work);
+  try {
+    // Every pipeline settles before any folder is moved or removed.
+    const tiled = await Promise.allSettled(
+      plan.bands.map((band, i) =>
+        libvipsTiles(
+          sharp(source, { limitInputPixels: settings.maxPixels }).extract({ left: 0, top: band.top, width: full.width, height: band.height }),
+          bandDir(i),
+          settings,
+        ),
+      ),
+    );
+    const failed = tiled.find((t) => t.status === 'rejected');
+    if (failed) throw failed.reason;
+
+    const io = pLimit(16);
+    // A band's levels above bandScale are cut short by the band's end: their few tiles go first,
+    // with the region folders they leave empty, so that whole region folders can move next.
+    await Promise.all(
+      plan.bands.map((_, i) => {
+        const scales = scaleFactorsFor(bandSize(i), tileSize).filter((s) => s > plan.bandScale);
+        return Promise.all(
+          impliedTiles(bandSize(i), tileSize, scales).map((t) =>
+            io(async () => {
+              await rm(path.join(bandDir(i), sizeFolder(t)), { recursive: true, force: true });
+              await rmdir(path.join(bandDir(i), regionFolder(t))).catch(() => undefined);
+            }),
+          ),
+        );
+      }),
+    );
+    await rename(bandDir(0), outDir);
+    // A band's region folder holds tiles of one region, which is the image's region lower by the
+    // band's top: it moves whole, one call, and no other band has that region.
+    const scales = scaleFactorsFor(full, tileSize);
+    const folders = new Map<string, string>();
+    for (const scale of scales.filter((s) => s <= plan.bandScale)) {
+      const whole = impliedTiles(full, tileSize, [scale]);
+      const across = Math.ceil(levelSize(full, scale).width / tileSize);
+      for (let i = 1; i < plan.bands.length; i++) {
+        const first = (plan.bands[i]!.top / (tileSize * scale)) * across;
+        impliedTiles(bandSize(i), tileSize, [scale]).forEach((t, j) => folders.set(path.join(bandDir(i), regionFolder(t)), regionFolder(whole[first + j]!)));
+      }
+    }
+    await Promise.all([...folders].map(([from, to]) => io(() => rename(from, path.join(outDir, to)))));
+
+    const level = levelSize(full, plan.bandScale);
+    const across = Math.ceil(level.width / tileSize);
+    const tiles = impliedTiles(full, tileSize, [plan.bandScale]);
+    const rows = await Promise.all(
+      Array.from({ length: tiles.length / across }, (_, r) => Promise.all(tiles.slice(r * across, (r + 1) * across).map((t) => readFile(path.join(outDir, t.path))))),
+    );
+    const joined = joinJpegs(rows);
+    if (!joined) {
+      await rm(outDir, { recursive: true, force: true });
+      return false;
+    }
+    const upper = path.join(work, 'upper');
+    await libvipsTiles(sharp(joined), upper, settings);
+    const moves = scales
+      .filter((s) => s > plan.bandScale)
+      .flatMap((scale) => {
+        const whole = impliedTiles(full, tileSize, [scale]);
+        return impliedTiles(level, tileSize, [scale / plan.bandScale]).map((t, j) => io(() => moveTile(upper, t, outDir, whole[j]!)));
+      });
+    await Promise.all(moves);
+    return true;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 /**
