@@ -15,6 +15,9 @@ describe('planBands', () => {
     [20_000, 30_000, 4, [0, 8192, 16_384, 24_576], 16],
     [10_000, 14_000, 4, [0, 4096, 8192, 12_288], 8],
     [4000, 4200, 2, [0, 2048], 4],
+    // At most MAX_BANDS, and fewer for a wide scan: 30000 pixels wide leaves room for two.
+    [10_000, 14_000, 8, [0, 4096, 8192, 12_288], 8],
+    [30_000, 20_000, 4, [0, 10_240], 4],
   ])('%ix%i in %i pipelines: bands at %j, levels up to %i', (width, height, count, tops, bandScale) => {
     const p = plan(width, height, count);
     expect(p?.bands.map((b) => b.top)).toEqual(tops);
@@ -25,6 +28,7 @@ describe('planBands', () => {
     ['one pipeline', 10_000, 14_000, 1],
     ['under the pixel minimum', 3000, 5000, 2],
     ['too short to cut on a level-2 tile edge', 16_000, 1000, 2],
+    ['too wide for two pipelines', 45_000, 20_000, 4],
   ])('does not split: %s', (_, width, height, count) => {
     expect(plan(width, height, count)).toBeUndefined();
   });

@@ -21,9 +21,20 @@ export interface BandPlan {
 
 /** Below this many pixels a second pipeline saves a few tens of milliseconds: not worth its memory. */
 export const MIN_BAND_PIXELS = 16_000_000;
+/** Most pipelines one image is tiled by. */
+export const MAX_BANDS = 4;
+/**
+ * The pipelines' widths added up, at most. A pipeline holds a few rows of tiles of its width: four
+ * bands of a 20000x30000 scan peaked at 666 MB resident in all, two at 404 MB.
+ */
+export const MAX_BANDS_WIDTH = 80_000;
 
-/** Bands for `count` pipelines, or undefined when the image is too small or too short to split. */
+/**
+ * Bands for up to `count` pipelines (fewer for a wide image, to bound memory), or undefined when
+ * the image is too small or too short to split.
+ */
 export function planBands(full: Size, tileSize: number, scaleFactors: readonly number[], count: number): BandPlan | undefined {
+  count = Math.min(count, MAX_BANDS, Math.floor(MAX_BANDS_WIDTH / full.width));
   if (count < 2 || full.width * full.height < MIN_BAND_PIXELS) return undefined;
   let best: { plan: BandPlan; cost: number } | undefined;
   for (const scale of scaleFactors) {
