@@ -4,6 +4,7 @@
 // byte, one TIFF page per scale factor: the scan is decoded and encoded once for both. Edge tiles,
 // smaller than a TIFF tile must be, are widened in the DCT domain (jpeg-dct.ts); only a tile coded
 // otherwise than the TIFF page is re-encoded, padded with copies of its last row and column.
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -63,7 +64,10 @@ export async function writeDerivative(input: DerivativeInput, target: string): P
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     await writeTiledTiff(tmp, pages, async (page, index) => {
-      const data = await readFile(path.join(tilesDir, byLevel[page]![index]!.path));
+      // Read synchronously: hundreds of small files cost a third of the CPU time that way, without
+      // a thread-pool round trip for each open, stat, read and close (measured: 752 tiles, 40
+      // against 140 ms), and ingest's main thread has nothing else to answer meanwhile.
+      const data = readFileSync(path.join(tilesDir, byLevel[page]![index]!.path));
       const tile = jpegFrame(data);
       if (sameCoding(tile, components, sampling)) {
         if (tile.width === tileSize && tile.height === tileSize) return data;

@@ -5,10 +5,12 @@
 // level it cannot join is left unwritten for the caller to render.
 //
 // Workers are kept and reused, and a page reserves one when its tiling starts: a worker's start-up
-// (0.1 to 0.2 s of loading its modules, from level-join-worker.mjs, while the derivative is written
-// beside it) then happens while libvips tiles, not between tiling and publishing, and only once per
-// run per page processed at a time; its code is also warm for the next page.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// (0.1 to 0.2 s of loading its modules, from level-join-worker.mjs) then happens before the tiles
+// are ready, not between tiling and publishing, and only once per run per page processed at a
+// time; its code is also warm for the next page. The CLI starts the first one before it loads the
+// rest of ingest, on the core that loading leaves idle.
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { joinJpegs } from './jpeg-dct.ts';
@@ -24,7 +26,9 @@ type Reply = { ok: true } | { ok: false; error: string };
 
 async function joinAll(jobs: readonly LevelJoin[]): Promise<void> {
   for (const job of jobs) {
-    const rows = await Promise.all(job.rows.map((row) => Promise.all(row.map((file) => readFile(file)))));
+    // Synchronous reads: this thread has nothing else to do, and a thread-pool round trip per call
+    // would cost more than the call.
+    const rows = job.rows.map((row) => row.map((file) => readFileSync(file)));
     const joined = joinJpegs(rows);
     if (!joined) continue;
     await mkdir(path.dirname(job.target), { recursive: true });
@@ -54,6 +58,15 @@ function startWorker(): Worker {
   // A worker that fails while idle is simply not reused (the exit handler above drops it).
   worker.on('error', () => undefined);
   return worker;
+}
+
+/**
+ * Starts a worker for the first page to reserve, unless one is idle already. The CLI calls it first
+ * thing: the worker then loads while the main thread loads the rest of ingest and the second core
+ * would idle, rather than while libvips keeps both cores busy.
+ */
+export function prestartLevelJoiner(): void {
+  if (idle.length === 0) idle.push(startWorker());
 }
 
 /** Reserves a worker (an idle one, else a new one, which starts loading at once). */

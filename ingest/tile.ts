@@ -3,6 +3,7 @@
 // see bands.ts), then this module completes and verifies the folder against what info.json promises
 // (every implied tile, every listed size, `full/max`) and writes our own info.json. The work happens
 // in a staging folder the caller renames into place.
+import { existsSync, renameSync } from 'node:fs';
 import { access, link, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -176,7 +177,8 @@ async function writeBandedTiles(source: string, outDir: string, settings: TileSe
         impliedTiles(bandSize(i), tileSize, [scale]).forEach((t, j) => folders.set(path.join(bandDir(i), regionFolder(t)), regionFolder(whole[first + j]!)));
       }
     }
-    await Promise.all([...folders].map(([from, to]) => io(() => rename(from, path.join(outDir, to)))));
+    // Hundreds of renames, synchronous: a thread-pool round trip for each would cost more than the call.
+    for (const [from, to] of folders) renameSync(from, path.join(outDir, to));
 
     const level = levelSize(full, plan.bandScale);
     const across = Math.ceil(level.width / tileSize);
@@ -278,11 +280,8 @@ export async function completeImage(
   const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
   const wanted: Level0File[] = [...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)];
 
-  // Hundreds of small file-system calls: issued a few at a time rather than one after another.
-  const io = pLimit(16);
-  const missing = (await Promise.all(wanted.map((f) => io(async () => ((await exists(path.join(outDir, f.path))) ? undefined : f))))).filter(
-    (f) => f !== undefined,
-  );
+  // Hundreds of stat calls, synchronous: a thread-pool round trip for each would cost more than the call.
+  const missing = wanted.filter((f) => !existsSync(path.join(outDir, f.path)));
   const render = pLimit(2);
   await Promise.all(
     missing.map((f) =>
