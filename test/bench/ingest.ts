@@ -8,7 +8,9 @@
 // indexes. Outputs are removed only at the end: on a file system without a journal (ext4 as this
 // CI's), inodes freed in the last minute are skipped when new ones are allocated, so deleting
 // thousands of files between runs slowed the next run's file creation, most for the side creating
-// more files, unlike a curator's real ingest.
+// more files, unlike a curator's real ingest. For the same reason each measured run starts after
+// `sync`: the previous run's files, still being written back, would otherwise slow the next run,
+// and more so after ours, which writes more than dzsave.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -78,6 +80,11 @@ async function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Pro
   return { seconds, cpu: (await childrenCpuSeconds()) - cpuBefore, peak };
 }
 
+/** Waits until every file written so far is on disk, so that no run pays for the previous one's writing. */
+function settle(): void {
+  execFileSync('sync');
+}
+
 /** Runs `commands` `jobs` at a time; returns the wall seconds for all of them. */
 async function measurePool(commands: [string, string[]][], jobs: number, env: NodeJS.ProcessEnv): Promise<number> {
   const started = process.hrtime.bigint();
@@ -100,9 +107,11 @@ async function batchFigure(log: BenchLog, config: Config, vips: string, root: st
   const theirs: number[] = [];
   for (let i = 0; i < BATCH_RUNS; i++) {
     const data = path.join(root, `batch-data-${i}`);
+    settle();
     ours.push((await measure(process.execPath, [CLI, CORPUS, '--data', data, '--jobs', String(jobs)], env)).seconds);
     const out = path.join(root, `batch-vips-${i}`);
     await mkdir(out);
+    settle();
     theirs.push(await measurePool(pages.map((p, n) => [vips, ['dzsave', p, path.join(out, String(n)), ...dzArgs]]), jobs, env));
     log(`batch run ${i + 1}: ours ${ours[i]!.toFixed(1)} s, vips dzsave ${theirs[i]!.toFixed(1)} s`);
   }
@@ -143,13 +152,16 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const tilesOnly: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const data = path.join(root, `data-${i}`);
+      settle();
       const o = await measure(process.execPath, [CLI, item, '--data', data], env);
       ours.push(o);
       const out = path.join(root, `vips-${i}`);
+      settle();
       const v = await measure(vips, ['dzsave', scan, out, ...dzArgs], env);
       theirs.push(v);
       const tiles = path.join(root, `tiles-${i}`);
       tuneLibvips(config.INGEST_JOBS);
+      settle();
       const started = process.hrtime.bigint();
       // As our ingest tiles it: one page, so as many bands as the cores allow.
       await writeTiles(scan, tiles, tileSettings(config, 1));
