@@ -1,6 +1,7 @@
 // The reason shown for an image libvips could not read: the first line of its error, unless that is
-// sharp's generic failOn line, when the warning after it is the reason; and when libvips's reason was
-// taken by another image processed at the same time, the damaged file is read again for it.
+// a generic line (sharp's failOn line, libvips's "error in tile"), when the line after it is the
+// reason; and when libvips's reason was taken by another image processed at the same time, the
+// damaged file is read again for it.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ describe('firstLine', () => {
     ['Warning treated as error due to failOn setting\nVipsJpeg: Premature end of JPEG file', 'VipsJpeg: Premature end of JPEG file'],
     ['Warning treated as error due to failOn setting', 'Warning treated as error due to failOn setting'],
     ['Warning treated as error due to failOn setting\n', 'Warning treated as error due to failOn setting'],
+    ['error in tile 0 x 904\nVipsJpeg: Premature end of JPEG file', 'VipsJpeg: Premature end of JPEG file'],
+    ['error in tile 0 x 904', 'error in tile 0 x 904'],
     ['  spaced  \nmore', 'spaced'],
     ['', ''],
   ])('%j gives %j', (message, want) => {
@@ -40,9 +43,12 @@ describe('decodeFailure', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads the file again for the reason another image took from libvips', async () => {
-    expect(await decodeFailure(truncated, new Error('Warning treated as error due to failOn setting'))).toMatch(/premature end/i);
-  });
+  it.each(['Warning treated as error due to failOn setting', 'error in tile 0 x 904'])(
+    'reads the file again for the reason another image took from libvips: %s',
+    async (generic) => {
+      expect(await decodeFailure(truncated, new Error(generic))).toMatch(/premature end/i);
+    },
+  );
 
   it('keeps a reason it was given, without reading the file', async () => {
     expect(await decodeFailure(path.join(dir, 'not-there.jpg'), new Error('VipsJpeg: Premature end of input file'))).toBe('VipsJpeg: Premature end of input file');

@@ -43,22 +43,24 @@ export async function checkImage(file: string, maxPixels: number): Promise<Image
 }
 
 /**
- * sharp's first line when libvips's own error text was already taken by another image being
- * processed at the same time (libvips keeps one error buffer per process); the warning that caused
- * the failure then follows on the next line.
+ * Lines that say only that decoding failed, not why: sharp's when a warning was treated as an error
+ * (the warning then follows on the next line, unless another image took it), and libvips's own for
+ * a region it could not compute, when another image processed at the same time took the reason
+ * from libvips's one error buffer per process (seen with two damaged scans failing at once).
  */
-const SHARP_WARNING_AS_ERROR = 'Warning treated as error due to failOn setting';
+const UNINFORMATIVE = [/^Warning treated as error due to failOn setting$/, /^error in tile \d+ x \d+$/];
+const uninformative = (line: string) => UNINFORMATIVE.some((re) => re.test(line));
 
 /**
  * Why libvips could not decode `file`, given the error the image work failed with. libvips keeps one
  * error buffer and one warning queue per process, so while other images are processed at the same
- * time another pipeline can take the reason, leaving only sharp's generic line (seen in about one
- * failure in sixteen with two damaged scans at once). The file is then read again, as a small preview,
+ * time another pipeline can take the reason, leaving only a generic line (seen in about one failure
+ * in sixteen with two damaged scans at once). The file is then read again, as a small preview,
  * until libvips names the reason, a few times at most.
  */
 export async function decodeFailure(file: string, err: unknown, attempts = 3): Promise<string> {
   let reason = firstLine(err);
-  for (let i = 0; i < attempts && reason === SHARP_WARNING_AS_ERROR; i++) {
+  for (let i = 0; i < attempts && uninformative(reason); i++) {
     reason = await sharp(file, { limitInputPixels: false })
       .resize({ width: 64 })
       .raw()
@@ -71,9 +73,9 @@ export async function decodeFailure(file: string, err: unknown, attempts = 3): P
   return reason;
 }
 
-/** The line of an error message that says what went wrong: its first, or the cause sharp gives after its generic one. */
+/** The line of an error message that says what went wrong: its first, or the cause after a generic one. */
 export function firstLine(err: unknown): string {
   const lines = (err instanceof Error ? err.message : String(err)).split('\n').map((l) => l.trim());
-  if (lines[0] === SHARP_WARNING_AS_ERROR && lines[1]) return lines[1];
+  if (uninformative(lines[0]!) && lines[1]) return lines[1];
   return lines[0]!;
 }
