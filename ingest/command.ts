@@ -8,8 +8,6 @@ import { tuneLibvips } from './libvips.ts';
 import { LockError } from './lock.ts';
 import { createLogger } from './logger.ts';
 import { terminalProgress } from './progress.ts';
-import { rebase } from './rebase.ts';
-import { removeItem, RemoveError } from './remove.ts';
 import { formatSummary } from './summary.ts';
 
 const HELP = `Usage:
@@ -67,7 +65,10 @@ async function main(argv: string[]): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
   tuneLibvips(config.INGEST_JOBS);
 
+  // --rebase and --remove load their modules (and what publishes the indexes) only when asked for,
+  // so that an ingest's tiling starts without waiting for them (ingest.ts loads its own while it tiles).
   if (values.rebase) {
+    const { rebase } = await import('./rebase.ts');
     const changed = await rebase(common);
     process.stderr.write(`rebased ${changed} file(s) in ${config.DATA_DIR} to ${config.PUBLIC_BASE_URL}\n`);
     return 0;
@@ -96,7 +97,14 @@ async function main(argv: string[]): Promise<number> {
   };
   try {
     if (values.remove !== undefined) {
-      await removeItem({ ...common, itemId: values.remove, hooks });
+      const { removeItem, RemoveError } = await import('./remove.ts');
+      try {
+        await removeItem({ ...common, itemId: values.remove, hooks });
+      } catch (err) {
+        if (!(err instanceof RemoveError)) throw err;
+        process.stderr.write(`ingest: ${err.message}\n`);
+        return 2;
+      }
       process.stderr.write(`removed ${values.remove} from ${config.DATA_DIR}\n`);
       return 0;
     }
@@ -122,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  const known = err instanceof ConfigError || err instanceof LockError || err instanceof RemoveError;
+  const known = err instanceof ConfigError || err instanceof LockError;
   process.stderr.write(`ingest: ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}\n`);
   process.exitCode = known ? 2 : 1;
 }

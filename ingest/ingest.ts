@@ -11,10 +11,8 @@ import type { AnnotationPage } from '@iiif/presentation-3';
 import { loadConfig, type Config } from '../config.ts';
 import type { ItemRecord, PageRecord } from '../manifests/item.ts';
 import { dataPaths, isSafeId, publicUrls, type DataPaths } from '../manifests/layout.ts';
-import { buildManifest } from '../manifests/manifest.ts';
-import { buildTextPage } from '../manifests/text-page.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, thumbnailSize } from '../manifests/thumbnail.ts';
-import { canvasSizes, validatePresentation, type ValidationOptions } from '../manifests/validate.ts';
+import type { ValidationOptions } from '../manifests/validate.ts';
 import { parseAlto } from './alto.ts';
 import { writeFileAtomic, writeJsonAtomic } from './atomic.ts';
 import { appendActivity, readActivities } from './activity-log.ts';
@@ -25,8 +23,6 @@ import { acquireLock } from './lock.ts';
 import { createLogger } from './logger.ts';
 import { publishImage } from './page-image.ts';
 import { silentProgress, type Progress } from './progress.ts';
-import { publishIndexes } from './publish-indexes.ts';
-import { rebasePublished } from './rebase.ts';
 import type { SourceItem, SourcePage } from './source-item.ts';
 import { sourceRecordBytes } from './source-record.ts';
 import { sweepUnreferenced } from './sweep.ts';
@@ -106,6 +102,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const state = await loadState(paths.state, urls.base);
     if (state.baseUrl !== urls.base) {
       log.info({ from: state.baseUrl, to: urls.base }, 'rebasing published data to the new base URL');
+      const { rebasePublished } = await import('./rebase.ts');
       await rebasePublished(paths, state, urls.base);
       await saveState(paths.state, state);
     }
@@ -163,7 +160,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
         }
       }),
     );
-    await publishIndexes(paths, urls, state, config);
+    await (await publishing()).publishIndexes(paths, urls, state, config);
     summary.imagesRemoved += await sweepUnreferenced(paths, state, ctx.madeThisRun);
     progress.stop();
     summary.durationMs = Date.now() - started;
@@ -193,18 +190,42 @@ interface ItemContext {
   hooks: IngestHooks;
 }
 
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let started: Promise<void> | undefined;
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let started: Promise<T> | undefined;
   return () => (started ??= fn());
 }
 
 /**
- * Main-thread start-up work (compiling the IIIF schema takes about a second, loading the search
- * engine as long) done while libvips tiles the first image on its own threads, not after it.
+ * What builds and checks the published JSON after the images (manifests, text pages, IIIF
+ * validation, the collection and indexes): 60 to 80 ms of loading modules (sanitize-html and ajv among them),
+ * started by warmUp while libvips tiles the first image, so that the tiling starts that much sooner.
+ */
+type Publishing = Awaited<ReturnType<typeof publishing>>;
+const publishing = once(async () => {
+  const [manifest, textPage, validate, indexes] = await Promise.all([
+    import('../manifests/manifest.ts'),
+    import('../manifests/text-page.ts'),
+    import('../manifests/validate.ts'),
+    import('./publish-indexes.ts'),
+  ]);
+  return {
+    buildManifest: manifest.buildManifest,
+    buildTextPage: textPage.buildTextPage,
+    validatePresentation: validate.validatePresentation,
+    canvasSizes: validate.canvasSizes,
+    publishIndexes: indexes.publishIndexes,
+  };
+});
+
+/**
+ * Main-thread start-up work (loading the publishing modules, compiling the IIIF schema, which takes
+ * about a second, loading the search engine as long) done while libvips tiles the first image on
+ * its own threads, not after it.
  */
 async function warmUp(hooks: IngestHooks | undefined, log: Logger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   try {
+    const { validatePresentation } = await publishing();
     for (const type of ['Manifest', 'AnnotationPage', 'Collection']) validatePresentation({ type });
     await hooks?.prepare?.();
   } catch (err) {
@@ -292,7 +313,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
             const altoFile = insideFolder(item.folder, page.alto);
             try {
               const parsed = parseAlto(await readFile(altoFile, 'utf8'), image.width, image.height);
-              text = buildTextPage(item.id, page.key, parsed.lines, ctx.urls, {
+              text = (await publishing()).buildTextPage(item.id, page.key, parsed.lines, ctx.urls, {
                 width: image.width,
                 height: image.height,
                 ...(language ? { language } : {}),
@@ -338,7 +359,7 @@ function formatOf(file: string): 'mets' | 'csv' | 'json' {
   return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : 'mets';
 }
 
-function validated<T>(what: string, json: T, opts: ValidationOptions): T {
+function validated<T>(validatePresentation: Publishing['validatePresentation'], what: string, json: T, opts: ValidationOptions): T {
   const result = validatePresentation(json, opts);
   if (!result.ok) throw new ItemError(undefined, `${what} is not valid IIIF: ${result.errors.slice(0, 3).join('; ')}`);
   return json;
@@ -348,7 +369,9 @@ function validated<T>(what: string, json: T, opts: ValidationOptions): T {
 async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext): Promise<void> {
   const { paths, urls, config, state } = ctx;
   const { record } = built;
+  const { buildManifest, validatePresentation, canvasSizes } = await publishing();
   const manifest = validated(
+    validatePresentation,
     'manifest',
     buildManifest(record, {
       urls,
@@ -359,7 +382,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     { baseUrl: urls.base },
   );
   const canvases = canvasSizes(manifest);
-  for (const [key, page] of built.texts) validated(`full text of page ${key}`, page, { baseUrl: urls.base, canvases });
+  for (const [key, page] of built.texts) validated(validatePresentation, `full text of page ${key}`, page, { baseUrl: urls.base, canvases });
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   const manifestHash = sha256Text(manifestText);
   const recordText = `${JSON.stringify(record, null, 2)}\n`;
