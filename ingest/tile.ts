@@ -3,8 +3,8 @@
 // see bands.ts), then this module completes and verifies the folder against what info.json promises
 // (every implied tile, every listed size, `full/max`) and writes our own info.json. The work happens
 // in a staging folder the caller renames into place.
-import { existsSync, renameSync } from 'node:fs';
-import { access, link, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { access, link, mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import sharp, { type Sharp } from 'sharp';
@@ -107,6 +107,13 @@ async function bandPlanFor(source: string, settings: TileSettings): Promise<{ fu
   return plan && { full, plan };
 }
 
+/** A pyramid level's tiles, row by row, as a DCT-domain join takes them. */
+function levelRows(full: Size, tileSize: number, scale: number): Level0File[][] {
+  const tiles = impliedTiles(full, tileSize, [scale]);
+  const across = Math.ceil(levelSize(full, scale).width / tileSize);
+  return Array.from({ length: tiles.length / across }, (_, r) => tiles.slice(r * across, (r + 1) * across));
+}
+
 const sizeFolder = (f: Level0File) => path.dirname(path.dirname(f.path));
 const regionFolder = (f: Level0File) => path.dirname(sizeFolder(f));
 
@@ -170,23 +177,20 @@ async function writeBandedTiles(source: string, outDir: string, settings: TileSe
     const scales = scaleFactorsFor(full, tileSize);
     const folders = new Map<string, string>();
     for (const scale of scales.filter((s) => s <= plan.bandScale)) {
-      const whole = impliedTiles(full, tileSize, [scale]);
-      const across = Math.ceil(levelSize(full, scale).width / tileSize);
+      const whole = levelRows(full, tileSize, scale);
       for (let i = 1; i < plan.bands.length; i++) {
-        const first = (plan.bands[i]!.top / (tileSize * scale)) * across;
-        impliedTiles(bandSize(i), tileSize, [scale]).forEach((t, j) => folders.set(path.join(bandDir(i), regionFolder(t)), regionFolder(whole[first + j]!)));
+        // The band's rows are the image's from the one its top falls on.
+        const first = plan.bands[i]!.top / (tileSize * scale);
+        levelRows(bandSize(i), tileSize, scale).forEach((row, r) =>
+          row.forEach((t, c) => folders.set(path.join(bandDir(i), regionFolder(t)), regionFolder(whole[first + r]![c]!))),
+        );
       }
     }
     // Hundreds of renames, synchronous: a thread-pool round trip for each would cost more than the call.
     for (const [from, to] of folders) renameSync(from, path.join(outDir, to));
 
     const level = levelSize(full, plan.bandScale);
-    const across = Math.ceil(level.width / tileSize);
-    const tiles = impliedTiles(full, tileSize, [plan.bandScale]);
-    const rows = await Promise.all(
-      Array.from({ length: tiles.length / across }, (_, r) => Promise.all(tiles.slice(r * across, (r + 1) * across).map((t) => readFile(path.join(outDir, t.path))))),
-    );
-    const joined = joinJpegs(rows);
+    const joined = joinJpegs(levelRows(full, tileSize, plan.bandScale).map((row) => row.map((t) => readFileSync(path.join(outDir, t.path)))));
     if (!joined) {
       await rm(outDir, { recursive: true, force: true });
       return false;
@@ -258,9 +262,7 @@ export async function joinLevelImages(outDir: string, full: Size, settings: Tile
     });
     const target = path.join(outDir, f.path);
     if (sf === undefined || (await exists(target))) continue;
-    const tiles = impliedTiles(full, settings.tileSize, [sf]).map((t) => path.join(outDir, t.path));
-    const across = Math.ceil(f.size.width / settings.tileSize);
-    jobs.push({ target, rows: Array.from({ length: tiles.length / across }, (_, j) => tiles.slice(j * across, (j + 1) * across)) });
+    jobs.push({ target, rows: levelRows(full, settings.tileSize, sf).map((row) => row.map((t) => path.join(outDir, t.path))) });
   }
   // A worker that cannot start or dies only costs speed: completeImage renders whatever it did not
   // write, and a half-written file it left aside must not be published with the folder.
