@@ -22,7 +22,7 @@ export interface BandPlan {
 /** Below this many pixels a second pipeline saves a few tens of milliseconds: not worth its memory. */
 export const MIN_BAND_PIXELS = 16_000_000;
 /** Most pipelines one image is tiled by. */
-export const MAX_BANDS = 4;
+const MAX_BANDS = 4;
 /**
  * The pipelines' widths added up, at most. A pipeline holds a few rows of tiles of its width: four
  * bands of a 20000x30000 scan peaked at 666 MB resident in all, two at 404 MB.

@@ -16,7 +16,6 @@ import type { ValidationOptions } from '../manifests/validate.ts';
 import { parseAlto } from './alto.ts';
 import { writeFileAtomic, writeJsonAtomic } from './atomic.ts';
 import { appendActivity, readActivities } from './activity-log.ts';
-import { MAX_BANDS } from './bands.ts';
 import { firstLine } from './image-check.ts';
 import { imageIdFor } from './image-id.ts';
 import { acquireLock } from './lock.ts';
@@ -77,8 +76,9 @@ export function tileSettings(config: Config, pagesAtOnce: number = config.INGEST
     // A pipeline's decoding and encoding each run on one thread, with waits between them, so two
     // pipelines per core keep the cores busier than one (measured on 2 cores: a 140-megapixel scan
     // tiles 10% faster in 2 bands than in 1 and 20% faster in 4); even with a page per core, a large
-    // tiled scan goes in at least two bands, which fill the gaps the other pages leave.
-    bands: cores < 2 ? 1 : Math.min(MAX_BANDS, 2 * Math.ceil(cores / Math.max(1, pagesAtOnce))),
+    // tiled scan goes in at least two bands, which fill the gaps the other pages leave. planBands
+    // caps the number, for memory (bands.ts).
+    bands: cores < 2 ? 1 : 2 * Math.ceil(cores / Math.max(1, pagesAtOnce)),
   };
 }
 
@@ -197,10 +197,10 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
 
 /**
  * What builds and checks the published JSON after the images (manifests, text pages, IIIF
- * validation, the collection and indexes): 60 to 80 ms of loading modules (sanitize-html and ajv among them),
- * started by warmUp while libvips tiles the first image, so that the tiling starts that much sooner.
+ * validation, the collection and indexes): 60 to 80 ms of loading modules (sanitize-html and ajv
+ * among them), started by warmUp while libvips tiles the first image, so that the tiling starts
+ * that much sooner.
  */
-type Publishing = Awaited<ReturnType<typeof publishing>>;
 const publishing = once(async () => {
   const [manifest, textPage, validate, indexes] = await Promise.all([
     import('../manifests/manifest.ts'),
@@ -216,6 +216,7 @@ const publishing = once(async () => {
     publishIndexes: indexes.publishIndexes,
   };
 });
+type Publishing = Awaited<ReturnType<typeof publishing>>;
 
 /**
  * Main-thread start-up work (loading the publishing modules, compiling the IIIF schema, which takes

@@ -35,7 +35,7 @@ export interface TileSettings {
   limits: SizeLimits;
   /** Longest side of the largest pyramid level listed in `sizes`. */
   largestListedSize: number;
-  /** Pipelines a large tiled scan is tiled by at once (bands.ts); 1 tiles every image in one. */
+  /** Pipelines a large tiled scan may be tiled by at once (bands.ts caps it); 1: always one. */
   bands: number;
 }
 
