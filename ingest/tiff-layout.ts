@@ -9,12 +9,10 @@ const TILE_WIDTH = 322;
 const DIRECTORY_BYTES = 4096;
 
 /**
- * Whether a first directory (its bytes, read from the offset `tiffKind(head)` gives) has a TileWidth
- * entry. Classic TIFF and BigTIFF, either byte order; a directory cut short counts as not tiled.
+ * Whether a first directory (its bytes, read from `kind.ifd`) has a TileWidth entry. Classic TIFF
+ * and BigTIFF, either byte order; a directory cut short counts as not tiled.
  */
-export function hasTileWidth(head: Uint8Array, directory: Uint8Array): boolean {
-  const kind = tiffKind(head);
-  if (!kind) return false;
+function hasTileWidth(kind: TiffKind, directory: Uint8Array): boolean {
   const view = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   const countSize = kind.big ? 8 : 2;
   const entrySize = kind.big ? 20 : 12;
@@ -59,7 +57,7 @@ export async function isTiledTiff(file: string): Promise<boolean> {
     if (!kind) return false;
     const directory = new Uint8Array(DIRECTORY_BYTES);
     const read = await handle.read(directory, 0, DIRECTORY_BYTES, kind.ifd);
-    return hasTileWidth(head, directory.subarray(0, read.bytesRead));
+    return hasTileWidth(kind, directory.subarray(0, read.bytesRead));
   } catch {
     return false;
   } finally {
