@@ -3,59 +3,70 @@
 // message that names the variable, because a typo in a deployment should never be silently ignored.
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A trimmed environment value; `''` and blanks count as unset. */
+const value = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 
-const baseUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
-  .refine((u) => !/[?#]/.test(u), 'must not have a query or fragment')
-  .transform((u) => u.replace(/\/+$/, ''));
+const int = (min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.transform(Number),
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const url = v.pipe(value, v.url('must be a URL'));
 
-const envSchema = z.object({
-  PORT: int(0, 65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('data'),
-  PUBLIC_BASE_URL: baseUrl.default('http://localhost:3000'),
-  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('warn'),
+const baseUrl = v.pipe(
+  value,
+  v.check((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
+  v.url('must be a URL'),
+  v.check((u) => !/[?#]/.test(u), 'must not have a query or fragment'),
+  v.transform((u) => u.replace(/\/+$/, '')),
+);
 
-  DEFAULT_RIGHTS: z.string().url().default('https://creativecommons.org/publicdomain/mark/1.0/'),
-  DEFAULT_ATTRIBUTION: z.string().min(1).default('Leeszaal'),
-  PROVIDER_LABEL: z.string().min(1).default('Leeszaal'),
-  PROVIDER_HOMEPAGE: baseUrl.optional(),
+const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+
+const envSchema = v.object({
+  PORT: v.optional(int(0, 65535), '3000'),
+  HOST: v.optional(value, '127.0.0.1'),
+  DATA_DIR: v.optional(value, 'data'),
+  PUBLIC_BASE_URL: v.optional(baseUrl, 'http://localhost:3000'),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'warn'),
+
+  DEFAULT_RIGHTS: v.optional(url, 'https://creativecommons.org/publicdomain/mark/1.0/'),
+  DEFAULT_ATTRIBUTION: v.optional(value, 'Leeszaal'),
+  PROVIDER_LABEL: v.optional(value, 'Leeszaal'),
+  PROVIDER_HOMEPAGE: v.optional(baseUrl),
 
   // The pyramidal TIFF reuses the tiles, and TIFF tiles are multiples of 16 pixels.
-  TILE_SIZE: int(64, 4096).multipleOf(16, 'must be a multiple of 16').default(512),
-  JPEG_QUALITY: int(1, 100).default(85),
-  MAX_IMAGE_PIXELS: int(1, 10_000_000_000).default(1_000_000_000),
-  INGEST_JOBS: int(1, 256).default(Math.max(1, os.availableParallelism())),
+  TILE_SIZE: v.optional(v.pipe(int(64, 4096), v.multipleOf(16, 'must be a multiple of 16')), '512'),
+  JPEG_QUALITY: v.optional(int(1, 100), '85'),
+  MAX_IMAGE_PIXELS: v.optional(int(1, 10_000_000_000), '1000000000'),
+  INGEST_JOBS: v.optional(int(1, 256), String(Math.max(1, os.availableParallelism()))),
 
-  IIIF_MAX_WIDTH: int(1, 65_535).default(10_000),
-  IIIF_MAX_HEIGHT: int(1, 65_535).default(10_000),
-  IIIF_MAX_AREA: int(1, 1_000_000_000).default(40_000_000),
+  IIIF_MAX_WIDTH: v.optional(int(1, 65_535), '10000'),
+  IIIF_MAX_HEIGHT: v.optional(int(1, 65_535), '10000'),
+  IIIF_MAX_AREA: v.optional(int(1, 1_000_000_000), '40000000'),
   // Twice the cores: each render waits on file reads and thread hand-offs part of the time.
-  RENDER_CONCURRENCY: int(1, 256).default(Math.max(1, 2 * os.availableParallelism())),
-  RENDER_QUEUE: int(0, 10_000).default(64),
-  RENDER_TIMEOUT_MS: int(100, 600_000).default(20_000),
-  RENDER_CACHE_MB: int(0, 65_536).default(256),
+  RENDER_CONCURRENCY: v.optional(int(1, 256), String(Math.max(1, 2 * os.availableParallelism()))),
+  RENDER_QUEUE: v.optional(int(0, 10_000), '64'),
+  RENDER_TIMEOUT_MS: v.optional(int(100, 600_000), '20000'),
+  RENDER_CACHE_MB: v.optional(int(0, 65_536), '256'),
 
-  ELASTICSEARCH_URL: optionalString.pipe(z.string().url().optional()),
-  ELASTICSEARCH_API_KEY: optionalString,
-  ELASTICSEARCH_USERNAME: optionalString,
-  ELASTICSEARCH_PASSWORD: optionalString,
-  ELASTICSEARCH_CA_CERT: optionalString,
-  ELASTICSEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, _ and -').default('leeszaal'),
+  ELASTICSEARCH_URL: v.optional(url),
+  ELASTICSEARCH_API_KEY: v.optional(value),
+  ELASTICSEARCH_USERNAME: v.optional(value),
+  ELASTICSEARCH_PASSWORD: v.optional(value),
+  ELASTICSEARCH_CA_CERT: v.optional(value),
+  ELASTICSEARCH_INDEX: v.optional(v.pipe(value, v.regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, _ and -')), 'leeszaal'),
 });
 
 export type Config = Readonly<
-  Omit<z.infer<typeof envSchema>, 'DATA_DIR'> & {
+  Omit<v.InferOutput<typeof envSchema>, 'DATA_DIR'> & {
     /** Absolute path of the data folder. */
     DATA_DIR: string;
   }
@@ -67,13 +78,16 @@ export class ConfigError extends Error {
 
 /** Parses configuration from an environment (process.env by default); throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const known = Object.fromEntries(
-    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
-  );
-  const parsed = envSchema.safeParse(known);
+  // A blank value counts as unset, as a shell's `VAR= npm start` means.
+  const known = Object.fromEntries(Object.keys(envSchema.entries).map((k) => [k, env[k]?.trim() ? env[k] : undefined]));
+  // One message per variable: the first thing wrong with it.
+  const parsed = v.safeParse(envSchema, known, { abortPipeEarly: true });
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    const lines = parsed.issues.map((i) => {
+      const name = v.getDotPath(i) ?? '';
+      return `  ${name}: ${i.message} (got ${JSON.stringify(env[name])})`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return Object.freeze({ ...parsed.data, DATA_DIR: path.resolve(parsed.data.DATA_DIR) });
+  return Object.freeze({ ...parsed.output, DATA_DIR: path.resolve(parsed.output.DATA_DIR) });
 }

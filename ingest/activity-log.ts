@@ -4,13 +4,13 @@
 // when read.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Activity } from '../manifests/discovery.ts';
 
 /** Parses a logged line into the Activity the discovery builder takes. */
-const activity: z.ZodType<Activity> = z.union([
-  z.object({ type: z.enum(['Create', 'Update', 'Delete']), itemId: z.string(), endTime: z.string() }),
-  z.object({ type: z.literal('Move'), itemId: z.string(), endTime: z.string(), from: z.url() }),
+const activity: v.GenericSchema<unknown, Activity> = v.union([
+  v.object({ type: v.picklist(['Create', 'Update', 'Delete']), itemId: v.string(), endTime: v.string() }),
+  v.object({ type: v.literal('Move'), itemId: v.string(), endTime: v.string(), from: v.pipe(v.string(), v.url()) }),
 ]);
 
 export function activityLogFile(stateDir: string): string {
@@ -33,8 +33,8 @@ export async function readActivities(stateDir: string): Promise<Activity[]> {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
-      const parsed = activity.safeParse(JSON.parse(line));
-      if (parsed.success) out.push(parsed.data);
+      const parsed = v.safeParse(activity, JSON.parse(line));
+      if (parsed.success) out.push(parsed.output);
     } catch {
       // A partial last line from an interrupted append.
     }

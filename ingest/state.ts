@@ -6,35 +6,35 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 import { writeJsonAtomic } from './atomic.ts';
 
-const pageState = z.object({
-  file: z.string(),
-  size: z.number(),
-  mtimeMs: z.number(),
-  sha256: z.string(),
-  imageId: z.string(),
-  width: z.number(),
-  height: z.number(),
+const pageState = v.object({
+  file: v.string(),
+  size: v.number(),
+  mtimeMs: v.number(),
+  sha256: v.string(),
+  imageId: v.string(),
+  width: v.number(),
+  height: v.number(),
 });
 
-const itemState = z.object({
-  pages: z.record(z.string(), pageState),
+const itemState = v.object({
+  pages: v.record(v.string(), pageState),
   /** sha256 of the published manifest, to tell an Update from a no-op. */
-  manifestHash: z.string(),
-  publishedAt: z.string(),
+  manifestHash: v.string(),
+  publishedAt: v.string(),
 });
 
-const stateSchema = z.object({
-  version: z.literal(1),
-  baseUrl: z.string(),
-  items: z.record(z.string(), itemState),
+const stateSchema = v.object({
+  version: v.literal(1),
+  baseUrl: v.string(),
+  items: v.record(v.string(), itemState),
 });
 
-export type PageState = z.infer<typeof pageState>;
-export type ItemState = z.infer<typeof itemState>;
-export type IngestState = z.infer<typeof stateSchema>;
+export type PageState = v.InferOutput<typeof pageState>;
+export type ItemState = v.InferOutput<typeof itemState>;
+export type IngestState = v.InferOutput<typeof stateSchema>;
 
 export function stateFile(stateDir: string): string {
   return path.join(stateDir, 'state.json');
@@ -47,9 +47,9 @@ export async function loadState(stateDir: string, baseUrl: string): Promise<Inge
   } catch {
     return { version: 1, baseUrl, items: {} };
   }
-  const parsed = stateSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`ingest state ${stateFile(stateDir)} is damaged: ${parsed.error.message}`);
-  return parsed.data;
+  const parsed = v.safeParse(stateSchema, JSON.parse(text));
+  if (!parsed.success) throw new Error(`ingest state ${stateFile(stateDir)} is damaged: ${v.summarize(parsed.issues)}`);
+  return parsed.output;
 }
 
 export async function saveState(stateDir: string, state: IngestState): Promise<void> {

@@ -90,6 +90,12 @@ describe('item.json variants', () => {
 
   it.each([
     { json: '{ "title": "x", }', reason: /^item\.json is not valid JSON/ },
+    { json: ['title'], reason: /^item\.json \(top level\): must be a JSON object/ },
+    { json: { title: 5 }, reason: /^item\.json title: has the wrong form/ },
+    { json: { title: { nl: 5 } }, reason: /^item\.json title\.nl: has the wrong form/ },
+    { json: { date: 1784.5 }, reason: /^item\.json date: must be a whole year/ },
+    { json: { subjects: ['Brugge', 7] }, reason: /^item\.json subjects\[1\]: must be text/ },
+    { json: { toc: [{ label: 'Deel 1', children: [{ pages: [] }] }] }, reason: /^item\.json toc\[0\]\.children\[0\]\.label: is required/ },
     { json: { title: 'x', titel: 'y' }, reason: /^item\.json \(top level\): Unrecognized key: "titel"/ },
     { json: { title: '' }, reason: /^item\.json title: / },
     { json: { title: { nederlands: 'x' } }, reason: /^item\.json title\.nederlands: must be a BCP 47 language tag or "none"/ },

@@ -1,28 +1,31 @@
 // Reads `item.json`, Leeszaal's own item description for curators who have no METS export: the
 // ItemRecord fields in a form easy to write by hand (a plain string title, creators with roles,
-// pages by file name). Validated with zod; every error names the field (`pages[2].file`).
+// pages by file name). Validated with valibot; every error names the field (`pages[2].file`).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InternationalString } from '@iiif/presentation-3';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { TocEntry } from '../../manifests/item.ts';
 import type { SourceItem, SourceProblem } from '../source-item.ts';
 import { fileStem, pageKeys } from '../page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
 import { SUPPORTED_IMAGE } from './item-folder.ts';
-import { behaviorFor, compact, labelFor, rightsField } from './item-fields.ts';
+import { behaviorFor, compact, issueMessages, jsonFile, labelFor, nonEmptyText, rightsField } from './item-fields.ts';
 import { normaliseLanguage } from './languages.ts';
 import { toSafeId } from './safe-id.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
-const languageMap = z.record(
-  z.string().regex(/^(none|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'must be a BCP 47 language tag or "none"'),
-  z.union([text, z.array(text).min(1)]),
+const text = nonEmptyText;
+const texts = v.pipe(v.array(text), v.minLength(1, 'must not be empty'));
+const languageMap = v.record(
+  v.pipe(v.string(), v.regex(/^(none|[a-z]{2,3}(-[A-Za-z0-9]{1,8})*)$/, 'must be a BCP 47 language tag or "none"')),
+  v.union([text, texts]),
 );
-const relativeFile = text.refine(
-  (f) => !path.posix.isAbsolute(f) && !path.posix.normalize(f.replaceAll('\\', '/')).startsWith('..'),
-  'must be a path inside the item folder',
+const relativeFile = v.pipe(
+  text,
+  v.check((f) => !path.posix.isAbsolute(f) && !path.posix.normalize(f.replaceAll('\\', '/')).startsWith('..'), 'must be a path inside the item folder'),
 );
+const url = v.pipe(v.string(), v.url('must be a URL'));
+const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
 
 interface TocJson {
   label: string;
@@ -30,68 +33,51 @@ interface TocJson {
   pages: string[];
   children?: TocJson[] | undefined;
 }
-const tocEntry: z.ZodType<TocJson> = z.strictObject({
+const tocEntry: v.GenericSchema<unknown, TocJson> = v.strictObject({
   label: text,
-  type: text.optional(),
-  pages: z.array(text).default([]),
-  get children() {
-    return z.array(tocEntry).optional();
-  },
+  type: v.optional(text),
+  pages: v.optional(v.array(text), []),
+  children: v.optional(v.array(v.lazy(() => tocEntry))),
 });
 
 /** The item.json schema (documented in the README, section "Source formats"). */
-export const itemJsonSchema = z.strictObject({
-  id: text.optional(),
-  title: z.union([text, languageMap]).optional(),
-  summary: z.union([text, languageMap]).optional(),
-  type: z.enum(['book', 'periodical', 'print', 'manuscript', 'map', 'other']).optional(),
-  creators: z
-    .array(
-      z.strictObject({
+export const itemJsonSchema = jsonFile({
+  id: v.optional(text),
+  title: v.optional(v.union([text, languageMap])),
+  summary: v.optional(v.union([text, languageMap])),
+  type: v.optional(oneOf(['book', 'periodical', 'print', 'manuscript', 'map', 'other'])),
+  creators: v.optional(
+    v.array(
+      v.strictObject({
         name: text,
-        role: z.string().regex(/^[a-z]{3}$/, 'must be a MARC relator code such as aut, prt, pbl').optional(),
-        uri: z.url().optional(),
+        role: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{3}$/, 'must be a MARC relator code such as aut, prt, pbl'))),
+        uri: v.optional(url),
       }),
-    )
-    .default([]),
-  date: z.union([text, z.number().int().transform(String)]).optional(),
-  place: text.optional(),
-  publisher: text.optional(),
-  language: z.union([text, z.array(text)]).optional(),
-  subjects: z.array(text).default([]),
-  shelfmark: text.optional(),
-  holdingInstitution: text.optional(),
-  identifiers: z.array(z.strictObject({ type: text, value: text })).default([]),
-  partOf: text.optional(),
-  rights: rightsField.optional(),
-  attribution: text.optional(),
-  externalUrl: z.url().optional(),
-  note: text.optional(),
-  behavior: z.enum(['paged', 'individuals']).optional(),
-  viewingDirection: z.enum(['left-to-right', 'right-to-left']).optional(),
-  pages: z.array(z.strictObject({ file: relativeFile, label: text.optional(), alto: relativeFile.optional() })).min(1).optional(),
-  toc: z.array(tocEntry).default([]),
+    ),
+    [],
+  ),
+  date: v.optional(v.union([text, v.pipe(v.number(), v.integer('must be a whole year'), v.transform(String))])),
+  place: v.optional(text),
+  publisher: v.optional(text),
+  language: v.optional(v.union([text, v.array(text)])),
+  subjects: v.optional(v.array(text), []),
+  shelfmark: v.optional(text),
+  holdingInstitution: v.optional(text),
+  identifiers: v.optional(v.array(v.strictObject({ type: text, value: text })), []),
+  partOf: v.optional(text),
+  rights: v.optional(rightsField),
+  attribution: v.optional(text),
+  externalUrl: v.optional(url),
+  note: v.optional(text),
+  behavior: v.optional(oneOf(['paged', 'individuals'])),
+  viewingDirection: v.optional(oneOf(['left-to-right', 'right-to-left'])),
+  pages: v.optional(
+    v.pipe(v.array(v.strictObject({ file: relativeFile, label: v.optional(text), alto: v.optional(relativeFile) })), v.minLength(1, 'must list at least one page')),
+  ),
+  toc: v.optional(v.array(tocEntry), []),
 });
 
-export type ItemJson = z.infer<typeof itemJsonSchema>;
-
-/** `pages[2].file` from a zod issue path. */
-function fieldName(issuePath: readonly PropertyKey[]): string {
-  return issuePath.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '') || '(top level)';
-}
-
-/** Messages a curator can act on: a missing field is "required", and for a field with alternative
- * forms (title as text or language map) the errors of the form that was attempted. */
-function explain(issue: z.core.$ZodIssue): { at: PropertyKey[]; message: string }[] {
-  if (issue.code === 'invalid_union') {
-    const attempted = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
-    if (attempted.length === 1) return attempted[0]!.flatMap(explain).map((e) => ({ ...e, at: [...issue.path, ...e.at] }));
-    return [{ at: issue.path, message: 'has the wrong form: see the item.json example in the README' }];
-  }
-  if (issue.code === 'invalid_key') return issue.issues.flatMap(explain).map((e) => ({ ...e, at: [...issue.path, ...e.at] }));
-  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-  return [{ at: issue.path, message }];
-}
+export type ItemJson = v.InferOutput<typeof itemJsonSchema>;
 
 function asLanguageMap(value: string | Record<string, string | string[]>): InternationalString {
   if (typeof value === 'string') return { none: [value] };
@@ -115,18 +101,14 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
   } catch (error) {
     return { problems: [{ item: ctx.folderName, file, reason: `item.json is not valid JSON: ${(error as Error).message}` }] };
   }
-  const parsed = itemJsonSchema.safeParse(raw);
+  const parsed = v.safeParse(itemJsonSchema, raw);
   const declaredId = typeof (raw as { id?: unknown })?.id === 'string' ? toSafeId((raw as { id: string }).id) : '';
   if (!parsed.success) {
     return {
-      problems: parsed.error.issues.flatMap(explain).map(({ at, message }) => ({
-        item: declaredId || ctx.folderName,
-        file,
-        reason: `item.json ${fieldName(at)}: ${message}`,
-      })),
+      problems: issueMessages(parsed.issues).map((message) => ({ item: declaredId || ctx.folderName, file, reason: `item.json ${message}` })),
     };
   }
-  const data = parsed.data;
+  const data = parsed.output;
   const id = data.id ? toSafeId(data.id) : toSafeId(ctx.folderName);
   const problems: SourceProblem[] = [];
   const problem = (reason: string) => problems.push({ item: id || ctx.folderName, file, reason: `item.json ${reason}` });

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Config } from '../../config.ts';
 import { dataPaths, isSafeImageId, publicUrls } from '../../manifests/layout.ts';
 import { HttpError, notFound } from '../errors.ts';
@@ -40,28 +40,17 @@ export const EXTRA_FEATURES = [
   'sizeUpscaling',
 ];
 
-const publishedInfo = z
-  .object({
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    sizes: z.array(z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).loose()).optional(),
-    tiles: z
-      .array(
-        z
-          .object({
-            width: z.number().int().positive(),
-            height: z.number().int().positive().optional(),
-            scaleFactors: z.array(z.number().int().positive()),
-          })
-          .loose(),
-      )
-      .optional(),
-    maxWidth: z.number().int().positive().optional(),
-    maxHeight: z.number().int().positive().optional(),
-  })
-  .loose();
+const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
+const publishedInfo = v.looseObject({
+  width: positiveInt,
+  height: positiveInt,
+  sizes: v.optional(v.array(v.looseObject({ width: positiveInt, height: positiveInt }))),
+  tiles: v.optional(v.array(v.looseObject({ width: positiveInt, height: v.optional(positiveInt), scaleFactors: v.array(positiveInt) }))),
+  maxWidth: v.optional(positiveInt),
+  maxHeight: v.optional(positiveInt),
+});
 
-type PublishedInfo = z.infer<typeof publishedInfo>;
+type PublishedInfo = v.InferOutput<typeof publishedInfo>;
 
 /** How long a loaded info.json is used before its file is checked again. */
 const INFO_TTL_MS = 2000;
@@ -104,11 +93,11 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
       known.until = until;
       return known.info;
     }
-    const parsed = publishedInfo.safeParse(JSON.parse(await readFile(real, 'utf8')));
-    if (!parsed.success) throw new Error(`published info.json of ${id} is invalid: ${parsed.error.message}`);
+    const parsed = v.safeParse(publishedInfo, JSON.parse(await readFile(real, 'utf8')));
+    if (!parsed.success) throw new Error(`published info.json of ${id} is invalid: ${v.summarize(parsed.issues)}`);
     if (infos.size > 10_000) infos.clear();
-    infos.set(id, { version, info: parsed.data, until });
-    return parsed.data;
+    infos.set(id, { version, info: parsed.output, until });
+    return parsed.output;
   }
 
   /**

@@ -1,7 +1,7 @@
 // Turns a published item (its ItemRecord and full-text AnnotationPages) into the document both search
 // engines index. Pure: reading the files is reindex.ts's job, so this is tested table-driven and
 // ingest, reindex and tests all build the same document.
-import { z } from 'zod';
+import * as v from 'valibot';
 import { centuries, parseDateRange } from '../../manifests/dates.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 import type { FacetName, IndexDocument, IndexLine, IndexPage } from './backend.ts';
@@ -11,28 +11,28 @@ const TITLE_LANGUAGES = ['nl', 'en', 'fr', 'de', 'none'];
 
 const fragmentTarget = /^(?<canvas>[^#]+)#xywh=(?<x>\d+(?:\.\d+)?),(?<y>\d+(?:\.\d+)?),(?<w>\d+(?:\.\d+)?),(?<h>\d+(?:\.\d+)?)$/;
 
-const textBody = z.object({ type: z.literal('TextualBody'), value: z.string() });
-const annotation = z.object({
-  id: z.string().optional(),
-  motivation: z.union([z.string(), z.array(z.string())]).optional(),
-  body: z.union([textBody, z.array(textBody).min(1)]),
-  target: z.union([
-    z.string(),
-    z.object({ source: z.union([z.string(), z.object({ id: z.string() })]), selector: z.object({ value: z.string() }) }),
+const textBody = v.object({ type: v.literal('TextualBody'), value: v.string() });
+const annotation = v.object({
+  id: v.optional(v.string()),
+  motivation: v.optional(v.union([v.string(), v.array(v.string())])),
+  body: v.union([textBody, v.pipe(v.array(textBody), v.minLength(1))]),
+  target: v.union([
+    v.string(),
+    v.object({ source: v.union([v.string(), v.object({ id: v.string() })]), selector: v.object({ value: v.string() }) }),
   ]),
 });
-const annotationPage = z.object({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) });
+const annotationPage = v.object({ type: v.literal('AnnotationPage'), items: v.array(v.unknown()) });
 
 /** Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are skipped. */
 export function parseTextPage(json: unknown, page: { key: string; label?: string }): IndexPage | undefined {
-  const parsed = annotationPage.safeParse(json);
+  const parsed = v.safeParse(annotationPage, json);
   if (!parsed.success) return undefined;
   let canvas: string | undefined;
   const lines: IndexLine[] = [];
-  for (const item of parsed.data.items) {
-    const anno = annotation.safeParse(item);
+  for (const item of parsed.output.items) {
+    const anno = v.safeParse(annotation, item);
     if (!anno.success) continue;
-    const { body, target } = anno.data;
+    const { body, target } = anno.output;
     const text = (Array.isArray(body) ? body[0]! : body).value.trim();
     const fragment =
       typeof target === 'string'
@@ -42,7 +42,7 @@ export function parseTextPage(json: unknown, page: { key: string; label?: string
     if (!m?.groups || text === '') continue;
     canvas ??= m.groups.canvas;
     const { x, y, w, h } = m.groups;
-    lines.push({ ...(anno.data.id ? { id: anno.data.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
+    lines.push({ ...(anno.output.id ? { id: anno.output.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
   }
   if (canvas === undefined) return undefined;
   return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas, lines };
