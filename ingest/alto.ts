@@ -1,7 +1,7 @@
 // Reads ALTO full text (versions 2, 3 and 4) into lines and words with boxes in image pixels, for
 // the full-text annotations and the search index. Text is kept exactly as transcribed: historical
 // spelling (long s `ſ`, combining letters such as `oͤ`) is never normalised.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from './sources/xml.ts';
 
 export interface TextWord { text: string; x: number; y: number; w: number; h: number }
 export interface TextLine { id: string; text: string; x: number; y: number; w: number; h: number; words: TextWord[] }
