@@ -116,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
       ...common,
       source: positionals[0]!,
       jobs: config.INGEST_JOBS,
-      progress: terminalProgress(),
+      progress: await terminalProgress(),
       logger,
       hooks,
     });

@@ -1,6 +1,6 @@
 // What the curator sees while ingest runs: a progress bar (pages done, total, ETA) when stderr is a
 // terminal, otherwise one quiet line per finished item, so CI logs and cron mails stay readable.
-import cliProgress from 'cli-progress';
+// The bar's package loads only for a terminal (10 ms of a scripted ingest's start otherwise).
 
 export interface Progress {
   start(totalPages: number): void;
@@ -12,7 +12,7 @@ export interface Progress {
 /** No output at all: the programmatic API's default. */
 export const silentProgress: Progress = { start() {}, page() {}, item() {}, stop() {} };
 
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export async function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
   if (!stream.isTTY) {
     return {
       start(total) {
@@ -25,6 +25,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
       stop() {},
     };
   }
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { stream, format: 'pages {bar} {value}/{total} | ETA {eta_formatted} | {last}', hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,

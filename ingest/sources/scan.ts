@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { SourceItem, SourceProblem, SourceScan } from '../source-item.ts';
 import { naturalFileOrder } from '../page-order.ts';
 import { readCollectionJson } from './collection-json.ts';
-import { readCsv } from './csv.ts';
 import { readFolderOnly } from './folder-only.ts';
 import type { Inherited, ItemContext, ItemReading } from './item-context.ts';
 import { listFolder, looksLikeItem, readItemFiles } from './item-folder.ts';
@@ -78,6 +77,8 @@ async function scanItem(folder: string, inherited: Inherited, scan: Scan): Promi
 async function scanCsvCollection(folder: string, csvName: string, inherited: Inherited, scan: Scan): Promise<void> {
   const file = path.join(folder, csvName);
   const files = await readItemFiles(folder);
+  // Loaded only for a CSV collection: its parser costs the other sources 10 ms of start-up.
+  const { readCsv } = await import('./csv.ts');
   const result = await readCsv(await readFile(file), file, { folder, inherited, altoByStem: files.altoByStem, shown: scan.shown });
   scan.items.push(...result.items);
   scan.problems.push(...result.problems);
