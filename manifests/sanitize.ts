@@ -2,8 +2,14 @@
 // only the tags and attributes the specification allows (a, b, br, i, img, p, small, span, sub, sup;
 // href on a, src and alt on img), and anything else stays plain text. The manifest builders run
 // every catalogue string through here, because METS, CSV and JSON sources are not trusted.
+// sanitize-html (with the CSS parser it brings, 50 ms to load) loads at the first value with
+// markup: most catalogue values are plain text, and many ingests never need it.
+import { createRequire } from 'node:module';
 import type { InternationalString } from '@iiif/presentation-3';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+
+const require = createRequire(import.meta.url);
+let sanitizer: typeof sanitizeHtml | undefined;
 
 const ABSOLUTE_HTTP = /^https?:\/\/[^/]/i;
 const ABSOLUTE_LINK = /^(?:https?:\/\/[^/]|mailto:)/i;
@@ -41,7 +47,8 @@ export function sanitizeValue(value: string): string {
   if (!MARKUP.test(value)) return value;
   const trimmed = value.trim();
   const html = trimmed.startsWith('<') && trimmed.endsWith('>') ? trimmed : `<span>${trimmed}</span>`;
-  const clean = sanitizeHtml(html, OPTIONS).trim();
+  sanitizer ??= require('sanitize-html') as typeof sanitizeHtml;
+  const clean = sanitizer(html, OPTIONS).trim();
   if (clean === '') return '';
   return clean.startsWith('<') && clean.endsWith('>') ? clean : `<span>${clean}</span>`;
 }
