@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { impliedTiles, levelSize, type Size } from './level0.ts';
 import { jpegFrame, type JpegFrame } from './jpeg-frame.ts';
 import { padJpeg } from './jpeg-dct.ts';
+import type { LevelsReady } from './tile.ts';
 import { writeTiledTiff, type TiffPage } from './tiff-writer.ts';
 
 export interface DerivativeInput {
@@ -20,6 +21,8 @@ export interface DerivativeInput {
   tileSize: number;
   scaleFactors: readonly number[];
   quality: number;
+  /** When the tiles are still being written: a level is read once it is final. */
+  levels?: LevelsReady;
 }
 
 /** Whether a tile's JPEG stream is coded as a TIFF page of the given geometry needs (sequential, same components and sampling). */
@@ -48,7 +51,7 @@ async function reencode(data: Uint8Array, tileSize: number, components: 1 | 3, s
 
 /** Writes the derivative of the image whose tiles are in `input.tilesDir` to `target` (via a temporary file). */
 export async function writeDerivative(input: DerivativeInput, target: string): Promise<void> {
-  const { tilesDir, full, tileSize, scaleFactors, quality } = input;
+  const { tilesDir, full, tileSize, scaleFactors, quality, levels } = input;
   if (tileSize % 16 !== 0) throw new Error(`tile size ${tileSize} is not a multiple of 16, as TIFF tiles must be`);
   // impliedTiles lists a level's tiles row by row, the order of a TIFF page's tiles.
   const byLevel = scaleFactors.map((sf) => impliedTiles(full, tileSize, [sf]));
@@ -64,6 +67,7 @@ export async function writeDerivative(input: DerivativeInput, target: string): P
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     await writeTiledTiff(tmp, pages, async (page, index) => {
+      if (levels && scaleFactors[page]! > levels.upTo) await levels.all;
       // Read synchronously: hundreds of small files cost a third of the CPU time that way, without
       // a thread-pool round trip for each open, stat, read and close (measured: 752 tiles, 40
       // against 140 ms), and ingest's main thread has nothing else to answer meanwhile.

@@ -70,11 +70,28 @@ export async function publishImage(args: {
   // Named apart from the id, which may not be known yet.
   const stagedDir = path.join(args.stagingDir, randomUUID());
   const stagedTif = `${stagedDir}.tif`;
+  const { tileSize, quality } = args.settings;
+  const extraSizes = args.extraSizes(full);
   // Started now, the join worker is ready when the tiles are.
   const joiner = reserveLevelJoiner();
+  // The derivative is mostly copying, the joined levels worker-thread work and the aliases
+  // file-system calls: together they keep the disk and the cores busy.
+  let steps: Promise<PromiseSettledResult<void>[]> | undefined;
   try {
     try {
-      await Promise.all([writeTiles(args.source, stagedDir, args.settings), args.whileBusy?.()]);
+      let baseLevels: (upTo: number) => void = () => undefined;
+      const base = new Promise<number>((resolve) => (baseLevels = resolve));
+      const tiling = writeTiles(args.source, stagedDir, args.settings, (upTo) => baseLevels(upTo));
+      const busy = args.whileBusy?.();
+      // They start as soon as the levels they read are final: a banded scan's levels above the band
+      // scale are made last, by one small pipeline, which leaves them a core.
+      const levels = { upTo: await Promise.race([base, tiling.then(() => Infinity)]), all: tiling };
+      steps = Promise.allSettled([
+        writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality, levels }, stagedTif),
+        joinLevelImages(stagedDir, full, args.settings, extraSizes, joiner, levels),
+        linkMaxAliases(stagedDir, full, tileSize),
+      ]);
+      await Promise.all([tiling, busy]);
     } catch (err) {
       throw await decodeError(args.source, err);
     }
@@ -84,17 +101,7 @@ export async function publishImage(args: {
       if (published) return published;
     }
     try {
-      const { tileSize, quality } = args.settings;
-      const extraSizes = args.extraSizes(full);
-      // The derivative is mostly copying, the joined levels main-thread work and the aliases
-      // file-system calls: together they keep the disk and the cores busy. All settle before the
-      // staged files may be removed.
-      const steps = await Promise.allSettled([
-        writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality }, stagedTif),
-        joinLevelImages(stagedDir, full, args.settings, extraSizes, joiner),
-        linkMaxAliases(stagedDir, full, tileSize),
-      ]);
-      const failed = steps.find((s) => s.status === 'rejected');
+      const failed = (await steps).find((s) => s.status === 'rejected');
       if (failed) throw failed.reason;
       await completeImage(stagedDir, stagedTif, args.serviceId(imageId), full, args.settings, extraSizes);
     } catch (err) {
@@ -111,6 +118,9 @@ export async function publishImage(args: {
     await rename(stagedDir, dir);
     return { imageId, ...full, tiled: true };
   } finally {
+    // All settle before the staged files may be removed, also when the tiling failed after they
+    // started or the image turned out to be published already.
+    await steps;
     joiner.release();
     await rm(stagedDir, { recursive: true, force: true });
     await rm(stagedTif, { force: true });

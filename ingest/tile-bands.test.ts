@@ -1,6 +1,7 @@
 // A large tiled TIFF tiled in bands by two pipelines at once: the same files as one pipeline writes,
 // the band levels' tiles byte for byte the same, the levels above made from them close to one
-// pipeline's; a scan damaged in its second band fails and leaves no band folder behind.
+// pipeline's; the band levels are announced final before the levels above are made; a scan damaged
+// in its second band fails and leaves no band folder behind.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -55,20 +56,31 @@ describe('tiling in bands', () => {
     expect(plan?.bands.length).toBe(2);
     const one = path.join(dir, 'one');
     const two = path.join(dir, 'two');
-    await writeTiles(scan, one, { ...settings, bands: 1 });
-    await writeTiles(scan, two, { ...settings, bands: 2 });
+    const scales = scaleFactorsFor(full, settings.tileSize);
+    const bandLevels = impliedTiles(full, settings.tileSize, scales.filter((s) => s <= plan!.bandScale));
+    const upper = impliedTiles(full, settings.tileSize, scales.filter((s) => s > plan!.bandScale));
+    const announced: { upTo: number; bandLevelsThere: boolean; upperThere: boolean }[] = [];
+    const announce = (out: string) => (upTo: number) =>
+      announced.push({
+        upTo,
+        bandLevelsThere: bandLevels.every((t) => existsSync(path.join(out, t.path))),
+        upperThere: upper.some((t) => existsSync(path.join(out, t.path))),
+      });
+    await writeTiles(scan, one, { ...settings, bands: 1 }, announce(one));
+    await writeTiles(scan, two, { ...settings, bands: 2 }, announce(two));
+    expect(announced).toEqual([
+      { upTo: Infinity, bandLevelsThere: true, upperThere: true },
+      { upTo: plan!.bandScale, bandLevelsThere: true, upperThere: false },
+    ]);
 
     expect(await entries(two)).toEqual(await entries(one));
     expect(await readdir(dir)).toEqual(expect.arrayContaining(['one', 'two']));
     expect((await readdir(dir)).filter((f) => f.includes('.'))).toEqual(['scan.tif']);
 
-    const scales = scaleFactorsFor(full, settings.tileSize);
-    const bandLevels = impliedTiles(full, settings.tileSize, scales.filter((s) => s <= plan!.bandScale));
     expect(bandLevels.length).toBeGreaterThan(50);
     for (const t of bandLevels) {
       expect(Buffer.compare(await readFile(path.join(two, t.path)), await readFile(path.join(one, t.path))), t.path).toBe(0);
     }
-    const upper = impliedTiles(full, settings.tileSize, scales.filter((s) => s > plan!.bandScale));
     expect(upper.length).toBeGreaterThan(0);
     for (const t of upper) {
       const [a, b] = await Promise.all([one, two].map((d) => sharp(path.join(d, t.path)).metadata()));

@@ -69,15 +69,25 @@ const exists = (p: string) =>
     () => false,
   );
 
+/** Which levels of a tiles folder still being written are final: every level up to `upTo` now, all once `all` resolves. */
+export interface LevelsReady {
+  upTo: number;
+  all: Promise<unknown>;
+}
+
 /**
  * Writes the libvips tiles of `source` into `outDir` (which must not exist): in bands by several
- * pipelines at once when the source is a large tiled TIFF (bands.ts), else by one.
+ * pipelines at once when the source is a large tiled TIFF (bands.ts), else by one. `onBaseLevels`
+ * is told once the largest scale factor whose level, and every level below it, is final in
+ * `outDir`: for a banded scan the band scale, before the levels above it are made; else Infinity,
+ * when every level is written.
  */
-export async function writeTiles(source: string, outDir: string, settings: TileSettings): Promise<void> {
+export async function writeTiles(source: string, outDir: string, settings: TileSettings, onBaseLevels?: (upTo: number) => void): Promise<void> {
   await mkdir(path.dirname(outDir), { recursive: true });
   const banded = await bandPlanFor(source, settings);
-  if (banded && (await writeBandedTiles(source, outDir, settings, banded.full, banded.plan))) return;
+  if (banded && (await writeBandedTiles(source, outDir, settings, banded.full, banded.plan, onBaseLevels))) return;
   await libvipsTiles(sharp(source, { limitInputPixels: settings.maxPixels }), outDir, settings);
+  onBaseLevels?.(Infinity);
 }
 
 /** libvips' tiles of `image` into `outDir` (which must not exist), without its info.json. */
@@ -134,7 +144,14 @@ async function moveTile(fromDir: string, from: Level0File, toDir: string, to: Le
  * image, is tiled for the levels above. False, with nothing left behind, should that level's tiles
  * not join (they always do, all coded alike by one encoder): the caller then tiles the whole image.
  */
-async function writeBandedTiles(source: string, outDir: string, settings: TileSettings, full: Size, plan: BandPlan): Promise<boolean> {
+async function writeBandedTiles(
+  source: string,
+  outDir: string,
+  settings: TileSettings,
+  full: Size,
+  plan: BandPlan,
+  onBaseLevels: ((upTo: number) => void) | undefined,
+): Promise<boolean> {
   const { tileSize } = settings;
   const work = `${outDir}.bands`;
   const bandDir = (i: number) => path.join(work, String(i));
@@ -195,6 +212,7 @@ async function writeBandedTiles(source: string, outDir: string, settings: TileSe
       await rm(outDir, { recursive: true, force: true });
       return false;
     }
+    onBaseLevels?.(plan.bandScale);
     const upper = path.join(work, 'upper');
     await libvipsTiles(sharp(joined), upper, settings);
     const moves = scales
@@ -252,9 +270,17 @@ function pyramidOf(full: Size, settings: TileSettings, extraSizes: ExtraSizes): 
  * Needs only the tiles, so it can run while the derivative is written. Runs on `joiner` when given
  * (one reserved ahead, already started), else on a worker of its own.
  */
-export async function joinLevelImages(outDir: string, full: Size, settings: TileSettings, extraSizes: ExtraSizes, joiner?: LevelJoiner): Promise<void> {
+export async function joinLevelImages(
+  outDir: string,
+  full: Size,
+  settings: TileSettings,
+  extraSizes: ExtraSizes,
+  joiner?: LevelJoiner,
+  levels?: LevelsReady,
+): Promise<void> {
   const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
-  const jobs: LevelJoin[] = [];
+  const now: LevelJoin[] = [];
+  const later: LevelJoin[] = [];
   for (const f of impliedSizes(full, sizes, max)) {
     const sf = scaleFactors.find((k) => {
       const level = levelSize(full, k);
@@ -262,11 +288,20 @@ export async function joinLevelImages(outDir: string, full: Size, settings: Tile
     });
     const target = path.join(outDir, f.path);
     if (sf === undefined || (await exists(target))) continue;
-    jobs.push({ target, rows: levelRows(full, settings.tileSize, sf).map((row) => row.map((t) => path.join(outDir, t.path))) });
+    (levels && sf > levels.upTo ? later : now).push({
+      target,
+      rows: levelRows(full, settings.tileSize, sf).map((row) => row.map((t) => path.join(outDir, t.path))),
+    });
   }
   // A worker that cannot start or dies only costs speed: completeImage renders whatever it did not
   // write, and a half-written file it left aside must not be published with the folder.
-  await (joiner ? joiner.join(jobs) : joinLevels(jobs)).catch(() => Promise.all(jobs.map((j) => rm(`${j.target}.tmp`, { force: true }))));
+  const join = (jobs: LevelJoin[]) =>
+    (joiner ? joiner.join(jobs) : joinLevels(jobs)).catch(() => Promise.all(jobs.map((j) => rm(`${j.target}.tmp`, { force: true }))));
+  await join(now);
+  if (later.length > 0) {
+    await levels?.all;
+    await join(later);
+  }
 }
 
 /**
