@@ -6,7 +6,6 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { Logger } from 'pino';
 import type { AnnotationPage } from '@iiif/presentation-3';
 import { loadConfig, type Config } from '../config.ts';
 import type { ItemRecord, PageRecord } from '../manifests/item.ts';
@@ -19,7 +18,7 @@ import { appendActivity, readActivities } from './activity-log.ts';
 import { firstLine } from './image-check.ts';
 import { imageIdFor } from './image-id.ts';
 import { acquireLock } from './lock.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type IngestLogger } from './logger.ts';
 import { publishImage } from './page-image.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import type { SourceItem, SourcePage } from './source-item.ts';
@@ -48,7 +47,7 @@ export interface IngestOptions {
   /** Configuration (tile size, JPEG quality, limits, rights); default from the environment. */
   config?: Config;
   progress?: Progress;
-  logger?: Logger;
+  logger?: IngestLogger;
   /** How long to wait for another ingest on the same data folder; default 0 (fail at once). */
   lockWaitMs?: number;
   hooks?: IngestHooks;
@@ -183,7 +182,7 @@ interface ItemContext {
   settings: TileSettings;
   config: Config;
   state: IngestState;
-  log: Logger;
+  log: IngestLogger;
   pageLimit: ReturnType<typeof pLimit>;
   progress: Progress;
   summary: IngestSummary;
@@ -223,7 +222,7 @@ type Publishing = Awaited<ReturnType<typeof publishing>>;
  * about a second, loading the search engine as long) done while libvips tiles the first image on
  * its own threads, not after it.
  */
-async function warmUp(hooks: IngestHooks | undefined, log: Logger): Promise<void> {
+async function warmUp(hooks: IngestHooks | undefined, log: IngestLogger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   try {
     const { validatePresentation } = await publishing();
