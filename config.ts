@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
 
-/** A trimmed environment value; `''` and blanks count as unset. */
-const value = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+/** A trimmed environment value (a blank one never gets here: loadConfig counts it as unset). */
+const value = v.pipe(v.string(), v.trim());
 
 const int = (min: number, max: number) =>
   v.pipe(

@@ -79,13 +79,12 @@ export async function publishImage(args: {
   let steps: Promise<PromiseSettledResult<void>[]> | undefined;
   try {
     try {
-      let baseLevels: (upTo: number) => void = () => undefined;
-      const base = new Promise<number>((resolve) => (baseLevels = resolve));
-      const tiling = writeTiles(args.source, stagedDir, args.settings, (upTo) => baseLevels(upTo));
+      const base = Promise.withResolvers<number>();
+      const tiling = writeTiles(args.source, stagedDir, args.settings, base.resolve);
       const busy = args.whileBusy?.();
       // They start as soon as the levels they read are final: a banded scan's levels above the band
       // scale are made last, by one small pipeline, which leaves them a core.
-      const levels = { upTo: await Promise.race([base, tiling.then(() => Infinity)]), all: tiling };
+      const levels = { upTo: await Promise.race([base.promise, tiling.then(() => Infinity)]), all: tiling };
       steps = Promise.allSettled([
         writeDerivative({ tilesDir: stagedDir, full, tileSize, scaleFactors: scaleFactorsFor(full, tileSize), quality, levels }, stagedTif),
         joinLevelImages(stagedDir, full, args.settings, extraSizes, joiner, levels),
