@@ -196,9 +196,8 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
 
 /**
  * What builds and checks the published JSON after the images (manifests, text pages, IIIF
- * validation, the collection and indexes): 60 to 80 ms of loading modules (sanitize-html and ajv
- * among them), started by warmUp while libvips tiles the first image, so that the tiling starts
- * that much sooner.
+ * validation, the collection and indexes): some fifteen modules, loaded by warmUp while libvips tiles
+ * the first image, so that the tiling starts that much sooner.
  */
 const publishing = once(async () => {
   const [manifest, textPage, validate, indexes] = await Promise.all([
@@ -218,9 +217,9 @@ const publishing = once(async () => {
 type Publishing = Awaited<ReturnType<typeof publishing>>;
 
 /**
- * Main-thread start-up work (loading the publishing modules, compiling the IIIF schema, which takes
- * about a second, loading the search engine as long) done while libvips tiles the first image on
- * its own threads, not after it.
+ * Main-thread start-up work (loading the publishing modules and the IIIF schema's validators, which
+ * takes about a second when their cache must be compiled first, and the search engine) done while
+ * libvips tiles the first image on its own threads, not after it.
  */
 async function warmUp(hooks: IngestHooks | undefined, log: IngestLogger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));

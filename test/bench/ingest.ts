@@ -6,9 +6,9 @@
 // of the same pages, as many at once as our ingest runs (INGEST_JOBS). Ours does more per image than
 // dzsave: the pyramidal TIFF derivative, the listed sizes, full/max, info.json, manifest and
 // indexes. Outputs are removed only at the end: on a file system without a journal (ext4 as this
-// CI's), inodes freed in the last minute are skipped when new ones are allocated, so deleting
-// thousands of files between runs slowed the next run's file creation, most for the side creating
-// more files, unlike a curator's real ingest. For the same reason each measured run starts after
+// CI's), inodes freed in the last minutes (up to five) are skipped when new ones are allocated,
+// each checked in turn, so deleting thousands of files between runs slowed the next run's file
+// creation, most for the side creating more files, unlike a curator's real ingest. For the same reason each measured run starts after
 // `sync`: the previous run's files, still being written back, would otherwise slow the next run,
 // and more so after ours, which writes more than dzsave.
 import { execFileSync, spawn } from 'node:child_process';
