@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, listeningOn, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('gives every value a default, so that npm start needs no set-up', () => {
@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       HOST: '127.0.0.1',
       DATA_DIR: path.resolve('data'),
       PUBLIC_BASE_URL: 'http://localhost:3000',
+      PUBLIC_BASE_URL_FROM_PORT: true,
       LOG_LEVEL: 'warn',
       DEFAULT_RIGHTS: 'https://creativecommons.org/publicdomain/mark/1.0/',
       TILE_SIZE: 512,
@@ -23,7 +24,8 @@ describe('loadConfig', () => {
   });
 
   it.each<{ env: Record<string, string>; expected: Record<string, unknown> }>([
-    { env: { PORT: '8080' }, expected: { PORT: 8080 } },
+    { env: { PORT: '8080' }, expected: { PORT: 8080, PUBLIC_BASE_URL: 'http://localhost:8080', PUBLIC_BASE_URL_FROM_PORT: true } },
+    { env: { PORT: '3111', PUBLIC_BASE_URL: 'https://x.org' }, expected: { PUBLIC_BASE_URL: 'https://x.org', PUBLIC_BASE_URL_FROM_PORT: false } },
     { env: { PORT: ' 8080 ' }, expected: { PORT: 8080 } },
     { env: { PORT: '' }, expected: { PORT: 3000 } },
     { env: { HOST: ' ' }, expected: { HOST: '127.0.0.1' } },
@@ -86,5 +88,15 @@ describe('loadConfig', () => {
       message = (e as Error).message;
     }
     expect(message.split('\n').slice(1).map((l) => l.trim().split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'TILE_SIZE']);
+  });
+});
+
+describe('listeningOn', () => {
+  it.each<{ env: Record<string, string>; port: number; url: string }>([
+    { env: { PORT: '0' }, port: 41234, url: 'http://localhost:41234' },
+    { env: { PORT: '3111' }, port: 3111, url: 'http://localhost:3111' },
+    { env: { PORT: '0', PUBLIC_BASE_URL: 'https://leeszaal.brugge.be' }, port: 41234, url: 'https://leeszaal.brugge.be' },
+  ])('$env on port $port publishes under $url', ({ env, port, url }) => {
+    expect(listeningOn(loadConfig(env), port).PUBLIC_BASE_URL).toBe(url);
   });
 });

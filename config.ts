@@ -34,7 +34,7 @@ const envSchema = v.object({
   PORT: v.optional(int(0, 65535), '3000'),
   HOST: v.optional(value, '127.0.0.1'),
   DATA_DIR: v.optional(value, 'data'),
-  PUBLIC_BASE_URL: v.optional(baseUrl, 'http://localhost:3000'),
+  PUBLIC_BASE_URL: v.optional(baseUrl),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'warn'),
 
   DEFAULT_RIGHTS: v.optional(url, 'https://creativecommons.org/publicdomain/mark/1.0/'),
@@ -66,9 +66,13 @@ const envSchema = v.object({
 });
 
 export type Config = Readonly<
-  Omit<v.InferOutput<typeof envSchema>, 'DATA_DIR'> & {
+  Omit<v.InferOutput<typeof envSchema>, 'DATA_DIR' | 'PUBLIC_BASE_URL'> & {
     /** Absolute path of the data folder. */
     DATA_DIR: string;
+    /** The URL readers reach the site at; unless set, `http://localhost:<PORT>`. */
+    PUBLIC_BASE_URL: string;
+    /** True when PUBLIC_BASE_URL was not set and follows the port the server listens on. */
+    PUBLIC_BASE_URL_FROM_PORT: boolean;
   }
 >;
 
@@ -89,5 +93,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return Object.freeze({ ...parsed.output, DATA_DIR: path.resolve(parsed.output.DATA_DIR) });
+  const fromPort = parsed.output.PUBLIC_BASE_URL === undefined;
+  return Object.freeze({
+    ...parsed.output,
+    DATA_DIR: path.resolve(parsed.output.DATA_DIR),
+    PUBLIC_BASE_URL: parsed.output.PUBLIC_BASE_URL ?? localUrl(parsed.output.PORT),
+    PUBLIC_BASE_URL_FROM_PORT: fromPort,
+  });
+}
+
+const localUrl = (port: number) => `http://localhost:${port}`;
+
+/**
+ * The configuration once the server listens on `port` (which differs from PORT when PORT is 0): a
+ * public URL that follows the port follows the real one, so every published URL reaches this server.
+ */
+export function listeningOn(config: Config, port: number): Config {
+  if (!config.PUBLIC_BASE_URL_FROM_PORT || port === config.PORT) return config;
+  return Object.freeze({ ...config, PUBLIC_BASE_URL: localUrl(port) });
 }

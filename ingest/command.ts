@@ -3,9 +3,9 @@
 // and INGEST_JOBS. Exits non-zero when any item was not published, after printing what was.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { ingest, type IngestHooks } from './ingest.ts';
-import { tuneLibvips } from './libvips.ts';
-import { LockError } from './lock.ts';
+import { ingest } from './ingest.ts';
+import { tuneLibvips } from './pyramid/libvips.ts';
+import { LockError } from './publishing/lock.ts';
 import { createLogger } from './logger.ts';
 import { terminalProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
@@ -16,7 +16,9 @@ const HELP = `Usage:
   npm run ingest -- --rebase [--data <folder>]
 
 Publishes every item under <source> (a folder of item folders, or one item folder) into the data
-folder as IIIF: tiles, manifests, full text, records, collection and Change Discovery.
+folder as IIIF: tiles, manifests, full text, records, collection and Change Discovery. A running
+server indexes what is published for search within a second (it follows the activity log); one
+started later catches up at start.
 
 Options:
   --data <folder>     data folder (default: DATA_DIR, else ./data)
@@ -26,7 +28,7 @@ Options:
   --wait <seconds>    wait this long for another ingest on the same data folder (default 0: fail)
   -h, --help          show this help
 
-Environment: DATA_DIR, PUBLIC_BASE_URL (default http://localhost:3000), TILE_SIZE, JPEG_QUALITY,
+Environment: DATA_DIR, PUBLIC_BASE_URL (default http://localhost:<PORT>, PORT 3000), TILE_SIZE, JPEG_QUALITY,
 MAX_IMAGE_PIXELS, INGEST_JOBS, LOG_LEVEL (default warn), DEFAULT_RIGHTS, DEFAULT_ATTRIBUTION.
 `;
 
@@ -68,63 +70,36 @@ async function main(argv: string[]): Promise<number> {
   // --rebase and --remove load their modules (and what publishes the indexes) only when asked for,
   // so that an ingest's tiling starts without waiting for them (ingest.ts loads its own while it tiles).
   if (values.rebase) {
-    const { rebase } = await import('./rebase.ts');
+    const { rebase } = await import('./publishing/rebase.ts');
     const changed = await rebase(common);
     process.stderr.write(`rebased ${changed} file(s) in ${config.DATA_DIR} to ${config.PUBLIC_BASE_URL}\n`);
     return 0;
   }
-  // The search index follows every published or removed item; a search failure is logged, never
-  // fatal. The engine loads lazily (ingest asks for it while it tiles the first image).
-  let search: { close(): Promise<void> } | undefined;
-  let searchHooks: Promise<Required<Pick<IngestHooks, 'itemPublished' | 'itemRemoved'>>> | undefined;
-  const loadSearch = () =>
-    (searchHooks ??= import('../server/search/open.ts').then((m) => {
-      const backend = m.openSearchBackend(config);
-      search = backend;
-      return m.searchIngestHooks(backend, config.DATA_DIR, logger);
-    }));
-  const withSearch = async (item: string, use: (h: Awaited<ReturnType<typeof loadSearch>>) => Promise<void> | void) => {
-    const loaded = await loadSearch().catch((err: unknown) => {
-      logger.warn({ item, err: err instanceof Error ? err.message : String(err) }, 'search index not updated; run `npm run reindex`');
-      return undefined;
-    });
-    if (loaded) await use(loaded);
-  };
-  const hooks: IngestHooks = {
-    prepare: () => withSearch('-', async () => {}),
-    itemPublished: (record) => withSearch(record.id, (h) => h.itemPublished(record)),
-    itemRemoved: (id) => withSearch(id, (h) => h.itemRemoved(id)),
-  };
-  try {
-    if (values.remove !== undefined) {
-      const { removeItem, RemoveError } = await import('./remove.ts');
-      try {
-        await removeItem({ ...common, itemId: values.remove, hooks });
-      } catch (err) {
-        if (!(err instanceof RemoveError)) throw err;
-        process.stderr.write(`ingest: ${err.message}\n`);
-        return 2;
-      }
-      process.stderr.write(`removed ${values.remove} from ${config.DATA_DIR}\n`);
-      return 0;
-    }
-    if (positionals.length !== 1) {
-      process.stderr.write(`Give exactly one source folder.\n\n${HELP}`);
+  if (values.remove !== undefined) {
+    const { removeItem, RemoveError } = await import('./publishing/remove.ts');
+    try {
+      await removeItem({ ...common, itemId: values.remove });
+    } catch (err) {
+      if (!(err instanceof RemoveError)) throw err;
+      process.stderr.write(`ingest: ${err.message}\n`);
       return 2;
     }
-    const summary = await ingest({
-      ...common,
-      source: positionals[0]!,
-      jobs: config.INGEST_JOBS,
-      progress: await terminalProgress(),
-      logger,
-      hooks,
-    });
-    process.stderr.write(`${formatSummary(summary)}\n`);
-    return summary.failed.length > 0 ? 1 : 0;
-  } finally {
-    await search?.close();
+    process.stderr.write(`removed ${values.remove} from ${config.DATA_DIR}\n`);
+    return 0;
   }
+  if (positionals.length !== 1) {
+    process.stderr.write(`Give exactly one source folder.\n\n${HELP}`);
+    return 2;
+  }
+  const summary = await ingest({
+    ...common,
+    source: positionals[0]!,
+    jobs: config.INGEST_JOBS,
+    progress: await terminalProgress(),
+    logger,
+  });
+  process.stderr.write(`${formatSummary(summary)}\n`);
+  return summary.failed.length > 0 ? 1 : 0;
 }
 
 try {

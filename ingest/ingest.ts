@@ -12,28 +12,31 @@ import type { ItemRecord, PageRecord } from '../manifests/item.ts';
 import { dataPaths, isSafeId, publicUrls, type DataPaths } from '../manifests/layout.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, thumbnailSize } from '../manifests/thumbnail.ts';
 import type { ValidationOptions } from '../manifests/validate.ts';
-import { parseAlto } from './alto.ts';
-import { writeFileAtomic, writeJsonAtomic } from './atomic.ts';
-import { appendActivity, readActivities } from './activity-log.ts';
+import { parseAlto } from './text/alto.ts';
+import { writeFileAtomic, writeJsonAtomic } from '../manifests/atomic-write.ts';
+import { appendActivity, readActivities } from '../manifests/activity-log.ts';
 import { firstLine } from './image-check.ts';
-import { imageIdFor } from './image-id.ts';
-import { acquireLock } from './lock.ts';
+import { imageIdFor } from './publishing/image-id.ts';
+import { acquireLock } from './publishing/lock.ts';
 import { createLogger, type IngestLogger } from './logger.ts';
-import { publishImage } from './page-image.ts';
+import { publishImage } from './publishing/page-image.ts';
 import { silentProgress, type Progress } from './progress.ts';
-import type { SourceItem, SourcePage } from './source-item.ts';
-import { sourceRecordBytes } from './source-record.ts';
-import { sweepUnreferenced } from './sweep.ts';
+import type { SourceItem, SourcePage } from './sources/source-item.ts';
+import { sourceRecordBytes } from './sources/source-record.ts';
+import { sweepUnreferenced } from './publishing/sweep.ts';
 import { scanSource } from './sources/scan.ts';
-import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './state.ts';
+import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './publishing/state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
-import type { TileSettings } from './tile.ts';
+import type { TileSettings } from './pyramid/tile.ts';
 
+/**
+ * Calls a caller of the API may ask for (progress in a workspace, say). Search needs none: the
+ * server's indexer follows the activity log that every publication appends to.
+ */
 export interface IngestHooks {
-  /** Called once, early, while the first image is tiled: load what the other hooks need. */
-  prepare?(): Promise<void> | void;
-  /** Called after an item's new manifest is in place (the search index updates here). */
+  /** Called after an item's new manifest is in place. */
   itemPublished?(record: ItemRecord): Promise<void> | void;
+  /** Called after an item was withdrawn. */
   itemRemoved?(itemId: string): Promise<void> | void;
 }
 
@@ -101,14 +104,15 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const state = await loadState(paths.state, urls.base);
     if (state.baseUrl !== urls.base) {
       log.info({ from: state.baseUrl, to: urls.base }, 'rebasing published data to the new base URL');
-      const { rebasePublished } = await import('./rebase.ts');
+      const { rebasePublished } = await import('./publishing/rebase.ts');
       await rebasePublished(paths, state, urls.base);
       await saveState(paths.state, state);
     }
 
     const scan = await scanSource(path.resolve(opts.source), { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+    // The scan has already refused every item whose id another item claims.
     const failures: ItemFailure[] = scan.problems.map((p) => ({ item: p.item, ...(p.file ? { file: p.file } : {}), reason: p.reason }));
-    const items = withoutDuplicates(scan.items, failures);
+    const items = scan.items;
 
     const summary: IngestSummary = {
       published: [],
@@ -125,7 +129,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const finishLimit = pLimit(1);
     const sourceRoot = path.resolve(opts.source);
     const ctx: ItemContext = {
-      whileBusy: once(() => warmUp(opts.hooks, log)),
+      whileBusy: once(() => warmUp(log)),
       madeThisRun: new Set(),
       sourceRoot,
       paths,
@@ -204,7 +208,7 @@ const publishing = once(async () => {
     import('../manifests/manifest.ts'),
     import('../manifests/text-page.ts'),
     import('../manifests/validate.ts'),
-    import('./publish-indexes.ts'),
+    import('./publishing/publish-indexes.ts'),
   ]);
   return {
     buildManifest: manifest.buildManifest,
@@ -218,35 +222,18 @@ type Publishing = Awaited<ReturnType<typeof publishing>>;
 
 /**
  * Main-thread start-up work (loading the publishing modules and the IIIF schema's validators, which
- * takes about a second when their cache must be compiled first, and the search engine) done while
- * libvips tiles the first image on its own threads, not after it.
+ * takes about a second when their cache must be compiled first) done while libvips tiles the first
+ * image on its own threads, not after it.
  */
-async function warmUp(hooks: IngestHooks | undefined, log: IngestLogger): Promise<void> {
+async function warmUp(log: IngestLogger): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   try {
     const { validatePresentation } = await publishing();
     for (const type of ['Manifest', 'AnnotationPage', 'Collection']) validatePresentation({ type });
-    await hooks?.prepare?.();
   } catch (err) {
-    // Only a head start: the same failure is reported where the validator or hook is really used.
+    // Only a head start: the same failure is reported where the validator is really used.
     log.debug({ err: firstLine(err) }, 'warm-up failed');
   }
-}
-
-/** Items sharing an id are all refused: publishing either would silently hide the other. */
-function withoutDuplicates(items: SourceItem[], failures: ItemFailure[]): SourceItem[] {
-  const byId = new Map<string, SourceItem[]>();
-  for (const item of items) byId.set(item.id, [...(byId.get(item.id) ?? []), item]);
-  const out: SourceItem[] = [];
-  for (const [id, group] of byId) {
-    if (group.length === 1) {
-      out.push(group[0]!);
-      continue;
-    }
-    const where = group.map((g) => g.metadataFile ?? g.folder).join(', ');
-    failures.push({ item: id, reason: `item id "${id}" is claimed by ${group.length} items (${where}); give each a unique id` });
-  }
-  return out;
 }
 
 interface PageResult {

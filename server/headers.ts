@@ -2,9 +2,9 @@
 // can hold (public, max-age, stale-while-revalidate). Documents change on re-publish, so they are
 // cached briefly and revalidated by ETag; image files are cached for a long time.
 import type { Response } from 'express';
+import { IMAGE_CONTEXT } from '../manifests/image/info.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
-export const IMAGE_CONTEXT = 'http://iiif.io/api/image/3/context.json';
 export const DISCOVERY_CONTEXT = 'http://iiif.io/api/discovery/1/context.json';
 export const IMAGE_LEVEL2_PROFILE = 'http://iiif.io/api/image/3/level2.json';
 

@@ -62,7 +62,8 @@ function embedBundle(): Plugin {
 export default defineConfig({
   root: site,
   base: '/',
-  publicDir: false,
+  // Files served at fixed URLs (the favicon), copied as they are.
+  publicDir: path.join(site, 'public'),
   logLevel: 'warn',
   plugins: [sharedPartials(), embedBundle()],
   build: {

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceScan } from '../source-item.ts';
+import type { SourceScan } from './source-item.ts';
 import { COLUMN_NAMES } from './csv.ts';
 import { scanSource } from './scan.ts';
 

@@ -1,8 +1,8 @@
 // An item folder with page images but no metadata file: published under its folder name, with the
 // neutral "untitled" label, its images in natural file-name order, so a curator can publish scans
 // first and catalogue them later.
-import type { SourceItem } from '../source-item.ts';
-import { fileStem, pageKeys } from '../page-order.ts';
+import type { SourceItem } from './source-item.ts';
+import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { toSafeId } from './safe-id.ts';

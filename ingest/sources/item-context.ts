@@ -1,7 +1,7 @@
 // What a reader of one item's metadata knows besides the metadata itself: where the item folder is,
 // what files it holds, how to name files in problems, and the rights and attribution the item
 // inherits from its collection (collection.json) or the ingest defaults.
-import type { SourceItem, SourceProblem } from '../source-item.ts';
+import type { SourceItem, SourceProblem } from './source-item.ts';
 import type { ItemFiles } from './item-folder.ts';
 
 export interface Inherited {

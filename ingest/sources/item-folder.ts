@@ -2,7 +2,7 @@
 // that look like images in a format ingest cannot tile, and its ALTO files (`alto/`), by stem.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileStem, naturalFileOrder } from '../page-order.ts';
+import { fileStem, naturalFileOrder } from './page-order.ts';
 
 /** File extensions ingest tiles (sharp reads them all). */
 export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp)$/i;

@@ -4,8 +4,8 @@
 // the table of contents from the logical structMap linked to pages by structLink.
 import path from 'node:path';
 import type { ItemType, TocEntry } from '../../manifests/item.ts';
-import type { SourceItem, SourcePage, SourceProblem } from '../source-item.ts';
-import { fileStem, pageKeys } from '../page-order.ts';
+import type { SourceItem, SourcePage, SourceProblem } from './source-item.ts';
+import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
 import { SUPPORTED_IMAGE } from './item-folder.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ID_PATTERN } from '../../manifests/layout.ts';
-import type { SourceItem, SourceScan } from '../source-item.ts';
+import type { SourceItem, SourceScan } from './source-item.ts';
 import { scanSource } from './scan.ts';
 
 const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');

@@ -5,8 +5,8 @@
 // oversized scans) is checked later by the pipeline; here only names, formats and metadata.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SourceItem, SourceProblem, SourceScan } from '../source-item.ts';
-import { naturalFileOrder } from '../page-order.ts';
+import type { SourceItem, SourceProblem, SourceScan } from './source-item.ts';
+import { naturalFileOrder } from './page-order.ts';
 import { readCollectionJson } from './collection-json.ts';
 import { readFolderOnly } from './folder-only.ts';
 import type { Inherited, ItemContext, ItemReading } from './item-context.ts';

@@ -2,7 +2,8 @@
 // format form, valid and invalid, against the expected pixels, canonical form or status code.
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../errors.ts';
-import { canonicalNumber, parseImageRequest, type Limits } from './parse-request.ts';
+import type { SizeLimits as Limits } from '../../manifests/image/levels.ts';
+import { canonicalNumber, parseImageRequest } from './parse-request.ts';
 
 const img = { width: 1000, height: 800 };
 const roomy: Limits = { maxWidth: 10_000, maxHeight: 10_000, maxArea: 40_000_000 };

@@ -2,26 +2,11 @@
 // and quality.format path segments into exact pixel operations on one image, following §4 of the
 // spec (clipping at the edge, 400 for empty regions, upscaling only with `^`, server limits), and
 // computes the canonical URI form (§4.8) so the fast path can find pre-made files and caches share keys.
+import type { Size, SizeLimits } from '../../manifests/image/levels.ts';
+import { FORMATS, QUALITIES, type Format, type ImageOperation, type Quality } from '../../manifests/image/request.ts';
 import { HttpError } from '../errors.ts';
-
-export type Quality = 'default' | 'color' | 'gray' | 'bitonal';
-export type Format = 'jpg' | 'png' | 'webp';
-
-export const QUALITIES: readonly Quality[] = ['default', 'color', 'gray', 'bitonal'];
-export const FORMATS: readonly Format[] = ['jpg', 'png', 'webp'];
 /** Formats the spec names that this server does not produce. */
 const KNOWN_UNSUPPORTED_FORMATS = ['tif', 'gif', 'jp2', 'pdf'];
-
-export interface Dimensions {
-  width: number;
-  height: number;
-}
-
-export interface Limits {
-  maxWidth: number;
-  maxHeight: number;
-  maxArea: number;
-}
 
 export interface ImageRequestParams {
   region: string;
@@ -31,16 +16,7 @@ export interface ImageRequestParams {
   qualityFormat: string;
 }
 
-export interface ImageRequest {
-  /** Region of the full image in its own pixels, already clipped at the image's edge. */
-  region: { x: number; y: number; w: number; h: number };
-  /** Pixel size the region is scaled to (before rotation). */
-  size: { w: number; h: number };
-  mirror: boolean;
-  /** Clockwise degrees, 0 to 360. */
-  degrees: number;
-  quality: Quality;
-  format: Format;
+export interface ImageRequest extends ImageOperation {
   /** Canonical parameter values (§4.8) and `region/size/rotation/quality.format`. */
   canonical: { region: string; size: string; rotation: string; quality: Quality; format: Format; path: string };
 }
@@ -68,7 +44,7 @@ export function canonicalNumber(text: string): string {
   return f === '' ? i : `${i}.${f}`;
 }
 
-function resolveRegion(text: string, img: Dimensions): { x: number; y: number; w: number; h: number } {
+function resolveRegion(text: string, img: Size): { x: number; y: number; w: number; h: number } {
   const { width: W, height: H } = img;
   if (text === 'full') return { x: 0, y: 0, w: W, h: H };
   if (text === 'square') {
@@ -105,7 +81,7 @@ function resolveRegion(text: string, img: Dimensions): { x: number; y: number; w
 }
 
 /** Largest size of a region within the limits; with `up`, scaled up to them too. */
-export function fitToLimits(rw: number, rh: number, limits: Limits, up: boolean): { w: number; h: number } {
+export function fitToLimits(rw: number, rh: number, limits: SizeLimits, up: boolean): { w: number; h: number } {
   const s = Math.min(up ? Infinity : 1, limits.maxWidth / rw, limits.maxHeight / rh, Math.sqrt(limits.maxArea / (rw * rh)));
   if (s === 1) return { w: rw, h: rh };
   let w = Math.min(limits.maxWidth, Math.max(1, Math.round(rw * s)));
@@ -117,7 +93,7 @@ export function fitToLimits(rw: number, rh: number, limits: Limits, up: boolean)
   return { w, h };
 }
 
-function resolveSize(text: string, rw: number, rh: number, limits: Limits): { w: number; h: number } {
+function resolveSize(text: string, rw: number, rh: number, limits: SizeLimits): { w: number; h: number } {
   const up = text.startsWith('^');
   const body = up ? text.slice(1) : text;
   const noUpscale = (w: number, h: number) => {
@@ -183,7 +159,7 @@ function parseQualityFormat(text: string): { quality: Quality; format: Format } 
 }
 
 /** Parses and resolves one image request against the image's size and the server's limits. */
-export function parseImageRequest(params: ImageRequestParams, img: Dimensions, limits: Limits): ImageRequest {
+export function parseImageRequest(params: ImageRequestParams, img: Size, limits: SizeLimits): ImageRequest {
   const region = resolveRegion(params.region, img);
   const size = resolveSize(params.size, region.w, region.h, limits);
   if (size.w < 1 || size.h < 1) throw bad('size', `${JSON.stringify(params.size)} gives an image less than one pixel`);

@@ -2,15 +2,12 @@
 // published grid at one of its scale factors, a listed size or pyramid level of the whole image, or
 // `full/max` at the published max. Pure arithmetic on the published info.json, so a request that no
 // file can answer (most rendered ones) costs no file-system lookup at all.
-import { levelSize } from '../../ingest/level0.ts';
-import type { Dimensions, ImageRequest } from './parse-request.ts';
+import { levelSize } from '../../manifests/image/levels.ts';
+import type { PublishedImageInfo } from '../../manifests/image/info.ts';
+import type { ImageRequest } from './parse-request.ts';
 
-export interface PublishedLevel0 extends Dimensions {
-  sizes?: Dimensions[];
-  tiles?: { width: number; height?: number; scaleFactors: number[] }[];
-  maxWidth?: number;
-  maxHeight?: number;
-}
+/** What the fast path reads of a published info.json. */
+export type PublishedLevel0 = Pick<PublishedImageInfo, 'width' | 'height' | 'sizes' | 'tiles' | 'maxWidth' | 'maxHeight'>;
 
 const file = (region: string, size: string) => `${region}/${size}/0/default.jpg`;
 

@@ -6,15 +6,17 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import * as v from 'valibot';
 import type { Config } from '../../config.ts';
+import { IMAGE_CONTEXT, parseImageInfo, type PublishedImageInfo } from '../../manifests/image/info.ts';
+import type { Size, SizeLimits } from '../../manifests/image/levels.ts';
+import { openSource, render, type ImageSource } from '../../manifests/image/render.ts';
+import { CONTENT_TYPES, FORMATS } from '../../manifests/image/request.ts';
 import { dataPaths, isSafeImageId, publicUrls } from '../../manifests/layout.ts';
 import { HttpError, notFound } from '../errors.ts';
-import { CACHE_DOCUMENT, CACHE_IMAGE, IMAGE_CONTEXT, IMAGE_LEVEL2_PROFILE, MEDIA, jsonLdType, setCache } from '../headers.ts';
+import { CACHE_DOCUMENT, CACHE_IMAGE, IMAGE_LEVEL2_PROFILE, MEDIA, jsonLdType, setCache } from '../headers.ts';
 import { RenderCache, type CachedImage } from '../image/cache.ts';
-import { FORMATS, parseImageRequest, type Dimensions, type ImageRequest, type Limits } from '../image/parse-request.ts';
+import { parseImageRequest, type ImageRequest } from '../image/parse-request.ts';
 import { premadeCandidates } from '../image/premade.ts';
-import { CONTENT_TYPES, openSource, render, type ImageSource } from '../image/render.ts';
 import { RenderQueue } from '../image/render-queue.ts';
 import { existingFileInside, requireSegment } from '../safe-path.ts';
 import { sendFound } from '../send-data-file.ts';
@@ -40,18 +42,6 @@ export const EXTRA_FEATURES = [
   'sizeUpscaling',
 ];
 
-const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
-const publishedInfo = v.looseObject({
-  width: positiveInt,
-  height: positiveInt,
-  sizes: v.optional(v.array(v.looseObject({ width: positiveInt, height: positiveInt }))),
-  tiles: v.optional(v.array(v.looseObject({ width: positiveInt, height: v.optional(positiveInt), scaleFactors: v.array(positiveInt) }))),
-  maxWidth: v.optional(positiveInt),
-  maxHeight: v.optional(positiveInt),
-});
-
-type PublishedInfo = v.InferOutput<typeof publishedInfo>;
-
 /** How long a loaded info.json is used before its file is checked again. */
 const INFO_TTL_MS = 2000;
 /** How long a cached tile file is served before its file is checked again. */
@@ -68,16 +58,16 @@ export interface ImageRouterOptions {
 export function imageRouter({ config, cache, queue }: ImageRouterOptions): Router {
   const paths = dataPaths(config.DATA_DIR);
   const urls = publicUrls(config.PUBLIC_BASE_URL);
-  const limits: Limits = { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA };
+  const limits: SizeLimits = { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA };
   const renderCache = cache ?? new RenderCache(config.RENDER_CACHE_MB * 1024 * 1024);
   const renderQueue =
     queue ?? new RenderQueue({ concurrency: config.RENDER_CONCURRENCY, maxQueued: config.RENDER_QUEUE, timeoutMs: config.RENDER_TIMEOUT_MS });
   const renderOptions = { jpegQuality: config.JPEG_QUALITY, timeoutSeconds: Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000)) };
-  const infos = new Map<string, { version: string; info: PublishedInfo; until: number }>();
+  const infos = new Map<string, { version: string; info: PublishedImageInfo; until: number }>();
   const inflight = new Map<string, Promise<Buffer>>();
 
   /** The published info.json, re-checked on disk at most every INFO_TTL_MS. */
-  async function loadInfo(id: string): Promise<PublishedInfo> {
+  async function loadInfo(id: string): Promise<PublishedImageInfo> {
     const known = infos.get(id);
     if (known !== undefined && known.until > Date.now()) return known.info;
     const file = path.join(paths.imageDir(id), 'info.json');
@@ -93,11 +83,10 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
       known.until = until;
       return known.info;
     }
-    const parsed = v.safeParse(publishedInfo, JSON.parse(await readFile(real, 'utf8')));
-    if (!parsed.success) throw new Error(`published info.json of ${id} is invalid: ${v.summarize(parsed.issues)}`);
+    const info = parseImageInfo(await readFile(real, 'utf8'), `published info.json of ${id}`);
     if (infos.size > 10_000) infos.clear();
-    infos.set(id, { version, info: parsed.output, until });
-    return parsed.output;
+    infos.set(id, { version, info, until });
+    return info;
   }
 
   /**
@@ -169,7 +158,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   router.get('/iiif/image/:id/:region/:size/:rotation/:qf', async (req: Request, res: Response, next: NextFunction) => {
     const id = imageId(req);
     const info = await loadInfo(id);
-    const full: Dimensions = { width: info.width, height: info.height };
+    const full: Size = { width: info.width, height: info.height };
     const ir = parseImageRequest(
       { region: String(req.params.region), size: String(req.params.size), rotation: String(req.params.rotation), qualityFormat: String(req.params.qf) },
       full,
@@ -228,7 +217,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
 }
 
 /** The published tile or size file that shows exactly what `ir` asks for, if there is one. */
-async function premadeFile(root: string, imageDir: string, info: PublishedInfo, ir: ImageRequest): Promise<string | undefined> {
+async function premadeFile(root: string, imageDir: string, info: PublishedImageInfo, ir: ImageRequest): Promise<string | undefined> {
   for (const candidate of premadeCandidates(info, ir)) {
     const found = await existingFileInside(root, path.join(imageDir, candidate));
     if (found !== undefined) return found;

@@ -1,7 +1,7 @@
 // The public site: the built pages (home `/`, search `/search`, item `/items/<id>`) and their
 // assets from viewer/dist (`npm run build`), plus the embeddable viewer at /embed/leeszaal-viewer.js.
 // Item ids are checked against the layout's safe-id rule and the published manifest, so a mistyped
-// or hostile URL gets the friendly not-found page with status 404. Mounted by server/parts.ts.
+// or hostile URL gets the friendly not-found page with status 404. Mounted by server/leeszaal.ts.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ export const DEFAULT_DIST = path.resolve(here, '../../viewer/dist');
 
 const LANGS = new Set(['nl', 'fr', 'en']);
 /** Paths other routers own; a miss there keeps the server's own JSON 404. */
-const NOT_SITE = /^\/(iiif|api|records|healthz|assets|embed)(\/|$)/;
+const NOT_SITE = /^\/(iiif|api|records|healthz|assets|embed|favicon\.(svg|ico))(\/|$)/;
 
 type PageName = 'index' | 'search' | 'item' | 'not-found';
 
@@ -63,6 +63,11 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: true, redirect: false }),
   );
   router.use('/embed', express.static(path.join(dist, 'embed'), { maxAge: '1h', index: false, redirect: false }));
+  router.get('/favicon.svg', (_req, res, next) => {
+    res.sendFile(path.join(dist, 'favicon.svg'), { maxAge: '1d' }, (err) => err && next());
+  });
+  // Clients that ask for the traditional name without reading the page's <link rel=icon>.
+  router.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
 
   router.get('/', (req, res) => send(res, 'index', req.query.lang));
   router.get('/search', (req, res) => send(res, 'search', req.query.lang));
@@ -128,9 +133,4 @@ export function preloads(id: string, manifestJson: string, page: unknown): strin
     // A manifest that does not parse still gets its own preload; the viewer reports the problem.
   }
   return links.map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${attr(href)}">`).join('');
-}
-
-/** Part entry for server/parts.ts: the site's router. */
-export function createPart(config: Config): { routers: Router[] } {
-  return { routers: [createSiteRouter(config)] };
 }

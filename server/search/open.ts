@@ -1,10 +1,8 @@
 // Chooses the search engine from configuration (Elasticsearch when ELASTICSEARCH_URL is set, else
-// the embedded index in `<data>/search/`), and the small functions other parts call: the health
-// check for /healthz and the hooks ingest calls as it publishes or removes an item.
+// the embedded index in `<data>/search/`), and its health check for /healthz.
 import type { Config } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { SearchUnavailableError, type SearchBackend, type SearchHealth } from './backend.ts';
-import { indexItem, removeItem } from './reindex.ts';
 import { EmbeddedSearchBackend } from './sqlite-backend.ts';
 
 export function openSearchBackend(config: Config): SearchBackend {
@@ -69,26 +67,4 @@ export async function searchHealth(backend: SearchBackend): Promise<SearchHealth
   } catch (err) {
     return { backend: backend.kind, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
-}
-
-interface WarnLog {
-  warn: (obj: object, msg: string) => void;
-}
-
-/**
- * Hooks for ingest (`IngestHooks`): the index follows each published or removed item. A search
- * failure never fails publication: it is logged, and `npm run reindex` repairs the index.
- */
-export function searchIngestHooks(backend: SearchBackend, dataDir: string, log?: WarnLog) {
-  const guard = async (item: string, work: () => Promise<void>) => {
-    try {
-      await work();
-    } catch (err) {
-      log?.warn({ item, err: err instanceof Error ? err.message : String(err) }, 'search index not updated; run `npm run reindex`');
-    }
-  };
-  return {
-    itemPublished: (record: { id: string }) => guard(record.id, () => indexItem(backend, dataDir, record.id)),
-    itemRemoved: (itemId: string) => guard(itemId, () => removeItem(backend, itemId)),
-  };
 }

@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemRecord } from '../../manifests/item.ts';
+import { ItemRecordError, parseItemRecord } from '../../manifests/item-reader.ts';
 import { dataPaths, isSafeId } from '../../manifests/layout.ts';
 import type { IndexDocument, IndexPage, SearchBackend } from './backend.ts';
 import { buildIndexDocument, parseTextPage } from './document.ts';
@@ -17,32 +18,15 @@ async function readJson(file: string): Promise<unknown> {
   return JSON.parse(await readFile(file, 'utf8')) as unknown;
 }
 
-function isRecord(value: unknown, id: string): value is ItemRecord {
-  const v = value as Partial<ItemRecord> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.id === id &&
-    typeof v.type === 'string' &&
-    typeof v.label === 'object' &&
-    Array.isArray(v.agents) &&
-    Array.isArray(v.languages) &&
-    Array.isArray(v.subjects) &&
-    Array.isArray(v.identifiers) &&
-    Array.isArray(v.pages)
-  );
-}
-
 /** The index document of one published item, from its record and full-text pages. */
 export async function readIndexDocument(dataDir: string, itemId: string): Promise<IndexDocument> {
   const paths = dataPaths(dataDir);
-  let record: unknown;
+  let record: ItemRecord;
   try {
-    record = await readJson(paths.record(itemId));
+    record = parseItemRecord(await readFile(paths.record(itemId), 'utf8'), `${itemId}: record.json`, itemId);
   } catch (err) {
-    throw new UnreadableItemError(`${itemId}: cannot read record.json: ${(err as Error).message}`);
+    throw new UnreadableItemError(err instanceof ItemRecordError ? err.message : `${itemId}: cannot read record.json: ${(err as Error).message}`);
   }
-  if (!isRecord(record, itemId)) throw new UnreadableItemError(`${itemId}: record.json is not an item record for this id`);
   const pages: IndexPage[] = [];
   for (const page of record.pages) {
     if (!isSafeId(page.key)) continue;

@@ -21,9 +21,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { loadConfig, type Config } from '../../config.ts';
 import { tileSettings } from '../../ingest/ingest.ts';
-import { tuneLibvips } from '../../ingest/libvips.ts';
+import { tuneLibvips } from '../../ingest/pyramid/libvips.ts';
 import { scanSource } from '../../ingest/sources/scan.ts';
-import { writeTiles } from '../../ingest/tile.ts';
+import { writeTiles } from '../../ingest/pyramid/tile.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

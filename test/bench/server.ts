@@ -91,7 +91,7 @@ function stop(child: ChildProcess): Promise<void> {
 
 async function startLeeszaal(dataDir: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.mjs')], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'start.mjs')], {
     cwd: repoRoot,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', JPEG_QUALITY: String(JPEG_QUALITY), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

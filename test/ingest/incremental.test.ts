@@ -11,7 +11,7 @@ import { loadConfig } from '../../config.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { ingest } from '../../ingest/ingest.ts';
-import { acquireLock } from '../../ingest/lock.ts';
+import { acquireLock } from '../../ingest/publishing/lock.ts';
 import { SAMPLE_SOURCE } from '../support/sample.ts';
 import { checkPublished } from './published-data.ts';
 import { CORPUS, runCli } from './run-cli.ts';

@@ -5,8 +5,8 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { impliedSizes, impliedTiles, type Size } from '../../ingest/level0.ts';
-import type { ImageInfo3 } from '../../ingest/tile.ts';
+import { impliedSizes, impliedTiles, type Size } from '../../manifests/image/levels.ts';
+import type { ImageInfo3 } from '../../manifests/image/info.ts';
 import { dataPaths, publicUrls } from '../../manifests/layout.ts';
 import { canvasSizes, validatePresentation } from '../../manifests/validate.ts';
 

@@ -5,8 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createLogger } from '../../server/logger.ts';
-import { loadParts } from '../../server/parts.ts';
+import { createSiteRouter } from '../../server/routes/site.ts';
 import { IMAGE_ID, ITEM, PAGE, buildFixture, serve, type Fixture, type RunningServer } from './fixture.ts';
 
 let fx: Fixture;
@@ -15,9 +14,8 @@ let srv: RunningServer;
 beforeAll(async () => {
   fx = await buildFixture();
   const config = fx.config();
-  // The site's static assets are attacked too once the site part is present.
-  const parts = await loadParts(config, createLogger(config), ['routes/site.ts']);
-  srv = await serve(createApp({ config, routers: parts.routers }));
+  // The site's static assets are attacked too.
+  srv = await serve(createApp({ config, routers: [createSiteRouter(config)] }));
 });
 
 afterAll(async () => {

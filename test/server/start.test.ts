@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +29,24 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** The image service of the first canvas of the first item, as a viewer would find it. */
+async function firstImageService(base: string): Promise<string> {
+  const collection = await (await fetch(`${base}/iiif/presentation/collection.json`)).json();
+  const manifest = await (await fetch(collection.items[0].id)).json();
+  return manifest.items[0].items[0].items[0].body.service[0].id;
+}
+
 function start(env: Record<string, string>, timeoutMs = 60_000): Promise<Started> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.mjs')], {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'start.mjs')], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +102,7 @@ describe('npm start', () => {
     [{ RENDER_QUEUE: '-1' }, /RENDER_QUEUE/],
     [{ PUBLIC_BASE_URL: 'ftp://x' }, /PUBLIC_BASE_URL/],
   ])('refuses %o with a message naming it and exit code 1', async (env, message) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'server/start.mjs')], {
+    const child = spawn(process.execPath, [path.join(repoRoot, 'start.mjs')], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? '', DATA_DIR: fx.dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -112,4 +129,46 @@ describe('npm start', () => {
       await rm(dir, { recursive: true, force: true });
     }
   }, 320_000);
+
+  it('with only PORT set, publishes the sample under that port, and again under a new one', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-port-'));
+    const data = path.join(dir, 'data');
+    try {
+      for (const port of [await freePort(), await freePort()]) {
+        const s = await start({ DATA_DIR: data, PORT: String(port) }, 300_000);
+        try {
+          expect(s.stdout()).toBe(`Leeszaal: http://localhost:${port}\n`);
+          const service = await firstImageService(`http://127.0.0.1:${port}`);
+          expect(service).toMatch(new RegExp(`^http://localhost:${port}/iiif/image/`));
+          const info = await fetch(`${service.replace('localhost', '127.0.0.1')}/info.json`);
+          expect(info.status).toBe(200);
+          const tile = await fetch(`${service.replace('localhost', '127.0.0.1')}/full/200,/0/default.jpg`);
+          expect(tile.status).toBe(200);
+          expect(tile.headers.get('content-type')).toBe('image/jpeg');
+        } finally {
+          s.child.kill('SIGTERM');
+          await s.exited;
+        }
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 620_000);
+
+  it('has a favicon, also at the name browsers ask for by themselves', async () => {
+    const s = await start({ DATA_DIR: fx.dataDir });
+    try {
+      const ico = await fetch(`${s.url}/favicon.ico`, { redirect: 'manual' });
+      expect(ico.status).toBe(301);
+      const svg = await fetch(new URL(ico.headers.get('location')!, s.url));
+      expect(svg.status).toBe(200);
+      expect(svg.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+      expect(await svg.text()).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      const home = await (await fetch(s.url)).text();
+      expect(home).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"');
+    } finally {
+      s.child.kill('SIGTERM');
+      await s.exited;
+    }
+  });
 });
