@@ -6,7 +6,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFailure, firstLine } from './image-check.ts';
+import sharp from 'sharp';
+import { checkImage, decodeFailure, firstLine } from './image-check.ts';
 
 describe('firstLine', () => {
   it.each([
@@ -56,5 +57,29 @@ describe('decodeFailure', () => {
 
   it('keeps the generic line when the file reads fine (the failure was elsewhere)', async () => {
     expect(await decodeFailure(good, new Error('Warning treated as error due to failOn setting'))).toBe('Warning treated as error due to failOn setting');
+  });
+});
+
+describe('checkImage', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-image-check-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('names the formats it publishes when refusing another', async () => {
+    const gif = path.join(dir, 'scan.tif');
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).gif().toFile(gif);
+    await expect(checkImage(gif, 1e9)).rejects.toThrow(/^unsupported image format "gif" \(supported: JPEG, TIFF, PNG, WebP\)$/);
+  });
+
+  it('refuses JPEG 2000, which the bundled libvips cannot decode', async () => {
+    const jp2 = path.join(dir, 'scan.jp2');
+    // The JP2 signature box and the start of a file-type box: enough for any reader to recognise it.
+    await writeFile(jp2, Buffer.from('0000000c6a5020200d0a870a00000014667479706a703220000000006a703220', 'hex'));
+    expect(sharp.format.jp2.input.file).toBe(false);
+    await expect(checkImage(jp2, 1e9)).rejects.toThrow(/^not a readable image/);
   });
 });

@@ -4,8 +4,8 @@
 import { stat } from 'node:fs/promises';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
-/** Formats a scanning workflow delivers and libvips decodes without extra delegates. */
-const SUPPORTED = new Set(['jpeg', 'tiff', 'png', 'webp', 'jp2']);
+/** Formats a scanning workflow delivers that the bundled libvips decodes (it has no JPEG 2000 reader). */
+const SUPPORTED = new Set(['jpeg', 'tiff', 'png', 'webp']);
 
 export class ImageError extends Error {
   override name = 'ImageError';
@@ -30,7 +30,7 @@ export async function checkImage(file: string, maxPixels: number): Promise<Image
   }
   const format = String(meta.format ?? 'unknown');
   if (!SUPPORTED.has(format)) {
-    throw new ImageError(`unsupported image format "${format}" (supported: JPEG, TIFF, PNG, WebP, JPEG 2000)`);
+    throw new ImageError(`unsupported image format "${format}" (supported: JPEG, TIFF, PNG, WebP)`);
   }
   const { width, height } = meta;
   if (!width || !height) throw new ImageError('image header has no size');

@@ -76,8 +76,7 @@ export function tileSettings(config: Config, pagesAtOnce: number = config.INGEST
     limits: { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA },
     largestListedSize: 1024,
     // A pipeline's decoding and encoding each run on one thread, with waits between them, so two
-    // pipelines per core keep the cores busier than one (measured on 2 cores: a 140-megapixel scan
-    // tiles 10% faster in 2 bands than in 1 and 20% faster in 4); even with a page per core, a large
+    // pipelines per core keep the cores busier than one; even with a page per core, a large
     // tiled scan goes in at least two bands, which fill the gaps the other pages leave. planBands
     // caps the number, for memory (bands.ts).
     bands: cores < 2 ? 1 : 2 * Math.ceil(cores / Math.max(1, pagesAtOnce)),

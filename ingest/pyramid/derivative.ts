@@ -69,8 +69,8 @@ export async function writeDerivative(input: DerivativeInput, target: string): P
     await writeTiledTiff(tmp, pages, async (page, index) => {
       if (levels && scaleFactors[page]! > levels.upTo) await levels.all;
       // Read synchronously: hundreds of small files cost a third of the CPU time that way, without
-      // a thread-pool round trip for each open, stat, read and close (measured: 752 tiles, 40
-      // against 140 ms), and ingest's main thread has nothing else to answer meanwhile.
+      // a thread-pool round trip for each open, stat, read and close, and ingest's main thread has
+      // nothing else to answer meanwhile.
       const data = readFileSync(path.join(tilesDir, byLevel[page]![index]!.path));
       const tile = jpegFrame(data);
       if (sameCoding(tile, components, sampling)) {

@@ -223,8 +223,7 @@ async function writeBandedTiles(
 export async function linkMaxAliases(outDir: string, full: Size, tileSize: number): Promise<void> {
   // Many at once: each alias is a chain of calls, and its next call waits for the main thread,
   // which the derivative keeps busy meanwhile; a deep queue keeps the thread pool creating folders
-  // (measured on the 140-Mpx bench scan: median 4.79 against 5.11 s, and 5.22 against 5.46 s, ten
-  // alternating runs each, with 64 against 16).
+  // while the derivative holds the main thread.
   const io = pLimit(64);
   const tiles = impliedTiles(full, tileSize, scaleFactorsFor(full, tileSize));
   const aliases = tiles.filter((f) => f.region.w === f.size.width && f.region.h === f.size.height && !f.path.startsWith('full/'));

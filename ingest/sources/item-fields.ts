@@ -48,7 +48,7 @@ function explain(issue: Issue): { at: PropertyKey[]; message: string }[] {
   if (issue.type === 'union' && issue.issues) {
     const attempted = issue.issues.filter((i) => keysOf(i).length > 0 || i.kind !== 'schema');
     if (attempted.length > 0) return attempted.flatMap(explain).map((e) => ({ ...e, at: [...at, ...e.at] }));
-    return [{ at, message: 'has the wrong form: see the item.json example in the README' }];
+    return [{ at, message: 'has the wrong form: see the item.json example in docs/source-formats.md' }];
   }
   if (issue.kind === 'schema' && issue.expected === 'never') return [{ at: at.slice(0, -1), message: `Unrecognized key: ${issue.received}` }];
   if (issue.kind === 'schema' && issue.input === undefined) return [{ at, message: 'is required' }];

@@ -40,7 +40,7 @@ const tocEntry: v.GenericSchema<unknown, TocJson> = v.strictObject({
   children: v.optional(v.array(v.lazy(() => tocEntry))),
 });
 
-/** The item.json schema (documented in the README, section "Source formats"). */
+/** The item.json schema (documented in docs/source-formats.md, section "item.json"). */
 export const itemJsonSchema = jsonFile({
   id: v.optional(text),
   title: v.optional(v.union([text, languageMap])),
