@@ -28,6 +28,7 @@ import { pageText } from './document.ts';
 import { buildSnapshot, facetCandidates, patchSnapshot, type FacetRow, type ItemRow, type Snapshot } from './facet-snapshot.ts';
 import { foldText, tokenize } from './normalize.ts';
 import { parseQueryText, type QueryField } from './query.ts';
+import { searchHit } from './search-hit.ts';
 import { displayWord, isMatch, makeMatcher, snippet, type TermMatcher } from './snippet.ts';
 import { expandTerm, matchWords, type ExpandedTerm, type Vocabulary } from './term-expansion.ts';
 
@@ -895,42 +896,23 @@ export class EmbeddedSearchBackend implements SearchBackend {
       const row = byRowid.get(rowid);
       if (!row) return [];
       const doc = JSON.parse(row.doc) as StoredDoc;
-      const hit: SearchHit = {
-        id: doc.id,
-        title: doc.title,
-        type: doc.type,
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.yearFrom !== undefined ? { yearFrom: doc.yearFrom, yearTo: doc.yearTo } : {}),
-        agents: doc.agents,
-        ...(doc.printer ? { printer: doc.printer } : {}),
-        ...(doc.place ? { place: doc.place } : {}),
-        languages: doc.languages,
-      };
-      if (terms.length === 0) return [hit];
+      if (terms.length === 0) return [searchHit(doc)];
+      let page: IndexPage | undefined;
       if (pageRowids && row.page_lo !== null && row.page_hi !== null) {
         const first = firstAtLeast(pageRowids, row.page_lo);
         if (first !== undefined && first <= row.page_hi) {
-          const page = this.stmt('SELECT key, label, canvas, lines FROM pages WHERE rowid = ?').get(first) as {
-            key: string;
-            label: string | null;
-            canvas: string;
-            lines: string;
-          };
-          const s = snippet(linesAroundMatch(JSON.parse(page.lines) as IndexPage['lines'], textMatcher), textMatcher);
-          hit.page = { key: page.key, ...(page.label !== null ? { label: page.label } : {}), canvas: page.canvas };
-          if (s !== undefined) hit.snippet = s;
+          page = EmbeddedSearchBackend.toPage(
+            this.stmt('SELECT key, label, canvas, lines FROM pages WHERE rowid = ?').get(first) as { key: string; label: string | null; canvas: string; lines: string },
+          );
         }
       }
-      if (hit.snippet === undefined) {
+      function* snippets() {
+        if (page) yield snippet(linesAroundMatch(page.lines, textMatcher), textMatcher);
         for (const text of [doc.title, ...doc.labels, ...doc.summaries, ...doc.agents.map((a) => a.name), ...doc.subjects, doc.place, doc.printer]) {
-          const s = text ? snippet(text, metaMatcher) : undefined;
-          if (s !== undefined) {
-            hit.snippet = s;
-            break;
-          }
+          yield text ? snippet(text, metaMatcher) : undefined;
         }
       }
-      return [hit];
+      return [searchHit(doc, { page, snippets: snippets() })];
     });
   }
 
