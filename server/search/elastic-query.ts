@@ -9,7 +9,6 @@ import {
   type FacetName,
   type IndexDocument,
   type IndexPage,
-  type SearchHit,
   type SearchQuery,
   type SearchResult,
   type Suggestion,
@@ -17,6 +16,7 @@ import {
 import { pageText } from './document.ts';
 import { tokenize } from './normalize.ts';
 import { parseQueryText, type QueryField, type QueryTerm } from './query.ts';
+import { searchHit } from './search-hit.ts';
 import { displayWord } from './snippet.ts';
 
 const FACET_SIZE = 30;
@@ -155,28 +155,16 @@ type Source = Omit<IndexDocument, 'pages'>;
 /** Reads a `_search` response into our result type. */
 export function readSearchResponse(response: estypes.SearchResponse<Source>, query: SearchQuery): SearchResult {
   const total = typeof response.hits.total === 'number' ? response.hits.total : (response.hits.total?.value ?? 0);
-  const hits: SearchHit[] = response.hits.hits.flatMap((h) => {
-    const s = h._source;
-    if (!s) return [];
-    const hit: SearchHit = {
-      id: s.id,
-      title: s.title,
-      type: s.type,
-      ...(s.date ? { date: s.date } : {}),
-      ...(s.yearFrom !== undefined ? { yearFrom: s.yearFrom, yearTo: s.yearTo } : {}),
-      agents: s.agents ?? [],
-      ...(s.printer ? { printer: s.printer } : {}),
-      ...(s.place ? { place: s.place } : {}),
-      languages: s.languages ?? [],
-    };
+  const hits = response.hits.hits.flatMap((h) => {
+    if (!h._source) return [];
     const inner = h.inner_hits?.pages?.hits.hits[0];
     const page = inner?._source as { key?: string; label?: string; canvas?: string } | undefined;
-    if (page?.key && page.canvas) hit.page = { key: page.key, ...(page.label ? { label: page.label } : {}), canvas: page.canvas };
-    const pageSnippet = inner?.highlight?.['pages.text']?.[0];
-    const metaSnippet = HIGHLIGHT_FIELDS.map((f) => h.highlight?.[f]?.[0]).find((v) => v !== undefined);
-    const snippet = pageSnippet ?? metaSnippet;
-    if (snippet !== undefined) hit.snippet = snippet;
-    return [hit];
+    return [
+      searchHit(h._source, {
+        page: page?.key && page.canvas ? toPage(page) : undefined,
+        snippets: [inner?.highlight?.['pages.text']?.[0], ...HIGHLIGHT_FIELDS.map((f) => h.highlight?.[f]?.[0])],
+      }),
+    ];
   });
   const aggregations = (response.aggregations ?? {}) as Record<string, { values?: { buckets?: { key: string | number; doc_count: number }[] } }>;
   const facets = {} as Record<FacetName, FacetCount[]>;
