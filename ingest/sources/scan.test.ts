@@ -1,14 +1,16 @@
-// scanSource against the real corpus (every collection must come through without problems) and
-// against fixtures of broken input (each problem named, the other items still read).
+// scanSource against the sample corpus, rebuilt from the repository by test/support/corpus.ts with
+// its real metadata (every collection must come through without problems), and against fixtures of
+// broken input (each problem named, the other items still read).
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ID_PATTERN } from '../../manifests/layout.ts';
+import { buildCorpus } from '../../test/support/corpus.ts';
 import type { SourceItem, SourceScan } from './source-item.ts';
 import { scanSource } from './scan.ts';
 
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
+let corpus: string;
 const fixtures = path.resolve(import.meta.dirname, 'fixtures');
 const defaults = { rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', attribution: 'Openbare Bibliotheek Brugge' };
 const pad = (n: number) => String(n).padStart(4, '0');
@@ -18,6 +20,15 @@ function byId(scan: SourceScan, id: string): SourceItem {
   if (!item) throw new Error(`no item ${id} in ${scan.items.map((i) => i.id).join(', ')}`);
   return item;
 }
+
+beforeAll(async () => {
+  corpus = await mkdtemp(path.join(tmpdir(), 'leeszaal-scan-corpus-'));
+  await buildCorpus(corpus);
+});
+
+afterAll(async () => {
+  await rm(corpus, { recursive: true, force: true });
+});
 
 describe('scanSource on the corpus', () => {
   let whole: SourceScan;

@@ -1,12 +1,11 @@
-// ALTO reading against the corpus ground truth (ALTO 2.0, long s) and small documents in v2, v3
-// and v4 with each MeasurementUnit.
+// ALTO reading against the Kant essay's ground truth (ALTO 2.0, long s) and small documents in v2,
+// v3 and v4 with each MeasurementUnit.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KANT_ALTO } from '../../test/support/inputs.ts';
 import { parseAlto } from './alto.ts';
 
-const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
-const kant = (page: string) => readFileSync(path.join(corpus, 'kant-aufklaerung-1784/alto', `${page}.xml`), 'utf8');
+const kant = (page: keyof typeof KANT_ALTO) => readFileSync(KANT_ALTO[page], 'utf8');
 
 function alto(version: 'v2' | 'v3' | 'v4', unit: string, page: string, lines: string): string {
   const ns = version === 'v2' ? 'http://www.loc.gov/standards/alto/ns-v2#' : `http://www.loc.gov/standards/alto/ns-${version}#`;
@@ -17,8 +16,8 @@ function alto(version: 'v2' | 'v3' | 'v4', unit: string, page: string, lines: st
 
 describe('parseAlto on the Kant ground truth', () => {
   it.each([
-    { page: 'page-0017', lines: 24, first: 'Berliniſche Monatsſchrift.', contains: 'Was iſt Aufklaͤrung?' },
-    { page: 'page-0020', lines: 31, first: '( 484 )', contains: 'Zu dieſer Aufklaͤrung aber wird nichts erfordert' },
+    { page: 'page-0017' as const, lines: 24, first: 'Berliniſche Monatsſchrift.', contains: 'Was iſt Aufklaͤrung?' },
+    { page: 'page-0020' as const, lines: 31, first: '( 484 )', contains: 'Zu dieſer Aufklaͤrung aber wird nichts erfordert' },
   ])('$page: $lines lines, spelling as printed', ({ page, lines, first, contains }) => {
     const text = parseAlto(kant(page), 1456, 2083);
     expect(text.lines).toHaveLength(lines);

@@ -1,6 +1,7 @@
 // Conformance: manifests, full-text pages and the collection built from realistic items are valid
 // IIIF Presentation 3 (the official validator's JSON Schema plus the rules no schema expresses), and
 // the validator really catches the violations a broken build would produce.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Canvas, Manifest } from '@iiif/presentation-3';
@@ -247,10 +248,13 @@ describe('the validator catches violations', () => {
     expectInvalid([], /^schema|not a JSON object/);
   });
 
-  it('validates with the bundled schema, byte for byte the official validator\'s copy in shared/iiif', () => {
-    const reference = path.resolve(import.meta.dirname, '..', '..', '..', 'shared', 'iiif', 'presentation-3.schema.json');
+  it('validates with the bundled schema, byte for byte the official validator\'s', () => {
+    // SHA-256 of the reference copy of IIIF presentation-validator's schema/iiif_3_0.json at commit
+    // fb5bd90 that the maintainers keep beside the repository; pinned here so that the check needs
+    // nothing outside the clone.
+    const reference = '14dd7ee8aee25d959be4b12feddb4179c726909fc85b925f6707f4ab3bfe2ad6';
     expect(path.dirname(DEFAULT_SCHEMA_PATH)).toBe(path.resolve(import.meta.dirname, '..', '..', 'manifests'));
-    expect(readFileSync(DEFAULT_SCHEMA_PATH, 'utf8')).toBe(readFileSync(reference, 'utf8'));
+    expect(createHash('sha256').update(readFileSync(DEFAULT_SCHEMA_PATH)).digest('hex')).toBe(reference);
   });
 
   it('a missing schema file is a clear error, not a pass', () => {

@@ -1,26 +1,34 @@
-// The whole shared corpus publishes through the CLI, and everything published is valid and complete
-// (every level-0 file at its promised size); the historical spelling survives into the full text;
+// The whole sample corpus (four collections, rebuilt from the repository by test/support/corpus.ts)
+// publishes through the CLI, and everything published is valid and complete (every level-0 file at
+// its promised size); the historical spelling survives into the full text;
 // a re-run does no image work; rebase moves every URL to a new base without re-tiling, and tells
 // Change Discovery where each manifest went.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
+import { buildCorpus } from '../support/corpus.ts';
 import { checkPublished, publishedJsonFiles } from './published-data.ts';
-import { CORPUS, runCli } from './run-cli.ts';
+import { runCli } from './run-cli.ts';
 
 const BASE = 'http://localhost:3000';
+let root: string;
+let corpus: string;
 let data: string;
 let firstRun: Awaited<ReturnType<typeof runCli>>;
 
 beforeAll(async () => {
-  data = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-corpus-'));
-  firstRun = await runCli([CORPUS, '--data', data, '--jobs', '2'], { PUBLIC_BASE_URL: BASE });
+  root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-corpus-'));
+  corpus = path.join(root, 'corpus');
+  data = path.join(root, 'data');
+  await mkdir(corpus);
+  await buildCorpus(corpus);
+  firstRun = await runCli([corpus, '--data', data, '--jobs', '2'], { PUBLIC_BASE_URL: BASE });
 }, 300_000);
 
 afterAll(async () => {
-  await rm(data, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
 });
 
 describe('the whole corpus', () => {
@@ -80,7 +88,7 @@ describe('the whole corpus', () => {
     const info = path.join(dataPaths(data).iiif, 'image');
     const manifest = dataPaths(data).manifest('der-herold-1839');
     const before = (await stat(manifest)).mtimeMs;
-    const again = await runCli([CORPUS, '--data', data], { PUBLIC_BASE_URL: BASE });
+    const again = await runCli([corpus, '--data', data], { PUBLIC_BASE_URL: BASE });
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/published 0 item\(s\), unchanged 8, failed 0; pages 28 \(tiled 0, reused 28\)/);
     expect((await stat(manifest)).mtimeMs).toBe(before);
@@ -110,7 +118,7 @@ describe('the whole corpus', () => {
     for (const m of moves) expect(m.object.id).toBe(m.target.id.replace(NEW, BASE));
     const report = await checkPublished(data, NEW, { pixelSizes: false });
     expect(report.problems).toEqual([]);
-    const rerun = await runCli([CORPUS, '--data', data], { PUBLIC_BASE_URL: NEW });
+    const rerun = await runCli([corpus, '--data', data], { PUBLIC_BASE_URL: NEW });
     expect(rerun.stderr).toMatch(/unchanged 8, failed 0; pages 28 \(tiled 0, reused 28\)/);
     const pembroke = JSON.parse(await readFile(dataPaths(data).record('pembroke-werke-1766'), 'utf8'));
     expect((await stat(dataPaths(data).derivative(pembroke.pages[0].imageId))).mtimeMs).toBe(derivative);

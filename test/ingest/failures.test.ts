@@ -9,11 +9,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
 import { checkPublished } from './published-data.ts';
-import { CORPUS, runCli, type CliResult } from './run-cli.ts';
+import { SAMPLE_SOURCE } from '../support/inputs.ts';
+import { runCli, type CliResult } from './run-cli.ts';
 
 const BASE = 'http://localhost:3000';
-const PRINT = path.join(CORPUS, 'prints-1653-1751', 'images', 'bengel_abriss01_1751-0007.jpg');
-const KANT = path.join(CORPUS, 'kant-aufklaerung-1784', 'images', 'page-0002.tif');
+const PRINT = path.join(SAMPLE_SOURCE, 'prints-1653-1751', 'images', 'bengel_abriss01_1751-0007.jpg');
+// A JPEG named .tif, as most pages of the Kant scan are.
+const KANT = path.join(SAMPLE_SOURCE, 'kant-aufklaerung-1784', 'images', 'page-0001.tif');
 
 let root: string;
 let source: string;

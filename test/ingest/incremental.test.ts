@@ -14,7 +14,7 @@ import { ingest } from '../../ingest/ingest.ts';
 import { acquireLock } from '../../ingest/publishing/lock.ts';
 import { SAMPLE_SOURCE } from '../support/sample.ts';
 import { checkPublished } from './published-data.ts';
-import { CORPUS, runCli } from './run-cli.ts';
+import { runCli } from './run-cli.ts';
 
 const BASE = 'http://localhost:3000';
 let root: string;
@@ -53,7 +53,9 @@ describe('incremental ingest', () => {
     const old16 = before.pages.find((p) => p.key === 'page-0016')!.imageId;
     const old17 = before.pages.find((p) => p.key === 'page-0017')!.imageId;
     const info17 = (await stat(path.join(dataPaths(data).imageDir(old17), 'info.json'))).mtimeMs;
-    await copyFile(path.join(CORPUS, 'kant-aufklaerung-1784', 'images', 'page-0002.tif'), path.join(source, 'kant-aufklaerung-1784', 'images', 'page-0016.tif'));
+    // Page 16 rescanned: another page's scan takes its place.
+    const kantImages = path.join(source, 'kant-aufklaerung-1784', 'images');
+    await copyFile(path.join(kantImages, 'page-0001.tif'), path.join(kantImages, 'page-0016.tif'));
 
     const published: string[] = [];
     const summary = await ingest({

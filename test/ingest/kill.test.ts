@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
 import { SAMPLE_SOURCE } from '../support/sample.ts';
 import { checkPublished } from './published-data.ts';
-import { CORPUS, runCli, startCli } from './run-cli.ts';
+import { runCli, startCli } from './run-cli.ts';
 
 const BASE = 'http://localhost:3000';
 const ITEMS = ['bengel-abriss-1751', 'corvinus-frauenzimmer-1715', 'eiteritz-1719', 'kant-aufklaerung-1784'];
@@ -41,13 +41,14 @@ afterAll(async () => {
 describe('an ingest killed at any moment', () => {
   it('leaves every item at its complete old or complete new version, and the next run completes', async () => {
     const before = await manifests();
-    // The new version: three Kant pages and one print rescanned, one print's title corrected.
+    // The new version: three Kant pages and one print rescanned, one print's title corrected. Each
+    // rescan is another sample scan (read from the pristine sample, not the copy being changed).
     const kantImages = path.join(source, 'kant-aufklaerung-1784', 'images');
-    for (const [from, to] of [['0003', '0001'], ['0004', '0016'], ['0005', '0018']]) {
-      await copyFile(path.join(CORPUS, 'kant-aufklaerung-1784', 'images', `page-${from}.tif`), path.join(kantImages, `page-${to}.tif`));
+    for (const [from, to] of [['0016', '0001'], ['0018', '0016'], ['0001', '0018']]) {
+      await copyFile(path.join(SAMPLE_SOURCE, 'kant-aufklaerung-1784', 'images', `page-${from}.tif`), path.join(kantImages, `page-${to}.tif`));
     }
     await copyFile(
-      path.join(CORPUS, 'prints-1653-1751', 'images', 'fleming_jaeger01_1719-0117.jpg'),
+      path.join(SAMPLE_SOURCE, 'prints-1653-1751', 'images', 'eiteritz_affe_1719-0206.jpg'),
       path.join(source, 'prints-1653-1751', 'images', 'corvinus_frauenzimmer_1715-0054.jpg'),
     );
     const csv = path.join(source, 'prints-1653-1751', 'items.csv');

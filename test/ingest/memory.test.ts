@@ -1,5 +1,5 @@
-// Bounded memory: one 20000x30000-pixel scan (600 megapixels, built here from a corpus page repeated
-// into a tiled TIFF) ingests through the CLI with a peak resident set under 1 GiB, read from the
+// Bounded memory: one 20000x30000-pixel scan (600 megapixels, built here from the bundled sample's
+// Kant page 481 repeated into a tiled TIFF) ingests through the CLI with a peak resident set under 1 GiB, read from the
 // child's VmHWM in /proc while it runs.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,7 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPublished } from './published-data.ts';
-import { CORPUS, startCli } from './run-cli.ts';
+import { KANT_PAGE_0017 } from '../support/inputs.ts';
+import { startCli } from './run-cli.ts';
 
 const BASE = 'http://localhost:3000';
 const WIDTH = 20_000;
@@ -17,7 +18,7 @@ let root: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-memory-'));
-  const page = path.join(CORPUS, 'kant-aufklaerung-1784', 'images', 'page-0017.tif');
+  const page = KANT_PAGE_0017;
   const { width, height } = await sharp(page).metadata();
   await mkdir(path.join(root, 'huge-scan', 'images'), { recursive: true });
   await sharp(page)

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = path.resolve(REPO, '../shared/corpus');
 export const CLI = path.join(REPO, 'ingest', 'cli.mjs');
 
 export interface CliResult {

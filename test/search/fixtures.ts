@@ -1,9 +1,9 @@
-// Search test fixtures: a small published data folder built from the shared corpus (the Kant essay's
-// METS facts and its two ALTO pages as full-text AnnotationPages) plus a handful of catalogue records
-// chosen to exercise facets, uncertain dates and spelling variants. Written the way ingest publishes.
+// Search test fixtures: a small published data folder built from the Kant essay's METS facts and its
+// two ground-truth ALTO pages (test/support/inputs.ts) as full-text AnnotationPages, plus a handful
+// of catalogue records chosen to exercise facets, uncertain dates and spelling variants. Written the
+// way ingest publishes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import type { ItemRecord, PageRecord } from '../../manifests/item.ts';
 import { dataPaths, publicUrls } from '../../manifests/layout.ts';
@@ -11,9 +11,8 @@ import { buildTextPage, type TextLine } from '../../manifests/text-page.ts';
 import type { IndexDocument } from '../../server/search/backend.ts';
 import { buildIndexDocument, parseTextPage } from '../../server/search/document.ts';
 import { itemRecord } from '../support/item-record.ts';
+import { KANT_ALTO } from '../support/inputs.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const corpus = path.resolve(repoRoot, '../shared/corpus');
 export const BASE_URL = 'http://localhost:3000';
 const urls = publicUrls(BASE_URL);
 
@@ -167,8 +166,8 @@ export async function writeSampleData(dataDir: string): Promise<void> {
     await writeFile(paths.record(rec.id), JSON.stringify(rec, null, 2));
   }
   await mkdir(path.dirname(paths.textPage(KANT_ID, 'page-0017')), { recursive: true });
-  for (const key of ['page-0017', 'page-0020']) {
-    const lines = await altoLines(path.join(corpus, KANT_ID, 'alto', `${key}.xml`));
+  for (const key of ['page-0017', 'page-0020'] as const) {
+    const lines = await altoLines(KANT_ALTO[key]);
     const annotations = buildTextPage(KANT_ID, key, lines, urls, { language: 'ger', width: 1456, height: 2083 });
     await writeFile(paths.textPage(KANT_ID, key), JSON.stringify(annotations));
   }
@@ -178,8 +177,8 @@ export async function writeSampleData(dataDir: string): Promise<void> {
 export async function sampleDocuments(): Promise<IndexDocument[]> {
   const kant = kantRecord();
   const pages = [];
-  for (const key of ['page-0017', 'page-0020']) {
-    const lines = await altoLines(path.join(corpus, KANT_ID, 'alto', `${key}.xml`));
+  for (const key of ['page-0017', 'page-0020'] as const) {
+    const lines = await altoLines(KANT_ALTO[key]);
     const json = buildTextPage(KANT_ID, key, lines, urls, { language: 'ger', width: 1456, height: 2083 });
     const label = kant.pages.find((p) => p.key === key)?.label;
     pages.push(parseTextPage(JSON.parse(JSON.stringify(json)), label ? { key, label } : { key })!);

@@ -17,8 +17,9 @@ import type { SearchBackend } from '../../server/search/backend.ts';
 import { ElasticSearchBackend } from '../../server/search/elastic-backend.ts';
 import { reindexAll } from '../../server/search/reindex.ts';
 import { EmbeddedSearchBackend } from '../../server/search/sqlite-backend.ts';
+import { KANT_ALTO } from '../support/inputs.ts';
 import { publishedSample } from '../support/sample.ts';
-import { altoLines, corpus } from './fixtures.ts';
+import { altoLines } from './fixtures.ts';
 
 const KANT = 'kant-aufklaerung-1784';
 
@@ -104,7 +105,7 @@ describe('GET /api/search on the published sample', () => {
 
 /** ALTO box of the first `Aufklaͤrung` on page-0017 (String in line tl_6). */
 async function altoWordBox(): Promise<[number, number, number, number]> {
-  const xml = await readFile(path.join(corpus, KANT, 'alto', 'page-0017.xml'), 'utf8');
+  const xml = await readFile(KANT_ALTO['page-0017'], 'utf8');
   const m = /HEIGHT="(\d+)" WIDTH="(\d+)" VPOS="(\d+)" HPOS="(\d+)"[^>]*CONTENT="Aufklaͤrung"/.exec(xml)!;
   return [Number(m[4]), Number(m[3]), Number(m[2]), Number(m[1])];
 }
@@ -214,7 +215,7 @@ describe('when Elasticsearch is unreachable', () => {
 
 it('the sample text page the index read is the one ingest published', async () => {
   const published = JSON.parse(await readFile(dataPaths(dataDir).textPage(KANT, 'page-0017'), 'utf8'));
-  const fromAlto = await altoLines(path.join(corpus, KANT, 'alto', 'page-0017.xml'));
+  const fromAlto = await altoLines(KANT_ALTO['page-0017']);
   expect(published.items.length).toBe(fromAlto.length);
   const pages = await backend.itemPages(KANT);
   expect(pages?.[0]?.lines).toHaveLength(published.items.length);

@@ -1,5 +1,5 @@
-// A small published data folder for the server tests, made here with sharp from one real corpus page
-// (so they do not wait for ingest): the page tiled in the IIIF Image API 3 level-0 layout, its
+// A small published data folder for the server tests, made here with sharp from one real scan, the
+// bundled sample's Kant page 481 (so they do not wait for ingest): the page tiled in the IIIF Image API 3 level-0 layout, its
 // pyramidal TIFF derivative, a second image with no derivative, a manifest, full text, a record,
 // Change Discovery, private state, and a secret file beside the folder that must never be served.
 import { randomBytes } from 'node:crypto';
@@ -13,10 +13,10 @@ import type { Express } from 'express';
 import sharp from 'sharp';
 import { loadConfig, type Config } from '../../config.ts';
 import { dataPaths, publicUrls } from '../../manifests/layout.ts';
+import { KANT_PAGE_0017 } from '../support/inputs.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const corpus = path.resolve(repoRoot, '../shared/corpus');
-export const SOURCE_PAGE = path.join(corpus, 'kant-aufklaerung-1784/images/page-0017.tif');
+export const SOURCE_PAGE = KANT_PAGE_0017;
 export const BASE_URL = 'https://leeszaal.example.org';
 export const ITEM = 'kant';
 export const PAGE = 'page-0017';

@@ -4,13 +4,12 @@
 // incremental ingest that does no image work.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../config.ts';
 import { ingest } from '../../ingest/ingest.ts';
 import { formatSummary } from '../../ingest/summary.ts';
+import { REPO_ROOT, SAMPLE_SOURCE } from './inputs.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SAMPLE_SOURCE = path.join(REPO_ROOT, 'ingest', 'sample');
+export { REPO_ROOT, SAMPLE_SOURCE };
 
 const published = new Map<string, Promise<{ dataDir: string; baseUrl: string }>>();
 
