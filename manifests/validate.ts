@@ -35,8 +35,8 @@ type Json = Record<string, unknown>;
 
 /**
  * The official validator's schema (IIIF presentation-validator, schema/iiif_3_0.json at commit
- * fb5bd90), bundled so ingest validates on any machine; a conformance test proves it is the same file
- * as the reference copy in `shared/iiif/`.
+ * fb5bd90), bundled so ingest validates on any machine; a conformance test pins its SHA-256 to that
+ * of the maintainers' reference copy.
  */
 export const DEFAULT_SCHEMA_PATH = path.resolve(import.meta.dirname, 'presentation-3.schema.json');
 
