@@ -32,21 +32,24 @@ Environment: DATA_DIR, PUBLIC_BASE_URL (default http://localhost:<PORT>, PORT 30
 MAX_IMAGE_PIXELS, INGEST_JOBS, LOG_LEVEL (default warn), DEFAULT_RIGHTS, DEFAULT_ATTRIBUTION.
 `;
 
+const parseOptions = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      jobs: { type: 'string' },
+      remove: { type: 'string' },
+      rebase: { type: 'boolean' },
+      wait: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+
 async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseOptions>;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string' },
-        jobs: { type: 'string' },
-        remove: { type: 'string' },
-        rebase: { type: 'boolean' },
-        wait: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    args = parseOptions(argv);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
     return 2;

@@ -43,7 +43,7 @@ describe('ingest logger', () => {
     const result = logAt(level);
     expect(result.lines.map((l) => l.n)).toEqual(written);
     for (const line of result.lines) {
-      expect(line).toMatchObject({ name: 'leeszaal-ingest', level: [20, 30, 40, 50][line.n - 1], msg: ['debug', 'info', 'warn', 'error'][line.n - 1] + ' line' });
+      expect(line).toMatchObject({ name: 'leeszaal-ingest', level: [20, 30, 40, 50][line.n - 1], msg: `${['debug', 'info', 'warn', 'error'][line.n - 1]} line` });
     }
     expect(result.pinoBeforeWarn).toBe(pinoBeforeWarn);
   });

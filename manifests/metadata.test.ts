@@ -7,14 +7,14 @@ function item(extra: Partial<ItemRecord>): ItemRecord {
   return itemRecord({ id: 'x', label: { de: ['Was iſt Aufklärung?'] }, ...extra });
 }
 
-const valueOf = (metadata: ReturnType<typeof buildMetadata>, enLabel: string) =>
+const valueFor = (metadata: ReturnType<typeof buildMetadata>, enLabel: string) =>
   metadata.find((m) => m.label.en?.[0] === enLabel)?.value;
 
 describe('buildMetadata', () => {
   it('shows the title verbatim (long s kept), the type translated, and labels in nl, fr and en', () => {
     const md = buildMetadata(item({}));
     expect(md[0]).toEqual({ label: { nl: ['Titel'], fr: ['Titre'], en: ['Title'] }, value: { de: ['Was iſt Aufklärung?'] } });
-    expect(valueOf(md, 'Type')).toEqual({ nl: ['Boek'], fr: ['Livre'], en: ['Book'] });
+    expect(valueFor(md, 'Type')).toEqual({ nl: ['Boek'], fr: ['Livre'], en: ['Book'] });
     for (const pair of md) expect(Object.keys(pair.label).sort()).toEqual(['en', 'fr', 'nl']);
   });
 
@@ -36,15 +36,15 @@ describe('buildMetadata', () => {
         ],
       }),
     );
-    expect(valueOf(md, 'Author')).toEqual({ none: ['Kant, Immanuel'] });
-    expect(valueOf(md, 'Printer')).toEqual({ none: ['Haude und Spener'] });
-    expect(valueOf(md, 'Editor')).toEqual({ none: ['Biester, Johann Erich', 'Gedike, Friedrich'] });
-    expect(valueOf(md, 'Contributor')).toEqual({ none: ['Anonymus'] });
+    expect(valueFor(md, 'Author')).toEqual({ none: ['Kant, Immanuel'] });
+    expect(valueFor(md, 'Printer')).toEqual({ none: ['Haude und Spener'] });
+    expect(valueFor(md, 'Editor')).toEqual({ none: ['Biester, Johann Erich', 'Gedike, Friedrich'] });
+    expect(valueFor(md, 'Contributor')).toEqual({ none: ['Anonymus'] });
   });
 
   it('names languages in nl, fr and en, keeping codes CLDR does not know', () => {
     const md = buildMetadata(item({ languages: ['ger', 'lat', 'qaa'] }));
-    expect(valueOf(md, 'Language')).toEqual({
+    expect(valueFor(md, 'Language')).toEqual({
       nl: ['Duits', 'Latijn', 'qaa'],
       fr: ['allemand', 'latin', 'qaa'],
       en: ['German', 'Latin', 'qaa'],
@@ -65,15 +65,15 @@ describe('buildMetadata', () => {
         note: 'Dezember-Heft',
       }),
     );
-    expect(valueOf(md, 'Place')).toEqual({ none: ['Berlin'] });
-    expect(valueOf(md, 'Date')).toEqual({ none: ['1784'] });
-    expect(valueOf(md, 'Printer/publisher')).toEqual({ none: ['Haude und Spener'] });
-    expect(valueOf(md, 'Subject')).toEqual({ none: ['Aufklärung', 'Philosophie'] });
-    expect(valueOf(md, 'Shelfmark')).toEqual({ none: ['Ac 6480'] });
-    expect(valueOf(md, 'Holding institution')).toEqual({ none: ['Staatsbibliothek zu Berlin'] });
-    expect(valueOf(md, 'Identifier')).toEqual({ none: ['urn:nbn:de:kobv:b4-200905193248 (urn)'] });
-    expect(valueOf(md, 'Part of')).toEqual({ none: ['Berlinische Monatsschrift'] });
-    expect(valueOf(md, 'Note')).toEqual({ none: ['Dezember-Heft'] });
+    expect(valueFor(md, 'Place')).toEqual({ none: ['Berlin'] });
+    expect(valueFor(md, 'Date')).toEqual({ none: ['1784'] });
+    expect(valueFor(md, 'Printer/publisher')).toEqual({ none: ['Haude und Spener'] });
+    expect(valueFor(md, 'Subject')).toEqual({ none: ['Aufklärung', 'Philosophie'] });
+    expect(valueFor(md, 'Shelfmark')).toEqual({ none: ['Ac 6480'] });
+    expect(valueFor(md, 'Holding institution')).toEqual({ none: ['Staatsbibliothek zu Berlin'] });
+    expect(valueFor(md, 'Identifier')).toEqual({ none: ['urn:nbn:de:kobv:b4-200905193248 (urn)'] });
+    expect(valueFor(md, 'Part of')).toEqual({ none: ['Berlinische Monatsschrift'] });
+    expect(valueFor(md, 'Note')).toEqual({ none: ['Dezember-Heft'] });
   });
 
   it('sanitises hostile values and links the external URL safely', () => {
@@ -83,18 +83,18 @@ describe('buildMetadata', () => {
         externalUrl: 'https://digital.staatsbibliothek-berlin.de/werkansicht?PPN=1"><script>',
       }),
     );
-    expect(valueOf(md, 'Note')).toEqual({ none: ['<span>Zie <b>hier</b></span>'] });
-    const link = valueOf(md, 'Elsewhere online')?.none?.[0] ?? '';
+    expect(valueFor(md, 'Note')).toEqual({ none: ['<span>Zie <b>hier</b></span>'] });
+    const link = valueFor(md, 'Elsewhere online')?.none?.[0] ?? '';
     expect(link).toMatch(/^<a href="https:\/\/digital\.staatsbibliothek-berlin\.de\/werkansicht\?PPN=1&quot;&gt;&lt;script&gt;">/);
     expect(link).not.toContain('<script');
   });
 
   it('ignores an external URL that is not http(s)', () => {
-    expect(valueOf(buildMetadata(item({ externalUrl: 'javascript:alert(1)' })), 'Elsewhere online')).toBeUndefined();
+    expect(valueFor(buildMetadata(item({ externalUrl: 'javascript:alert(1)' })), 'Elsewhere online')).toBeUndefined();
   });
 
   it('shows a rights statement IIIF cannot carry in `rights` as metadata instead', () => {
-    expect(valueOf(buildMetadata(item({ rights: 'Publiek domein' })), 'Rights')).toEqual({ none: ['Publiek domein'] });
-    expect(valueOf(buildMetadata(item({ rights: 'https://creativecommons.org/licenses/by/4.0/' })), 'Rights')).toBeUndefined();
+    expect(valueFor(buildMetadata(item({ rights: 'Publiek domein' })), 'Rights')).toEqual({ none: ['Publiek domein'] });
+    expect(valueFor(buildMetadata(item({ rights: 'https://creativecommons.org/licenses/by/4.0/' })), 'Rights')).toBeUndefined();
   });
 });

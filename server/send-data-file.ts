@@ -1,6 +1,6 @@
 // Sends one published file from the data folder with the media type and caching its API wants;
 // `send` adds ETag/Last-Modified and answers conditional requests with 304 and ranges with 206.
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Response } from 'express';
 import { existingFileInside } from './safe-path.ts';
 import { notFound } from './errors.ts';
 
@@ -13,7 +13,7 @@ export interface SendOptions {
 }
 
 /** Sends `file` (which must lie inside `root`) or passes a 404 on. */
-export async function sendDataFile(req: Request, res: Response, next: NextFunction, file: string, options: SendOptions): Promise<void> {
+export async function sendDataFile(res: Response, next: NextFunction, file: string, options: SendOptions): Promise<void> {
   const real = await existingFileInside(options.root, file);
   if (real === undefined) {
     next(notFound(`${options.what} not found`));

@@ -28,8 +28,7 @@ export interface DerivativeInput {
 /** Whether a tile's JPEG stream is coded as a TIFF page of the given geometry needs (sequential, same components and sampling). */
 function sameCoding(frame: JpegFrame | undefined, components: number, sampling: readonly number[]): frame is JpegFrame {
   return (
-    frame !== undefined &&
-    frame.sequential &&
+    frame?.sequential === true &&
     frame.components === components &&
     (components === 1 || (frame.sampling[0] === sampling[0] && frame.sampling[1] === sampling[1]))
   );

@@ -143,7 +143,7 @@ export async function writeTiledTiff(
       batchAt = at;
       batchBytes = 0;
     };
-    for (const [page, index] of order) {
+    for (const [page] of order) {
       while (next < order.length && ahead.length < FETCH_AHEAD) {
         const [p, i] = order[next++]!;
         const fetched = tile(p, i);

@@ -158,7 +158,10 @@ function structLinks(mets: XmlElement): Map<string, Set<string>> {
     const to = attr(link, 'to');
     if (!from || !to) continue;
     let set = links.get(from);
-    if (!set) links.set(from, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      links.set(from, set);
+    }
     set.add(to);
   }
   return links;

@@ -63,7 +63,7 @@ function num(value: string | undefined): number | undefined {
 interface Box { x: number; y: number; w: number; h: number }
 
 const CLOSING = /^[.,;:!?)\]}»›”’\-¬]/u;
-const OPENING = /[(\[{«‹„‚]$/u;
+const OPENING = /[([{«‹„‚]$/u;
 
 /** Whether two Strings of a line without SP elements were printed apart. Transcriptions often
  * segment punctuation as Strings of its own; it sits flush against its word, so no space there. */

@@ -17,7 +17,7 @@ export function discoveryRouter({ config }: { config: Config }): Router {
   router.get('/iiif/discovery/:file', (req, res, next) => {
     const file = requireSegment('discovery document', String(req.params.file), (f) => DISCOVERY_FILE.test(f));
     res.vary('Accept');
-    return sendDataFile(req, res, next, path.join(paths.discovery, file), {
+    return sendDataFile(res, next, path.join(paths.discovery, file), {
       root: paths.root,
       contentType: jsonLdType((t) => req.accepts(t), MEDIA.discovery),
       cacheControl: CACHE_ACTIVITY,

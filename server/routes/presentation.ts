@@ -37,7 +37,7 @@ export function presentationRouter({ config }: { config: Config }): Router {
   const ld = (req: Request) => jsonLdType((t) => req.accepts(t), MEDIA.presentation);
   const send = (req: Request, res: Response, next: (err?: unknown) => void, file: string, what: string) => {
     res.vary('Accept');
-    return sendDataFile(req, res, next, file, { root: paths.root, contentType: ld(req), cacheControl: CACHE_DOCUMENT, what });
+    return sendDataFile(res, next, file, { root: paths.root, contentType: ld(req), cacheControl: CACHE_DOCUMENT, what });
   };
 
   const router = Router();

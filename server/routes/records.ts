@@ -22,7 +22,7 @@ export function recordsRouter({ config }: { config: Config }): Router {
     const item = requireSegment('item id', String(req.params.item), isSafeId);
     const file = requireSegment('file name', String(req.params.file), isSafeFileName);
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return sendDataFile(req, res, next, path.join(paths.recordDir(item), file), {
+    return sendDataFile(res, next, path.join(paths.recordDir(item), file), {
       root: paths.root,
       contentType: TYPES[path.extname(file).toLowerCase()] ?? 'text/plain; charset=utf-8',
       cacheControl: CACHE_DOCUMENT,

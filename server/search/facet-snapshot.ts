@@ -84,7 +84,10 @@ export function buildSnapshot(generation: string, items: ItemRow[], facetRows: I
     const p = position[item] ?? -1;
     const col = facets[facet];
     if (p < 0 || !col) continue;
-    (perFacet[facet][p] ??= []).push(intern(col, value));
+    const lists = perFacet[facet];
+    const list = lists[p] ?? [];
+    lists[p] = list;
+    list.push(intern(col, value));
   }
   for (const f of FACETS) {
     const lists = perFacet[f];
@@ -186,7 +189,11 @@ export function patchSnapshot(
       s.yearFrom[p] = item.yearFrom ?? NaN;
       s.yearTo[p] = item.yearTo ?? NaN;
       s.titleKeys[p] = item.titleKey;
-      for (const [facet, value] of facets) (extra[facet][k] ??= []).push(intern(s.facets[facet], value));
+      for (const [facet, value] of facets) {
+        const list = extra[facet][k] ?? [];
+        extra[facet][k] = list;
+        list.push(intern(s.facets[facet], value));
+      }
     });
     for (const f of FACETS) {
       const col = s.facets[f];

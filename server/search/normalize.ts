@@ -37,6 +37,7 @@ const LETTERS: Record<string, string> = {
   ꝙ: 'q',
   ꝯ: 'con',
 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class is all of ASCII, control characters included.
 const ASCII = /^[\x00-\x7f]*$/;
 const LETTER_PATTERN = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'gu');
 

@@ -83,7 +83,10 @@ function parseBlock(block: string): Map<string, Section> {
   const sections = new Map<string, Section>();
   const section = (part: string) => {
     let s = sections.get(part);
-    if (!s) sections.set(part, (s = { rows: [], measured: '' }));
+    if (!s) {
+      s = { rows: [], measured: '' };
+      sections.set(part, s);
+    }
     return s;
   };
   for (const line of block.split('\n')) {
