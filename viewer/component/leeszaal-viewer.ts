@@ -25,8 +25,8 @@ import {
   type TocNode,
 } from './manifest-model.ts';
 import { isIiifHtml, sanitizeIiifHtml } from './sanitize.ts';
-import './search-panel.ts';
-import type { LeeszaalSearchPanel } from './search-panel.ts';
+import './panels/search-panel.ts';
+import type { LeeszaalSearchPanel } from './panels/search-panel.ts';
 import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
