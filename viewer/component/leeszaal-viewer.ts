@@ -3,16 +3,17 @@
 // shows pages in deep zoom (one page, a book spread, or two views compared), and offers the panels a
 // reader needs: contents, about, search in the text, cite, share and download. Every control works
 // from the keyboard and changes are announced to screen readers. The logic (page model, links,
-// content states, citations) lives in pure sibling modules; this file wires them to the DOM.
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+// content states, citations) lives in pure sibling modules; each panel's body is an element of its
+// own (panels/). This file is the shell: it holds the view's state, the toolbar, the panel frame,
+// compare mode and the live region, and wires the parts together.
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type CitableRecord, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
 import { ContentStateError, decodeContentState, encodeContentState } from './content-state.ts';
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
 import { DeepZoom } from './deep-zoom.ts';
+import type { ViewerPartEvent } from './events.ts';
 import { type Lang, type MessageKey, type Params, pickLang, t } from './i18n.ts';
-import { dragAndDropUrl, pageUrl, PAGE_DOWNLOAD_WIDTH, regionUrl } from './image-urls.ts';
 import {
   type CollectionModel,
   type IiifModel,
@@ -22,11 +23,15 @@ import {
   pageIndexOfKey,
   pickText,
   spreadOf,
-  type TocNode,
 } from './manifest-model.ts';
-import { isIiifHtml, sanitizeIiifHtml } from './sanitize.ts';
+import './panels/about-panel.ts';
+import './panels/cite-panel.ts';
+import './panels/contents-panel.ts';
+import './panels/download-panel.ts';
 import './panels/search-panel.ts';
 import type { LeeszaalSearchPanel } from './panels/search-panel.ts';
+import './panels/share-panel.ts';
+import { richText } from './rich-text.ts';
 import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
@@ -72,7 +77,6 @@ export class LeeszaalViewer extends LitElement {
     compareIndex: { state: true },
     compareModel: { state: true },
     syncZoom: { state: true },
-    copied: { state: true },
     painted: { state: true },
   };
 
@@ -96,7 +100,6 @@ export class LeeszaalViewer extends LitElement {
   declare compareIndex: number;
   declare compareModel: ManifestModel | undefined;
   declare syncZoom: boolean;
-  declare copied: string;
   /** True once the first tile is on screen; thumbnails wait for it so they never delay the page itself. */
   declare painted: boolean;
 
@@ -123,7 +126,6 @@ export class LeeszaalViewer extends LitElement {
     this.compareIndex = 0;
     this.syncZoom = true;
     this.syncUrl = false;
-    this.copied = '';
     this.painted = false;
   }
 
@@ -480,17 +482,6 @@ export class LeeszaalViewer extends LitElement {
     requestAnimationFrame(() => this.zoom?.resize());
   }
 
-  private async copy(text: string, what: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copied = what;
-      this.announce(this.tr('cite.copied'));
-    } catch {
-      this.copied = '';
-      this.announce(this.tr('cite.copyFailed'));
-    }
-  }
-
   /** Runs a search within the book (opens the search panel); for host pages and links. */
   async searchText(q: string): Promise<void> {
     if (this.panel !== 'search') {
@@ -569,11 +560,6 @@ export class LeeszaalViewer extends LitElement {
     return pickText(map, this.uiLang);
   }
 
-  private richText(map: Parameters<typeof pickText>[0]): TemplateResult {
-    const value = pickText(map, this.uiLang, '\n');
-    return isIiifHtml(value) ? html`${unsafeHTML(sanitizeIiifHtml(value))}` : html`${value}`;
-  }
-
   /** A toolbar button. "Disabled" ones stay focusable (aria-disabled) so focus is never lost when a reader reaches the last page. */
   private button(label: string, iconName: IconName, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
     return html`<button
@@ -650,66 +636,29 @@ export class LeeszaalViewer extends LitElement {
     </div>`;
   }
 
-  private renderToc(nodes: TocNode[]): TemplateResult {
-    return html`<ul class="toc">
-      ${nodes.map(
-        (n) => html`<li>
-          ${n.start >= 0 ? html`<button type="button" @click=${() => void this.showPage(n.start)}>${this.text(n.label)}</button>` : this.text(n.label)}
-          ${n.children.length > 0 ? this.renderToc(n.children) : nothing}
-        </li>`,
-      )}
-    </ul>`;
-  }
-
   private renderPanelBody(model: ManifestModel, name: PanelName) {
     const page = this.viewPage!;
+    const lang = this.uiLang;
     switch (name) {
       case 'contents':
-        return model.toc.length > 0 ? this.renderToc(model.toc) : html`<p>${this.tr('panel.noToc')}</p>`;
+        return html`<leeszaal-contents-panel .toc=${model.toc} .lang=${lang} @page-select=${this.onPageSelect}></leeszaal-contents-panel>`;
       case 'info':
-        return html`<h3>${this.text(model.label)}</h3>
-          ${model.summary ? html`<p>${this.richText(model.summary)}</p>` : nothing}
-          <dl>
-            ${model.metadata.map((m) => html`<dt>${this.text(m.label)}</dt><dd>${this.richText(m.value)}</dd>`)}
-            ${model.requiredStatement ? html`<dt>${this.text(model.requiredStatement.label)}</dt><dd>${this.richText(model.requiredStatement.value)}</dd>` : nothing}
-            ${model.rights ? html`<dt>${this.tr('info.rights')}</dt><dd><a href=${model.rights} rel="license">${model.rights}</a></dd>` : nothing}
-            ${model.provider.map((p) => html`<dt>${this.tr('info.provider')}</dt><dd>${p.homepage ? html`<a href=${p.homepage}>${this.text(p.label)}</a>` : this.text(p.label)}</dd>`)}
-            <dt>${this.tr('info.manifest')}</dt><dd><a href=${model.id}>${model.id}</a></dd>
-          </dl>`;
+        return html`<leeszaal-about-panel .model=${model} .lang=${lang}></leeszaal-about-panel>`;
       case 'search':
         return html`<leeszaal-search-panel
           .service=${model.search?.id}
-          .lang=${this.uiLang}
+          .lang=${lang}
           .pageOf=${(canvasId: string) => model.pages.find((p) => p.canvasId === canvasId)?.index}
           .pageLabel=${(i: number) => this.text(model.pages[i]?.label)}
           @hits-change=${this.onHits}
           @hit-select=${this.onHitSelect}
         ></leeszaal-search-panel>`;
       case 'cite':
-        return html`<label for="citation" class="sr-only">${this.tr('panel.cite')}</label>
-          <textarea id="citation" readonly rows="6" @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}>${this.citation}</textarea>
-          <button type="button" @click=${() => void this.copy(this.citation, 'cite')}>${this.tr('cite.copy')}</button>
-          ${this.copied === 'cite' ? html`<p>${this.tr('cite.copied')}</p>` : nothing}`;
-      case 'share': {
-        const link = this.stableLink();
-        const state = this.contentState();
-        return html`<p><label for="share-link">${this.tr('share.link')}</label></p>
-          <input id="share-link" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          <p><button type="button" @click=${() => void this.copy(link, 'link')}>${this.tr('share.copyLink')}</button></p>
-          <p><label for="share-state">${this.tr('share.contentState')}</label></p>
-          <input id="share-state" readonly .value=${state} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          ${this.copied === 'link' ? html`<p>${this.tr('cite.copied')}</p>` : nothing}`;
-      }
-      case 'download': {
-        const view = this.region ? regionUrl(page, this.region, this.rotation) : undefined;
-        const whole = pageUrl(page);
-        return html`<ul>
-          ${view ? html`<li><a href=${view} download>${this.tr('download.view')}</a></li>` : nothing}
-          ${whole ? html`<li><a href=${whole.url} download>${this.tr('download.page', { width: Math.min(whole.width, PAGE_DOWNLOAD_WIDTH) })}</a></li>` : nothing}
-          <li><a href=${model.id}>${this.tr('download.manifest')}</a></li>
-          <li><a href=${dragAndDropUrl(model.id)}>${this.tr('download.dragDrop')}</a></li>
-        </ul>`;
-      }
+        return html`<leeszaal-cite-panel .citation=${this.citation} .lang=${lang} @announce=${this.onAnnounce}></leeszaal-cite-panel>`;
+      case 'share':
+        return html`<leeszaal-share-panel .link=${this.stableLink()} .contentState=${this.contentState()} .lang=${lang} @announce=${this.onAnnounce}></leeszaal-share-panel>`;
+      case 'download':
+        return html`<leeszaal-download-panel .manifest=${model.id} .page=${page} .region=${this.region} .rotation=${this.rotation} .lang=${lang}></leeszaal-download-panel>`;
     }
   }
 
@@ -724,6 +673,14 @@ export class LeeszaalViewer extends LitElement {
       </div>
       ${this.renderPanelBody(model, name)}
     </section>`;
+  }
+
+  private onPageSelect(e: ViewerPartEvent<'page-select'>): void {
+    void this.showPage(e.detail.index);
+  }
+
+  private onAnnounce(e: ViewerPartEvent<'announce'>): void {
+    this.announce(e.detail.message);
   }
 
   private renderCollection(model: CollectionModel) {
@@ -771,14 +728,14 @@ export class LeeszaalViewer extends LitElement {
             .current=${this.index}
             .lang=${this.uiLang}
             .rtl=${manifest.viewingDirection === 'right-to-left'}
-            @page-select=${(e: CustomEvent<{ index: number }>) => void this.showPage(e.detail.index)}
+            @page-select=${this.onPageSelect}
           ></leeszaal-thumbnails>`
         : manifest && manifest.pages.length > 1
           ? html`<div class="thumbs-placeholder"></div>`
           : nothing}
       ${manifest && (manifest.requiredStatement || manifest.rights)
         ? html`<div class="attribution" part="attribution">
-            ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${this.richText(manifest.requiredStatement.value)}</span>` : nothing}
+            ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${richText(manifest.requiredStatement.value, this.uiLang)}</span>` : nothing}
             ${manifest.rights ? html`<span>${this.tr('info.rights')}: <a href=${manifest.rights} rel="license">${manifest.rights}</a></span>` : nothing}
           </div>`
         : nothing}
