@@ -3,11 +3,14 @@
 // shows pages in deep zoom (one page, a book spread, or two views compared), and offers the panels a
 // reader needs: contents, about, search in the text, cite, share and download. Every control works
 // from the keyboard and changes are announced to screen readers. The logic (page model, links,
-// content states, citations) lives in pure sibling modules; each panel's body is an element of its
-// own (panels/). This file is the shell: it holds the view's state, the toolbar, the panel frame,
-// compare mode and the live region, and wires the parts together.
+// content states, citations) lives in pure sibling modules; each panel's body and the parts of compare
+// mode are elements of their own (panels/, compare/). This file is the shell: it holds the view's
+// state, the toolbar, the panel frame and the live region, and wires the parts together.
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type CitableRecord, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import './compare/compare-bar.ts';
+import './compare/compare-view.ts';
+import type { LeeszaalCompareView } from './compare/compare-view.ts';
 import { ContentStateError, decodeContentState, encodeContentState } from './content-state.ts';
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
@@ -106,11 +109,9 @@ export class LeeszaalViewer extends LitElement {
   static override styles = viewerStyles;
 
   private zoom?: DeepZoom;
-  private zoom2?: DeepZoom;
   private loadToken = 0;
   private recordData: CitableRecord | undefined;
   private lastZoomAnnounced = 0;
-  private syncing = false;
   private panelOpener?: HTMLElement;
 
   constructor() {
@@ -146,6 +147,15 @@ export class LeeszaalViewer extends LitElement {
     return this.manifestModel?.pages[this.index];
   }
 
+  private get compareView(): LeeszaalCompareView | null {
+    return this.renderRoot.querySelector('leeszaal-compare-view');
+  }
+
+  /** The compared view's deep zoom, once compare mode has shown a page. */
+  private get zoom2(): DeepZoom | undefined {
+    return this.compareView?.zoom;
+  }
+
   /** The index of the page `region` lies on: in a book spread, the facing page when the view is on it. */
   private regionIndex: number | undefined;
 
@@ -162,9 +172,7 @@ export class LeeszaalViewer extends LitElement {
   override disconnectedCallback(): void {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.zoom?.destroy();
-    this.zoom2?.destroy();
     this.zoom = undefined;
-    this.zoom2 = undefined;
     super.disconnectedCallback();
   }
 
@@ -219,9 +227,7 @@ export class LeeszaalViewer extends LitElement {
       if (model.kind === 'collection') {
         // The collection view has no stage; a manifest opened later gets fresh deep-zoom viewers.
         this.zoom?.destroy();
-        this.zoom2?.destroy();
         this.zoom = undefined;
-        this.zoom2 = undefined;
         this.announce(this.tr('collection.items', { n: model.items.length }));
         return;
       }
@@ -270,7 +276,6 @@ export class LeeszaalViewer extends LitElement {
         this.announce(this.tr('viewer.error', { message }));
       },
     });
-    this.zoom.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom, this.zoom2));
     return this.zoom;
   }
 
@@ -423,37 +428,18 @@ export class LeeszaalViewer extends LitElement {
 
   private async showCompare(): Promise<void> {
     await this.updateComplete;
-    const el = this.renderRoot.querySelector<HTMLElement>('#osd2');
-    if (!el) return;
-    if (!this.zoom2) {
-      this.zoom2 = new DeepZoom(el, { onView: () => undefined, onFirstTile: () => undefined, onFailed: () => undefined });
-      this.zoom2.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom2, this.zoom));
-    }
+    const view = this.compareView;
+    if (!view || !this.zoom) return;
     const model = this.compareModel ?? this.manifestModel!;
     const page = model.pages[Math.min(this.compareIndex, model.pages.length - 1)]!;
-    await this.zoom2.show([page]);
-    this.zoom2.setRotation(this.rotation, true);
-    this.zoom2.resize();
-    this.zoom?.resize();
-    this.syncCompare(this.zoom, this.zoom2);
+    await view.show(page, this.rotation, this.zoom);
     const left = pickText(this.page?.label, this.uiLang);
     this.announce(this.tr('compare.on', { left, right: pickText(page.label, this.uiLang) }));
   }
 
-  private syncCompare(from: DeepZoom | undefined, to: DeepZoom | undefined): void {
-    if (!this.syncZoom || this.mode !== 'compare' || this.syncing || !from || !to) return;
-    this.syncing = true;
-    to.fitRelative(from.relativeBounds());
-    this.syncing = false;
-  }
-
-  private async openCompareManifest(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).querySelector('input');
-    const url = input?.value.trim();
-    if (!url) return;
+  private async openCompareManifest(e: ViewerPartEvent<'compare-open'>): Promise<void> {
     try {
-      const model = await loadModel(new URL(url, location.href).toString());
+      const model = await loadModel(new URL(e.detail.url, location.href).toString());
       if (model.kind !== 'manifest') throw new Error('not a manifest');
       this.compareModel = model;
       this.compareIndex = 0;
@@ -615,25 +601,19 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private renderCompareBar(model: ManifestModel) {
-    const other = this.compareModel ?? model;
-    return html`<div class="compare" part="compare">
-      <label for="compare-page">${this.tr('compare.with')}</label>
-      <select
-        id="compare-page"
-        @change=${(e: Event) => {
-          this.compareIndex = Number((e.target as HTMLSelectElement).value);
-          void this.showCompare();
-        }}
-      >
-        ${other.pages.map((p) => html`<option value=${p.index} ?selected=${p.index === this.compareIndex}>${this.text(p.label)} (${p.index + 1})</option>`)}
-      </select>
-      <label><input type="checkbox" .checked=${this.syncZoom} @change=${(e: Event) => (this.syncZoom = (e.target as HTMLInputElement).checked)} /> ${this.tr('compare.sync')}</label>
-      <form @submit=${(e: SubmitEvent) => void this.openCompareManifest(e)}>
-        <label for="compare-url">${this.tr('compare.manifest')}</label>
-        <input id="compare-url" type="url" inputmode="url" />
-        <button type="submit">${this.tr('compare.open')}</button>
-      </form>
-    </div>`;
+    return html`<leeszaal-compare-bar
+      part="compare"
+      .pages=${(this.compareModel ?? model).pages}
+      .selected=${this.compareIndex}
+      .sync=${this.syncZoom}
+      .lang=${this.uiLang}
+      @compare-page=${(e: ViewerPartEvent<'compare-page'>) => {
+        this.compareIndex = e.detail.index;
+        void this.showCompare();
+      }}
+      @compare-sync=${(e: ViewerPartEvent<'compare-sync'>) => (this.syncZoom = e.detail.sync)}
+      @compare-open=${(e: ViewerPartEvent<'compare-open'>) => void this.openCompareManifest(e)}
+    ></leeszaal-compare-bar>`;
   }
 
   private renderPanelBody(model: ManifestModel, name: PanelName) {
@@ -717,7 +697,7 @@ export class LeeszaalViewer extends LitElement {
           ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
           ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}
           <div id="osd" class="osd" ?hidden=${!manifest}></div>
-          <div id="osd2" class="osd" ?hidden=${this.mode !== 'compare'}></div>
+          <leeszaal-compare-view id="osd2" class="osd" ?hidden=${this.mode !== 'compare'} .sync=${this.mode === 'compare' && this.syncZoom}></leeszaal-compare-view>
         </div>
         ${manifest ? this.renderPanel(manifest) : nothing}
       </div>

@@ -1,7 +1,7 @@
 // The look of <leeszaal-viewer>: calm, high-contrast, large targets for a classroom screen and a
 // phone alike. Hosts theme it through the custom properties below and the exported CSS parts.
-// The panels are elements of their own, and shadow DOM keeps this sheet out of
-// them: they take `controlStyles` and `panelStyles` so they look as they did inside it.
+// The panels and the compare bar are elements of their own, and shadow DOM keeps this sheet out of
+// them: they take `controlStyles` (and the panels `panelStyles`) so they look as they did inside it.
 import { css } from 'lit';
 
 /** Buttons, fields and focus rings as the viewer draws them (its custom properties reach them by inheritance). */
@@ -72,7 +72,6 @@ const shellStyles = css`
   }
   .panel h2 { font-size: 1.15rem; margin: 0 0 0.6rem; }
   .panel-head { display: flex; justify-content: space-between; align-items: start; gap: 0.5rem; }
-  .compare { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
   .thumbs-placeholder { height: 134px; flex: none; }
   leeszaal-thumbnails { flex: none; }
   .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 0.2rem 1rem; flex-wrap: wrap; }
