@@ -3,16 +3,20 @@
 // shows pages in deep zoom (one page, a book spread, or two views compared), and offers the panels a
 // reader needs: contents, about, search in the text, cite, share and download. Every control works
 // from the keyboard and changes are announced to screen readers. The logic (page model, links,
-// content states, citations) lives in pure sibling modules; this file wires them to the DOM.
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+// content states, citations) lives in pure sibling modules; each panel's body and the parts of compare
+// mode are elements of their own (panels/, compare/). This file is the shell: it holds the view's
+// state, the toolbar, the panel frame and the live region, and wires the parts together.
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type CitableRecord, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import './compare/compare-bar.ts';
+import './compare/compare-view.ts';
+import type { LeeszaalCompareView } from './compare/compare-view.ts';
 import { ContentStateError, decodeContentState, encodeContentState } from './content-state.ts';
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
 import { DeepZoom } from './deep-zoom.ts';
+import type { ViewerPartEvent } from './events.ts';
 import { type Lang, type MessageKey, type Params, pickLang, t } from './i18n.ts';
-import { dragAndDropUrl, pageUrl, PAGE_DOWNLOAD_WIDTH, regionUrl } from './image-urls.ts';
 import {
   type CollectionModel,
   type IiifModel,
@@ -22,11 +26,15 @@ import {
   pageIndexOfKey,
   pickText,
   spreadOf,
-  type TocNode,
 } from './manifest-model.ts';
-import { isIiifHtml, sanitizeIiifHtml } from './sanitize.ts';
-import './search-panel.ts';
-import type { LeeszaalSearchPanel } from './search-panel.ts';
+import './panels/about-panel.ts';
+import './panels/cite-panel.ts';
+import './panels/contents-panel.ts';
+import './panels/download-panel.ts';
+import './panels/search-panel.ts';
+import type { LeeszaalSearchPanel } from './panels/search-panel.ts';
+import './panels/share-panel.ts';
+import { richText } from './rich-text.ts';
 import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
@@ -72,7 +80,6 @@ export class LeeszaalViewer extends LitElement {
     compareIndex: { state: true },
     compareModel: { state: true },
     syncZoom: { state: true },
-    copied: { state: true },
     painted: { state: true },
   };
 
@@ -96,18 +103,15 @@ export class LeeszaalViewer extends LitElement {
   declare compareIndex: number;
   declare compareModel: ManifestModel | undefined;
   declare syncZoom: boolean;
-  declare copied: string;
   /** True once the first tile is on screen; thumbnails wait for it so they never delay the page itself. */
   declare painted: boolean;
 
   static override styles = viewerStyles;
 
   private zoom?: DeepZoom;
-  private zoom2?: DeepZoom;
   private loadToken = 0;
   private recordData: CitableRecord | undefined;
   private lastZoomAnnounced = 0;
-  private syncing = false;
   private panelOpener?: HTMLElement;
 
   constructor() {
@@ -123,7 +127,6 @@ export class LeeszaalViewer extends LitElement {
     this.compareIndex = 0;
     this.syncZoom = true;
     this.syncUrl = false;
-    this.copied = '';
     this.painted = false;
   }
 
@@ -144,6 +147,15 @@ export class LeeszaalViewer extends LitElement {
     return this.manifestModel?.pages[this.index];
   }
 
+  private get compareView(): LeeszaalCompareView | null {
+    return this.renderRoot.querySelector('leeszaal-compare-view');
+  }
+
+  /** The compared view's deep zoom, once compare mode has shown a page. */
+  private get zoom2(): DeepZoom | undefined {
+    return this.compareView?.zoom;
+  }
+
   /** The index of the page `region` lies on: in a book spread, the facing page when the view is on it. */
   private regionIndex: number | undefined;
 
@@ -160,9 +172,7 @@ export class LeeszaalViewer extends LitElement {
   override disconnectedCallback(): void {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
     this.zoom?.destroy();
-    this.zoom2?.destroy();
     this.zoom = undefined;
-    this.zoom2 = undefined;
     super.disconnectedCallback();
   }
 
@@ -217,9 +227,7 @@ export class LeeszaalViewer extends LitElement {
       if (model.kind === 'collection') {
         // The collection view has no stage; a manifest opened later gets fresh deep-zoom viewers.
         this.zoom?.destroy();
-        this.zoom2?.destroy();
         this.zoom = undefined;
-        this.zoom2 = undefined;
         this.announce(this.tr('collection.items', { n: model.items.length }));
         return;
       }
@@ -268,7 +276,6 @@ export class LeeszaalViewer extends LitElement {
         this.announce(this.tr('viewer.error', { message }));
       },
     });
-    this.zoom.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom, this.zoom2));
     return this.zoom;
   }
 
@@ -421,37 +428,18 @@ export class LeeszaalViewer extends LitElement {
 
   private async showCompare(): Promise<void> {
     await this.updateComplete;
-    const el = this.renderRoot.querySelector<HTMLElement>('#osd2');
-    if (!el) return;
-    if (!this.zoom2) {
-      this.zoom2 = new DeepZoom(el, { onView: () => undefined, onFirstTile: () => undefined, onFailed: () => undefined });
-      this.zoom2.osd.addHandler('viewport-change', () => this.syncCompare(this.zoom2, this.zoom));
-    }
+    const view = this.compareView;
+    if (!view || !this.zoom) return;
     const model = this.compareModel ?? this.manifestModel!;
     const page = model.pages[Math.min(this.compareIndex, model.pages.length - 1)]!;
-    await this.zoom2.show([page]);
-    this.zoom2.setRotation(this.rotation, true);
-    this.zoom2.resize();
-    this.zoom?.resize();
-    this.syncCompare(this.zoom, this.zoom2);
+    await view.show(page, this.rotation, this.zoom);
     const left = pickText(this.page?.label, this.uiLang);
     this.announce(this.tr('compare.on', { left, right: pickText(page.label, this.uiLang) }));
   }
 
-  private syncCompare(from: DeepZoom | undefined, to: DeepZoom | undefined): void {
-    if (!this.syncZoom || this.mode !== 'compare' || this.syncing || !from || !to) return;
-    this.syncing = true;
-    to.fitRelative(from.relativeBounds());
-    this.syncing = false;
-  }
-
-  private async openCompareManifest(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const input = (e.target as HTMLFormElement).querySelector('input');
-    const url = input?.value.trim();
-    if (!url) return;
+  private async openCompareManifest(e: ViewerPartEvent<'compare-open'>): Promise<void> {
     try {
-      const model = await loadModel(new URL(url, location.href).toString());
+      const model = await loadModel(new URL(e.detail.url, location.href).toString());
       if (model.kind !== 'manifest') throw new Error('not a manifest');
       this.compareModel = model;
       this.compareIndex = 0;
@@ -478,17 +466,6 @@ export class LeeszaalViewer extends LitElement {
     this.panel = undefined;
     this.panelOpener?.focus();
     requestAnimationFrame(() => this.zoom?.resize());
-  }
-
-  private async copy(text: string, what: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copied = what;
-      this.announce(this.tr('cite.copied'));
-    } catch {
-      this.copied = '';
-      this.announce(this.tr('cite.copyFailed'));
-    }
   }
 
   /** Runs a search within the book (opens the search panel); for host pages and links. */
@@ -569,11 +546,6 @@ export class LeeszaalViewer extends LitElement {
     return pickText(map, this.uiLang);
   }
 
-  private richText(map: Parameters<typeof pickText>[0]): TemplateResult {
-    const value = pickText(map, this.uiLang, '\n');
-    return isIiifHtml(value) ? html`${unsafeHTML(sanitizeIiifHtml(value))}` : html`${value}`;
-  }
-
   /** A toolbar button. "Disabled" ones stay focusable (aria-disabled) so focus is never lost when a reader reaches the last page. */
   private button(label: string, iconName: IconName, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
     return html`<button
@@ -629,87 +601,44 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private renderCompareBar(model: ManifestModel) {
-    const other = this.compareModel ?? model;
-    return html`<div class="compare" part="compare">
-      <label for="compare-page">${this.tr('compare.with')}</label>
-      <select
-        id="compare-page"
-        @change=${(e: Event) => {
-          this.compareIndex = Number((e.target as HTMLSelectElement).value);
-          void this.showCompare();
-        }}
-      >
-        ${other.pages.map((p) => html`<option value=${p.index} ?selected=${p.index === this.compareIndex}>${this.text(p.label)} (${p.index + 1})</option>`)}
-      </select>
-      <label><input type="checkbox" .checked=${this.syncZoom} @change=${(e: Event) => (this.syncZoom = (e.target as HTMLInputElement).checked)} /> ${this.tr('compare.sync')}</label>
-      <form @submit=${(e: SubmitEvent) => void this.openCompareManifest(e)}>
-        <label for="compare-url">${this.tr('compare.manifest')}</label>
-        <input id="compare-url" type="url" inputmode="url" />
-        <button type="submit">${this.tr('compare.open')}</button>
-      </form>
-    </div>`;
-  }
-
-  private renderToc(nodes: TocNode[]): TemplateResult {
-    return html`<ul class="toc">
-      ${nodes.map(
-        (n) => html`<li>
-          ${n.start >= 0 ? html`<button type="button" @click=${() => void this.showPage(n.start)}>${this.text(n.label)}</button>` : this.text(n.label)}
-          ${n.children.length > 0 ? this.renderToc(n.children) : nothing}
-        </li>`,
-      )}
-    </ul>`;
+    return html`<leeszaal-compare-bar
+      part="compare"
+      .pages=${(this.compareModel ?? model).pages}
+      .selected=${this.compareIndex}
+      .sync=${this.syncZoom}
+      .lang=${this.uiLang}
+      @compare-page=${(e: ViewerPartEvent<'compare-page'>) => {
+        this.compareIndex = e.detail.index;
+        void this.showCompare();
+      }}
+      @compare-sync=${(e: ViewerPartEvent<'compare-sync'>) => (this.syncZoom = e.detail.sync)}
+      @compare-open=${(e: ViewerPartEvent<'compare-open'>) => void this.openCompareManifest(e)}
+    ></leeszaal-compare-bar>`;
   }
 
   private renderPanelBody(model: ManifestModel, name: PanelName) {
     const page = this.viewPage!;
+    const lang = this.uiLang;
     switch (name) {
       case 'contents':
-        return model.toc.length > 0 ? this.renderToc(model.toc) : html`<p>${this.tr('panel.noToc')}</p>`;
+        return html`<leeszaal-contents-panel .toc=${model.toc} .lang=${lang} @page-select=${this.onPageSelect}></leeszaal-contents-panel>`;
       case 'info':
-        return html`<h3>${this.text(model.label)}</h3>
-          ${model.summary ? html`<p>${this.richText(model.summary)}</p>` : nothing}
-          <dl>
-            ${model.metadata.map((m) => html`<dt>${this.text(m.label)}</dt><dd>${this.richText(m.value)}</dd>`)}
-            ${model.requiredStatement ? html`<dt>${this.text(model.requiredStatement.label)}</dt><dd>${this.richText(model.requiredStatement.value)}</dd>` : nothing}
-            ${model.rights ? html`<dt>${this.tr('info.rights')}</dt><dd><a href=${model.rights} rel="license">${model.rights}</a></dd>` : nothing}
-            ${model.provider.map((p) => html`<dt>${this.tr('info.provider')}</dt><dd>${p.homepage ? html`<a href=${p.homepage}>${this.text(p.label)}</a>` : this.text(p.label)}</dd>`)}
-            <dt>${this.tr('info.manifest')}</dt><dd><a href=${model.id}>${model.id}</a></dd>
-          </dl>`;
+        return html`<leeszaal-about-panel .model=${model} .lang=${lang}></leeszaal-about-panel>`;
       case 'search':
         return html`<leeszaal-search-panel
           .service=${model.search?.id}
-          .lang=${this.uiLang}
+          .lang=${lang}
           .pageOf=${(canvasId: string) => model.pages.find((p) => p.canvasId === canvasId)?.index}
           .pageLabel=${(i: number) => this.text(model.pages[i]?.label)}
           @hits-change=${this.onHits}
           @hit-select=${this.onHitSelect}
         ></leeszaal-search-panel>`;
       case 'cite':
-        return html`<label for="citation" class="sr-only">${this.tr('panel.cite')}</label>
-          <textarea id="citation" readonly rows="6" @focus=${(e: Event) => (e.target as HTMLTextAreaElement).select()}>${this.citation}</textarea>
-          <button type="button" @click=${() => void this.copy(this.citation, 'cite')}>${this.tr('cite.copy')}</button>
-          ${this.copied === 'cite' ? html`<p>${this.tr('cite.copied')}</p>` : nothing}`;
-      case 'share': {
-        const link = this.stableLink();
-        const state = this.contentState();
-        return html`<p><label for="share-link">${this.tr('share.link')}</label></p>
-          <input id="share-link" readonly .value=${link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          <p><button type="button" @click=${() => void this.copy(link, 'link')}>${this.tr('share.copyLink')}</button></p>
-          <p><label for="share-state">${this.tr('share.contentState')}</label></p>
-          <input id="share-state" readonly .value=${state} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-          ${this.copied === 'link' ? html`<p>${this.tr('cite.copied')}</p>` : nothing}`;
-      }
-      case 'download': {
-        const view = this.region ? regionUrl(page, this.region, this.rotation) : undefined;
-        const whole = pageUrl(page);
-        return html`<ul>
-          ${view ? html`<li><a href=${view} download>${this.tr('download.view')}</a></li>` : nothing}
-          ${whole ? html`<li><a href=${whole.url} download>${this.tr('download.page', { width: Math.min(whole.width, PAGE_DOWNLOAD_WIDTH) })}</a></li>` : nothing}
-          <li><a href=${model.id}>${this.tr('download.manifest')}</a></li>
-          <li><a href=${dragAndDropUrl(model.id)}>${this.tr('download.dragDrop')}</a></li>
-        </ul>`;
-      }
+        return html`<leeszaal-cite-panel .citation=${this.citation} .lang=${lang} @announce=${this.onAnnounce}></leeszaal-cite-panel>`;
+      case 'share':
+        return html`<leeszaal-share-panel .link=${this.stableLink()} .contentState=${this.contentState()} .lang=${lang} @announce=${this.onAnnounce}></leeszaal-share-panel>`;
+      case 'download':
+        return html`<leeszaal-download-panel .manifest=${model.id} .page=${page} .region=${this.region} .rotation=${this.rotation} .lang=${lang}></leeszaal-download-panel>`;
     }
   }
 
@@ -724,6 +653,14 @@ export class LeeszaalViewer extends LitElement {
       </div>
       ${this.renderPanelBody(model, name)}
     </section>`;
+  }
+
+  private onPageSelect(e: ViewerPartEvent<'page-select'>): void {
+    void this.showPage(e.detail.index);
+  }
+
+  private onAnnounce(e: ViewerPartEvent<'announce'>): void {
+    this.announce(e.detail.message);
   }
 
   private renderCollection(model: CollectionModel) {
@@ -760,7 +697,7 @@ export class LeeszaalViewer extends LitElement {
           ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
           ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}
           <div id="osd" class="osd" ?hidden=${!manifest}></div>
-          <div id="osd2" class="osd" ?hidden=${this.mode !== 'compare'}></div>
+          <leeszaal-compare-view id="osd2" class="osd" ?hidden=${this.mode !== 'compare'} .sync=${this.mode === 'compare' && this.syncZoom}></leeszaal-compare-view>
         </div>
         ${manifest ? this.renderPanel(manifest) : nothing}
       </div>
@@ -771,14 +708,14 @@ export class LeeszaalViewer extends LitElement {
             .current=${this.index}
             .lang=${this.uiLang}
             .rtl=${manifest.viewingDirection === 'right-to-left'}
-            @page-select=${(e: CustomEvent<{ index: number }>) => void this.showPage(e.detail.index)}
+            @page-select=${this.onPageSelect}
           ></leeszaal-thumbnails>`
         : manifest && manifest.pages.length > 1
           ? html`<div class="thumbs-placeholder"></div>`
           : nothing}
       ${manifest && (manifest.requiredStatement || manifest.rights)
         ? html`<div class="attribution" part="attribution">
-            ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${this.richText(manifest.requiredStatement.value)}</span>` : nothing}
+            ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${richText(manifest.requiredStatement.value, this.uiLang)}</span>` : nothing}
             ${manifest.rights ? html`<span>${this.tr('info.rights')}: <a href=${manifest.rights} rel="license">${manifest.rights}</a></span>` : nothing}
           </div>`
         : nothing}

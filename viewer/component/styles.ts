@@ -1,8 +1,44 @@
 // The look of <leeszaal-viewer>: calm, high-contrast, large targets for a classroom screen and a
 // phone alike. Hosts theme it through the custom properties below and the exported CSS parts.
+// The panels and the compare bar are elements of their own, and shadow DOM keeps this sheet out of
+// them: they take `controlStyles` (and the panels `panelStyles`) so they look as they did inside it.
 import { css } from 'lit';
 
-export const viewerStyles = css`
+/** Buttons, fields and focus rings as the viewer draws them (its custom properties reach them by inheritance). */
+export const controlStyles = css`
+  *, *::before, *::after { box-sizing: inherit; }
+  button, select, input, textarea {
+    font: inherit; color: var(--leeszaal-ink); background: #fff; border: 1px solid #666; border-radius: 4px;
+    min-height: 2.5rem; min-width: 2.5rem; padding: 0.25rem 0.55rem; cursor: pointer; text-decoration: none;
+  }
+  input[type='checkbox'] { min-width: 0; min-height: 0; width: 1.25rem; height: 1.25rem; vertical-align: middle; }
+  button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: #fff; border-color: var(--leeszaal-accent); }
+  button[aria-disabled='true'] { color: #767676; border-color: #999; cursor: default; }
+  :focus-visible { outline: 3px solid var(--leeszaal-focus); outline-offset: 2px; }
+  button svg { display: block; margin: auto; }
+  .sr-only {
+    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+    clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
+  }
+`;
+
+/** The body of a side panel: definition lists, full-width fields, compact lists. */
+export const panelStyles = [
+  controlStyles,
+  css`
+    :host { display: block; }
+    dl { margin: 0; }
+    dt { font-weight: 600; margin-top: 0.5rem; }
+    dd { margin: 0 0 0.2rem; overflow-wrap: anywhere; }
+    img { max-width: 100%; }
+    textarea { width: 100%; min-height: 7rem; cursor: text; }
+    input[readonly] { width: 100%; cursor: text; }
+    ul { padding-inline-start: 1.1rem; }
+    li { margin: 0.25rem 0; }
+  `,
+];
+
+const shellStyles = css`
   :host {
     --leeszaal-bg: #1d1b19;
     --leeszaal-bar: #f4f1ec;
@@ -21,24 +57,10 @@ export const viewerStyles = css`
     border: 1px solid #bbb;
   }
   :host(:fullscreen) { height: 100vh; border: 0; }
-  *, *::before, *::after { box-sizing: inherit; }
   .frame { display: flex; flex-direction: column; height: 100%; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
   .group { display: flex; gap: 0.2rem; align-items: center; }
   .toolbar .spacer { flex: 1; }
-  button, select, input, textarea {
-    font: inherit; color: var(--leeszaal-ink); background: #fff; border: 1px solid #666; border-radius: 4px;
-    min-height: 2.5rem; min-width: 2.5rem; padding: 0.25rem 0.55rem; cursor: pointer; text-decoration: none;
-  }
-  input[type='checkbox'] { min-width: 0; min-height: 0; width: 1.25rem; height: 1.25rem; vertical-align: middle; }
-  button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: #fff; border-color: var(--leeszaal-accent); }
-  button[aria-disabled='true'] { color: #767676; border-color: #999; cursor: default; }
-  :focus-visible { outline: 3px solid var(--leeszaal-focus); outline-offset: 2px; }
-  button svg { display: block; margin: auto; }
-  .sr-only {
-    position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
-    clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
-  }
   .main { flex: 1; display: flex; min-height: 0; position: relative; }
   .stage { flex: 1; display: flex; gap: 4px; background: var(--leeszaal-bg); min-width: 0; position: relative; }
   .osd { flex: 1; position: relative; min-width: 0; }
@@ -50,16 +72,6 @@ export const viewerStyles = css`
   }
   .panel h2 { font-size: 1.15rem; margin: 0 0 0.6rem; }
   .panel-head { display: flex; justify-content: space-between; align-items: start; gap: 0.5rem; }
-  .panel dl { margin: 0; }
-  .panel dt { font-weight: 600; margin-top: 0.5rem; }
-  .panel dd { margin: 0 0 0.2rem; overflow-wrap: anywhere; }
-  .panel img { max-width: 100%; }
-  .panel textarea { width: 100%; min-height: 7rem; cursor: text; }
-  .panel input[readonly] { width: 100%; cursor: text; }
-  .panel ul { padding-inline-start: 1.1rem; }
-  .panel li { margin: 0.25rem 0; }
-  .toc button { text-align: start; border: 0; background: none; text-decoration: underline; padding: 0.2rem; min-height: 2rem; }
-  .compare { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
   .thumbs-placeholder { height: 134px; flex: none; }
   leeszaal-thumbnails { flex: none; }
   .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 0.2rem 1rem; flex-wrap: wrap; }
@@ -74,3 +86,5 @@ export const viewerStyles = css`
     .panel { position: absolute; inset: 0; width: auto; z-index: 5; }
   }
 `;
+
+export const viewerStyles = [controlStyles, shellStyles];

@@ -2,8 +2,8 @@
 // the hits with their snippets, steps through them, and tells the viewer (events `hits-change` and
 // `hit-select`) so it can turn to the page and outline the words. Reads answers with content-search.ts.
 import { css, html, LitElement, nothing } from 'lit';
-import { parseSearchAnswer, type SearchHit, searchUrl } from './content-search.ts';
-import { type Lang, t } from './i18n.ts';
+import { parseSearchAnswer, type SearchHit, searchUrl } from '../content-search.ts';
+import { type Lang, t } from '../i18n.ts';
 
 /** Follow at most this many pages of a paged answer, so a common word cannot flood the panel. */
 const MAX_ANSWER_PAGES = 5;
