@@ -38,7 +38,10 @@ describe('loadConfig', () => {
     { env: { MAX_IMAGE_PIXELS: '1e9' }, expected: { MAX_IMAGE_PIXELS: 1_000_000_000 } },
     { env: { ELASTICSEARCH_URL: '  ' }, expected: { ELASTICSEARCH_URL: undefined } },
     { env: { ELASTICSEARCH_URL: ' http://es.local:9200 ' }, expected: { ELASTICSEARCH_URL: 'http://es.local:9200' } },
-    { env: { ELASTICSEARCH_API_KEY: ' k1 ', ELASTICSEARCH_USERNAME: '' }, expected: { ELASTICSEARCH_API_KEY: 'k1', ELASTICSEARCH_USERNAME: undefined } },
+    {
+      env: { ELASTICSEARCH_API_KEY: ' k1 ', ELASTICSEARCH_USERNAME: '' },
+      expected: { ELASTICSEARCH_API_KEY: 'k1', ELASTICSEARCH_USERNAME: undefined },
+    },
     { env: { ELASTICSEARCH_INDEX: 'brugge_erfgoed-2' }, expected: { ELASTICSEARCH_INDEX: 'brugge_erfgoed-2' } },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
@@ -87,7 +90,13 @@ describe('loadConfig', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message.split('\n').slice(1).map((l) => l.trim().split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'TILE_SIZE']);
+    expect(
+      message
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(':')[0])
+        .sort(),
+    ).toEqual(['LOG_LEVEL', 'PORT', 'TILE_SIZE']);
   });
 });
 

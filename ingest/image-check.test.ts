@@ -52,11 +52,15 @@ describe('decodeFailure', () => {
   );
 
   it('keeps a reason it was given, without reading the file', async () => {
-    expect(await decodeFailure(path.join(dir, 'not-there.jpg'), new Error('VipsJpeg: Premature end of input file'))).toBe('VipsJpeg: Premature end of input file');
+    expect(await decodeFailure(path.join(dir, 'not-there.jpg'), new Error('VipsJpeg: Premature end of input file'))).toBe(
+      'VipsJpeg: Premature end of input file',
+    );
   });
 
   it('keeps the generic line when the file reads fine (the failure was elsewhere)', async () => {
-    expect(await decodeFailure(good, new Error('Warning treated as error due to failOn setting'))).toBe('Warning treated as error due to failOn setting');
+    expect(await decodeFailure(good, new Error('Warning treated as error due to failOn setting'))).toBe(
+      'Warning treated as error due to failOn setting',
+    );
   });
 });
 
@@ -71,7 +75,9 @@ describe('checkImage', () => {
 
   it('names the formats it publishes when refusing another', async () => {
     const gif = path.join(dir, 'scan.tif');
-    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).gif().toFile(gif);
+    await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .gif()
+      .toFile(gif);
     await expect(checkImage(gif, 1e9)).rejects.toThrow(/^unsupported image format "gif" \(supported: JPEG, TIFF, PNG, WebP\)$/);
   });
 

@@ -2,7 +2,7 @@
 // are empty, not an image, in a format we do not publish, or so large in pixels that decoding them
 // would exhaust memory (a decompression bomb). Used by the page pipeline before any tiling starts.
 import { stat } from 'node:fs/promises';
-import sharp, { type Metadata, } from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /** Formats a scanning workflow delivers that the bundled libvips decodes (it has no JPEG 2000 reader). */
 const SUPPORTED = new Set(['jpeg', 'tiff', 'png', 'webp']);

@@ -28,7 +28,10 @@ function logAt(level: string): { lines: Line[]; pinoBeforeWarn: boolean } {
     process.stdout.write(JSON.stringify({ pinoBeforeWarn }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
-  const lines = run.stderr.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Line);
+  const lines = run.stderr
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Line);
   return { lines, pinoBeforeWarn: (JSON.parse(run.stdout) as { pinoBeforeWarn: boolean }).pinoBeforeWarn };
 }
 
@@ -43,7 +46,11 @@ describe('ingest logger', () => {
     const result = logAt(level);
     expect(result.lines.map((l) => l.n)).toEqual(written);
     for (const line of result.lines) {
-      expect(line).toMatchObject({ name: 'leeszaal-ingest', level: [20, 30, 40, 50][line.n - 1], msg: `${['debug', 'info', 'warn', 'error'][line.n - 1]} line` });
+      expect(line).toMatchObject({
+        name: 'leeszaal-ingest',
+        level: [20, 30, 40, 50][line.n - 1],
+        msg: `${['debug', 'info', 'warn', 'error'][line.n - 1]} line`,
+      });
     }
     expect(result.pinoBeforeWarn).toBe(pinoBeforeWarn);
   });

@@ -34,7 +34,10 @@ export function parseDateRange(text: string | undefined): YearRange | undefined 
     .trim();
   let approximate = false;
   if (/^\[.*\]$/.test(s) || /^\(.*\)$/.test(s)) s = s.slice(1, -1).trim();
-  s = s.replace(/[[\]]/g, '').replace(/^anno\.?\s+/, '').trim();
+  s = s
+    .replace(/[[\]]/g, '')
+    .replace(/^anno\.?\s+/, '')
+    .trim();
   if (APPROXIMATE_PREFIX.test(s)) {
     approximate = true;
     s = s.replace(APPROXIMATE_PREFIX, '');

@@ -22,7 +22,11 @@ describe('buildDiscovery', () => {
       urls,
     );
     expect(pages[0]?.orderedItems).toEqual([
-      { type: 'Create', object: { id: 'https://leeszaal.example/iiif/presentation/boek/manifest.json', type: 'Manifest' }, endTime: '2026-01-01T00:00:00Z' },
+      {
+        type: 'Create',
+        object: { id: 'https://leeszaal.example/iiif/presentation/boek/manifest.json', type: 'Manifest' },
+        endTime: '2026-01-01T00:00:00Z',
+      },
       {
         type: 'Move',
         object: { id: 'http://localhost:3000/iiif/presentation/boek/manifest.json', type: 'Manifest' },
@@ -66,9 +70,7 @@ describe('buildDiscovery', () => {
       expect(page.prev?.id).toBe(i > 0 ? urls.discoveryPage(i - 1) : undefined);
       expect(page.next?.id).toBe(i < pageCount - 1 ? urls.discoveryPage(i + 1) : undefined);
     });
-    expect(pages.flatMap((p) => p.orderedItems.map((a) => a.object.id))).toEqual(
-      log(n).map((a) => urls.manifest(a.itemId)),
-    );
+    expect(pages.flatMap((p) => p.orderedItems.map((a) => a.object.id))).toEqual(log(n).map((a) => urls.manifest(a.itemId)));
   });
 
   it('orders activities oldest first by endTime, ties in log order, and normalises times to UTC', () => {

@@ -84,16 +84,19 @@ export function buildDiscovery(
     });
   const pageCount = Math.max(1, Math.ceil(ordered.length / pageSize));
   const pageRef = (n: number) => ({ id: urls.discoveryPage(n), type: 'OrderedCollectionPage' as const });
-  const pages = Array.from({ length: pageCount }, (_, n): OrderedCollectionPage => ({
-    '@context': DISCOVERY_CONTEXT,
-    id: urls.discoveryPage(n),
-    type: 'OrderedCollectionPage',
-    partOf: { id: urls.discovery, type: 'OrderedCollection' },
-    startIndex: n * pageSize,
-    ...(n > 0 ? { prev: pageRef(n - 1) } : {}),
-    ...(n < pageCount - 1 ? { next: pageRef(n + 1) } : {}),
-    orderedItems: ordered.slice(n * pageSize, (n + 1) * pageSize),
-  }));
+  const pages = Array.from(
+    { length: pageCount },
+    (_, n): OrderedCollectionPage => ({
+      '@context': DISCOVERY_CONTEXT,
+      id: urls.discoveryPage(n),
+      type: 'OrderedCollectionPage',
+      partOf: { id: urls.discovery, type: 'OrderedCollection' },
+      startIndex: n * pageSize,
+      ...(n > 0 ? { prev: pageRef(n - 1) } : {}),
+      ...(n < pageCount - 1 ? { next: pageRef(n + 1) } : {}),
+      orderedItems: ordered.slice(n * pageSize, (n + 1) * pageSize),
+    }),
+  );
   return {
     collection: {
       '@context': DISCOVERY_CONTEXT,

@@ -21,7 +21,11 @@ describe('parseItemRecord', () => {
     ['a page without a size', text({ ...good, pages: [{ ...good.pages[0]!, width: 0 }] }), /pages\.0\.width/],
     ['an unknown type', text({ ...good, type: 'scroll' }), /type/],
     ['a label that is no language map', text({ ...good, label: 'Kant' }), /label/],
-    ['a nested toc entry without pages', text({ ...good, toc: [{ label: 'I', pages: [], children: [{ label: 'a', children: [] }] }] }), /toc\.0\.children\.0\.pages/],
+    [
+      'a nested toc entry without pages',
+      text({ ...good, toc: [{ label: 'I', pages: [], children: [{ label: 'a', children: [] }] }] }),
+      /toc\.0\.children\.0\.pages/,
+    ],
     ["another item's record", text({ ...good, id: 'other' }), /is the record of "other", not of "kant"/],
   ])('refuses %s, naming the file and the field', (_what, input, message) => {
     expect(() => parseItemRecord(input, 'records/kant/record.json', 'kant')).toThrow(ItemRecordError);

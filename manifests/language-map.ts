@@ -43,7 +43,7 @@ export function normaliseLanguageMap(map: InternationalString): InternationalStr
   const out: InternationalString = {};
   for (const [key, values] of Object.entries(map)) {
     if (!values || values.length === 0) continue;
-    const tag = key === 'none' ? 'none' : toBcp47(key) ?? 'none';
+    const tag = key === 'none' ? 'none' : (toBcp47(key) ?? 'none');
     out[tag] = [...(out[tag] ?? []), ...values];
   }
   return out;
@@ -58,10 +58,7 @@ export function trilingual(t: Trilingual): InternationalString {
  * One display string from a language map: the first available of `preferred`, then `none`, then any
  * language; multiple values are joined with `; `. Undefined for an empty or missing map.
  */
-export function pickString(
-  map: InternationalString | null | undefined,
-  preferred: readonly string[] = UI_LANGUAGES,
-): string | undefined {
+export function pickString(map: InternationalString | null | undefined, preferred: readonly string[] = UI_LANGUAGES): string | undefined {
   if (!map) return undefined;
   const order = [...preferred, 'none', ...Object.keys(map)];
   for (const lang of order) {
@@ -75,8 +72,5 @@ export function pickString(
 export function isLanguageMap(value: unknown): value is InternationalString {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const entries = Object.entries(value);
-  return (
-    entries.length > 0 &&
-    entries.every(([, v]) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string'))
-  );
+  return entries.length > 0 && entries.every(([, v]) => Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string'));
 }

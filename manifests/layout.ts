@@ -39,8 +39,7 @@ export function dataPaths(dataDir: string) {
     itemDir: (itemId: string) => path.join(root, 'iiif', 'presentation', item(itemId)),
     manifest: (itemId: string) => path.join(root, 'iiif', 'presentation', item(itemId), 'manifest.json'),
     /** Full-text AnnotationPage of one page (`supplementing` lines). */
-    textPage: (itemId: string, pageKey: string) =>
-      path.join(root, 'iiif', 'presentation', item(itemId), 'annotations', `${item(pageKey)}.json`),
+    textPage: (itemId: string, pageKey: string) => path.join(root, 'iiif', 'presentation', item(itemId), 'annotations', `${item(pageKey)}.json`),
     /** IIIF Change Discovery 1.0 OrderedCollection and its pages. */
     discovery: path.join(root, 'iiif', 'discovery'),
     /** Source metadata copy and the normalised `record.json` of one item. */
@@ -68,8 +67,7 @@ export function publicUrls(baseUrl: string) {
     paintingAnnotation: (itemId: string, pageKey: string) => `${pres}/${itemId}/annotation/${pageKey}-image`,
     textPage: (itemId: string, pageKey: string) => `${pres}/${itemId}/annotations/${pageKey}.json`,
     /** One full-text line annotation; the line id (from ALTO) is percent-encoded. */
-    textAnnotation: (itemId: string, pageKey: string, lineId: string) =>
-      `${pres}/${itemId}/annotation/${pageKey}-line-${encodeURIComponent(lineId)}`,
+    textAnnotation: (itemId: string, pageKey: string, lineId: string) => `${pres}/${itemId}/annotation/${pageKey}-line-${encodeURIComponent(lineId)}`,
     range: (itemId: string, rangeKey: string) => `${pres}/${itemId}/range/${rangeKey}`,
     imageService: (imageId: string) => `${base}/iiif/image/${imageId}`,
     discovery: `${base}/iiif/discovery/collection.json`,

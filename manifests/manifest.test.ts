@@ -50,14 +50,18 @@ describe('buildManifest', () => {
       },
     ]);
     expect(m.homepage).toEqual([{ id: `${BASE}/items/kant`, type: 'Text', label: m.label, format: 'text/html' }]);
-    expect(m.partOf).toEqual([{ id: `${BASE}/iiif/presentation/collection.json`, type: 'Collection', label: { nl: ['Collectie'], fr: ['Collection'], en: ['Collection'] } }]);
+    expect(m.partOf).toEqual([
+      { id: `${BASE}/iiif/presentation/collection.json`, type: 'Collection', label: { nl: ['Collectie'], fr: ['Collection'], en: ['Collection'] } },
+    ]);
     expect(m.behavior).toEqual(['paged']);
     expect(m.viewingDirection).toBe('left-to-right');
   });
 
   it('links the source METS record and record.json with format and profile', () => {
     const seeAlso = buildManifest(item(), opts).seeAlso ?? [];
-    expect(seeAlso.map((s) => ({ id: s.id, type: s.type, format: (s as { format?: string }).format, profile: (s as { profile?: string }).profile }))).toEqual([
+    expect(
+      seeAlso.map((s) => ({ id: s.id, type: s.type, format: (s as { format?: string }).format, profile: (s as { profile?: string }).profile })),
+    ).toEqual([
       { id: `${BASE}/records/kant/mets.xml`, type: 'Dataset', format: 'application/xml', profile: 'http://www.loc.gov/METS/' },
       { id: `${BASE}/records/kant/record.json`, type: 'Dataset', format: 'application/json', profile: undefined },
     ]);
@@ -111,15 +115,25 @@ describe('buildManifest', () => {
     expect(m['@context']).toEqual([SEARCH2_CONTEXT, PRESENTATION_CONTEXT]);
     expect(m.items[0]?.annotations).toBeUndefined();
     expect(m.items[1]?.annotations).toEqual([
-      { id: `${BASE}/iiif/presentation/kant/annotations/page-0018.json`, type: 'AnnotationPage', label: { nl: ['Volledige tekst'], fr: ['Texte intégral'], en: ['Full text'] } },
+      {
+        id: `${BASE}/iiif/presentation/kant/annotations/page-0018.json`,
+        type: 'AnnotationPage',
+        label: { nl: ['Volledige tekst'], fr: ['Texte intégral'], en: ['Full text'] },
+      },
     ]);
     expect(m.service).toEqual([
-      { id: `${BASE}/iiif/search/2/kant`, type: 'SearchService2', service: [{ id: `${BASE}/iiif/autocomplete/2/kant`, type: 'AutoCompleteService2' }] },
+      {
+        id: `${BASE}/iiif/search/2/kant`,
+        type: 'SearchService2',
+        service: [{ id: `${BASE}/iiif/autocomplete/2/kant`, type: 'AutoCompleteService2' }],
+      },
       {
         '@id': `${BASE}/iiif/search/1/kant`,
         '@type': 'SearchService1',
         profile: 'http://iiif.io/api/search/1/search',
-        service: [{ '@id': `${BASE}/iiif/autocomplete/1/kant`, '@type': 'AutoCompleteService1', profile: 'http://iiif.io/api/search/1/autocomplete' }],
+        service: [
+          { '@id': `${BASE}/iiif/autocomplete/1/kant`, '@type': 'AutoCompleteService1', profile: 'http://iiif.io/api/search/1/autocomplete' },
+        ],
       },
     ]);
   });
@@ -140,13 +154,19 @@ describe('buildManifest', () => {
   });
 
   it('normalises https Creative Commons rights and omits rights IIIF cannot carry', () => {
-    expect(buildManifest(item({ rights: 'https://creativecommons.org/licenses/by/4.0' }), opts).rights).toBe('http://creativecommons.org/licenses/by/4.0/');
+    expect(buildManifest(item({ rights: 'https://creativecommons.org/licenses/by/4.0' }), opts).rights).toBe(
+      'http://creativecommons.org/licenses/by/4.0/',
+    );
     expect(buildManifest(item({ rights: 'Alle rechten voorbehouden' }), opts).rights).toBeUndefined();
   });
 
   it('omits navDate for an undated item, sanitises summary and attribution', () => {
     const m = buildManifest(
-      item({ date: 's.a.', summary: { nl: ['<p onclick="x()">Een <b>essay</b><script>alert(1)</script></p>'] }, attribution: '<a href="javascript:x">KBR</a>' }),
+      item({
+        date: 's.a.',
+        summary: { nl: ['<p onclick="x()">Een <b>essay</b><script>alert(1)</script></p>'] },
+        attribution: '<a href="javascript:x">KBR</a>',
+      }),
       opts,
     );
     expect(m.navDate).toBeUndefined();

@@ -7,8 +7,7 @@ function item(extra: Partial<ItemRecord>): ItemRecord {
   return itemRecord({ id: 'x', label: { de: ['Was iſt Aufklärung?'] }, ...extra });
 }
 
-const valueFor = (metadata: ReturnType<typeof buildMetadata>, enLabel: string) =>
-  metadata.find((m) => m.label.en?.[0] === enLabel)?.value;
+const valueFor = (metadata: ReturnType<typeof buildMetadata>, enLabel: string) => metadata.find((m) => m.label.en?.[0] === enLabel)?.value;
 
 describe('buildMetadata', () => {
   it('shows the title verbatim (long s kept), the type translated, and labels in nl, fr and en', () => {

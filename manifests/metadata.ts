@@ -31,7 +31,10 @@ export function buildMetadata(item: ItemRecord): MetadataItem[] {
   addText('partOf', [item.partOf]);
   addText('shelfmark', [item.shelfmark]);
   addText('holdingInstitution', [item.holdingInstitution]);
-  addText('identifier', item.identifiers.map((i) => `${i.value} (${i.type})`));
+  addText(
+    'identifier',
+    item.identifiers.map((i) => `${i.value} (${i.type})`),
+  );
   if (item.externalUrl !== undefined && /^https?:\/\//i.test(item.externalUrl)) {
     add(fieldLabel('externalUrl'), { none: [link(item.externalUrl)] });
   }

@@ -9,7 +9,10 @@ describe('rebaseJson', () => {
     ['http://localhost:3000', 'https://leeszaal.brugge.be/lz'],
     ['http://localhost:3000/', 'https://leeszaal.brugge.be/lz/'],
     ['http://localhost:3000/iiif/presentation/kant/manifest.json', 'https://leeszaal.brugge.be/lz/iiif/presentation/kant/manifest.json'],
-    ['http://localhost:3000/iiif/presentation/kant/canvas/p1#xywh=1,2,3,4', 'https://leeszaal.brugge.be/lz/iiif/presentation/kant/canvas/p1#xywh=1,2,3,4'],
+    [
+      'http://localhost:3000/iiif/presentation/kant/canvas/p1#xywh=1,2,3,4',
+      'https://leeszaal.brugge.be/lz/iiif/presentation/kant/canvas/p1#xywh=1,2,3,4',
+    ],
     ['http://localhost:3000/#provider', 'https://leeszaal.brugge.be/lz/#provider'],
     ['http://localhost:3000?x=1', 'https://leeszaal.brugge.be/lz?x=1'],
     ['http://localhost:30001/x', 'http://localhost:30001/x'],

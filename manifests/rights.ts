@@ -10,10 +10,7 @@ const CC_LICENSE =
   /^https?:\/\/(?:www\.)?creativecommons\.org\/licenses\/(by|by-sa|by-nd|by-nc|by-nc-sa|by-nc-nd)\/(\d\.\d)(?:\/([a-z]{2}))?\/?(?:legalcode(?:\.[a-z-]+)?\/?)?$/i;
 const CC_PUBLIC_DOMAIN = /^https?:\/\/(?:www\.)?creativecommons\.org\/publicdomain\/(zero|mark)\/1\.0\/?(?:legalcode(?:\.[a-z-]+)?\/?)?$/i;
 
-const STATEMENTS = new Set([
-  'InC', 'InC-OW-EU', 'InC-EDU', 'InC-NC', 'InC-RUU', 'NoC-CR', 'NoC-NC', 'NoC-OKLR', 'NoC-US',
-  'CNE', 'UND', 'NKC',
-]);
+const STATEMENTS = new Set(['InC', 'InC-OW-EU', 'InC-EDU', 'InC-NC', 'InC-RUU', 'NoC-CR', 'NoC-NC', 'NoC-OKLR', 'NoC-US', 'CNE', 'UND', 'NKC']);
 
 /** The IIIF form of a RightsStatements.org or Creative Commons URI; undefined for anything else. */
 export function canonicalRights(value: string): string | undefined {
@@ -31,7 +28,10 @@ export function canonicalRights(value: string): string | undefined {
 export function rightsFromText(text: string): string | undefined {
   const uri = canonicalRights(text);
   if (uri) return uri;
-  const t = text.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ');
   const cc = /^(?:cc|creative commons)[ -](by(?:[ -](?:nc|sa|nd))*)\s+(\d\.\d)\b/.exec(t);
   if (cc?.[1]) return canonicalRights(`https://creativecommons.org/licenses/${cc[1].replace(/ /g, '-')}/${cc[2]}/`);
   if (/^(cc0|cc zero|creative commons zero)\b/.test(t)) return 'http://creativecommons.org/publicdomain/zero/1.0/';

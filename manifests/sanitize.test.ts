@@ -7,8 +7,11 @@ describe('sanitizeValue', () => {
     ['ampersand and a lone < stay text', 'Haude & Spener, a < b', 'Haude & Spener, a < b'],
     ['allowed markup is kept', '<p>Gedruckt bei <i>Haude</i><br/>Berlin</p>', '<p>Gedruckt bei <i>Haude</i><br />Berlin</p>'],
     ['text with markup is wrapped so it starts with < and ends with >', 'Hello <b>bold</b>', '<span>Hello <b>bold</b></span>'],
-    ['every allowed tag survives', '<p><a href="https://x.org/">a</a><b>b</b><small>s</small><sub>1</sub><sup>2</sup><span>t</span></p>',
-      '<p><a href="https://x.org/">a</a><b>b</b><small>s</small><sub>1</sub><sup>2</sup><span>t</span></p>'],
+    [
+      'every allowed tag survives',
+      '<p><a href="https://x.org/">a</a><b>b</b><small>s</small><sub>1</sub><sup>2</sup><span>t</span></p>',
+      '<p><a href="https://x.org/">a</a><b>b</b><small>s</small><sub>1</sub><sup>2</sup><span>t</span></p>',
+    ],
     ['image with src and alt', '<img src="https://x.org/a.jpg" alt="wapen">', '<img src="https://x.org/a.jpg" alt="wapen" />'],
     ['script removed with its content', '<p>a<script>alert(1)</script>b</p>', '<p>ab</p>'],
     ['script alone leaves nothing', '<script>alert(1)</script>', ''],
@@ -43,8 +46,9 @@ describe('sanitizeValue', () => {
 
 describe('sanitizeLanguageMap', () => {
   it('sanitises every value and drops values and languages left empty', () => {
-    expect(
-      sanitizeLanguageMap({ nl: ['<b>ok</b>', '<script>x</script>'], fr: ['<script>x</script>'], none: ['Eſſay'] }),
-    ).toEqual({ nl: ['<b>ok</b>'], none: ['Eſſay'] });
+    expect(sanitizeLanguageMap({ nl: ['<b>ok</b>', '<script>x</script>'], fr: ['<script>x</script>'], none: ['Eſſay'] })).toEqual({
+      nl: ['<b>ok</b>'],
+      none: ['Eſſay'],
+    });
   });
 });

@@ -10,7 +10,9 @@ const REPO = path.resolve(import.meta.dirname, '..');
 const CACHE = path.join(REPO, 'node_modules', '.cache', 'leeszaal');
 // The folder is made by the first compile: on a fresh clone this test may run before any.
 const cached = () =>
-  existsSync(CACHE) ? readdirSync(CACHE, { withFileTypes: true }).filter((e) => e.name.startsWith('presentation-3-validators-') && e.name.endsWith('.cjs')) : [];
+  existsSync(CACHE)
+    ? readdirSync(CACHE, { withFileTypes: true }).filter((e) => e.name.startsWith('presentation-3-validators-') && e.name.endsWith('.cjs'))
+    : [];
 
 /** Validates documents that pass and fail in different ways, in a fresh process; returns its verdicts. */
 function verdicts(): string {

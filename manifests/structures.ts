@@ -39,8 +39,6 @@ function collectPages(entries: readonly TocEntry[]): string[] {
 }
 
 function firstIndex(entry: TocEntry, pageIndex: ReadonlyMap<string, number>): number {
-  const indices = [...entry.pages, ...collectPages(entry.children)]
-    .map((k) => pageIndex.get(k))
-    .filter((i): i is number => i !== undefined);
+  const indices = [...entry.pages, ...collectPages(entry.children)].map((k) => pageIndex.get(k)).filter((i): i is number => i !== undefined);
   return indices.length > 0 ? Math.min(...indices) : Number.POSITIVE_INFINITY;
 }

@@ -17,7 +17,11 @@ export interface Size {
  * height rounded (never below 1); an image already that narrow keeps its own size (no upscaling).
  */
 export function thumbnailSize(width: number, height: number, targetWidth: number = DEFAULT_THUMBNAIL_WIDTH): Size {
-  for (const [name, v] of [['width', width], ['height', height], ['targetWidth', targetWidth]] as const) {
+  for (const [name, v] of [
+    ['width', width],
+    ['height', height],
+    ['targetWidth', targetWidth],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`thumbnailSize: ${name} must be a positive integer, got ${v}`);
   }
   if (width <= targetWidth) return { width, height };

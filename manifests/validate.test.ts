@@ -43,19 +43,54 @@ describe('validatePresentation', () => {
   });
 
   it.each([
-    ['a start canvas given as a SpecificResource', { start: { type: 'SpecificResource', source: CANVAS, selector: { type: 'FragmentSelector', value: 'xywh=0,0,10,10' } } }],
+    [
+      'a start canvas given as a SpecificResource',
+      { start: { type: 'SpecificResource', source: CANVAS, selector: { type: 'FragmentSelector', value: 'xywh=0,0,10,10' } } },
+    ],
     ['a start canvas given as a Canvas reference', { start: { id: CANVAS, type: 'Canvas' } }],
-    ['a range with a fragment of a canvas', { structures: [{ id: `${BASE}/r/1`, type: 'Range', label: { none: ['r'] }, items: [{ id: `${CANVAS}#xywh=0,0,100,100`, type: 'Canvas' }] }] }],
-    ['a percentage xywh, which has no pixel bounds to check', { structures: [{ id: `${BASE}/r/1`, type: 'Range', label: { none: ['r'] }, items: [{ id: `${CANVAS}#xywh=pct:0,0,150,150`, type: 'Canvas' }] }] }],
-    ['a provider on another site', { provider: [{ id: 'https://library.example/', type: 'Agent', label: { none: ['L'] }, homepage: [{ id: 'https://library.example/', type: 'Text', label: { none: ['L'] }, format: 'text/html' }] }] }],
+    [
+      'a range with a fragment of a canvas',
+      { structures: [{ id: `${BASE}/r/1`, type: 'Range', label: { none: ['r'] }, items: [{ id: `${CANVAS}#xywh=0,0,100,100`, type: 'Canvas' }] }] },
+    ],
+    [
+      'a percentage xywh, which has no pixel bounds to check',
+      {
+        structures: [{ id: `${BASE}/r/1`, type: 'Range', label: { none: ['r'] }, items: [{ id: `${CANVAS}#xywh=pct:0,0,150,150`, type: 'Canvas' }] }],
+      },
+    ],
+    [
+      'a provider on another site',
+      {
+        provider: [
+          {
+            id: 'https://library.example/',
+            type: 'Agent',
+            label: { none: ['L'] },
+            homepage: [{ id: 'https://library.example/', type: 'Text', label: { none: ['L'] }, format: 'text/html' }],
+          },
+        ],
+      },
+    ],
   ])('accepts %s', (_name, extra) => {
     expect(validatePresentation(manifest(extra), { baseUrl: `${BASE}/` })).toEqual({ ok: true, errors: [] });
   });
 
   it.each([
-    ['a range whose xywh leaves the canvas', { structures: [{ id: `${BASE}/r/1`, type: 'Range', label: { none: ['r'] }, items: [{ id: `${CANVAS}#xywh=50,50,100,100`, type: 'Canvas' }] }] }, /reaches outside its 100x200 canvas/],
-    ['a range id reused', { structures: [{ id: CANVAS, type: 'Range', label: { none: ['r'] }, items: [{ id: CANVAS, type: 'Canvas' }] }] }, /already used/],
-    ['an id sharing only a prefix with the base', { homepage: [{ id: 'https://x.example.evil/items/m', type: 'Text', label: { none: ['m'] }, format: 'text/html' }] }, /not under the public base URL/],
+    [
+      'a range whose xywh leaves the canvas',
+      { structures: [{ id: `${BASE}/r/1`, type: 'Range', label: { none: ['r'] }, items: [{ id: `${CANVAS}#xywh=50,50,100,100`, type: 'Canvas' }] }] },
+      /reaches outside its 100x200 canvas/,
+    ],
+    [
+      'a range id reused',
+      { structures: [{ id: CANVAS, type: 'Range', label: { none: ['r'] }, items: [{ id: CANVAS, type: 'Canvas' }] }] },
+      /already used/,
+    ],
+    [
+      'an id sharing only a prefix with the base',
+      { homepage: [{ id: 'https://x.example.evil/items/m', type: 'Text', label: { none: ['m'] }, format: 'text/html' }] },
+      /not under the public base URL/,
+    ],
     ['a manifest without canvases', { items: [] }, /at least one canvas/],
   ])('rejects %s', (_name, extra, pattern) => {
     const result = validatePresentation(manifest(extra), { baseUrl: BASE });

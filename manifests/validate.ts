@@ -79,9 +79,7 @@ function schemaValidator(schemaPath: string, type: string | undefined): Validate
 }
 
 function formatSchemaError(e: ErrorObject): string {
-  const params = e.keyword === 'additionalProperties' || e.keyword === 'required' || e.keyword === 'pattern'
-    ? ` (${JSON.stringify(e.params)})`
-    : '';
+  const params = e.keyword === 'additionalProperties' || e.keyword === 'required' || e.keyword === 'pattern' ? ` (${JSON.stringify(e.params)})` : '';
   return `schema ${e.instancePath || '/'}: ${e.message ?? e.keyword}${params}`;
 }
 
@@ -146,7 +144,7 @@ function checkId(id: string, at: string, base: string | undefined, inProvider: b
     fail(at, `id ${JSON.stringify(id)} is not an absolute http(s) URI`);
     return;
   }
-  if (base !== undefined && !inProvider && !(id === base || /^[/#?]/.test(id.slice(base.length)) && id.startsWith(base))) {
+  if (base !== undefined && !inProvider && !(id === base || (/^[/#?]/.test(id.slice(base.length)) && id.startsWith(base)))) {
     fail(at, `id ${JSON.stringify(id)} is not under the public base URL ${base}`);
   }
 }
@@ -160,7 +158,8 @@ function checkLanguageMap(value: unknown, at: string, fail: Fail) {
     if (lang === 'none') continue;
     const canonical = canonicalTag(lang);
     if (canonical === undefined) fail(at, `language map key ${JSON.stringify(lang)} is neither a BCP 47 tag nor "none"`);
-    else if (canonical.toLowerCase() !== lang.toLowerCase()) fail(at, `language map key ${JSON.stringify(lang)} should be the BCP 47 tag ${JSON.stringify(canonical)}`);
+    else if (canonical.toLowerCase() !== lang.toLowerCase())
+      fail(at, `language map key ${JSON.stringify(lang)} should be the BCP 47 tag ${JSON.stringify(canonical)}`);
   }
 }
 
@@ -271,7 +270,8 @@ function checkManifest(json: Json, canvases: ReadonlyMap<string, Size>, fail: Fa
     r.items.forEach((item, i) => {
       const iAt = `${at}/items/${i}`;
       if (isObject(item) && item.type === 'Range') return checkRange(item, iAt);
-      const id = typeof item === 'string' ? item : isObject(item) && item.type === 'SpecificResource' ? targetId(item) : isObject(item) ? item.id : undefined;
+      const id =
+        typeof item === 'string' ? item : isObject(item) && item.type === 'SpecificResource' ? targetId(item) : isObject(item) ? item.id : undefined;
       const [canvasId] = splitFragment(typeof id === 'string' ? id : '');
       if (!canvasIds.has(canvasId)) fail(iAt, `range refers to ${JSON.stringify(id)}, which is not a canvas of this manifest`);
     });
@@ -291,9 +291,7 @@ function targetId(target: unknown): string | undefined {
     const source = targetId(target.source);
     if (source === undefined) return undefined;
     const selector = Array.isArray(target.selector) ? target.selector[0] : target.selector;
-    return isObject(selector) && selector.type === 'FragmentSelector' && typeof selector.value === 'string'
-      ? `${source}#${selector.value}`
-      : source;
+    return isObject(selector) && selector.type === 'FragmentSelector' && typeof selector.value === 'string' ? `${source}#${selector.value}` : source;
   }
   return typeof target.id === 'string' ? target.id : undefined;
 }

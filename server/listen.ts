@@ -20,7 +20,9 @@ export interface Listening {
 /** Binds to HOST:PORT; a port in use or a bad host ends the process with a message naming them. */
 export async function listen(config: Config): Promise<Listening> {
   let handler: http.RequestListener = (_req, res) => {
-    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' }).end('Leeszaal is starting; try again in a few seconds.\n');
+    res
+      .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
+      .end('Leeszaal is starting; try again in a few seconds.\n');
   };
   const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000 }, (req, res) => handler(req, res));
   await new Promise<void>((resolve) => {

@@ -10,7 +10,13 @@ const ingest: PartRun = {
   date: '2026-12-01',
   machine,
   figures: [
-    { part: 'ingest', name: 'large scan throughput, ours / vips dzsave (10000x14000)', ratio: 0.954, goal: '>= 0.9', detail: 'ours 3.3 s, vips 3.2 s' },
+    {
+      part: 'ingest',
+      name: 'large scan throughput, ours / vips dzsave (10000x14000)',
+      ratio: 0.954,
+      goal: '>= 0.9',
+      detail: 'ours 3.3 s, vips 3.2 s',
+    },
     { part: 'ingest', name: 'large scan CPU time, vips dzsave / ours', ratio: 0.7, detail: 'a | b\nc' },
   ],
 };
@@ -18,7 +24,9 @@ const viewer: PartRun = {
   part: 'viewer',
   date: '2026-12-02',
   machine: { cores: 1, cpu: 'Intel Xeon', node: '24.21.0' },
-  figures: [{ part: 'viewer', name: 'first tile painted (Leeszaal / Mirador 4, lower is better)', ratio: 0.27, goal: '≤ 0.50', detail: '642 ms vs 2353 ms' }],
+  figures: [
+    { part: 'viewer', name: 'first tile painted (Leeszaal / Mirador 4, lower is better)', ratio: 0.27, goal: '≤ 0.50', detail: '642 ms vs 2353 ms' },
+  ],
 };
 
 describe('renderFiguresTable', () => {

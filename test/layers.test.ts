@@ -10,7 +10,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.(ts|mjs)$/.test(e.name) && !e.parentPath.includes(`${path.sep}dist`) && !e.parentPath.includes(`${path.sep}sample`))
+    .filter(
+      (e) => e.isFile() && /\.(ts|mjs)$/.test(e.name) && !e.parentPath.includes(`${path.sep}dist`) && !e.parentPath.includes(`${path.sep}sample`),
+    )
     .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)));
 }
 
@@ -47,7 +49,10 @@ describe('layers', () => {
   }
 
   it('would notice a forbidden import, static or dynamic', () => {
-    const found = importsOf('ingest/pyramid/tile.ts', "import { render } from '../../server/image/render.ts';\nconst m = await import('../../viewer/x.ts');\nimport sharp from 'sharp';");
+    const found = importsOf(
+      'ingest/pyramid/tile.ts',
+      "import { render } from '../../server/image/render.ts';\nconst m = await import('../../viewer/x.ts');\nimport sharp from 'sharp';",
+    );
     expect(found).toEqual(['server/image/render.ts', 'viewer/x.ts', 'sharp']);
     expect(found.filter((i) => RULES[0]!.forbidden.test(i))).toEqual(['server/image/render.ts', 'viewer/x.ts']);
   });

@@ -30,7 +30,11 @@ function sharedPartials(): Plugin {
           } catch {
             throw new Error(`site page includes "${name}", but ${file} does not exist`);
           }
-          return text.trimEnd().split('\n').map((l) => (l === '' ? l : indent + l)).join('\n');
+          return text
+            .trimEnd()
+            .split('\n')
+            .map((l) => (l === '' ? l : indent + l))
+            .join('\n');
         });
       },
     },

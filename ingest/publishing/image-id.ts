@@ -13,9 +13,6 @@ export interface TileShape {
 }
 
 export function imageIdFor(itemId: string, pageKey: string, contentSha256: string, shape: TileShape): string {
-  const hash = createHash('sha256')
-    .update(`${contentSha256}\n${shape.tileSize}\n${shape.quality}\n${TILER_VERSION}`)
-    .digest('hex')
-    .slice(0, 10);
+  const hash = createHash('sha256').update(`${contentSha256}\n${shape.tileSize}\n${shape.quality}\n${TILER_VERSION}`).digest('hex').slice(0, 10);
   return `${itemId}_${pageKey}.${hash}`;
 }

@@ -76,7 +76,9 @@ export async function acquireLock(file: string, opts: LockOptions): Promise<Lock
     }
     if (Date.now() >= deadline) {
       const who = owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'another process';
-      throw new LockError(`${opts.what} is locked by ${who} (lock file ${file}); wait for it to finish or remove the lock file if that process is gone`);
+      throw new LockError(
+        `${opts.what} is locked by ${who} (lock file ${file}); wait for it to finish or remove the lock file if that process is gone`,
+      );
     }
     await sleep(200);
   }

@@ -89,7 +89,10 @@ describe('derivative TIFF from the published tiles', () => {
 
 describe('tiled TIFF writer', () => {
   it('writes grey tiles as a one-band page', async () => {
-    const tile = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 90, g: 90, b: 90 } } }).toColourspace('b-w').jpeg().toBuffer();
+    const tile = await sharp({ create: { width: 32, height: 32, channels: 3, background: { r: 90, g: 90, b: 90 } } })
+      .toColourspace('b-w')
+      .jpeg()
+      .toBuffer();
     const file = path.join(dir, 'grey.tif');
     await writeTiledTiff(file, [{ width: 40, height: 20, tileSize: 32, components: 1, sampling: [1, 1], tileCount: 2 }], async () => tile);
     const meta = await sharp(file).metadata();
@@ -100,12 +103,18 @@ describe('tiled TIFF writer', () => {
 
   it('refuses a page whose tile count does not match its size', async () => {
     await expect(
-      writeTiledTiff(path.join(dir, 'wrong.tif'), [{ width: 100, height: 70, tileSize: 64, components: 3, sampling: [2, 2], tileCount: 3 }], async () => new Uint8Array(2)),
+      writeTiledTiff(
+        path.join(dir, 'wrong.tif'),
+        [{ width: 100, height: 70, tileSize: 64, components: 3, sampling: [2, 2], tileCount: 3 }],
+        async () => new Uint8Array(2),
+      ),
     ).rejects.toThrow(/has 4 tiles, not 3/);
   });
 
   it('writes BigTIFF when asked, and libvips reads it', async () => {
-    const tile = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 10, g: 200, b: 90 } } }).jpeg().toBuffer();
+    const tile = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 10, g: 200, b: 90 } } })
+      .jpeg()
+      .toBuffer();
     const file = path.join(dir, 'big.tif');
     await writeTiledTiff(
       file,

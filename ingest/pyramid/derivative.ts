@@ -84,4 +84,3 @@ export async function writeDerivative(input: DerivativeInput, target: string): P
     await rm(tmp, { force: true });
   }
 }
-

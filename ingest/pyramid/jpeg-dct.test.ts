@@ -85,7 +85,14 @@ describe('padJpeg', () => {
 
 describe('joinJpegs', () => {
   /** The region at (200, 300) of the scan (or of `source`) cut into rows of tiles of `size`, each coded as asked. */
-  async function level(width: number, height: number, size: number, grey: boolean, jpeg: (i: number, j: number) => JpegOptions, source: string | Buffer = SCAN) {
+  async function level(
+    width: number,
+    height: number,
+    size: number,
+    grey: boolean,
+    jpeg: (i: number, j: number) => JpegOptions,
+    source: string | Buffer = SCAN,
+  ) {
     const rows: Buffer[][] = [];
     for (let j = 0; j * size < height; j++) {
       const row: Buffer[] = [];
@@ -149,9 +156,15 @@ describe('joinJpegs', () => {
   it.each([
     { name: 'tiles coded with different quantisation tables', make: () => level(600, 300, 256, false, (i) => ({ quality: i === 1 ? 60 : 85 })) },
     { name: 'inner tiles that are not a whole number of MCUs wide', make: () => level(300, 200, 100, false, () => ({})) },
-    { name: 'rows of different lengths', make: async () => [...(await level(600, 256, 256, false, () => ({}))), [(await level(256, 256, 256, false, () => ({})))[0]![0]!]] },
+    {
+      name: 'rows of different lengths',
+      make: async () => [...(await level(600, 256, 256, false, () => ({}))), [(await level(256, 256, 256, false, () => ({})))[0]![0]!]],
+    },
     { name: 'no tiles', make: async () => [] },
-    { name: 'a damaged tile', make: async () => (await level(600, 256, 256, false, () => ({}))).map((row) => row.map((t, i) => (i === 1 ? t.subarray(0, 900) : t))) },
+    {
+      name: 'a damaged tile',
+      make: async () => (await level(600, 256, 256, false, () => ({}))).map((row) => row.map((t, i) => (i === 1 ? t.subarray(0, 900) : t))),
+    },
   ])('declines $name', async ({ make }) => {
     expect(joinJpegs(await make())).toBeUndefined();
   });

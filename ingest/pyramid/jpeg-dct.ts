@@ -284,7 +284,13 @@ function skipBlock(b: Uint8Array, pos: number, dc: HuffmanTable, ac: HuffmanTabl
  * each block's DC value and where its AC bits lie, and where each MCU starts. Undefined when a code
  * is not in the tables or the data ends early.
  */
-function readBlocks(header: Header, mcusX: number, mcusY: number, bytes: Uint8Array, bits: number): { grids: BlockGrid[]; mcuStart: Int32Array } | undefined {
+function readBlocks(
+  header: Header,
+  mcusX: number,
+  mcusY: number,
+  bytes: Uint8Array,
+  bits: number,
+): { grids: BlockGrid[]; mcuStart: Int32Array } | undefined {
   const grids = header.components.map(({ h, v }): BlockGrid => {
     const columns = mcusX * h;
     const rows = mcusY * v;
@@ -409,7 +415,13 @@ class BitWriter {
  * predecessor in the same stream is copied as it is; the first of each run is re-coded, its DC
  * differences now taken from the previous output MCU. Undefined when a table lacks a needed code.
  */
-function writeScan(header: Header, mcusX: number, mcusY: number, locate: (mx: number, my: number) => McuSource, sizeHint: number): Uint8Array | undefined {
+function writeScan(
+  header: Header,
+  mcusX: number,
+  mcusY: number,
+  locate: (mx: number, my: number) => McuSource,
+  sizeHint: number,
+): Uint8Array | undefined {
   const writer = new BitWriter(sizeHint);
   const last = new Int32Array(header.components.length);
   let previous: { stream: Decoded; index: number } | undefined;

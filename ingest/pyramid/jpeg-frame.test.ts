@@ -7,10 +7,26 @@ const image = (width: number, height: number, channels: 1 | 3) =>
 
 describe('jpegFrame', () => {
   it.each([
-    { name: 'colour 4:2:0', make: () => image(512, 300, 3).jpeg({ quality: 85 }), want: { width: 512, height: 300, components: 3, sampling: [2, 2], sequential: true } },
-    { name: 'colour 4:4:4', make: () => image(77, 1025, 3).jpeg({ quality: 85, chromaSubsampling: '4:4:4' }), want: { width: 77, height: 1025, components: 3, sampling: [1, 1], sequential: true } },
-    { name: 'grey', make: () => image(64, 64, 1).jpeg({ quality: 85 }), want: { width: 64, height: 64, components: 1, sampling: [1, 1], sequential: true } },
-    { name: 'progressive', make: () => image(40, 30, 3).jpeg({ quality: 85, progressive: true }), want: { width: 40, height: 30, components: 3, sampling: [2, 2], sequential: false } },
+    {
+      name: 'colour 4:2:0',
+      make: () => image(512, 300, 3).jpeg({ quality: 85 }),
+      want: { width: 512, height: 300, components: 3, sampling: [2, 2], sequential: true },
+    },
+    {
+      name: 'colour 4:4:4',
+      make: () => image(77, 1025, 3).jpeg({ quality: 85, chromaSubsampling: '4:4:4' }),
+      want: { width: 77, height: 1025, components: 3, sampling: [1, 1], sequential: true },
+    },
+    {
+      name: 'grey',
+      make: () => image(64, 64, 1).jpeg({ quality: 85 }),
+      want: { width: 64, height: 64, components: 1, sampling: [1, 1], sequential: true },
+    },
+    {
+      name: 'progressive',
+      make: () => image(40, 30, 3).jpeg({ quality: 85, progressive: true }),
+      want: { width: 40, height: 30, components: 3, sampling: [2, 2], sequential: false },
+    },
   ])('reads the frame of a $name JPEG', async ({ make, want }) => {
     expect(jpegFrame(await make().toBuffer())).toEqual(want);
   });

@@ -38,7 +38,9 @@ afterAll(async () => {
 async function entries(root: string, sub = ''): Promise<string[]> {
   const found = await readdir(path.join(root, sub), { withFileTypes: true });
   const nested = await Promise.all(
-    found.map(async (e) => (e.isDirectory() ? [`${path.join(sub, e.name)}/`, ...(await entries(root, path.join(sub, e.name)))] : [path.join(sub, e.name)])),
+    found.map(async (e) =>
+      e.isDirectory() ? [`${path.join(sub, e.name)}/`, ...(await entries(root, path.join(sub, e.name)))] : [path.join(sub, e.name)],
+    ),
   );
   return nested.flat().sort();
 }
@@ -57,8 +59,16 @@ describe('tiling in bands', () => {
     const one = path.join(dir, 'one');
     const two = path.join(dir, 'two');
     const scales = scaleFactorsFor(full, settings.tileSize);
-    const bandLevels = impliedTiles(full, settings.tileSize, scales.filter((s) => s <= plan!.bandScale));
-    const upper = impliedTiles(full, settings.tileSize, scales.filter((s) => s > plan!.bandScale));
+    const bandLevels = impliedTiles(
+      full,
+      settings.tileSize,
+      scales.filter((s) => s <= plan!.bandScale),
+    );
+    const upper = impliedTiles(
+      full,
+      settings.tileSize,
+      scales.filter((s) => s > plan!.bandScale),
+    );
     const announced: { upTo: number; bandLevelsThere: boolean; upperThere: boolean }[] = [];
     const announce = (out: string) => (upTo: number) =>
       announced.push({

@@ -34,43 +34,74 @@ describe('CSV collections', () => {
   it.each([
     {
       name: 'Dutch column names, semicolon separated',
-      csv: 'Identificatie;Bestand;Titel;Auteur;Datum;Taal;Drukker;Plaats;Rechten;Naamsvermelding\n' +
+      csv:
+        'Identificatie;Bestand;Titel;Auteur;Datum;Taal;Drukker;Plaats;Rechten;Naamsvermelding\n' +
         'brugge-1562;kaart.jpg;Brugge;Marcus Gerards;1562;Nederlands;Hubert Goltzius;Brugge;https://creativecommons.org/publicdomain/mark/1.0/;Musea Brugge\n',
       files: ['images/kaart.jpg'],
       item: {
         id: 'brugge-1562',
         label: { none: ['Brugge'] },
-        agents: [{ name: 'Marcus Gerards', role: 'aut' }, { name: 'Hubert Goltzius', role: 'prt' }],
-        date: '1562', languages: ['dut'], publisher: 'Hubert Goltzius', place: 'Brugge',
-        rights: 'http://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Musea Brugge',
-        type: 'print', behavior: 'individuals',
+        agents: [
+          { name: 'Marcus Gerards', role: 'aut' },
+          { name: 'Hubert Goltzius', role: 'prt' },
+        ],
+        date: '1562',
+        languages: ['dut'],
+        publisher: 'Hubert Goltzius',
+        place: 'Brugge',
+        rights: 'http://creativecommons.org/publicdomain/mark/1.0/',
+        attribution: 'Musea Brugge',
+        type: 'print',
+        behavior: 'individuals',
         pages: [{ key: 'kaart', file: 'images/kaart.jpg' }],
       },
     },
     {
       name: 'French column names, several files in one row',
-      csv: 'identifiant,fichiers,titre,auteur,date,langue,éditeur,lieu,cote\n' +
+      csv:
+        'identifiant,fichiers,titre,auteur,date,langue,éditeur,lieu,cote\n' +
         'heures-1500,"f1.tif; f2.tif ;f10.tif",Heures à l\'usage de Rome,Anonyme,ca. 1500,fre,Vérard,Paris,Ms 12\n',
       files: ['images/f1.tif', 'images/f2.tif', 'images/f10.tif'],
       item: {
         id: 'heures-1500',
         label: { none: ["Heures à l'usage de Rome"] },
-        agents: [{ name: 'Anonyme', role: 'aut' }, { name: 'Vérard', role: 'pbl' }],
-        date: 'ca. 1500', languages: ['fre'], publisher: 'Vérard', place: 'Paris', shelfmark: 'Ms 12',
-        type: 'book', behavior: 'paged',
-        pages: [{ key: 'f1', file: 'images/f1.tif' }, { key: 'f2', file: 'images/f2.tif' }, { key: 'f10', file: 'images/f10.tif' }],
+        agents: [
+          { name: 'Anonyme', role: 'aut' },
+          { name: 'Vérard', role: 'pbl' },
+        ],
+        date: 'ca. 1500',
+        languages: ['fre'],
+        publisher: 'Vérard',
+        place: 'Paris',
+        shelfmark: 'Ms 12',
+        type: 'book',
+        behavior: 'paged',
+        pages: [
+          { key: 'f1', file: 'images/f1.tif' },
+          { key: 'f2', file: 'images/f2.tif' },
+          { key: 'f10', file: 'images/f10.tif' },
+        ],
       },
     },
     {
       name: 'English names, tab separated, file path relative to the CSV, page labels and type',
-      csv: 'ID\tFile\tTitle\tCreator\tYear\tLanguages\tType\tPage labels\tSubjects\tViewing direction\n' +
+      csv:
+        'ID\tFile\tTitle\tCreator\tYear\tLanguages\tType\tPage labels\tSubjects\tViewing direction\n' +
         'scroll-1\tscans/a.png|scans/b.png\tA scroll\tUnknown\t1700\theb\tmanuscript\tfol. 1;fol. 2\tScrolls; Hebrew\tright-to-left\n',
       files: ['scans/a.png', 'scans/b.png'],
       item: {
-        id: 'scroll-1', date: '1700', languages: ['heb'], type: 'manuscript', behavior: 'paged',
+        id: 'scroll-1',
+        date: '1700',
+        languages: ['heb'],
+        type: 'manuscript',
+        behavior: 'paged',
         agents: [{ name: 'Unknown', role: 'cre' }],
-        subjects: ['Scrolls', 'Hebrew'], viewingDirection: 'right-to-left',
-        pages: [{ key: 'a', label: 'fol. 1', file: 'scans/a.png' }, { key: 'b', label: 'fol. 2', file: 'scans/b.png' }],
+        subjects: ['Scrolls', 'Hebrew'],
+        viewingDirection: 'right-to-left',
+        pages: [
+          { key: 'a', label: 'fol. 1', file: 'scans/a.png' },
+          { key: 'b', label: 'fol. 2', file: 'scans/b.png' },
+        ],
       },
     },
     {
@@ -78,8 +109,11 @@ describe('CSV collections', () => {
       csv: 'file,date\nGezicht op Damme.jpg,1650\n',
       files: ['images/Gezicht op Damme.jpg'],
       item: {
-        id: 'gezicht-op-damme', untitled: true, label: { nl: ['Zonder titel'], fr: ['Sans titre'], en: ['Untitled'] },
-        rights: defaults.rights, attribution: defaults.attribution,
+        id: 'gezicht-op-damme',
+        untitled: true,
+        label: { nl: ['Zonder titel'], fr: ['Sans titre'], en: ['Untitled'] },
+        rights: defaults.rights,
+        attribution: defaults.attribution,
         pages: [{ key: 'gezicht-op-damme', file: 'images/Gezicht op Damme.jpg' }],
       },
     },
@@ -116,7 +150,10 @@ describe('CSV collections', () => {
     { row: 'x,../../etc/passwd.jpg,Titel,,', reason: /^line 2: file \.\.\/\.\.\/etc\/passwd\.jpg is not in/ },
     { row: 'x,,Titel,,', reason: /^line 2: the file column is empty$/ },
     { row: 'x,a.jpg,Titel,Klingon,', reason: /^line 2: language "Klingon" is not an ISO 639 code/ },
-    { row: 'x,a.jpg,Titel,,alle rechten voorbehouden', reason: /^line 2: rights "alle rechten voorbehouden" is not a rightsstatements\.org or Creative Commons URI$/ },
+    {
+      row: 'x,a.jpg,Titel,,alle rechten voorbehouden',
+      reason: /^line 2: rights "alle rechten voorbehouden" is not a rightsstatements\.org or Creative Commons URI$/,
+    },
     { row: 'x,a.jpg,Titel,,,extra', reason: /^line 2: the row has 6 cells but the header names 5 columns$/ },
   ])('reports $reason and keeps the other rows', async ({ row, reason }) => {
     const name = `collection-${++n}`;
@@ -138,7 +175,10 @@ describe('CSV collections', () => {
   it('reports a CSV without a file column against the collection', async () => {
     const name = `collection-${++n}`;
     const scan = await collection('id,title\nx,y\n', [], name);
-    expect(scan).toEqual({ items: [], problems: [{ item: name, file: 'items.csv', reason: expect.stringMatching(/has no file column \(accepted names: file, files/) }] });
+    expect(scan).toEqual({
+      items: [],
+      problems: [{ item: name, file: 'items.csv', reason: expect.stringMatching(/has no file column \(accepted names: file, files/) }],
+    });
   });
 
   it('gives every accepted column name to one field only', () => {

@@ -16,14 +16,47 @@ import { rightsFromText } from '../../manifests/rights.ts';
 import { toSafeId } from './safe-id.ts';
 
 type Field =
-  | 'id' | 'file' | 'title' | 'creator' | 'author' | 'date' | 'language' | 'publisher' | 'printer'
-  | 'place' | 'rights' | 'attribution' | 'source' | 'note' | 'shelfmark' | 'subjects' | 'type'
-  | 'viewingDirection' | 'labels' | 'institution' | 'summary';
+  | 'id'
+  | 'file'
+  | 'title'
+  | 'creator'
+  | 'author'
+  | 'date'
+  | 'language'
+  | 'publisher'
+  | 'printer'
+  | 'place'
+  | 'rights'
+  | 'attribution'
+  | 'source'
+  | 'note'
+  | 'shelfmark'
+  | 'subjects'
+  | 'type'
+  | 'viewingDirection'
+  | 'labels'
+  | 'institution'
+  | 'summary';
 
 /** Accepted column names (compared lower-case, accents, spaces, `_` and `-` removed) per field. */
 export const COLUMN_NAMES: Record<Field, string[]> = {
   id: ['id', 'identifier', 'identificatie', 'identifiant', 'itemid', 'objectnummer', 'inventarisnummer'],
-  file: ['file', 'files', 'filename', 'bestand', 'bestanden', 'bestandsnaam', 'fichier', 'fichiers', 'image', 'images', 'afbeelding', 'afbeeldingen', 'scan', 'scans'],
+  file: [
+    'file',
+    'files',
+    'filename',
+    'bestand',
+    'bestanden',
+    'bestandsnaam',
+    'fichier',
+    'fichiers',
+    'image',
+    'images',
+    'afbeelding',
+    'afbeeldingen',
+    'scan',
+    'scans',
+  ],
   title: ['title', 'titel', 'titre', 'label', 'intitule'],
   creator: ['creator', 'creators', 'maker', 'makers', 'vervaardiger', 'createur', 'kunstenaar', 'artist', 'artiste'],
   author: ['author', 'authors', 'auteur', 'auteurs', 'schrijver', 'verfasser'],
@@ -46,16 +79,38 @@ export const COLUMN_NAMES: Record<Field, string[]> = {
 };
 
 const TYPE_WORDS: Record<string, ItemType> = {
-  book: 'book', boek: 'book', livre: 'book',
-  print: 'print', prent: 'print', gravure: 'print', estampe: 'print', 'single page': 'print', blad: 'print',
-  periodical: 'periodical', tijdschrift: 'periodical', krant: 'periodical', periodique: 'periodical', journal: 'periodical', newspaper: 'periodical',
-  manuscript: 'manuscript', handschrift: 'manuscript', manuscrit: 'manuscript',
-  map: 'map', kaart: 'map', carte: 'map',
-  other: 'other', ander: 'other', autre: 'other',
+  book: 'book',
+  boek: 'book',
+  livre: 'book',
+  print: 'print',
+  prent: 'print',
+  gravure: 'print',
+  estampe: 'print',
+  'single page': 'print',
+  blad: 'print',
+  periodical: 'periodical',
+  tijdschrift: 'periodical',
+  krant: 'periodical',
+  periodique: 'periodical',
+  journal: 'periodical',
+  newspaper: 'periodical',
+  manuscript: 'manuscript',
+  handschrift: 'manuscript',
+  manuscrit: 'manuscript',
+  map: 'map',
+  kaart: 'map',
+  carte: 'map',
+  other: 'other',
+  ander: 'other',
+  autre: 'other',
 };
 
 function plain(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_\-.'’]+/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_\-.'’]+/g, '');
 }
 
 function fieldOf(column: string): Field | undefined {
@@ -80,7 +135,10 @@ export function decodeCsv(bytes: Uint8Array): string {
 }
 
 function splitList(value: string, separators: RegExp): string[] {
-  return value.split(separators).map((v) => v.trim()).filter(Boolean);
+  return value
+    .split(separators)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 async function isFile(p: string): Promise<boolean> {
@@ -132,13 +190,21 @@ export async function readCsv(bytes: Uint8Array, csvFile: string, ctx: CsvContex
       relax_column_count: true,
     }) as unknown as RowRecord[];
   } catch (error) {
-    return { items: [], problems: [{ item: collection, file, reason: `${path.basename(csvFile)} cannot be read as CSV: ${(error as Error).message}` }] };
+    return {
+      items: [],
+      problems: [{ item: collection, file, reason: `${path.basename(csvFile)} cannot be read as CSV: ${(error as Error).message}` }],
+    };
   }
   const [header, ...data] = rows;
   if (!header) return { items: [], problems: [{ item: collection, file, reason: `${path.basename(csvFile)} is empty` }] };
   const columns = header.record.map(fieldOf);
   if (!columns.includes('file')) {
-    return { items: [], problems: [{ item: collection, file, reason: `${path.basename(csvFile)} has no file column (accepted names: ${COLUMN_NAMES.file.join(', ')})` }] };
+    return {
+      items: [],
+      problems: [
+        { item: collection, file, reason: `${path.basename(csvFile)} has no file column (accepted names: ${COLUMN_NAMES.file.join(', ')})` },
+      ],
+    };
   }
   const items: SourceItem[] = [];
   const problems: SourceProblem[] = [];
@@ -170,8 +236,10 @@ async function readRow(
   const where = `line ${row.info.lines}`;
   const problems: SourceProblem[] = [];
   const problem = (reason: string) => problems.push({ item: id || where, file, reason: `${where}: ${reason}` });
-  if (!id) problem(get('id') ? `id ${JSON.stringify(get('id'))} has no letters or digits to make an item id from` : 'the row has neither an id nor a file');
-  if (row.record.length > header.record.length) problem(`the row has ${row.record.length} cells but the header names ${header.record.length} columns`);
+  if (!id)
+    problem(get('id') ? `id ${JSON.stringify(get('id'))} has no letters or digits to make an item id from` : 'the row has neither an id nor a file');
+  if (row.record.length > header.record.length)
+    problem(`the row has ${row.record.length} cells but the header names ${header.record.length} columns`);
   if (entries.length === 0) problem('the file column is empty');
 
   const files: string[] = [];
@@ -207,7 +275,8 @@ async function readRow(
   if (get('viewingDirection')) {
     const v = plain(get('viewingDirection'));
     if (['righttoleft', 'rtl', 'rechtsnaarlinks', 'droiteagauche'].includes(v)) viewingDirection = 'right-to-left';
-    else if (!['lefttoright', 'ltr', 'linksnaarrechts', 'gaucheadroite'].includes(v)) problem(`viewing direction ${JSON.stringify(get('viewingDirection'))} is not left-to-right or right-to-left`);
+    else if (!['lefttoright', 'ltr', 'linksnaarrechts', 'gaucheadroite'].includes(v))
+      problem(`viewing direction ${JSON.stringify(get('viewingDirection'))} is not left-to-right or right-to-left`);
   }
   if (problems.length > 0) return { problems };
 

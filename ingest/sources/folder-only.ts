@@ -9,9 +9,26 @@ import { toSafeId } from './safe-id.ts';
 
 export function readFolderOnly(ctx: ItemContext): ItemReading {
   const id = toSafeId(ctx.folderName);
-  if (!id) return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason: `cannot make an item id from the folder name ${JSON.stringify(ctx.folderName)}: rename the folder with letters or digits` }] };
+  if (!id)
+    return {
+      problems: [
+        {
+          item: ctx.folderName,
+          file: ctx.shown(ctx.folder),
+          reason: `cannot make an item id from the folder name ${JSON.stringify(ctx.folderName)}: rename the folder with letters or digits`,
+        },
+      ],
+    };
   if (ctx.files.images.length === 0) {
-    return { problems: [{ item: id, file: ctx.shown(ctx.folder), reason: 'the item folder has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/) and no metadata' }] };
+    return {
+      problems: [
+        {
+          item: id,
+          file: ctx.shown(ctx.folder),
+          reason: 'the item folder has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/) and no metadata',
+        },
+      ],
+    };
   }
   const keys = pageKeys(ctx.files.images);
   const type = ctx.files.images.length > 1 ? 'book' : 'print';

@@ -34,7 +34,10 @@ const keysOf = (issue: Issue): PropertyKey[] => (issue.path ?? []).map((p) => p.
 
 /** `pages[2].file` from an issue's path. */
 function fieldName(keys: readonly PropertyKey[]): string {
-  return keys.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '') || '(top level)';
+  return (
+    keys.reduce<string>((name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), '') ||
+    '(top level)'
+  );
 }
 
 /**
@@ -80,7 +83,5 @@ export function behaviorFor(type: ItemType): ItemRecord['behavior'] {
 
 /** The object without keys whose value is undefined, '' or an empty string after trimming. */
 export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && !(typeof v === 'string' && v.trim() === '')),
-  ) as T;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && !(typeof v === 'string' && v.trim() === ''))) as T;
 }

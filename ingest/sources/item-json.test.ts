@@ -79,7 +79,10 @@ describe('item.json variants', () => {
       type: 'book',
       rights: defaults.rights,
       attribution: defaults.attribution,
-      pages: [{ key: 'p2', file: 'images/p2.jpg' }, { key: 'p10', file: 'images/p10.jpg' }],
+      pages: [
+        { key: 'p2', file: 'images/p2.jpg' },
+        { key: 'p10', file: 'images/p10.jpg' },
+      ],
     });
   });
 
@@ -108,8 +111,15 @@ describe('item.json variants', () => {
     { json: { pages: [{ file: 'a.tif' }, { file: 'b.tif' }] }, reason: /^item\.json pages\[1\]\.file: b\.tif is not in the item folder/ },
     { json: { pages: [{ file: 'a.tif' }, { file: 'c.bmp' }] }, reason: /^item\.json pages\[1\]\.file: c\.bmp is not a supported image format/ },
     { json: { pages: [{ file: 'a.tif', alto: 'alto/a.xml' }] }, reason: /^item\.json pages\[0\]\.alto: alto\/a\.xml is not in the item folder/ },
-    { json: { pages: [{ file: 'a.tif' }] }, files: ['a.tif', 'b.tif'], reason: /^item\.json pages: b\.tif is in the item folder but not listed in pages/ },
-    { json: { toc: [{ label: 'Deel 1', children: [{ label: 'x', pages: ['a', 'zz'] }] }] }, reason: /^item\.json toc\[0\]\.children\[0\]\.pages\[1\]: "zz" is neither a page file nor a page key/ },
+    {
+      json: { pages: [{ file: 'a.tif' }] },
+      files: ['a.tif', 'b.tif'],
+      reason: /^item\.json pages: b\.tif is in the item folder but not listed in pages/,
+    },
+    {
+      json: { toc: [{ label: 'Deel 1', children: [{ label: 'x', pages: ['a', 'zz'] }] }] },
+      reason: /^item\.json toc\[0\]\.children\[0\]\.pages\[1\]: "zz" is neither a page file nor a page key/,
+    },
     { json: { id: '***' }, reason: /^item\.json id: "\*\*\*" has no letters or digits/ },
   ])('reports $reason', async ({ json, files, reason }) => {
     const { scan, name } = await item(json, files ?? ['a.tif']);

@@ -22,7 +22,10 @@ const languageMap = v.record(
 );
 const relativeFile = v.pipe(
   text,
-  v.check((f) => !path.posix.isAbsolute(f) && !path.posix.normalize(f.replaceAll('\\', '/')).startsWith('..'), 'must be a path inside the item folder'),
+  v.check(
+    (f) => !path.posix.isAbsolute(f) && !path.posix.normalize(f.replaceAll('\\', '/')).startsWith('..'),
+    'must be a path inside the item folder',
+  ),
 );
 const url = v.pipe(v.string(), v.url('must be a URL'));
 const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
@@ -72,7 +75,10 @@ export const itemJsonSchema = jsonFile({
   behavior: v.optional(oneOf(['paged', 'individuals'])),
   viewingDirection: v.optional(oneOf(['left-to-right', 'right-to-left'])),
   pages: v.optional(
-    v.pipe(v.array(v.strictObject({ file: relativeFile, label: v.optional(text), alto: v.optional(relativeFile) })), v.minLength(1, 'must list at least one page')),
+    v.pipe(
+      v.array(v.strictObject({ file: relativeFile, label: v.optional(text), alto: v.optional(relativeFile) })),
+      v.minLength(1, 'must list at least one page'),
+    ),
   ),
   toc: v.optional(v.array(tocEntry), []),
 });
@@ -112,7 +118,12 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
   const id = data.id ? toSafeId(data.id) : toSafeId(ctx.folderName);
   const problems: SourceProblem[] = [];
   const problem = (reason: string) => problems.push({ item: id || ctx.folderName, file, reason: `item.json ${reason}` });
-  if (!id) problem(data.id ? `id: ${JSON.stringify(data.id)} has no letters or digits to make an item id from` : 'id: missing, and the folder name cannot serve as one');
+  if (!id)
+    problem(
+      data.id
+        ? `id: ${JSON.stringify(data.id)} has no letters or digits to make an item id from`
+        : 'id: missing, and the folder name cannot serve as one',
+    );
 
   const languageValues = data.language === undefined ? [] : Array.isArray(data.language) ? data.language : [data.language];
   const languages: string[] = [];

@@ -4,9 +4,23 @@ import { normaliseLanguage } from './languages.ts';
 
 describe('normaliseLanguage', () => {
   it.each([
-    ['ger', 'ger'], ['deu', 'ger'], ['DEU', 'ger'], ['nld', 'dut'], ['dut', 'dut'], ['fra', 'fre'], ['lat', 'lat'],
-    ['dum', 'dum'], ['nl', 'dut'], ['de', 'ger'], ['fr-BE', 'fre'], ['nl_BE', 'dut'],
-    ['Nederlands', 'dut'], ['néerlandais', 'dut'], ['Latijn', 'lat'], ['allemand', 'ger'], ['English', 'eng'],
+    ['ger', 'ger'],
+    ['deu', 'ger'],
+    ['DEU', 'ger'],
+    ['nld', 'dut'],
+    ['dut', 'dut'],
+    ['fra', 'fre'],
+    ['lat', 'lat'],
+    ['dum', 'dum'],
+    ['nl', 'dut'],
+    ['de', 'ger'],
+    ['fr-BE', 'fre'],
+    ['nl_BE', 'dut'],
+    ['Nederlands', 'dut'],
+    ['néerlandais', 'dut'],
+    ['Latijn', 'lat'],
+    ['allemand', 'ger'],
+    ['English', 'eng'],
     [' Frans ', 'fre'],
   ])('%j → %s', (value, code) => expect(normaliseLanguage(value)).toBe(code));
 

@@ -68,17 +68,26 @@ describe('the logical-mets fixture', () => {
   });
 });
 
-const MODS = (title: string, extra = '') =>
-  `<mods:mods><mods:titleInfo><mods:title>${title}</mods:title></mods:titleInfo>${extra}</mods:mods>`;
+const MODS = (title: string, extra = '') => `<mods:mods><mods:titleInfo><mods:title>${title}</mods:title></mods:titleInfo>${extra}</mods:mods>`;
 
-function mets(parts: { dmd?: string; files?: string[]; alto?: Record<string, string>; physical?: string; logical?: string; links?: [string, string][]; doctype?: string }): string {
+function mets(parts: {
+  dmd?: string;
+  files?: string[];
+  alto?: Record<string, string>;
+  physical?: string;
+  logical?: string;
+  links?: [string, string][];
+  doctype?: string;
+}): string {
   const files = parts.files ?? [];
   return `<?xml version="1.0" encoding="UTF-8"?>${parts.doctype ?? ''}
 <mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink">
   ${parts.dmd ?? `<mets:dmdSec ID="DMD1"><mets:mdWrap MDTYPE="MODS"><mets:xmlData>${MODS('Testboek')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`}
   <mets:fileSec>
     <mets:fileGrp USE="MASTER">${files.map((f, i) => `<mets:file ID="IMG_${i + 1}"><mets:FLocat LOCTYPE="URL" xlink:href="${f}"/></mets:file>`).join('')}</mets:fileGrp>
-    <mets:fileGrp USE="FULLTEXT">${Object.entries(parts.alto ?? {}).map(([n, f]) => `<mets:file ID="TXT_${n}" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="${f}"/></mets:file>`).join('')}</mets:fileGrp>
+    <mets:fileGrp USE="FULLTEXT">${Object.entries(parts.alto ?? {})
+      .map(([n, f]) => `<mets:file ID="TXT_${n}" MIMETYPE="text/xml"><mets:FLocat LOCTYPE="URL" xlink:href="${f}"/></mets:file>`)
+      .join('')}</mets:fileGrp>
   </mets:fileSec>
   ${parts.physical ?? `<mets:structMap TYPE="PHYSICAL"><mets:div TYPE="physSequence">${files.map((_, i) => `<mets:div ID="PHYS_${i + 1}" TYPE="page" ORDER="${i + 1}"><mets:fptr FILEID="IMG_${i + 1}"/>${parts.alto?.[String(i + 1)] ? `<mets:fptr FILEID="TXT_${i + 1}"/>` : ''}</mets:div>`).join('')}</mets:div></mets:structMap>`}
   ${parts.logical ?? ''}
@@ -122,13 +131,21 @@ describe('METS variants', () => {
   });
 
   it('takes full text from a workflow export folder such as FULLTEXT/ or <id>_ocr/', async () => {
-    const scan = await item(mets({ files: ['images/a.tif', 'images/b.tif'], alto: { 1: 'FULLTEXT/a.xml' } }), ['images/a.tif', 'images/b.tif', 'FULLTEXT/a.xml', 'book_ocr/b.xml']);
+    const scan = await item(mets({ files: ['images/a.tif', 'images/b.tif'], alto: { 1: 'FULLTEXT/a.xml' } }), [
+      'images/a.tif',
+      'images/b.tif',
+      'FULLTEXT/a.xml',
+      'book_ocr/b.xml',
+    ]);
     expect(scan.problems).toEqual([]);
     expect(scan.items[0]!.pages.map((p) => p.alto)).toEqual(['FULLTEXT/a.xml', 'book_ocr/b.xml']);
   });
 
   it('finds files METS names by URL or absolute path by their file name', async () => {
-    const scan = await item(mets({ files: ['https://digital.example.org/master/0001.tif', '/mnt/scans/book/0002.tif'] }), ['images/0001.tif', 'images/0002.tif']);
+    const scan = await item(mets({ files: ['https://digital.example.org/master/0001.tif', '/mnt/scans/book/0002.tif'] }), [
+      'images/0001.tif',
+      'images/0002.tif',
+    ]);
     expect(scan.problems).toEqual([]);
     expect(scan.items[0]!.pages.map((p) => p.file)).toEqual(['images/0001.tif', 'images/0002.tif']);
   });
@@ -154,7 +171,11 @@ describe('METS variants', () => {
     },
     {
       name: 'an unknown MODS language',
-      xml: () => mets({ files: ['a.tif'], dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('x', '<mods:language><mods:languageTerm>Klingon</mods:languageTerm></mods:language>')}</mets:xmlData></mets:mdWrap></mets:dmdSec>` }),
+      xml: () =>
+        mets({
+          files: ['a.tif'],
+          dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('x', '<mods:language><mods:languageTerm>Klingon</mods:languageTerm></mods:language>')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`,
+        }),
       files: ['a.tif'],
       problem: { file: 'mets.xml', reason: /MODS language "Klingon" is not an ISO 639 code/ },
     },
@@ -168,19 +189,37 @@ describe('METS variants', () => {
     const name = `item-${++n}`;
     const scan = await item(xml(), files, name);
     expect(scan.items).toEqual([]);
-    expect(scan.problems).toContainEqual({ item: name, file: problem.file ? `${name}/${problem.file}` : name, reason: expect.stringMatching(problem.reason) });
+    expect(scan.problems).toContainEqual({
+      item: name,
+      file: problem.file ? `${name}/${problem.file}` : name,
+      reason: expect.stringMatching(problem.reason),
+    });
   });
 
   it('never resolves external entities', async () => {
     const doctype = '<!DOCTYPE mets:mets [<!ENTITY secret SYSTEM "file:///etc/passwd">]>';
-    const scan = await item(mets({ doctype, files: ['a.tif'], dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('Titel &secret;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>` }), ['a.tif']);
+    const scan = await item(
+      mets({
+        doctype,
+        files: ['a.tif'],
+        dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('Titel &secret;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`,
+      }),
+      ['a.tif'],
+    );
     expect(JSON.stringify(scan)).not.toContain('root:');
   });
 
   it('does not expand an entity bomb', async () => {
     const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
     const doctype = `<!DOCTYPE mets:mets [<!ENTITY l0 "lol">${levels}]>`;
-    const scan = await item(mets({ doctype, files: ['a.tif'], dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('&l9;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>` }), ['a.tif']);
+    const scan = await item(
+      mets({
+        doctype,
+        files: ['a.tif'],
+        dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('&l9;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`,
+      }),
+      ['a.tif'],
+    );
     expect(JSON.stringify(scan).length).toBeLessThan(10_000);
     expect(JSON.stringify(scan)).not.toContain('lollol');
   });
@@ -198,7 +237,11 @@ describe('METS variants', () => {
           <mets:div TYPE="issue" ID="LOG_1" DMDID="DMD_ISSUE"/>
           <mets:div TYPE="issue" ID="LOG_2" LABEL="Nummer 2"/>
         </mets:div></mets:div></mets:structMap>`,
-      links: [['LOG_1', 'PHYS_1'], ['LOG_1', 'PHYS_2'], ['LOG_2', 'PHYS_3']],
+      links: [
+        ['LOG_1', 'PHYS_1'],
+        ['LOG_1', 'PHYS_2'],
+        ['LOG_2', 'PHYS_3'],
+      ],
     });
     const scan = await item(xml, ['images/1.jpg', 'images/2.jpg', 'images/3.jpg']);
     expect(scan.problems).toEqual([]);

@@ -139,7 +139,10 @@ function tocEntry(div: XmlElement, ctx: TocContext): TocEntry | undefined {
   const keys = own.length > 0 ? own : childEntries.flatMap((e) => e.pages);
   const pages = [...new Set(keys)].sort((a, b) => (ctx.pageOrder.get(a) ?? 0) - (ctx.pageOrder.get(b) ?? 0));
   if (pages.length === 0 && childEntries.length === 0) return undefined;
-  const dmdTitle = dmdIds(div).map((id) => ctx.mods.get(id)).map((m) => (m ? readMods(m).title : undefined)).find(Boolean);
+  const dmdTitle = dmdIds(div)
+    .map((id) => ctx.mods.get(id))
+    .map((m) => (m ? readMods(m).title : undefined))
+    .find(Boolean);
   const type = attr(div, 'TYPE');
   const label = attr(div, 'LABEL')?.trim() || dmdTitle || attr(div, 'ORDERLABEL')?.trim() || type || '';
   return compact({ label, type, pages, children: childEntries });
@@ -199,7 +202,10 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
 
   const logical = structMap(mets, 'LOGICAL');
   const itemDivs = itemLevelDivs(logical);
-  const mainDmdId = itemDivs.flatMap(dmdIds).reverse().find((id) => mods.has(id));
+  const mainDmdId = itemDivs
+    .flatMap(dmdIds)
+    .reverse()
+    .find((id) => mods.has(id));
   const records = [...mods.values()];
   const mainMods = (mainDmdId && mods.get(mainDmdId)) || records.find((m) => readMods(m).title) || records[0]!;
   const description = readMods(mainMods);
@@ -219,7 +225,12 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
     if (local) referenced.add(local);
   }
 
-  interface Page { file: string; label?: string; alto?: string; physId?: string }
+  interface Page {
+    file: string;
+    label?: string;
+    alto?: string;
+    physId?: string;
+  }
   const pages: Page[] = [];
   for (const [index, div] of physicalDivs.entries()) {
     const divFiles = fileIdsOf(div).flatMap((fid) => files.get(fid) ?? []);
@@ -249,7 +260,8 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
   } else {
     const used = new Set(pages.map((p) => p.file));
     for (const image of ctx.files.images) {
-      if (!used.has(image) && !referenced.has(image)) problem(`${image} is in the item folder but not in the page sequence of ${path.basename(metsFile)}`, ctx.shown(path.join(ctx.folder, image)));
+      if (!used.has(image) && !referenced.has(image))
+        problem(`${image} is in the item folder but not in the page sequence of ${path.basename(metsFile)}`, ctx.shown(path.join(ctx.folder, image)));
     }
   }
 

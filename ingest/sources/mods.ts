@@ -30,9 +30,22 @@ export interface ModsDescription {
 }
 
 const ROLE_WORDS: Record<string, string> = {
-  author: 'aut', auteur: 'aut', verfasser: 'aut', printer: 'prt', drucker: 'prt', drukker: 'prt',
-  publisher: 'pbl', verlag: 'pbl', uitgever: 'pbl', editor: 'edt', herausgeber: 'edt',
-  illustrator: 'ill', translator: 'trl', 'übersetzer': 'trl', engraver: 'egr', creator: 'cre',
+  author: 'aut',
+  auteur: 'aut',
+  verfasser: 'aut',
+  printer: 'prt',
+  drucker: 'prt',
+  drukker: 'prt',
+  publisher: 'pbl',
+  verlag: 'pbl',
+  uitgever: 'pbl',
+  editor: 'edt',
+  herausgeber: 'edt',
+  illustrator: 'ill',
+  translator: 'trl',
+  übersetzer: 'trl',
+  engraver: 'egr',
+  creator: 'cre',
 };
 
 /** Notes that are workflow bookkeeping, not information for readers. */
@@ -142,12 +155,7 @@ function subjectsOf(mods: XmlElement): string[] {
     ['topic', 'geographic', 'temporal', 'genre', 'occupation'].flatMap((k) => children(s, k)).map(text),
   );
   const subjectNames = descendants(mods, 'subject', 'name').map(nameOf);
-  return nonEmpty([
-    ...subjectParts,
-    ...subjectNames,
-    ...children(mods, 'genre').map(text),
-    ...children(mods, 'classification').map(text),
-  ]);
+  return nonEmpty([...subjectParts, ...subjectNames, ...children(mods, 'genre').map(text), ...children(mods, 'classification').map(text)]);
 }
 
 function relatedTitle(mods: XmlElement, type: string): string | undefined {
@@ -173,13 +181,16 @@ function typeOf(mods: XmlElement): ItemType | undefined {
     hasHost ||
     issuance.some((i) => i === 'serial' || i === 'continuing') ||
     genres.some((g) => /periodical|journal|newspaper|zeitschrift|zeitung|tijdschrift|krant/.test(g))
-  ) return 'periodical';
+  )
+    return 'periodical';
   return undefined;
 }
 
 function externalUrlOf(mods: XmlElement): string | undefined {
   const urls = descendants(mods, 'location', 'url').map(text);
-  const purls = children(mods, 'identifier').filter((i) => ['purl', 'uri', 'url', 'handle'].includes(attr(i, 'type') ?? '')).map(text);
+  const purls = children(mods, 'identifier')
+    .filter((i) => ['purl', 'uri', 'url', 'handle'].includes(attr(i, 'type') ?? ''))
+    .map(text);
   return first([...urls, ...purls].filter((u) => /^https?:\/\//.test(u)));
 }
 
@@ -195,9 +206,7 @@ export function readMods(mods: XmlElement): ModsDescription {
     else unknownLanguages.push(value);
   }
   const accessConditions = children(mods, 'accessCondition');
-  const rights = first(
-    accessConditions.flatMap((a) => [attr(a, 'href') ?? '', text(a)]).map((v) => (v ? rightsFromText(v) ?? '' : '')),
-  );
+  const rights = first(accessConditions.flatMap((a) => [attr(a, 'href') ?? '', text(a)]).map((v) => (v ? (rightsFromText(v) ?? '') : '')));
   const notes = children(mods, 'note').filter((n) => !INTERNAL_NOTE_TYPES.has(attr(n, 'type') ?? ''));
   const description: ModsDescription = {
     agents: agentsOf(mods),
@@ -209,7 +218,13 @@ export function readMods(mods: XmlElement): ModsDescription {
   const optional: Partial<ModsDescription> = {
     title: titleOf(mods),
     publisher: first(origins.flatMap((o) => children(o, 'publisher')).map(text)),
-    place: nonEmpty(origins.flatMap((o) => descendants(o, 'place', 'placeTerm')).filter((p) => attr(p, 'type') !== 'code').map(text)).join('; ') || undefined,
+    place:
+      nonEmpty(
+        origins
+          .flatMap((o) => descendants(o, 'place', 'placeTerm'))
+          .filter((p) => attr(p, 'type') !== 'code')
+          .map(text),
+      ).join('; ') || undefined,
     date: dateOf(origins),
     shelfmark: first(descendants(mods, 'location', 'shelfLocator').map(text)),
     holdingInstitution: holdingOf(mods),

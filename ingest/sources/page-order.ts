@@ -8,9 +8,7 @@ import { uniqueSafeIds } from './safe-id.ts';
 /** Files in natural order of their names (the folder part breaks ties, so `images/` order is kept). */
 export function naturalFileOrder(files: readonly string[]): string[] {
   const byName = compare();
-  return [...files].sort(
-    (a, b) => byName(path.posix.basename(a), path.posix.basename(b)) || byName(a, b),
-  );
+  return [...files].sort((a, b) => byName(path.posix.basename(a), path.posix.basename(b)) || byName(a, b));
 }
 
 /** The file name without folder and extension (`images/page-0017.tif` → `page-0017`). */

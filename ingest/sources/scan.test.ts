@@ -59,7 +59,10 @@ describe('scanSource on the corpus', () => {
     { folder: 'kant-aufklaerung-1784', ids: ['kant-aufklaerung-1784'] },
     { folder: 'der-herold-1839', ids: ['der-herold-1839'] },
     { folder: 'pembroke-werke-1766', ids: ['pembroke-werke-1766'] },
-    { folder: 'prints-1653-1751', ids: ['bengel-abriss-1751', 'corvinus-frauenzimmer-1715', 'dannhauer-catechismus-1653', 'eiteritz-1719', 'fleming-jaeger-1719'] },
+    {
+      folder: 'prints-1653-1751',
+      ids: ['bengel-abriss-1751', 'corvinus-frauenzimmer-1715', 'dannhauer-catechismus-1653', 'eiteritz-1719', 'fleming-jaeger-1719'],
+    },
   ])('scans $folder on its own the same as within the corpus', async ({ folder, ids }) => {
     const scan = await scanSource(path.join(corpus, folder), defaults);
     expect(scan.problems).toEqual([]);
@@ -143,7 +146,13 @@ describe('scanSource on the corpus', () => {
     const prints = whole.items.filter((i) => i.sourceRecord?.format === 'csv');
     expect(prints).toHaveLength(5);
     for (const print of prints) {
-      expect(print).toMatchObject({ type: 'print', behavior: 'individuals', languages: ['ger'], rights: defaults.rights, attribution: defaults.attribution });
+      expect(print).toMatchObject({
+        type: 'print',
+        behavior: 'individuals',
+        languages: ['ger'],
+        rights: defaults.rights,
+        attribution: defaults.attribution,
+      });
       expect(print.pages).toHaveLength(1);
       expect(print.pages[0]!.file).toMatch(/^images\/.+\.jpg$/);
       expect(print.metadataText).toMatch(/^id,file,label,creator,date,language,source,note\n.+\n$/);
@@ -173,14 +182,22 @@ describe('scanSource on broken input', () => {
   it.each([
     { item: 'not-xml', file: 'not-xml/mets.xml', reason: /mets\.xml is not well-formed XML: .*line 1/ },
     { item: 'no-mods', file: 'no-mods/mets.xml', reason: /no MODS description/ },
-    { item: 'missing-mets-file', file: 'missing-mets-file/mets.xml', reason: /page 2 \(PHYS_2\) names images\/page-2\.png, which is not in the item folder/ },
+    {
+      item: 'missing-mets-file',
+      file: 'missing-mets-file/mets.xml',
+      reason: /page 2 \(PHYS_2\) names images\/page-2\.png, which is not in the item folder/,
+    },
     { item: 'no-images', file: 'no-images', reason: /no page images/ },
     { item: 'gif-page', file: 'gif-page/images/cover.gif', reason: /\.gif is not a supported image format/ },
     { item: 'pdf-page', file: 'pdf-page/scan.pdf', reason: /\.pdf is not a supported image format/ },
     { item: 'bad-json', file: 'bad-json/item.json', reason: /^item\.json creators\[0\]\.role: must be a MARC relator code/ },
     { item: 'bad-json', file: 'bad-json/item.json', reason: /^item\.json rights: must be a rightsstatements\.org or Creative Commons URI/ },
     { item: 'bad-json', file: 'bad-json/item.json', reason: /^item\.json pages\[0\]\.file: is required/ },
-    { item: 'print-missing', file: 'csv-prints/items.csv', reason: /^line 3: file missing\.jpg is not in the collection folder or its images\/ folder/ },
+    {
+      item: 'print-missing',
+      file: 'csv-prints/items.csv',
+      reason: /^line 3: file missing\.jpg is not in the collection folder or its images\/ folder/,
+    },
     { item: 'same-id', file: 'dup-a/item.json', reason: /item id same-id is claimed 2 times \(also by dup-b\/item\.json\)/ },
     { item: 'same-id', file: 'dup-b/item.json', reason: /item id same-id is claimed 2 times \(also by dup-a\/item\.json\)/ },
   ])('$item: $reason', ({ item, file, reason }) => {
@@ -244,7 +261,10 @@ describe('scanSource folder layouts', () => {
     const root = path.join(dir, 'with-collection');
     await cp(path.join(fixtures, 'bare-folder'), path.join(root, 'one'), { recursive: true });
     await cp(path.join(corpus, 'pembroke-werke-1766'), path.join(root, 'pembroke-werke-1766'), { recursive: true });
-    await writeFile(path.join(root, 'collection.json'), JSON.stringify({ rights: 'https://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' }));
+    await writeFile(
+      path.join(root, 'collection.json'),
+      JSON.stringify({ rights: 'https://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' }),
+    );
     const scan = await scanSource(root, defaults);
     expect(scan.problems).toEqual([]);
     expect(byId(scan, 'one')).toMatchObject({ rights: 'http://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' });

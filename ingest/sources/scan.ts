@@ -92,7 +92,9 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     const result = readCollectionJson(await readFile(file, 'utf8'), inherited);
     if ('errors' in result) {
       // Publishing the collection's items under the wrong licence would be worse than not at all.
-      scan.problems.push(...result.errors.map((reason) => ({ item: name, file: scan.shown(file), reason: `${reason}; no item of ${name} is read until it is fixed` })));
+      scan.problems.push(
+        ...result.errors.map((reason) => ({ item: name, file: scan.shown(file), reason: `${reason}; no item of ${name} is read until it is fixed` })),
+      );
       return;
     }
     inherited = result.inherited;
@@ -118,9 +120,10 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     scan.problems.push({
       item: name,
       file: scan.shown(folder),
-      reason: depth >= MAX_DEPTH && subfolders.length > 0
-        ? `folders nest deeper than ${MAX_DEPTH} levels below the source folder; items there are not read`
-        : 'the item folder has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/) and no metadata',
+      reason:
+        depth >= MAX_DEPTH && subfolders.length > 0
+          ? `folders nest deeper than ${MAX_DEPTH} levels below the source folder; items there are not read`
+          : 'the item folder has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/) and no metadata',
     });
     return;
   }
@@ -158,7 +161,10 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
   const root = path.resolve(sourcePath);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    return { items: [], problems: [{ item: path.basename(root), file: sourcePath, reason: info ? 'the source is not a folder' : 'the source folder does not exist' }] };
+    return {
+      items: [],
+      problems: [{ item: path.basename(root), file: sourcePath, reason: info ? 'the source is not a folder' : 'the source folder does not exist' }],
+    };
   }
   const { files } = await listFolder(root);
   const isSingleItem = !csvFileName(files) && (await looksLikeItem(root));

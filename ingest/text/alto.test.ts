@@ -72,7 +72,11 @@ describe('parseAlto versions and measurement units', () => {
   });
 
   it('rebuilds spaces from word gaps when there are no SP elements, punctuation flush', () => {
-    const xml = alto('v2', 'pixel', 'WIDTH="1000" HEIGHT="1000"', `<TextLine ID="l" HPOS="0" VPOS="0" WIDTH="900" HEIGHT="40">
+    const xml = alto(
+      'v2',
+      'pixel',
+      'WIDTH="1000" HEIGHT="1000"',
+      `<TextLine ID="l" HPOS="0" VPOS="0" WIDTH="900" HEIGHT="40">
       <String CONTENT="(" HPOS="0" VPOS="0" WIDTH="10" HEIGHT="40"/>
       <String CONTENT="Nur" HPOS="10" VPOS="0" WIDTH="60" HEIGHT="40"/>
       <String CONTENT="ein" HPOS="100" VPOS="0" WIDTH="50" HEIGHT="40"/>
@@ -80,14 +84,20 @@ describe('parseAlto versions and measurement units', () => {
       <String CONTENT="," HPOS="230" VPOS="0" WIDTH="8" HEIGHT="40"/>
       <String CONTENT="ſagt" HPOS="270" VPOS="0" WIDTH="80" HEIGHT="40"/>
       <String CONTENT="—" HPOS="380" VPOS="0" WIDTH="30" HEIGHT="40"/>
-    </TextLine>`);
+    </TextLine>`,
+    );
     expect(parseAlto(xml, 1000, 1000).lines[0]!.text).toBe('(Nur ein Herr, ſagt —');
   });
 
   it('skips lines without text and clamps boxes to the image', () => {
-    const xml = alto('v4', 'pixel', 'WIDTH="100" HEIGHT="100"', `
+    const xml = alto(
+      'v4',
+      'pixel',
+      'WIDTH="100" HEIGHT="100"',
+      `
       <TextLine ID="empty" HPOS="0" VPOS="0" WIDTH="10" HEIGHT="10"/>
-      <TextLine ID="edge" HPOS="90" VPOS="95" WIDTH="20" HEIGHT="10"><String CONTENT="x" HPOS="90" VPOS="95" WIDTH="20" HEIGHT="10"/></TextLine>`);
+      <TextLine ID="edge" HPOS="90" VPOS="95" WIDTH="20" HEIGHT="10"><String CONTENT="x" HPOS="90" VPOS="95" WIDTH="20" HEIGHT="10"/></TextLine>`,
+    );
     expect(parseAlto(xml, 100, 100).lines).toEqual([
       { id: 'edge', text: 'x', x: 90, y: 95, w: 10, h: 5, words: [{ text: 'x', x: 90, y: 95, w: 10, h: 5 }] },
     ]);

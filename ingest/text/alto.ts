@@ -3,9 +3,25 @@
 // spelling (long s `ſ`, combining letters such as `oͤ`) is never normalised.
 import { XMLParser, XMLValidator } from '../sources/xml.ts';
 
-export interface TextWord { text: string; x: number; y: number; w: number; h: number }
-export interface TextLine { id: string; text: string; x: number; y: number; w: number; h: number; words: TextWord[] }
-export interface PageText { lines: TextLine[] }
+export interface TextWord {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface TextLine {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  words: TextWord[];
+}
+export interface PageText {
+  lines: TextLine[];
+}
 
 /** Resolution assumed for mm10/inch1200 files that do not give the page size (a common scan setting). */
 const ASSUMED_DPI = 300;
@@ -51,7 +67,10 @@ function* walk(nodes: Node[], tag: string): Generator<Node> {
 }
 
 function textOf(nodes: Node[]): string {
-  return nodes.map((n) => (typeof n['#text'] === 'string' ? n['#text'] : textOf(kids(n)))).join('').trim();
+  return nodes
+    .map((n) => (typeof n['#text'] === 'string' ? n['#text'] : textOf(kids(n))))
+    .join('')
+    .trim();
 }
 
 function num(value: string | undefined): number | undefined {
@@ -60,7 +79,12 @@ function num(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 const CLOSING = /^[.,;:!?)\]}»›”’\-¬]/u;
 const OPENING = /[([{«‹„‚]$/u;

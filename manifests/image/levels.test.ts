@@ -54,9 +54,21 @@ describe('level-0 files of an image', () => {
 
   it.each([
     [KANT, { maxWidth: 10_000, maxHeight: 10_000, maxArea: 40_000_000 }, KANT],
-    [{ width: 20_000, height: 30_000 }, { maxWidth: 10_000, maxHeight: 10_000, maxArea: 40_000_000 }, { width: 5000, height: 7500 }],
-    [{ width: 12_000, height: 3_000 }, { maxWidth: 10_000, maxHeight: 10_000, maxArea: 400_000_000 }, { width: 6000, height: 1500 }],
-    [{ width: 10_001, height: 5 }, { maxWidth: 10_000, maxHeight: 10_000, maxArea: 400_000_000 }, { width: 5001, height: 3 }],
+    [
+      { width: 20_000, height: 30_000 },
+      { maxWidth: 10_000, maxHeight: 10_000, maxArea: 40_000_000 },
+      { width: 5000, height: 7500 },
+    ],
+    [
+      { width: 12_000, height: 3_000 },
+      { maxWidth: 10_000, maxHeight: 10_000, maxArea: 400_000_000 },
+      { width: 6000, height: 1500 },
+    ],
+    [
+      { width: 10_001, height: 5 },
+      { maxWidth: 10_000, maxHeight: 10_000, maxArea: 400_000_000 },
+      { width: 5001, height: 3 },
+    ],
   ])('max size of %o under %o', (full, limits, max) => {
     const m = maxSize(full, limits);
     expect(m).toEqual(max);

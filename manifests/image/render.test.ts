@@ -27,11 +27,16 @@ describe('chooseLevel', () => {
 
   it('takes a level rounded down by a pixel as half (odd full sizes)', () => {
     const odd = { width: 1457, height: 2083 };
-    const pyramid = [{ width: 1457, height: 2083 }, { width: 728, height: 1041, page: 1 }];
+    const pyramid = [
+      { width: 1457, height: 2083 },
+      { width: 728, height: 1041, page: 1 },
+    ];
     expect(chooseLevel(pyramid, odd, { region: { x: 0, y: 0, w: 1457, h: 2083 }, size: { w: 729, h: 1042 } }).width).toBe(728);
   });
 
   it('uses the only level of a plain image even when it is smaller than the full image', () => {
-    expect(chooseLevel([{ width: 1000, height: 750 }], full, { region: { x: 0, y: 0, w: 4000, h: 3000 }, size: { w: 4000, h: 3000 } }).width).toBe(1000);
+    expect(chooseLevel([{ width: 1000, height: 750 }], full, { region: { x: 0, y: 0, w: 4000, h: 3000 }, size: { w: 4000, h: 3000 } }).width).toBe(
+      1000,
+    );
   });
 });

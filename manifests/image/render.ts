@@ -27,7 +27,6 @@ export interface RenderOptions {
   timeoutSeconds: number;
 }
 
-
 const MAX_SOURCES = 2000;
 /** How long a source's version is trusted before the file is checked again (re-publish replaces files by rename). */
 const SOURCE_TTL_MS = 2000;

@@ -177,13 +177,7 @@ export function parseImageRequest(params: ImageRequestParams, img: Size, limits:
   const upscaled = size.w > region.w || size.h > region.h;
   const max = fitToLimits(region.w, region.h, limits, upscaled);
   const sameAsMax = size.w === max.w && size.h === max.h;
-  const canonicalSize = upscaled
-    ? sameAsMax
-      ? '^max'
-      : `^${size.w},${size.h}`
-    : sameAsMax
-      ? 'max'
-      : `${size.w},${size.h}`;
+  const canonicalSize = upscaled ? (sameAsMax ? '^max' : `^${size.w},${size.h}`) : sameAsMax ? 'max' : `${size.w},${size.h}`;
   const canonical = {
     region: canonicalRegion,
     size: canonicalSize,

@@ -14,7 +14,13 @@ const KANT: PublishedLevel0 = {
   tiles: [{ width: 512, height: 512, scaleFactors: [1, 2, 4, 8] }],
 };
 // A scan larger than the limits: its published max is a pyramid level.
-const LARGE: PublishedLevel0 = { width: 10000, height: 14000, maxWidth: 5000, maxHeight: 7000, tiles: [{ width: 512, scaleFactors: [1, 2, 4, 8, 16, 32] }] };
+const LARGE: PublishedLevel0 = {
+  width: 10000,
+  height: 14000,
+  maxWidth: 5000,
+  maxHeight: 7000,
+  tiles: [{ width: 512, scaleFactors: [1, 2, 4, 8, 16, 32] }],
+};
 const LIMITS = { maxWidth: 10000, maxHeight: 10000, maxArea: 40_000_000 };
 
 function candidates(info: PublishedLevel0, url: string): string[] {
@@ -32,7 +38,12 @@ describe('premadeCandidates', () => {
     ['the one-tile pyramid level', KANT, 'full/183,261/0/default.jpg', ['full/183,261/0/default.jpg']],
     ['full/max of an image within the limits', KANT, 'full/max/0/default.jpg', ['full/max/0/default.jpg']],
     ['full/max of an image beyond the limits', LARGE, 'full/5000,7000/0/default.jpg', ['full/max/0/default.jpg']],
-    ['a whole image that fits in one tile', { width: 400, height: 300, tiles: [{ width: 512, scaleFactors: [1] }] }, 'full/400,/0/default.jpg', ['full/max/0/default.jpg', 'full/400,300/0/default.jpg']],
+    [
+      'a whole image that fits in one tile',
+      { width: 400, height: 300, tiles: [{ width: 512, scaleFactors: [1] }] },
+      'full/400,/0/default.jpg',
+      ['full/max/0/default.jpg', 'full/400,300/0/default.jpg'],
+    ],
     ['a region off the grid', KANT, '100,100,512,512/512,/0/default.jpg', []],
     ['a tile at a size no level has', KANT, '0,0,512,512/300,/0/default.jpg', []],
     ['a region of the size of a tile at the wrong scale', KANT, '0,0,1024,1024/256,/0/default.jpg', []],

@@ -118,7 +118,11 @@ export function createContentSearchRouter(backend: SearchBackend, config: Pick<C
       const p = parseParams(req);
       const terms = completeTerms(await allPages(id), p.q, TERMS);
       const self = `${urls.autocomplete2(id)}?${new URLSearchParams({ q: p.q }).toString()}`;
-      sendJsonLd(res, autocompleteResponse2(terms, { id: self, searchService: urls.search2(id), ignored: p.ignored }), 'http://iiif.io/api/search/2/context.json');
+      sendJsonLd(
+        res,
+        autocompleteResponse2(terms, { id: self, searchService: urls.search2(id), ignored: p.ignored }),
+        'http://iiif.io/api/search/2/context.json',
+      );
     } catch (err) {
       sendSearchError(err, res, next);
     }
@@ -130,7 +134,11 @@ export function createContentSearchRouter(backend: SearchBackend, config: Pick<C
       const p = parseParams(req);
       const terms = completeTerms(await allPages(id), p.q, TERMS);
       const self = `${urls.autocomplete1(id)}?${new URLSearchParams({ q: p.q }).toString()}`;
-      sendJsonLd(res, autocompleteResponse1(terms, { id: self, searchService: urls.search1(id), ignored: p.ignored }), 'http://iiif.io/api/search/1/context.json');
+      sendJsonLd(
+        res,
+        autocompleteResponse1(terms, { id: self, searchService: urls.search1(id), ignored: p.ignored }),
+        'http://iiif.io/api/search/1/context.json',
+      );
     } catch (err) {
       sendSearchError(err, res, next);
     }

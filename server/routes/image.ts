@@ -151,7 +151,10 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     };
     setCache(res, CACHE_DOCUMENT);
     res.vary('Accept');
-    res.setHeader('Content-Type', jsonLdType((t) => req.accepts(t), MEDIA.image));
+    res.setHeader(
+      'Content-Type',
+      jsonLdType((t) => req.accepts(t), MEDIA.image),
+    );
     res.send(Buffer.from(JSON.stringify(body)));
   });
 
@@ -160,7 +163,12 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     const info = await loadInfo(id);
     const full: Size = { width: info.width, height: info.height };
     const ir = parseImageRequest(
-      { region: String(req.params.region), size: String(req.params.size), rotation: String(req.params.rotation), qualityFormat: String(req.params.qf) },
+      {
+        region: String(req.params.region),
+        size: String(req.params.size),
+        rotation: String(req.params.rotation),
+        qualityFormat: String(req.params.qf),
+      },
       full,
       limits,
     );
@@ -201,10 +209,12 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
       if (pending === undefined) {
         pending = renderQueue.run(() => render(ir, full, source, renderOptions));
         inflight.set(key, pending);
-        pending.then(
-          (b) => renderCache.set(key, { body: b, contentType: CONTENT_TYPES[ir.format] }),
-          () => undefined,
-        ).finally(() => inflight.delete(key));
+        pending
+          .then(
+            (b) => renderCache.set(key, { body: b, contentType: CONTENT_TYPES[ir.format] }),
+            () => undefined,
+          )
+          .finally(() => inflight.delete(key));
       }
       body = await pending.catch((err: unknown) => {
         throw err instanceof HttpError ? err : renderFailure(err);

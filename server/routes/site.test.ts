@@ -16,7 +16,8 @@ let tmp: string;
 let base: string;
 let server: http.Server;
 
-const page = (name: string) => `<!doctype html>\n<html lang="nl"><head><title>${name}</title></head><body><main id="main">${name}</main></body></html>`;
+const page = (name: string) =>
+  `<!doctype html>\n<html lang="nl"><head><title>${name}</title></head><body><main id="main">${name}</main></body></html>`;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-site-'));
@@ -30,7 +31,10 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'embed', 'leeszaal-viewer.js'), 'export {};');
   const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
   await mkdir(dataPaths(data).itemDir('kant'), { recursive: true });
-  await writeFile(dataPaths(data).manifest('kant'), JSON.stringify({ label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"] } }));
+  await writeFile(
+    dataPaths(data).manifest('kant'),
+    JSON.stringify({ label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"] } }),
+  );
   const app = express();
   app.use(createSiteRouter(config, { distDir: dist }));
   app.use(createSiteRouter(config, { distDir: path.join(tmp, 'unbuilt') }));
@@ -70,10 +74,12 @@ describe('site router', () => {
 
   it('writes the item title (escaped, in the asked language) and the preloads into the item page', async () => {
     const nl = await (await fetch(`${base}/items/kant`)).text();
-    expect(nl).toContain('<title>Was ist &lt;Aufklärung&gt;? — Leeszaal</title><link rel="preload" as="fetch" crossorigin="anonymous" href="/iiif/presentation/kant/manifest.json">');
+    expect(nl).toContain(
+      '<title>Was ist &lt;Aufklärung&gt;? — Leeszaal</title><link rel="preload" as="fetch" crossorigin="anonymous" href="/iiif/presentation/kant/manifest.json">',
+    );
     expect(nl).toContain('<h1 id="title">Was ist &lt;Aufklärung&gt;?</h1>');
     const fr = await (await fetch(`${base}/items/kant?lang=fr`)).text();
-    expect(fr).toContain("<h1 id=\"title\">Qu'est-ce que les Lumières ?</h1>");
+    expect(fr).toContain('<h1 id="title">Qu\'est-ce que les Lumières ?</h1>');
   });
 
   it('serves hashed assets for a year and the embeddable viewer briefly', async () => {
@@ -118,11 +124,26 @@ describe('preloads', () => {
   });
   const link = (href: string) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
   it.each([
-    ['the first page by default', manifest, undefined, [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0001/info.json')]],
+    [
+      'the first page by default',
+      manifest,
+      undefined,
+      [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0001/info.json')],
+    ],
     ['the linked page', manifest, 'page-0017', [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0017/info.json')]],
-    ['the first page for an unknown key', manifest, 'nope', [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0001/info.json')]],
+    [
+      'the first page for an unknown key',
+      manifest,
+      'nope',
+      [link('/iiif/presentation/kant/manifest.json'), link('http://x/iiif/image/page-0001/info.json')],
+    ],
     ['only the manifest when it does not parse', '{oops', 'page-0017', [link('/iiif/presentation/kant/manifest.json')]],
-    ['nothing from a non-http service', JSON.stringify({ items: [{ items: [{ items: [{ body: { service: [{ id: 'javascript:x' }] } }] }] }] }), undefined, [link('/iiif/presentation/kant/manifest.json')]],
+    [
+      'nothing from a non-http service',
+      JSON.stringify({ items: [{ items: [{ items: [{ body: { service: [{ id: 'javascript:x' }] } }] }] }] }),
+      undefined,
+      [link('/iiif/presentation/kant/manifest.json')],
+    ],
   ])('%s', (_name, json, page, want) => {
     expect(preloads('kant', json, page)).toBe(want.join(''));
   });

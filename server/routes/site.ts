@@ -53,7 +53,9 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     let body = html.replace('<html lang="nl">', `<html lang="${chosen}">`);
     if (item) {
       const title = item.title(chosen);
-      body = body.replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}`).replace('<h1 id="title">…</h1>', `<h1 id="title">${text(title)}</h1>`);
+      body = body
+        .replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}`)
+        .replace('<h1 id="title">…</h1>', `<h1 id="title">${text(title)}</h1>`);
     }
     res.status(status).setHeader('Cache-Control', 'no-cache').type('html').send(body);
   };
@@ -111,7 +113,14 @@ function itemHead(id: string, manifestJson: string, page: unknown): ItemHead {
   }
   const first = (v: unknown) => (Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
   return {
-    title: (lang) => first(label[lang]) ?? first(label.none) ?? first(label.en) ?? Object.values(label).map(first).find((s) => s) ?? id,
+    title: (lang) =>
+      first(label[lang]) ??
+      first(label.none) ??
+      first(label.en) ??
+      Object.values(label)
+        .map(first)
+        .find((s) => s) ??
+      id,
     preloads: preloads(id, manifestJson, page),
   };
 }

@@ -9,11 +9,7 @@ const record: ItemRecord = {
   type: 'book',
   label: { fr: ['Le titre'], nl: ['De titel'] },
   summary: { en: ['A summary'] },
-  agents: [
-    { name: 'Colard Mansion', role: 'prt' },
-    { name: 'Boethius', role: 'aut' },
-    { name: 'Anoniem' },
-  ],
+  agents: [{ name: 'Colard Mansion', role: 'prt' }, { name: 'Boethius', role: 'aut' }, { name: 'Anoniem' }],
   publisher: 'Mansion',
   place: 'Brugge',
   date: 'ca. 1690-1710',
@@ -74,11 +70,21 @@ describe('parseTextPage', () => {
       {
         type: 'AnnotationPage',
         items: [
-          { id: 'a1', type: 'Annotation', motivation: 'supplementing', body: { type: 'TextualBody', value: 'Was iſt' }, target: `${canvas}#xywh=10,20,300,40` },
+          {
+            id: 'a1',
+            type: 'Annotation',
+            motivation: 'supplementing',
+            body: { type: 'TextualBody', value: 'Was iſt' },
+            target: `${canvas}#xywh=10,20,300,40`,
+          },
           {
             type: 'Annotation',
             body: [{ type: 'TextualBody', value: 'Aufklaͤrung' }],
-            target: { type: 'SpecificResource', source: { id: canvas, type: 'Canvas' }, selector: { type: 'FragmentSelector', value: 'xywh=10,70,200,40' } },
+            target: {
+              type: 'SpecificResource',
+              source: { id: canvas, type: 'Canvas' },
+              selector: { type: 'FragmentSelector', value: 'xywh=10,70,200,40' },
+            },
           },
           { type: 'Annotation', body: { type: 'TextualBody', value: '   ' }, target: `${canvas}#xywh=1,1,1,1` },
           { type: 'Annotation', body: { type: 'Image' }, target: canvas },

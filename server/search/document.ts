@@ -16,10 +16,7 @@ const annotation = v.object({
   id: v.optional(v.string()),
   motivation: v.optional(v.union([v.string(), v.array(v.string())])),
   body: v.union([textBody, v.pipe(v.array(textBody), v.minLength(1))]),
-  target: v.union([
-    v.string(),
-    v.object({ source: v.union([v.string(), v.object({ id: v.string() })]), selector: v.object({ value: v.string() }) }),
-  ]),
+  target: v.union([v.string(), v.object({ source: v.union([v.string(), v.object({ id: v.string() })]), selector: v.object({ value: v.string() }) })]),
 });
 const annotationPage = v.object({ type: v.literal('AnnotationPage'), items: v.array(v.unknown()) });
 
@@ -35,9 +32,7 @@ export function parseTextPage(json: unknown, page: { key: string; label?: string
     const { body, target } = anno.output;
     const text = (Array.isArray(body) ? body[0]! : body).value.trim();
     const fragment =
-      typeof target === 'string'
-        ? target
-        : `${typeof target.source === 'string' ? target.source : target.source.id}#${target.selector.value}`;
+      typeof target === 'string' ? target : `${typeof target.source === 'string' ? target.source : target.source.id}#${target.selector.value}`;
     const m = fragmentTarget.exec(fragment);
     if (!m?.groups || text === '') continue;
     canvas ??= m.groups.canvas;

@@ -61,9 +61,12 @@ export function unavailable(err: unknown): Error {
   if (err instanceof errors.ResponseError) {
     const status = err.statusCode ?? 0;
     if (status === 401 || status === 403) {
-      return new SearchUnavailableError(`Elasticsearch refused the credentials (HTTP ${status}); check ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD`);
+      return new SearchUnavailableError(
+        `Elasticsearch refused the credentials (HTTP ${status}); check ELASTICSEARCH_API_KEY or ELASTICSEARCH_USERNAME/PASSWORD`,
+      );
     }
-    if (status === 404) return new SearchUnavailableError(`the search index does not exist yet; run \`npm run reindex\` (${err.message.slice(0, 200)})`);
+    if (status === 404)
+      return new SearchUnavailableError(`the search index does not exist yet; run \`npm run reindex\` (${err.message.slice(0, 200)})`);
     return new SearchUnavailableError(`Elasticsearch answered HTTP ${status}: ${err.message.slice(0, 200)}`);
   }
   if (err instanceof errors.ElasticsearchClientError) return new SearchUnavailableError(`Elasticsearch client error: ${err.message}`);

@@ -56,7 +56,8 @@ const MAX_WORD_INPUTS = 60;
 function suggestWords(doc: IndexDocument): string[] {
   const words = new Map<string, string>();
   for (const text of [...doc.labels, ...doc.subjects]) {
-    for (const t of tokenize(text)) if (t.folded.length >= 3 && !/^\d+$/.test(t.folded) && !words.has(t.folded)) words.set(t.folded, displayWord(t.word));
+    for (const t of tokenize(text))
+      if (t.folded.length >= 3 && !/^\d+$/.test(t.folded) && !words.has(t.folded)) words.set(t.folded, displayWord(t.word));
   }
   return [...words.values()].slice(0, MAX_WORD_INPUTS);
 }
@@ -118,7 +119,15 @@ export function searchBody(query: SearchQuery): estypes.SearchRequest {
       : [];
   const filter: estypes.QueryDslQueryContainer[] = [];
   if (query.from !== undefined || query.to !== undefined) {
-    filter.push({ range: { years: { ...(query.from !== undefined ? { gte: query.from } : {}), ...(query.to !== undefined ? { lte: query.to } : {}), relation: 'intersects' } } });
+    filter.push({
+      range: {
+        years: {
+          ...(query.from !== undefined ? { gte: query.from } : {}),
+          ...(query.to !== undefined ? { lte: query.to } : {}),
+          relation: 'intersects',
+        },
+      },
+    });
   }
   const active = FACETS.filter((f) => (query.filters[f]?.length ?? 0) > 0);
   const facetFilters = (except?: FacetName) => active.filter((f) => f !== except).map((f) => facetFilter(f, query.filters[f]!));
@@ -146,7 +155,9 @@ export function searchBody(query: SearchQuery): estypes.SearchRequest {
     ...(active.length > 0 ? { post_filter: { bool: { filter: facetFilters() } } } : {}),
     aggs,
     sort,
-    ...(terms.length > 0 ? { highlight: { ...MARK, number_of_fragments: 1, fragment_size: 160, fields: Object.fromEntries(HIGHLIGHT_FIELDS.map((f) => [f, {}])) } } : {}),
+    ...(terms.length > 0
+      ? { highlight: { ...MARK, number_of_fragments: 1, fragment_size: 160, fields: Object.fromEntries(HIGHLIGHT_FIELDS.map((f) => [f, {}])) } }
+      : {}),
   };
 }
 
@@ -176,7 +187,10 @@ export function readSearchResponse(response: estypes.SearchResponse<Source>, que
 
 /** The `_search` body asking for completions of titles, persons and places. */
 export function suggestBody(q: string, size: number): estypes.SearchRequest {
-  const completion = (field: string) => ({ prefix: q, completion: { field, size, skip_duplicates: true, fuzzy: { fuzziness: q.length > 4 ? 1 : 0 } } });
+  const completion = (field: string) => ({
+    prefix: q,
+    completion: { field, size, skip_duplicates: true, fuzzy: { fuzziness: q.length > 4 ? 1 : 0 } },
+  });
   return {
     size: 0,
     _source: { includes: ['title'] },

@@ -42,7 +42,20 @@ describe('facet snapshot', () => {
 
   it('patched with removals and additions says what a fresh build says', () => {
     const start = buildSnapshot('1', [a, b, c], [...facets(1, 'ger', 'Berlin'), ...facets(2, 'dut', 'Brugge'), ...facets(3, 'ger', 'Berlin')]);
-    const patched = patchSnapshot(start, '3', [2], [{ item: d, facets: [['language', 'lat'], ['place', 'Brugge']] }]);
+    const patched = patchSnapshot(
+      start,
+      '3',
+      [2],
+      [
+        {
+          item: d,
+          facets: [
+            ['language', 'lat'],
+            ['place', 'Brugge'],
+          ],
+        },
+      ],
+    );
     const fresh = buildSnapshot('3', [a, c, d], [...facets(1, 'ger', 'Berlin'), ...facets(3, 'ger', 'Berlin'), ...facets(7, 'lat', 'Brugge')]);
     expect(view(patched)).toEqual(view(fresh));
     expect(patched.generation).toBe('3');

@@ -3,13 +3,31 @@ import { ParameterError, parseQueryText, parseSearchParams, parseSuggestParams }
 
 describe('parseQueryText', () => {
   it.each([
-    ['Kant Aufklärung', [{ words: ['Kant'], phrase: false, prefix: false }, { words: ['Aufklärung'], phrase: false, prefix: false }]],
+    [
+      'Kant Aufklärung',
+      [
+        { words: ['Kant'], phrase: false, prefix: false },
+        { words: ['Aufklärung'], phrase: false, prefix: false },
+      ],
+    ],
     ['"was ist aufklärung"', [{ words: ['was', 'ist', 'aufklärung'], phrase: true, prefix: false }]],
     ['title:Brugge', [{ words: ['Brugge'], field: 'title', phrase: false, prefix: false }]],
     ['person:"Immanuel Kant"', [{ words: ['Immanuel', 'Kant'], field: 'person', phrase: true, prefix: false }]],
     ['aufkl*', [{ words: ['aufkl'], phrase: false, prefix: true }]],
-    ['Monats-ſchrift', [{ words: ['Monats'], phrase: false, prefix: false }, { words: ['ſchrift'], phrase: false, prefix: false }]],
-    ['foo:bar', [{ words: ['foo'], phrase: false, prefix: false }, { words: ['bar'], phrase: false, prefix: false }]],
+    [
+      'Monats-ſchrift',
+      [
+        { words: ['Monats'], phrase: false, prefix: false },
+        { words: ['ſchrift'], phrase: false, prefix: false },
+      ],
+    ],
+    [
+      'foo:bar',
+      [
+        { words: ['foo'], phrase: false, prefix: false },
+        { words: ['bar'], phrase: false, prefix: false },
+      ],
+    ],
     ['  ?! -- ', []],
   ])('%s', (q, terms) => {
     expect(parseQueryText(q)).toEqual(terms);
@@ -24,7 +42,16 @@ describe('parseSearchParams', () => {
 
   it('reads repeated facet values, a year range, sort and paging', () => {
     expect(
-      parseSearchParams({ q: ' kant ', language: ['ger', 'dut', 'ger'], century: '18', from: '1700', to: '1799', sort: '-date', page: '2', size: '50' }),
+      parseSearchParams({
+        q: ' kant ',
+        language: ['ger', 'dut', 'ger'],
+        century: '18',
+        from: '1700',
+        to: '1799',
+        sort: '-date',
+        page: '2',
+        size: '50',
+      }),
     ).toEqual({ q: 'kant', filters: { language: ['ger', 'dut'], century: ['18'] }, from: 1700, to: 1799, sort: '-date', page: 2, size: 50 });
   });
 

@@ -52,9 +52,7 @@ export function parseQueryText(q: string): QueryTerm[] {
     const phrase = m[2] !== undefined && words.length > 1;
     if (!phrase && words.length > 1) {
       // `Monats-schrift` or `foo:bar` without a known field: each word is a term of its own.
-      words.forEach((word, i) =>
-        terms.push({ words: [word], ...(field ? { field } : {}), phrase: false, prefix: prefix && i === words.length - 1 }),
-      );
+      words.forEach((word, i) => terms.push({ words: [word], ...(field ? { field } : {}), phrase: false, prefix: prefix && i === words.length - 1 }));
       continue;
     }
     terms.push({ words, ...(field ? { field } : {}), phrase, prefix });
@@ -97,7 +95,13 @@ export function parseSearchParams(raw: Raw): SearchQuery {
   if (q !== undefined && q.length > MAX_QUERY_LENGTH) throw new ParameterError('q', `must be at most ${MAX_QUERY_LENGTH} characters`);
   const filters: Partial<Record<FacetName, string[]>> = {};
   for (const facet of FACETS) {
-    const list = [...new Set(values(raw, facet).map((v) => v.trim()).filter((v) => v !== ''))];
+    const list = [
+      ...new Set(
+        values(raw, facet)
+          .map((v) => v.trim())
+          .filter((v) => v !== ''),
+      ),
+    ];
     if (list.length > MAX_FILTER_VALUES) throw new ParameterError(facet, `at most ${MAX_FILTER_VALUES} values`);
     if (list.some((v) => v.length > MAX_FILTER_LENGTH)) throw new ParameterError(facet, `values must be at most ${MAX_FILTER_LENGTH} characters`);
     if (list.length > 0) filters[facet] = list;

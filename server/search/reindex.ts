@@ -63,11 +63,7 @@ export interface ReindexReport {
 }
 
 /** Rebuilds the whole index from the data folder; unreadable items are reported, not fatal. */
-export async function reindexAll(
-  dataDir: string,
-  backend: SearchBackend,
-  progress?: (done: number, total: number) => void,
-): Promise<ReindexReport> {
+export async function reindexAll(dataDir: string, backend: SearchBackend, progress?: (done: number, total: number) => void): Promise<ReindexReport> {
   const ids = await publishedItemIds(dataDir);
   const problems: ReindexReport['problems'] = [];
   async function* documents(): AsyncGenerator<IndexDocument> {

@@ -3,7 +3,13 @@ import type { SearchHit } from './backend.ts';
 import { searchHit, type HitItem, type HitMatch } from './search-hit.ts';
 
 /** An item with only the fields every hit has, and so also the hit it makes without a match. */
-const kant: SearchHit = { id: 'kant', title: 'Was ist Aufklärung?', type: 'book', agents: [{ name: 'Immanuel Kant', role: 'aut' }], languages: ['de'] };
+const kant: SearchHit = {
+  id: 'kant',
+  title: 'Was ist Aufklärung?',
+  type: 'book',
+  agents: [{ name: 'Immanuel Kant', role: 'aut' }],
+  languages: ['de'],
+};
 const page = { key: 'p3', label: 'S. 3', canvas: 'https://example.org/canvas/3' };
 
 describe('searchHit', () => {
@@ -30,8 +36,18 @@ describe('searchHit', () => {
       { page: { key: 'p3', canvas: page.canvas } },
       { ...kant, page: { key: 'p3', canvas: page.canvas } },
     ],
-    ['takes the page passage before the metadata one', kant, { snippets: ['<mark>Kant</mark> im Text', '<mark>Kant</mark>'] }, { ...kant, snippet: '<mark>Kant</mark> im Text' }],
-    ['falls back to the first metadata passage there is', kant, { snippets: [undefined, undefined, 'von <mark>Kant</mark>', 'x'] }, { ...kant, snippet: 'von <mark>Kant</mark>' }],
+    [
+      'takes the page passage before the metadata one',
+      kant,
+      { snippets: ['<mark>Kant</mark> im Text', '<mark>Kant</mark>'] },
+      { ...kant, snippet: '<mark>Kant</mark> im Text' },
+    ],
+    [
+      'falls back to the first metadata passage there is',
+      kant,
+      { snippets: [undefined, undefined, 'von <mark>Kant</mark>', 'x'] },
+      { ...kant, snippet: 'von <mark>Kant</mark>' },
+    ],
     ['has no snippet when no passage matched', kant, { page, snippets: [undefined, undefined] }, { ...kant, page }],
   ])('%s', (_, input, match, expected) => {
     expect(searchHit(input, match)).toStrictEqual(expected);

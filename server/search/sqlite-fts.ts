@@ -24,9 +24,7 @@ export function quote(word: string): string {
 export function ftsExpression(terms: ExpandedTerm[], join: 'AND' | 'OR', columns: boolean): string {
   const parts = terms.map((t) => {
     const body =
-      t.kind === 'phrase'
-        ? quote(t.words.join(' '))
-        : `(${t.alternatives.map((a) => (t.prefix ? `${quote(a)}*` : quote(a))).join(' OR ')})`;
+      t.kind === 'phrase' ? quote(t.words.join(' ')) : `(${t.alternatives.map((a) => (t.prefix ? `${quote(a)}*` : quote(a))).join(' OR ')})`;
     return columns && t.field ? `{${COLUMN[t.field]}} : ${body}` : body;
   });
   return parts.join(` ${join} `);

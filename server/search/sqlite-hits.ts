@@ -47,7 +47,11 @@ function pageMatches(db: DatabaseSync, generation: string, expression: string): 
 }
 
 /** An item's first page among the matching pages `pageRowids`, if any. */
-function firstMatchingPage(db: DatabaseSync, pageRowids: Float64Array, item: { page_lo: number | null; page_hi: number | null }): IndexPage | undefined {
+function firstMatchingPage(
+  db: DatabaseSync,
+  pageRowids: Float64Array,
+  item: { page_lo: number | null; page_hi: number | null },
+): IndexPage | undefined {
   if (item.page_lo === null || item.page_hi === null) return undefined;
   const first = firstAtLeast(pageRowids, item.page_lo);
   if (first === undefined || first > item.page_hi) return undefined;
@@ -57,9 +61,12 @@ function firstMatchingPage(db: DatabaseSync, pageRowids: Float64Array, item: { p
 /** Hits of the items at `rowids`, in that order; `generation` is the snapshot's the rowids come from. */
 export function hits(db: DatabaseSync, rowids: number[], terms: ExpandedTerm[], generation: string): SearchHit[] {
   if (rowids.length === 0) return [];
-  const rows = db
-    .prepare(`SELECT rowid, doc, page_lo, page_hi FROM items WHERE rowid IN (${rowids.map(() => '?').join(',')})`)
-    .all(...rowids) as { rowid: number; doc: string; page_lo: number | null; page_hi: number | null }[];
+  const rows = db.prepare(`SELECT rowid, doc, page_lo, page_hi FROM items WHERE rowid IN (${rowids.map(() => '?').join(',')})`).all(...rowids) as {
+    rowid: number;
+    doc: string;
+    page_lo: number | null;
+    page_hi: number | null;
+  }[];
   const byRowid = new Map(rows.map((r) => [r.rowid, r]));
   const textWords = matchWords(terms, true);
   const allWords = matchWords(terms);

@@ -18,13 +18,7 @@ export interface SuggestionRow {
 /** A document's text per items_fts column (title, persons, places, printers, subjects, other, fulltext), folded. */
 function documentColumns(doc: IndexDocument): string[] {
   const persons = doc.agents.map((a) => a.name);
-  const other = [
-    ...doc.summaries,
-    doc.shelfmark,
-    ...doc.identifiers,
-    doc.collection,
-    doc.date,
-  ].filter((v): v is string => !!v);
+  const other = [...doc.summaries, doc.shelfmark, ...doc.identifiers, doc.collection, doc.date].filter((v): v is string => !!v);
   return [
     doc.labels.join('\n'),
     persons.join('\n'),
@@ -38,19 +32,29 @@ function documentColumns(doc: IndexDocument): string[] {
 
 /** The distinct folded words of a document's indexed columns: what the vocabulary counts it for. */
 export function documentWords(doc: IndexDocument): Set<string> {
-  return new Set(documentColumns(doc).flatMap((c) => c.split(' ')).filter((w) => w !== ''));
+  return new Set(
+    documentColumns(doc)
+      .flatMap((c) => c.split(' '))
+      .filter((w) => w !== ''),
+  );
 }
 
 /** Writes the item's rows and returns its new rowid. */
 export function insertItemRows(db: DatabaseSync, doc: IndexDocument): number {
   const { pages, ...rest } = doc;
   const stored: StoredDoc = { ...rest, pageCount: pages.length };
-  const item = statement(db, 'INSERT INTO items(id, doc, title_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)').run(doc.id, JSON.stringify(stored), foldText(doc.title), doc.yearFrom ?? null, doc.yearTo ?? null);
+  const item = statement(db, 'INSERT INTO items(id, doc, title_key, year_from, year_to) VALUES (?, ?, ?, ?, ?)').run(
+    doc.id,
+    JSON.stringify(stored),
+    foldText(doc.title),
+    doc.yearFrom ?? null,
+    doc.yearTo ?? null,
+  );
   const rowid = Number(item.lastInsertRowid);
-  statement(
-    db,
-    'INSERT INTO items_fts(rowid, title, persons, places, printers, subjects, other, fulltext) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(rowid, ...documentColumns(doc));
+  statement(db, 'INSERT INTO items_fts(rowid, title, persons, places, printers, subjects, other, fulltext) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    rowid,
+    ...documentColumns(doc),
+  );
   const facet = statement(db, 'INSERT INTO facets(item, facet, value) VALUES (?, ?, ?)');
   for (const name of FACETS) for (const value of doc.facets[name]) facet.run(rowid, name, value);
   if (pages.length > 0) {
@@ -91,7 +95,8 @@ export function addSuggestions(db: DatabaseSync, rows: SuggestionRow[]): void {
 export function documentSuggestions(doc: IndexDocument): SuggestionRow[] {
   const words = new Map<string, string>();
   for (const text of [doc.title, ...doc.subjects, ...doc.pages.map(pageText)]) {
-    for (const t of tokenize(text)) if (t.folded.length >= 3 && !/^\d+$/.test(t.folded) && !words.has(t.folded)) words.set(t.folded, displayWord(t.word));
+    for (const t of tokenize(text))
+      if (t.folded.length >= 3 && !/^\d+$/.test(t.folded) && !words.has(t.folded)) words.set(t.folded, displayWord(t.word));
   }
   return [
     { kind: 'title', text: doc.title, item: doc.id },

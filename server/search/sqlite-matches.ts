@@ -55,7 +55,9 @@ function scores(db: DatabaseSync, terms: ExpandedTerm[], candidates: Uint32Array
       ? undefined
       : matchingRowids(
           db,
-          terms.map((t) => `{${t.field ? COLUMN[t.field] : 'title'}} : (${ftsExpression([{ ...t, field: undefined } as ExpandedTerm], 'AND', false)})`).join(' AND '),
+          terms
+            .map((t) => `{${t.field ? COLUMN[t.field] : 'title'}} : (${ftsExpression([{ ...t, field: undefined } as ExpandedTerm], 'AND', false)})`)
+            .join(' AND '),
         );
   if (rowids) {
     for (const rowid of rowids) {

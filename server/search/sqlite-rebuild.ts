@@ -13,7 +13,11 @@ import { bumpGeneration } from './sqlite-write.ts';
 const WORD_SUGGESTIONS = 50_000;
 
 /** Loads `docs` into the fresh database `db`, committing and reporting progress every 1000 documents. */
-export async function loadDocuments(db: DatabaseSync, docs: AsyncIterable<IndexDocument>, progress?: (done: number) => void): Promise<{ count: number }> {
+export async function loadDocuments(
+  db: DatabaseSync,
+  docs: AsyncIterable<IndexDocument>,
+  progress?: (done: number) => void,
+): Promise<{ count: number }> {
   let count = 0;
   const words = new Map<string, string>();
   db.exec('BEGIN');
@@ -43,16 +47,14 @@ function buildSuggestions(db: DatabaseSync, words: Map<string, string>): void {
   const rows: SuggestionRow[] = [];
   for (const kind of ['person', 'place'] as const) {
     const facet = kind === 'person' ? 'person' : 'place';
-    const values = db
-      .prepare('SELECT value, count(*) AS n FROM facets WHERE facet = ? GROUP BY value ORDER BY n DESC')
-      .all(facet) as { value: string }[];
+    const values = db.prepare('SELECT value, count(*) AS n FROM facets WHERE facet = ? GROUP BY value ORDER BY n DESC').all(facet) as {
+      value: string;
+    }[];
     rows.push(...values.map((v) => ({ kind, text: v.value })));
   }
   const titles = db.prepare('SELECT id, doc FROM items ORDER BY length(title_key), title_key').all() as { id: string; doc: string }[];
   rows.push(...titles.map((t) => ({ kind: 'title' as const, text: (JSON.parse(t.doc) as StoredDoc).title, item: t.id })));
-  const frequent = db
-    .prepare('SELECT term FROM vocab WHERE length(term) >= 3 ORDER BY doc DESC LIMIT ?')
-    .all(WORD_SUGGESTIONS) as { term: string }[];
+  const frequent = db.prepare('SELECT term FROM vocab WHERE length(term) >= 3 ORDER BY doc DESC LIMIT ?').all(WORD_SUGGESTIONS) as { term: string }[];
   for (const { term } of frequent) {
     if (/^\d+$/.test(term)) continue;
     rows.push({ kind: 'word', text: words.get(term) ?? term });

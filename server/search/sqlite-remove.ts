@@ -62,7 +62,9 @@ function deleteSuggestions(db: DatabaseSync, rows: readonly { rowid: number }[])
 function removeVocabulary(db: DatabaseSync, doc: IndexDocument, kept?: ReadonlySet<string>): string[] {
   const words = JSON.stringify([...documentWords(doc)]);
   statement(db, 'UPDATE vocabulary SET doc = doc - 1 WHERE term IN (SELECT value FROM json_each(?))').run(words);
-  const gone = (statement(db, 'SELECT term FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').all(words) as { term: string }[])
+  const gone = (
+    statement(db, 'SELECT term FROM vocabulary WHERE doc <= 0 AND term IN (SELECT value FROM json_each(?))').all(words) as { term: string }[]
+  )
     .map((r) => r.term)
     .filter((t) => !kept?.has(t));
   statement(db, 'DELETE FROM vocabulary WHERE term IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));

@@ -92,10 +92,7 @@ export async function search(index: IndexDatabase, query: SearchQuery): Promise<
     }
     accepted.set(f, flags);
   }
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(snap.facets[f].values.length)])) as Record<
-    FacetName,
-    Uint32Array
-  >;
+  const counts = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(snap.facets[f].values.length)])) as Record<FacetName, Uint32Array>;
   const columns = FACETS.map((f) => snap.facets[f]);
   const countsList = FACETS.map((f) => counts[f]);
   const activeColumns = active.map((f) => snap.facets[f]);
@@ -161,6 +158,11 @@ export async function search(index: IndexDatabase, query: SearchQuery): Promise<
     for (let i = 0; i < order.length && ordered.length < wanted; i++) if (passes[order[i]!]) ordered.push(order[i]!);
   }
   const pagePositions = ordered.slice(offset, wanted);
-  const pageHits = hits(db, pagePositions.map((p) => snap.rowids[p]!), terms, snap.generation);
+  const pageHits = hits(
+    db,
+    pagePositions.map((p) => snap.rowids[p]!),
+    terms,
+    snap.generation,
+  );
   return { total: results.length, page: query.page, size: query.size, hits: pageHits, facets: facetLists(snap, counts, query.filters) };
 }

@@ -20,10 +20,9 @@ export async function currentSnapshot(index: IndexDatabase): Promise<Snapshot> {
   const snap = state.snapshot;
   if (snap?.generation === generation) return snap;
   if (snap) {
-    const changes = arrayStatement(db, 'SELECT removed, added FROM changes WHERE generation > ? ORDER BY generation').all(Number(snap.generation)) as unknown as [
-      number | null,
-      number | null,
-    ][];
+    const changes = arrayStatement(db, 'SELECT removed, added FROM changes WHERE generation > ? ORDER BY generation').all(
+      Number(snap.generation),
+    ) as unknown as [number | null, number | null][];
     if (changes.length === Number(generation) - Number(snap.generation) && changes.length <= MAX_PATCHES) {
       const removed = changes.flatMap(([r]) => (r === null ? [] : [r]));
       const addedRowids = changes.flatMap(([, a]) => (a === null ? [] : [a]));
@@ -37,7 +36,12 @@ export async function currentSnapshot(index: IndexDatabase): Promise<Snapshot> {
       });
       // Item rowids are never reused (AUTOINCREMENT): an item added and removed again within these changes is dead on arrival.
       const alsoRemoved = new Set(removed);
-      state.snapshot = patchSnapshot(snap, generation, removed, added.filter((a) => !alsoRemoved.has(a.item.rowid)));
+      state.snapshot = patchSnapshot(
+        snap,
+        generation,
+        removed,
+        added.filter((a) => !alsoRemoved.has(a.item.rowid)),
+      );
       return state.snapshot;
     }
   }
@@ -60,9 +64,10 @@ async function loadSnapshot(index: IndexDatabase, db: DatabaseSync, state: ReadS
     await new Promise((resolve) => setImmediate(resolve));
     if (!index.isCurrent(db)) throw new SearchUnavailableError('the search index was replaced while loading; try again');
   };
-  for (const [rowid, titleKey, yearFrom, yearTo] of arrayStatement(db, 'SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid').iterate() as unknown as Iterable<
-    [number, string, number | null, number | null]
-  >) {
+  for (const [rowid, titleKey, yearFrom, yearTo] of arrayStatement(
+    db,
+    'SELECT rowid, title_key, year_from, year_to FROM items ORDER BY rowid',
+  ).iterate() as unknown as Iterable<[number, string, number | null, number | null]>) {
     items.push({ rowid, titleKey, yearFrom, yearTo });
     await breathe();
   }

@@ -40,7 +40,11 @@ function ensureVips(log: BenchLog): string {
   if (found) return found;
   log('vips not found: installing Debian libvips-tools');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) => execFileSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args: string[]) =>
+    execFileSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'libvips-tools']);
   return '/usr/bin/vips';
@@ -99,7 +103,14 @@ async function measurePool(commands: [string, string[]][], jobs: number, env: No
 }
 
 /** The corpus published by our CLI and by dzsave page by page, alternating; both sides see the same page files. */
-async function batchFigure(log: BenchLog, config: Config, vips: string, root: string, env: NodeJS.ProcessEnv, dzArgs: string[]): Promise<BenchFigure> {
+async function batchFigure(
+  log: BenchLog,
+  config: Config,
+  vips: string,
+  root: string,
+  env: NodeJS.ProcessEnv,
+  dzArgs: string[],
+): Promise<BenchFigure> {
   const scan = await scanSource(CORPUS, { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
   const pages = scan.items.flatMap((item) => item.pages.map((p) => path.resolve(item.folder, p.file)));
   const jobs = config.INGEST_JOBS;
@@ -113,7 +124,13 @@ async function batchFigure(log: BenchLog, config: Config, vips: string, root: st
     const out = path.join(root, `batch-vips-${i}`);
     await mkdir(out);
     settle();
-    theirs.push(await measurePool(pages.map((p, n) => [vips, ['dzsave', p, path.join(out, String(n)), ...dzArgs]]), jobs, env));
+    theirs.push(
+      await measurePool(
+        pages.map((p, n) => [vips, ['dzsave', p, path.join(out, String(n)), ...dzArgs]]),
+        jobs,
+        env,
+      ),
+    );
     log(`batch run ${i + 1}: ours ${ours[i]!.toFixed(1)} s, vips dzsave ${theirs[i]!.toFixed(1)} s`);
   }
   const oursS = median(ours);

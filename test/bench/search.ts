@@ -35,20 +35,45 @@ function prng(seed: number): () => number {
 }
 
 const TITLE_WORDS = {
-  dut: 'boek historie beschryvinge van de der stad brugge vlaenderen kronyk gebeden getyden leven heyligen zeevaert kaerte nieuwe oude wetten rechten keure ambachten gilde kercke schilderkonst dichten liedekens spel comedie tafereel reyse oost indien handel'.split(' '),
-  fre: 'livre histoire description de la ville des heures recueil oeuvres chronique coutumes flandre bruges voyage traité nouveau ancien loix ordonnances prières vie saints mémoires poésies théâtre dictionnaire géographie carte'.split(' '),
-  ger: 'buch geschichte beschreibung der stadt kunst werke sämtliche aufklärung wahrhafftige ordnung gebethe leben heiligen reise chronick neue alte rechte gesetze arzney kräuter schrifft predigten lieder trauerspiel zeitung monatsschrift'.split(' '),
-  lat: 'liber historia descriptio urbis opera omnia chronicon vita sanctorum horae beatae mariae virginis tractatus de legibus ordinationes sermones epistolae carmina theatrum orbis terrarum'.split(' '),
-  eng: 'book history description of the city works chronicle lives saints hours voyage treatise new old laws ordinances sermons letters poems theatre dictionary geography map'.split(' '),
+  dut: 'boek historie beschryvinge van de der stad brugge vlaenderen kronyk gebeden getyden leven heyligen zeevaert kaerte nieuwe oude wetten rechten keure ambachten gilde kercke schilderkonst dichten liedekens spel comedie tafereel reyse oost indien handel'.split(
+    ' ',
+  ),
+  fre: 'livre histoire description de la ville des heures recueil oeuvres chronique coutumes flandre bruges voyage traité nouveau ancien loix ordonnances prières vie saints mémoires poésies théâtre dictionnaire géographie carte'.split(
+    ' ',
+  ),
+  ger: 'buch geschichte beschreibung der stadt kunst werke sämtliche aufklärung wahrhafftige ordnung gebethe leben heiligen reise chronick neue alte rechte gesetze arzney kräuter schrifft predigten lieder trauerspiel zeitung monatsschrift'.split(
+    ' ',
+  ),
+  lat: 'liber historia descriptio urbis opera omnia chronicon vita sanctorum horae beatae mariae virginis tractatus de legibus ordinationes sermones epistolae carmina theatrum orbis terrarum'.split(
+    ' ',
+  ),
+  eng: 'book history description of the city works chronicle lives saints hours voyage treatise new old laws ordinances sermons letters poems theatre dictionary geography map'.split(
+    ' ',
+  ),
 };
 const LANGS = Object.keys(TITLE_WORDS) as (keyof typeof TITLE_WORDS)[];
-const GIVEN = 'Jan Pieter Willem Colard Jacob Johann Christoph Heinrich Marie Anna Jean Pierre Louis Guillaume Thomas William John Immanuel Gottfried Hendrik Cornelis Adriaen Simon Lieven Joos Frans Karel Maximilian'.split(' ');
-const FAMILY_PARTS = 'Mans Vrel Cax Plant Moret Kant Hufe Bach Vos Claes Goos Bruyn Hooft Vondel Cats Huygens Breu Mercat Ortel Blae Hond Visscher Janss Elzev Marchant Lamb Dier Bouck Smet Wauter Steen Hoorn Ley Bosch Velde Berg'.split(' ');
+const GIVEN =
+  'Jan Pieter Willem Colard Jacob Johann Christoph Heinrich Marie Anna Jean Pierre Louis Guillaume Thomas William John Immanuel Gottfried Hendrik Cornelis Adriaen Simon Lieven Joos Frans Karel Maximilian'.split(
+    ' ',
+  );
+const FAMILY_PARTS =
+  'Mans Vrel Cax Plant Moret Kant Hufe Bach Vos Claes Goos Bruyn Hooft Vondel Cats Huygens Breu Mercat Ortel Blae Hond Visscher Janss Elzev Marchant Lamb Dier Bouck Smet Wauter Steen Hoorn Ley Bosch Velde Berg'.split(
+    ' ',
+  );
 const FAMILY_ENDS = ['', 'ion', 'ant', 'en', 'ius', 'ers', 'ing', 'aert', 'mans', 'eau', 'ier', 'land', 'ck'];
-const PLACE_NAMES = 'Brugge Gent Antwerpen Brussel Leuven Ieper Kortrijk Mechelen Amsterdam Leiden Utrecht Haarlem Rotterdam Parijs Lyon Rijsel Douai Keulen Berlin Leipzig Frankfurt Neurenberg Augsburg Wenen Londen Oxford Venetië Rome Basel Straatsburg'.split(' ');
-const SUBJECTS = 'Geschiedenis Theologie Recht Geneeskunde Plantkunde Cartografie Poëzie Toneel Reisverhalen Filosofie Wiskunde Sterrenkunde Bouwkunde Muziek Kunst Getijdenboeken Almanakken Kranten Liturgie Heraldiek'.split(' ');
+const PLACE_NAMES =
+  'Brugge Gent Antwerpen Brussel Leuven Ieper Kortrijk Mechelen Amsterdam Leiden Utrecht Haarlem Rotterdam Parijs Lyon Rijsel Douai Keulen Berlin Leipzig Frankfurt Neurenberg Augsburg Wenen Londen Oxford Venetië Rome Basel Straatsburg'.split(
+    ' ',
+  );
+const SUBJECTS =
+  'Geschiedenis Theologie Recht Geneeskunde Plantkunde Cartografie Poëzie Toneel Reisverhalen Filosofie Wiskunde Sterrenkunde Bouwkunde Muziek Kunst Getijdenboeken Almanakken Kranten Liturgie Heraldiek'.split(
+    ' ',
+  );
 const TYPES: ItemRecord['type'][] = ['book', 'book', 'book', 'periodical', 'print', 'manuscript', 'map'];
-const TEXT_SYLLABLES = 'ver ge be der ſch en ſt aͤr un wel ken ſo zu aus ein al le ten lich keit heit ung ſprach mann frey ſeyn uͤber koͤn da mit nach wer ſind iſt'.split(' ');
+const TEXT_SYLLABLES =
+  'ver ge be der ſch en ſt aͤr un wel ken ſo zu aus ein al le ten lich keit heit ung ſprach mann frey ſeyn uͤber koͤn da mit nach wer ſind iſt'.split(
+    ' ',
+  );
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
@@ -94,7 +119,9 @@ function generate(count: number): Corpus {
   const r = prng(1784);
   const titleWords = titleVocabulary(r);
   const persons = Array.from({ length: 6000 }, () => `${pick(r, GIVEN)} ${pick(r, FAMILY_PARTS)}${pick(r, FAMILY_ENDS)}`);
-  const printers = Array.from({ length: 400 }, () => `${pick(r, FAMILY_PARTS)}${pick(r, FAMILY_ENDS)} ${pick(r, ['& Zonen', 'Weduwe', 'et Fils', 'und Sohn', ''])}`.trim());
+  const printers = Array.from({ length: 400 }, () =>
+    `${pick(r, FAMILY_PARTS)}${pick(r, FAMILY_ENDS)} ${pick(r, ['& Zonen', 'Weduwe', 'et Fils', 'und Sohn', ''])}`.trim(),
+  );
   const textWords = Array.from({ length: 30_000 }, () => {
     const n = 1 + Math.floor(r() * 3);
     return Array.from({ length: n }, () => pick(r, TEXT_SYLLABLES)).join('');
@@ -112,7 +139,11 @@ function generate(count: number): Corpus {
     records.push({
       id,
       type: pick(r, TYPES),
-      label: { [lang === 'dut' ? 'nl' : lang === 'fre' ? 'fr' : lang === 'ger' ? 'de' : lang === 'eng' ? 'en' : 'la']: [title[0]!.toUpperCase() + title.slice(1)] },
+      label: {
+        [lang === 'dut' ? 'nl' : lang === 'fre' ? 'fr' : lang === 'ger' ? 'de' : lang === 'eng' ? 'en' : 'la']: [
+          title[0]!.toUpperCase() + title.slice(1),
+        ],
+      },
       agents,
       publisher: zipf(r, printers),
       place: zipf(r, PLACE_NAMES),
@@ -177,12 +208,18 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
 
     // Reference: a bare FTS5 table loaded with the same folded text, in one transaction.
     const refDb = new DatabaseSync(path.join(dir, 'reference.sqlite'));
-    refDb.exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')");
+    refDb.exec(
+      "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')",
+    );
     const refStart = performance.now();
     const insert = refDb.prepare('INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)');
     refDb.exec('BEGIN');
     docs.forEach((d, i) =>
-      insert.run(i + 1, foldText(d.labels.join(' ')), foldText([...d.agents.map((a) => a.name), d.place ?? '', ...d.subjects, ...d.pages.flatMap((p) => p.lines.map((l) => l.text))].join(' '))),
+      insert.run(
+        i + 1,
+        foldText(d.labels.join(' ')),
+        foldText([...d.agents.map((a) => a.name), d.place ?? '', ...d.subjects, ...d.pages.flatMap((p) => p.lines.map((l) => l.text))].join(' ')),
+      ),
     );
     refDb.exec('COMMIT');
     const refBuild = (performance.now() - refStart) / 1000;
@@ -208,13 +245,19 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
       r() < 0.5 ? zipf(r, corpus.titleWords[pick(r, LANGS)]) : r() < 0.5 ? pick(r, surnames) : zipf(r, corpus.textWords),
     );
     const typos = sample(total, () => {
-      const w = pick(r, titleWords.filter((t) => t.length >= 6));
+      const w = pick(
+        r,
+        titleWords.filter((t) => t.length >= 6),
+      );
       const at = 2 + Math.floor(r() * (w.length - 3));
       return w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2);
     });
     // The first letter changed: the engine looks beyond the word's first two letters only for these.
     const leadingTypos = sample(total, () => {
-      const w = pick(r, titleWords.filter((t) => t.length >= 6));
+      const w = pick(
+        r,
+        titleWords.filter((t) => t.length >= 6),
+      );
       const letter = 'bdfkmpstvz'[Math.floor(r() * 10)]!;
       return (letter === w[0]!.toLowerCase() ? 'x' : letter) + w.slice(1);
     });
@@ -225,7 +268,10 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
       { name: 'first-letter typo', run: (i) => backend.search(q({ q: leadingTypos[i]! })) },
       {
         name: 'fielded',
-        run: (i) => backend.search(q({ q: i % 2 ? `person:${surnames[i]}` : `title:${titleWords[i % titleWords.length]} place:${PLACE_NAMES[i % PLACE_NAMES.length]}` })),
+        run: (i) =>
+          backend.search(
+            q({ q: i % 2 ? `person:${surnames[i]}` : `title:${titleWords[i % titleWords.length]} place:${PLACE_NAMES[i % PLACE_NAMES.length]}` }),
+          ),
       },
       {
         name: 'faceted',

@@ -93,7 +93,15 @@ async function startLeeszaal(dataDir: string, env: Record<string, string>): Prom
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(repoRoot, 'start.mjs')], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', JPEG_QUALITY: String(JPEG_QUALITY), ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      JPEG_QUALITY: String(JPEG_QUALITY),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -194,7 +202,12 @@ async function load(base: string, paths: string[], connections: number, seconds:
  * machine's load during the run falls on both sides alike. Throughput is the mean over the rounds;
  * p99 is the median of the rounds' p99s.
  */
-async function compare(log: BenchLog, name: string, ours: (seconds: number) => Promise<Load>, theirs: (seconds: number) => Promise<Load>): Promise<[Load, Load]> {
+async function compare(
+  log: BenchLog,
+  name: string,
+  ours: (seconds: number) => Promise<Load>,
+  theirs: (seconds: number) => Promise<Load>,
+): Promise<[Load, Load]> {
   const seconds = Math.max(1, Math.round(DURATION_S / ROUNDS));
   const a: Load[] = [];
   const b: Load[] = [];
@@ -212,7 +225,9 @@ async function compare(log: BenchLog, name: string, ours: (seconds: number) => P
     };
   };
   const [x, y] = [combine(a), combine(b)];
-  log(`${name}: Leeszaal ${x.rps.toFixed(0)} req/s p99 ${x.p99} ms (non-2xx ${x.non2xx}, errors ${x.errors}); reference ${y.rps.toFixed(0)} req/s p99 ${y.p99} ms (non-2xx ${y.non2xx}, errors ${y.errors}); rounds ${a.map((l, i) => `${l.rps.toFixed(0)}/${b[i]?.rps.toFixed(0)}`).join(' ')}`);
+  log(
+    `${name}: Leeszaal ${x.rps.toFixed(0)} req/s p99 ${x.p99} ms (non-2xx ${x.non2xx}, errors ${x.errors}); reference ${y.rps.toFixed(0)} req/s p99 ${y.p99} ms (non-2xx ${y.non2xx}, errors ${y.errors}); rounds ${a.map((l, i) => `${l.rps.toFixed(0)}/${b[i]?.rps.toFixed(0)}`).join(' ')}`,
+  );
   if (x.non2xx + x.errors > 0 || y.non2xx + y.errors > 0) throw new Error(`${name}: failed requests during the run`);
   return [x, y];
 }

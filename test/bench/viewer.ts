@@ -29,7 +29,9 @@ function benchPages(): Router {
 function hookFirstPaint(): void {
   const w = window as unknown as { __firstTile?: number };
   const isImage = (a: unknown) =>
-    (a instanceof HTMLImageElement && a.naturalWidth > 16) || (typeof ImageBitmap !== 'undefined' && a instanceof ImageBitmap && a.width > 16) || (a instanceof HTMLCanvasElement && a.width > 16);
+    (a instanceof HTMLImageElement && a.naturalWidth > 16) ||
+    (typeof ImageBitmap !== 'undefined' && a instanceof ImageBitmap && a.width > 16) ||
+    (a instanceof HTMLCanvasElement && a.width > 16);
   const wrap = (proto: object | undefined, name: string) => {
     if (!proto) return;
     const target = proto as Record<string, (...args: unknown[]) => unknown>;
@@ -60,7 +62,11 @@ async function measure(browser: Browser, url: string): Promise<Sample> {
     const scripts = new Map<string, Promise<Buffer>>();
     page.on('response', (res) => {
       const type = res.request().resourceType();
-      if (type === 'script' || /\.m?js(\?|$)/.test(res.url())) scripts.set(res.url(), res.body().catch(() => Buffer.alloc(0)));
+      if (type === 'script' || /\.m?js(\?|$)/.test(res.url()))
+        scripts.set(
+          res.url(),
+          res.body().catch(() => Buffer.alloc(0)),
+        );
     });
     await page.goto(url);
     await page.waitForFunction(() => (window as unknown as { __firstTile?: number }).__firstTile !== undefined, null, { timeout: 60_000 });

@@ -172,7 +172,9 @@ describe('search inside the book', () => {
     );
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Vorig resultaat' }).click();
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Vorig resultaat' }).click();
-    await expect.poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon).toBe(`Resultaat ${total} van ${total}, pagina 481`);
+    await expect
+      .poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon)
+      .toBe(`Resultaat ${total} van ${total}, pagina 481`);
     expect(await page.locator('leeszaal-viewer .hit').count()).toBe(total);
     await page.close();
   });
@@ -184,7 +186,9 @@ describe('deep links', () => {
     await firstTile(page);
     await page.waitForTimeout(500);
     expect(await page.locator('leeszaal-viewer #page-select').inputValue()).toBe('2');
-    const region = await page.evaluate(() => (document.querySelector('leeszaal-viewer') as unknown as { region?: { x: number; y: number; w: number; h: number } }).region);
+    const region = await page.evaluate(
+      () => (document.querySelector('leeszaal-viewer') as unknown as { region?: { x: number; y: number; w: number; h: number } }).region,
+    );
     expect(region).toBeDefined();
     // The view covers the asked region (the screen's shape may widen one side) and not the whole page.
     expect(region!.x).toBeLessThanOrEqual(305);
@@ -307,7 +311,9 @@ describe('search page', () => {
   it('suggests as the reader types', async () => {
     const page = await openPage('/search');
     await page.locator('#q').pressSequentially('kan');
-    await expect.poll(() => page.locator('#suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), soon).toContain('Immanuel Kant');
+    await expect
+      .poll(() => page.locator('#suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), soon)
+      .toContain('Immanuel Kant');
     await page.close();
   });
 
@@ -338,7 +344,9 @@ describe('book view and the URL', () => {
     // The spread page-0016 | page-0017, entered from its left page; the only hit is on the right one.
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Volgende pagina' }).click();
     await expect.poll(() => query(page).get('page'), soon).toBe('page-0016');
-    await page.evaluate(() => (document.querySelector('leeszaal-viewer') as unknown as { searchText: (q: string) => Promise<void> }).searchText('Unmündigkeit'));
+    await page.evaluate(() =>
+      (document.querySelector('leeszaal-viewer') as unknown as { searchText: (q: string) => Promise<void> }).searchText('Unmündigkeit'),
+    );
     await expect.poll(() => page.locator('leeszaal-viewer .hit.current').count(), soon).toBe(1);
     await expect.poll(() => query(page).get('xywh'), soon).not.toBeNull();
     await page.waitForTimeout(1500);

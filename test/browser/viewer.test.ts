@@ -51,7 +51,12 @@ beforeAll(async () => {
       type: 'Range',
       label: { nl: ['Deel twee'] },
       items: [
-        { id: `${site.baseUrl}/test/big/range/r2`, type: 'Range', label: { nl: ['Hoofdstuk vijfhonderd'] }, items: [{ id: `${site.baseUrl}/test/big/canvas/p0500`, type: 'Canvas' }] },
+        {
+          id: `${site.baseUrl}/test/big/range/r2`,
+          type: 'Range',
+          label: { nl: ['Hoofdstuk vijfhonderd'] },
+          items: [{ id: `${site.baseUrl}/test/big/canvas/p0500`, type: 'Canvas' }],
+        },
       ],
     },
   ];
@@ -110,7 +115,12 @@ beforeAll(async () => {
     { label: { en: ['Safe'] }, value: { none: ['<p>A <b>bold</b> <i>claim</i> with <a href="https://example.org/x">a link</a><sup>1</sup></p>'] } },
     { label: { en: ['Script'] }, value: { none: ['<p>before<script>window.__pwned = 1</script>after</p>'] } },
     { label: { en: ['Handler'] }, value: { none: ['<span><img src="x" onerror="window.__pwned = 2">x</span>'] } },
-    { label: { en: ['Link'] }, value: { none: ['<p><a href="javascript:window.__pwned=3">click</a><iframe src="https://example.org"></iframe><div style="color:red">div</div></p>'] } },
+    {
+      label: { en: ['Link'] },
+      value: {
+        none: ['<p><a href="javascript:window.__pwned=3">click</a><iframe src="https://example.org"></iframe><div style="color:red">div</div></p>'],
+      },
+    },
     { label: { en: ['Text'] }, value: { none: ['1 < 2 and <b>not html'] } },
   ];
   fixtures.set('hostile.json', hostile);
@@ -185,7 +195,9 @@ describe('a book of 1,000 pages', () => {
     const images = await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/full/200,')).length);
     expect(images).toBeLessThan(40);
     await page.locator('leeszaal-viewer #page-select').selectOption('999');
-    await expect.poll(() => page.locator('leeszaal-viewer leeszaal-thumbnails button[aria-current="page"]').getAttribute('aria-label'), soon).toBe('Ga naar pagina 1000');
+    await expect
+      .poll(() => page.locator('leeszaal-viewer leeszaal-thumbnails button[aria-current="page"]').getAttribute('aria-label'), soon)
+      .toBe('Ga naar pagina 1000');
     expect(await page.locator('leeszaal-viewer leeszaal-thumbnails button').count()).toBeLessThan(40);
     await page.screenshot({ path: await screenshotPath('viewer-1000-pages') });
     await page.locator('leeszaal-viewer #open-contents').click();
@@ -204,7 +216,10 @@ describe('Presentation 2, right to left, paged', () => {
     await expect.poll(() => page.locator('leeszaal-viewer #page-select').inputValue(), soon).toBe('1');
     await page.waitForTimeout(800);
     // World items in visual order, left to right: folio 3, then folio 2.
-    const sources = await viewerState<string[]>(page, `(v) => { const w = v.zoom.osd.world; return Array.from({ length: w.getItemCount() }, (_, i) => w.getItemAt(i)).sort((a, b) => a.getBounds().x - b.getBounds().x).map((it) => String(it.source.id ?? it.source['@id'])) }`);
+    const sources = await viewerState<string[]>(
+      page,
+      `(v) => { const w = v.zoom.osd.world; return Array.from({ length: w.getItemCount() }, (_, i) => w.getItemAt(i)).sort((a, b) => a.getBounds().x - b.getBounds().x).map((it) => String(it.source.id ?? it.source['@id'])) }`,
+    );
     const services = (kant.items as Json[]).map((c) => c.items[0].items[0].body.service[0].id as string);
     expect(sources).toEqual([services[2], services[1]]);
     // The thumbnail strip runs from the right too.
@@ -372,12 +387,12 @@ describe('integration with the host page', () => {
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Page suivante' }).click();
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Zoom avant' }).click();
     await expect.poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon).toMatch(/^Zoom \d+ %$/);
-    await page.evaluate(() => (document.querySelector('leeszaal-viewer') as unknown as { searchText: (q: string) => Promise<void> }).searchText('Unmündigkeit'));
-    await expect.poll(() => page.evaluate(() => (window as unknown as { events: string[] }).events), soon).toEqual([
-      'canvas-change:page-0001',
-      'canvas-change:page-0016',
-      'search:1',
-    ]);
+    await page.evaluate(() =>
+      (document.querySelector('leeszaal-viewer') as unknown as { searchText: (q: string) => Promise<void> }).searchText('Unmündigkeit'),
+    );
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { events: string[] }).events), soon)
+      .toEqual(['canvas-change:page-0001', 'canvas-change:page-0016', 'search:1']);
     // The hit is on page-0017, already shown beside page-0016 in book view: outlined without turning.
     await expect.poll(() => page.locator('leeszaal-viewer .hit.current').count(), soon).toBe(1);
     const background = await page.locator('leeszaal-viewer .toolbar').evaluate((el) => getComputedStyle(el).backgroundColor);

@@ -68,9 +68,12 @@ describe('manifests read through manifesto.js (Mirador, Universal Viewer)', () =
 
   it('finds Content Search 1.0 and its autocomplete as Mirador looks them up, only when there is text', () => {
     const withText = parse(new Map([['page-0018', true]]));
-    const search = withText.getService(profile('http://iiif.io/api/search/0/search')) ?? withText.getService(profile('http://iiif.io/api/search/1/search'));
+    const search =
+      withText.getService(profile('http://iiif.io/api/search/0/search')) ?? withText.getService(profile('http://iiif.io/api/search/1/search'));
     expect(search?.id).toBe(urls.search1('kant'));
-    const autocomplete = search?.getService(profile('http://iiif.io/api/search/0/autocomplete')) ?? search?.getService(profile('http://iiif.io/api/search/1/autocomplete'));
+    const autocomplete =
+      search?.getService(profile('http://iiif.io/api/search/0/autocomplete')) ??
+      search?.getService(profile('http://iiif.io/api/search/1/autocomplete'));
     expect(autocomplete?.id).toBe(urls.autocomplete1('kant'));
 
     const withoutText = parse(new Map());

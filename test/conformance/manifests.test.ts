@@ -46,9 +46,25 @@ const kant: ItemRecord = {
   behavior: 'paged',
   viewingDirection: 'left-to-right',
   pages: [
-    { key: 'page-0017', label: '481', file: 'images/page-0017.tif', imageId: 'kant-aufklaerung-1784-page-0017', width: 1456, height: 2083, alto: 'alto/page-0017.xml' },
+    {
+      key: 'page-0017',
+      label: '481',
+      file: 'images/page-0017.tif',
+      imageId: 'kant-aufklaerung-1784-page-0017',
+      width: 1456,
+      height: 2083,
+      alto: 'alto/page-0017.xml',
+    },
     { key: 'page-0018', label: '482', file: 'images/page-0018.tif', imageId: 'kant-aufklaerung-1784-page-0018', width: 1456, height: 2083 },
-    { key: 'page-0020', label: '484', file: 'images/page-0020.tif', imageId: 'kant-aufklaerung-1784-page-0020', width: 1456, height: 2083, alto: 'alto/page-0020.xml' },
+    {
+      key: 'page-0020',
+      label: '484',
+      file: 'images/page-0020.tif',
+      imageId: 'kant-aufklaerung-1784-page-0020',
+      width: 1456,
+      height: 2083,
+      alto: 'alto/page-0020.xml',
+    },
   ],
   toc: [
     {
@@ -131,7 +147,10 @@ function expectValid(json: unknown, opts: Parameters<typeof validatePresentation
 function expectInvalid(json: unknown, pattern: RegExp, opts: Parameters<typeof validatePresentation>[1] = { baseUrl: BASE }) {
   const result = validatePresentation(json, opts);
   expect(result.ok).toBe(false);
-  expect(result.errors.some((e) => pattern.test(e)), `expected an error matching ${pattern}, got:\n${result.errors.join('\n')}`).toBe(true);
+  expect(
+    result.errors.some((e) => pattern.test(e)),
+    `expected an error matching ${pattern}, got:\n${result.errors.join('\n')}`,
+  ).toBe(true);
 }
 
 describe('published IIIF is valid Presentation 3', () => {
@@ -195,7 +214,14 @@ describe('the validator catches violations', () => {
   const mutations: Mutation[] = [
     ['a canvas smaller than its image', (m) => (m.items[0].width = 1000), /painted image is 1456x2083 but its canvas is 1000x2083/],
     ['a canvas without a height', (m) => delete m.items[1].height, /canvas width and height must be positive integers/],
-    ['a fractional canvas width', (m) => { m.items[1].width = 1456.5; m.items[1].items[0].items[0].body.width = 1456.5; }, /positive integers/],
+    [
+      'a fractional canvas width',
+      (m) => {
+        m.items[1].width = 1456.5;
+        m.items[1].items[0].items[0].body.width = 1456.5;
+      },
+      /positive integers/,
+    ],
     ['a relative canvas id', (m) => (m.items[0].id = 'canvas/page-0017'), /is not an absolute http\(s\) URI/],
     ['a non-http id', (m) => (m.items[0].items[0].id = 'urn:x:page'), /is not an absolute http\(s\) URI/],
     ['an id outside the base URL', (m) => (m.seeAlso[1].id = 'https://evil.example/records/x.json'), /not under the public base URL/],
@@ -203,8 +229,16 @@ describe('the validator catches violations', () => {
     ['a duplicated annotation id', (m) => (m.items[1].items[0].items[0].id = m.items[0].items[0].items[0].id), /already used/],
     ['a painting annotation targeting another canvas', (m) => (m.items[1].items[0].items[0].target = m.items[0].id), /must target its canvas/],
     ['a painting image without dimensions', (m) => delete m.items[0].items[0].items[0].body.width, /must give its width and height/],
-    ['a range pointing at a missing canvas', (m) => (m.structures[0].items[0].id = `${BASE}/iiif/presentation/kant-aufklaerung-1784/canvas/page-9999`), /not a canvas of this manifest/],
-    ['a start canvas that does not exist', (m) => (m.start = { id: `${BASE}/iiif/presentation/x/canvas/nope`, type: 'Canvas' }), /start .* is not a canvas/],
+    [
+      'a range pointing at a missing canvas',
+      (m) => (m.structures[0].items[0].id = `${BASE}/iiif/presentation/kant-aufklaerung-1784/canvas/page-9999`),
+      /not a canvas of this manifest/,
+    ],
+    [
+      'a start canvas that does not exist',
+      (m) => (m.start = { id: `${BASE}/iiif/presentation/x/canvas/nope`, type: 'Canvas' }),
+      /start .* is not a canvas/,
+    ],
     ['an empty label', (m) => (m.label = {}), /language map must be a non-empty object/],
     ['a label with an empty value list', (m) => (m.items[0].label = { none: [] }), /language map/],
     ['a metadata value that is a bare string', (m) => (m.metadata[0].value = 'Kant'), /language map/],
@@ -223,7 +257,8 @@ describe('the validator catches violations', () => {
   });
 
   const sizes = () => canvasSizes(kantManifest());
-  const textPage = () => buildTextPage(kant.id, 'page-0017', kantLines['page-0017'] ?? [], urls, { width: 1456, height: 2083 }) as Record<string, any>;
+  const textPage = () =>
+    buildTextPage(kant.id, 'page-0017', kantLines['page-0017'] ?? [], urls, { width: 1456, height: 2083 }) as Record<string, any>;
 
   it.each([
     ['a box reaching past the canvas edge', '#xywh=1400,2000,100,100', /reaches outside its 1456x2083 canvas/],
@@ -248,7 +283,7 @@ describe('the validator catches violations', () => {
     expectInvalid([], /^schema|not a JSON object/);
   });
 
-  it('validates with the bundled schema, byte for byte the official validator\'s', () => {
+  it("validates with the bundled schema, byte for byte the official validator's", () => {
     // SHA-256 of the reference copy of IIIF presentation-validator's schema/iiif_3_0.json at commit
     // fb5bd90 that the maintainers keep beside the repository; pinned here so that the check needs
     // nothing outside the clone.

@@ -58,7 +58,7 @@ describe('the whole corpus', () => {
     expect(text).toContain('"motivation": "supplementing"');
   });
 
-  it('publishes a CSV item\'s own row as its source record, and keeps reader internals out of record.json', async () => {
+  it("publishes a CSV item's own row as its source record, and keeps reader internals out of record.json", async () => {
     const paths = dataPaths(data);
     const row = await readFile(path.join(paths.recordDir('bengel-abriss-1751'), 'row.csv'), 'utf8');
     const lines = row.trim().split('\n');
@@ -97,9 +97,9 @@ describe('the whole corpus', () => {
 
   it('rebases every published URL to a new base without re-tiling', async () => {
     const NEW = 'https://leeszaal.example.org/brugge';
-    const derivative = (await stat(dataPaths(data).derivative(
-      JSON.parse(await readFile(dataPaths(data).record('pembroke-werke-1766'), 'utf8')).pages[0].imageId,
-    ))).mtimeMs;
+    const derivative = (
+      await stat(dataPaths(data).derivative(JSON.parse(await readFile(dataPaths(data).record('pembroke-werke-1766'), 'utf8')).pages[0].imageId))
+    ).mtimeMs;
     const r = await runCli(['--rebase', '--data', data], { PUBLIC_BASE_URL: NEW });
     expect(r.stderr).toMatch(/rebased \d+ file/);
     expect(r.code).toBe(0);

@@ -45,7 +45,12 @@ describe('an ingest killed at any moment', () => {
     // and the kills below land while it works), one print's title corrected. Each rescan is another
     // sample scan, read from the pristine sample, not the copy being changed.
     const kantImages = path.join(source, 'kant-aufklaerung-1784', 'images');
-    for (const [from, to] of [['0016', '0001'], ['0018', '0016'], ['0001', '0018'], ['0016', '0017']]) {
+    for (const [from, to] of [
+      ['0016', '0001'],
+      ['0018', '0016'],
+      ['0001', '0018'],
+      ['0016', '0017'],
+    ]) {
       await copyFile(path.join(SAMPLE_SOURCE, 'kant-aufklaerung-1784', 'images', `page-${from}.tif`), path.join(kantImages, `page-${to}.tif`));
     }
     const prints = ['bengel_abriss01_1751-0007.jpg', 'corvinus_frauenzimmer_1715-0054.jpg', 'eiteritz_affe_1719-0206.jpg'];

@@ -46,18 +46,25 @@ function mocked() {
   return { mock, client, calls, on, backend: new ElasticSearchBackend(client, 'leeszaal') };
 }
 
-
 const responseError = (statusCode: number, type = 'error') =>
-  new errors.ResponseError({ body: { error: { type, reason: type }, status: statusCode }, statusCode, headers: {}, warnings: null, meta: {} as never });
+  new errors.ResponseError({
+    body: { error: { type, reason: type }, status: statusCode },
+    statusCode,
+    headers: {},
+    warnings: null,
+    meta: {} as never,
+  });
 
 const query = (partial: Partial<SearchQuery>): SearchQuery => ({ filters: {}, sort: 'relevance', page: 1, size: 20, ...partial });
-
 
 describe('Elasticsearch engine (mocked HTTP)', () => {
   it('rebuilds into a new timestamped index with our mapping, bulk loads, then switches the alias atomically', async () => {
     const { on, calls, backend } = mocked();
     on('PUT', '/:index', () => ({ acknowledged: true }));
-    on('POST', '/:index/_bulk', (body: unknown[]) => ({ errors: false, items: body.filter((_, i) => i % 2 === 0).map(() => ({ index: { status: 201 } })) }));
+    on('POST', '/:index/_bulk', (body: unknown[]) => ({
+      errors: false,
+      items: body.filter((_, i) => i % 2 === 0).map(() => ({ index: { status: 201 } })),
+    }));
     on('GET', '/:index/_refresh', () => ({}));
     on('HEAD', '/_alias/leeszaal', () => ({}));
     on('GET', '/_alias/leeszaal', () => ({ 'leeszaal-old': { aliases: { leeszaal: {} } } }));
@@ -113,7 +120,10 @@ describe('Elasticsearch engine (mocked HTTP)', () => {
   it('deletes the half-built index and keeps the alias when bulk indexing fails', async () => {
     const { on, calls, backend } = mocked();
     on('PUT', '/:index', () => ({ acknowledged: true }));
-    on('POST', '/:index/_bulk', () => ({ errors: true, items: [{ index: { _id: KANT_ID, status: 400, error: { type: 'mapper_parsing_exception', reason: 'bad field' } } }] }));
+    on('POST', '/:index/_bulk', () => ({
+      errors: true,
+      items: [{ index: { _id: KANT_ID, status: 400, error: { type: 'mapper_parsing_exception', reason: 'bad field' } } }],
+    }));
     on('DELETE', '/:index', () => ({ acknowledged: true }));
     async function* all() {
       yield* await sampleDocuments();
@@ -186,7 +196,15 @@ describe('Elasticsearch engine (mocked HTTP)', () => {
         ],
       },
       aggregations: {
-        language: { doc_count: 3, values: { buckets: [{ key: 'ger', doc_count: 2 }, { key: 'fre', doc_count: 1 }] } },
+        language: {
+          doc_count: 3,
+          values: {
+            buckets: [
+              { key: 'ger', doc_count: 2 },
+              { key: 'fre', doc_count: 1 },
+            ],
+          },
+        },
         century: { doc_count: 2, values: { buckets: [{ key: '18', doc_count: 2 }] } },
       },
     }));
@@ -199,11 +217,16 @@ describe('Elasticsearch engine (mocked HTTP)', () => {
     expect(body.track_total_hits).toBe(true);
     expect(body.query.bool.must[0].multi_match).toMatchObject({ query: 'Aufklärung', fuzziness: 'AUTO' });
     expect(body.query.bool.must[0].multi_match.fields).toEqual(expect.arrayContaining(['title^10', 'fulltext']));
-    expect(body.query.bool.must[1].multi_match).toMatchObject({ query: 'Kant', fields: expect.arrayContaining(['title^2', 'title.nl^1', 'labels.de^1']) });
+    expect(body.query.bool.must[1].multi_match).toMatchObject({
+      query: 'Kant',
+      fields: expect.arrayContaining(['title^2', 'title.nl^1', 'labels.de^1']),
+    });
     expect(body.query.bool.must[1].multi_match.fields).not.toContain('title.sort');
     expect(body.query.bool.should[0].nested).toMatchObject({ path: 'pages', inner_hits: { size: 1 } });
     expect(body.query.bool.filter).toEqual([{ range: { years: { gte: 1700, lte: 1799, relation: 'intersects' } } }]);
-    expect(body.post_filter).toEqual({ bool: { filter: [{ terms: { 'facets.language': ['ger', 'dut'] } }, { terms: { 'facets.century': ['18'] } }] } });
+    expect(body.post_filter).toEqual({
+      bool: { filter: [{ terms: { 'facets.language': ['ger', 'dut'] } }, { terms: { 'facets.century': ['18'] } }] },
+    });
     expect(body.aggs.language.filter).toEqual({ bool: { filter: [{ terms: { 'facets.century': ['18'] } }] } });
     expect(body.aggs.century.filter).toEqual({ bool: { filter: [{ terms: { 'facets.language': ['ger', 'dut'] } }] } });
     expect(body.aggs.place.filter.bool.filter).toHaveLength(2);

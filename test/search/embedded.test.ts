@@ -43,8 +43,7 @@ describe('embedded engine', () => {
     const dir = await tempDir();
     const server = new EmbeddedSearchBackend(dir);
     const ingest = new EmbeddedSearchBackend(dir);
-    const search = async (q: string) =>
-      (await server.search({ q, filters: {}, sort: 'relevance', page: 1, size: 10 })).hits.map((h) => h.id);
+    const search = async (q: string) => (await server.search({ q, filters: {}, sort: 'relevance', page: 1, size: 10 })).hits.map((h) => h.id);
     expect(await search('Aufklärung')).toEqual([]);
     await ingest.rebuild(docs());
     await new Promise((r) => setTimeout(r, 600));

@@ -39,10 +39,41 @@ async function found(backend: EmbeddedSearchBackend, q: string): Promise<string[
 describe('pendingChanges', () => {
   it.each([
     [[{ type: 'Create', itemId: 'a' }], [['a', 'index']]],
-    [[{ type: 'Create', itemId: 'a' }, { type: 'Delete', itemId: 'a' }], [['a', 'remove']]],
-    [[{ type: 'Delete', itemId: 'a' }, { type: 'Create', itemId: 'a' }], [['a', 'index']]],
-    [[{ type: 'Move', itemId: 'b' }, { type: 'Update', itemId: 'a' }], [['b', 'index'], ['a', 'index']]],
-    [[{ type: 'Update', itemId: 'a' }, { type: 'Delete', itemId: 'b' }, { type: 'Update', itemId: 'a' }], [['b', 'remove'], ['a', 'index']]],
+    [
+      [
+        { type: 'Create', itemId: 'a' },
+        { type: 'Delete', itemId: 'a' },
+      ],
+      [['a', 'remove']],
+    ],
+    [
+      [
+        { type: 'Delete', itemId: 'a' },
+        { type: 'Create', itemId: 'a' },
+      ],
+      [['a', 'index']],
+    ],
+    [
+      [
+        { type: 'Move', itemId: 'b' },
+        { type: 'Update', itemId: 'a' },
+      ],
+      [
+        ['b', 'index'],
+        ['a', 'index'],
+      ],
+    ],
+    [
+      [
+        { type: 'Update', itemId: 'a' },
+        { type: 'Delete', itemId: 'b' },
+        { type: 'Update', itemId: 'a' },
+      ],
+      [
+        ['b', 'remove'],
+        ['a', 'index'],
+      ],
+    ],
   ])('%j → %j', (activities, expected) => {
     expect([...pendingChanges(activities)]).toEqual(expected);
   });

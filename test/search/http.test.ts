@@ -139,7 +139,11 @@ describe('IIIF Content Search in the Kant item', () => {
     const quotes = body.annotations[0].items;
     expect(quotes).toHaveLength(body.items.length);
     expect(quotes[0].target.source.id).toBe(body.items[0].id);
-    expect(quotes[0].target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'Aufklärung', prefix: expect.stringContaining('Was iſt') });
+    expect(quotes[0].target.selector[0]).toMatchObject({
+      type: 'TextQuoteSelector',
+      exact: 'Aufklärung',
+      prefix: expect.stringContaining('Was iſt'),
+    });
     expect(body.ignored).toBeUndefined();
   });
 

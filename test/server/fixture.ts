@@ -66,7 +66,10 @@ export async function buildFixture(): Promise<Fixture> {
   const plain = { width: 300, height: 200 };
   const plainDir = paths.imageDir(PLAIN_ID);
   await mkdir(path.join(plainDir, 'full', 'max', '0'), { recursive: true });
-  await sharp(SOURCE_PAGE).resize(plain.width, plain.height, { fit: 'fill' }).jpeg({ quality: 95 }).toFile(path.join(plainDir, 'full', 'max', '0', 'default.jpg'));
+  await sharp(SOURCE_PAGE)
+    .resize(plain.width, plain.height, { fit: 'fill' })
+    .jpeg({ quality: 95 })
+    .toFile(path.join(plainDir, 'full', 'max', '0', 'default.jpg'));
   await writeInfo(plainDir, urls.imageService(PLAIN_ID), plain.width, plain.height);
 
   await writeManifest(dataDir, width, height);

@@ -104,7 +104,17 @@ describe('info.json and the base URI', () => {
       tiles: [{ width: 512, height: 512, scaleFactors: [1, 2, 4] }],
     });
     expect(info.extraQualities).toEqual(expect.arrayContaining(['gray', 'bitonal']));
-    expect(info.extraFeatures).toEqual(expect.arrayContaining(['mirroring', 'rotationArbitrary', 'regionByPct', 'sizeByPct', 'sizeUpscaling', 'canonicalLinkHeader', 'profileLinkHeader']));
+    expect(info.extraFeatures).toEqual(
+      expect.arrayContaining([
+        'mirroring',
+        'rotationArbitrary',
+        'regionByPct',
+        'sizeByPct',
+        'sizeUpscaling',
+        'canonicalLinkHeader',
+        'profileLinkHeader',
+      ]),
+    );
   });
 
   it('answers application/json to a client that asks for plain JSON', async () => {
@@ -141,10 +151,18 @@ describe('pixels match the source cropped and scaled independently', () => {
     ['100,200,600,400/250,90/0/default.jpg', () => ({ region: [100, 200, 600, 400], size: [250, 90] })],
     ['100,200,600,400/!100,100/0/default.jpg', () => ({ region: [100, 200, 600, 400], size: [100, 67] })],
     ['1200,1900,600,600/max/0/default.jpg', () => ({ region: [1200, 1900, W() - 1200, H() - 1900], size: [W() - 1200, H() - 1900] })],
-    ['pct:10,20,30,40/max/0/default.jpg', () => ({
-      region: [Math.round(W() * 0.1), Math.round(H() * 0.2), Math.round(W() * 0.4) - Math.round(W() * 0.1), Math.round(H() * 0.6) - Math.round(H() * 0.2)],
-      size: [Math.round(W() * 0.4) - Math.round(W() * 0.1), Math.round(H() * 0.6) - Math.round(H() * 0.2)],
-    })],
+    [
+      'pct:10,20,30,40/max/0/default.jpg',
+      () => ({
+        region: [
+          Math.round(W() * 0.1),
+          Math.round(H() * 0.2),
+          Math.round(W() * 0.4) - Math.round(W() * 0.1),
+          Math.round(H() * 0.6) - Math.round(H() * 0.2),
+        ],
+        size: [Math.round(W() * 0.4) - Math.round(W() * 0.1), Math.round(H() * 0.6) - Math.round(H() * 0.2)],
+      }),
+    ],
     ['100,200,60,40/^240,/0/default.jpg', () => ({ region: [100, 200, 60, 40], size: [240, 160] })],
     ['100,200,60,40/^,80/0/default.png', () => ({ region: [100, 200, 60, 40], size: [120, 80] })],
     ['100,200,60,40/^pct:200/0/default.jpg', () => ({ region: [100, 200, 60, 40], size: [120, 80] })],
@@ -200,7 +218,9 @@ describe('pixels match the source cropped and scaled independently', () => {
   it('gray has one channel and matches the grey source', async () => {
     const { body } = await get(image('100,200,600,400/300,/0/gray.png'));
     expect((await sharp(body).metadata()).channels).toBe(1);
-    const ref = await decode(SOURCE_PAGE, (s) => s.extract({ left: 100, top: 200, width: 600, height: 400 }).resize(300, 200, { fit: 'fill' }).grayscale());
+    const ref = await decode(SOURCE_PAGE, (s) =>
+      s.extract({ left: 100, top: 200, width: 600, height: 400 }).resize(300, 200, { fit: 'fill' }).grayscale(),
+    );
     expect(await meanAbsDiff(await decode(body), ref)).toBeLessThan(TOLERANCE);
   });
 
@@ -257,7 +277,9 @@ describe('fast path, headers and caching', () => {
     const url = image('512,0,512,512/512,512/0/default.jpg');
     const before = await get(url);
     expect(before.body.equals(await readFile(tile))).toBe(true);
-    const replacement = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const replacement = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#808080' } })
+      .jpeg()
+      .toBuffer();
     await writeFile(`${tile}.new`, replacement);
     await rename(`${tile}.new`, tile);
     await new Promise((r) => setTimeout(r, 2200));

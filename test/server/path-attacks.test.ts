@@ -37,7 +37,24 @@ function rawGet(target: string): Promise<{ status: number; body: string }> {
   });
 }
 
-const UP = ['../', '..%2f', '..%2F', '%2e%2e%2f', '%2e%2e/', '.%2e/', '%2e./', '..%5c', '%2e%2e%5c', '..\\', '%252e%252e%252f', '..%252f', '%c0%ae%c0%ae%c0%af', '%c0%ae%c0%ae/', '..%c0%af', '%e0%80%ae%e0%80%ae/'];
+const UP = [
+  '../',
+  '..%2f',
+  '..%2F',
+  '%2e%2e%2f',
+  '%2e%2e/',
+  '.%2e/',
+  '%2e./',
+  '..%5c',
+  '%2e%2e%5c',
+  '..\\',
+  '%252e%252e%252f',
+  '..%252f',
+  '%c0%ae%c0%ae%c0%af',
+  '%c0%ae%c0%ae/',
+  '..%c0%af',
+  '%e0%80%ae%e0%80%ae/',
+];
 const TARGETS = ['secret.txt', 'secret.json', 'data/.leeszaal/state.json'];
 
 function payloads(): string[] {

@@ -19,9 +19,7 @@ beforeAll(async () => {
   srv = await serve(
     createApp({
       config: fx.config(),
-      health: [
-        { name: 'search', check: async () => ({ ok: true, backend: 'test' }) },
-      ],
+      health: [{ name: 'search', check: async () => ({ ok: true, backend: 'test' }) }],
     }),
   );
 });
@@ -120,7 +118,9 @@ describe('Change Discovery, records and health', () => {
   });
 
   it('reports 503 when a contributor fails', async () => {
-    const sick = await serve(createApp({ config: fx.config(), health: [{ name: 'search', check: async () => Promise.reject(new Error('cluster down')) }] }));
+    const sick = await serve(
+      createApp({ config: fx.config(), health: [{ name: 'search', check: async () => Promise.reject(new Error('cluster down')) }] }),
+    );
     try {
       const res = await fetch(`${sick.url}/healthz`);
       expect(res.status).toBe(503);
@@ -163,7 +163,10 @@ describe('HTTP hygiene', () => {
   });
 
   it('answers CORS preflight', async () => {
-    const res = await fetch(local(urls.manifest(ITEM)), { method: 'OPTIONS', headers: { origin: 'https://viewer.example', 'access-control-request-method': 'GET' } });
+    const res = await fetch(local(urls.manifest(ITEM)), {
+      method: 'OPTIONS',
+      headers: { origin: 'https://viewer.example', 'access-control-request-method': 'GET' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-methods')).toMatch(/GET/);

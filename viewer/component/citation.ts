@@ -69,7 +69,13 @@ const FIELD_PATTERNS: ReadonlyArray<[keyof CitationSource, RegExp]> = [
 ];
 
 const plain = (html: string): string =>
-  html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').trim();
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .trim();
 
 /** Best effort for a manifest from elsewhere: reads the metadata pairs whose labels name a field. */
 export function sourceFromManifest(model: ManifestModel, lang: Lang, url: string): CitationSource {
@@ -106,9 +112,7 @@ export function formatCitation(src: CitationSource, lang: Lang, accessed: Date):
   const imprint = src.printer ? `${place}: ${src.printer}` : place;
   parts.push(sentence(`${imprint}, ${src.date ?? t(lang, 'cite.noDate')}`));
   const holding = [src.institution, src.shelfmark].filter((s): s is string => !!s).join(', ');
-  const located = [holding, src.pageLabel ? t(lang, 'cite.page', { label: src.pageLabel }) : '']
-    .filter((s) => s !== '')
-    .join(', ');
+  const located = [holding, src.pageLabel ? t(lang, 'cite.page', { label: src.pageLabel }) : ''].filter((s) => s !== '').join(', ');
   if (located !== '') parts.push(sentence(located));
   parts.push(`${src.url} (${t(lang, 'cite.accessed', { date: dateText(accessed, lang) })}).`);
   return parts.join(' ');

@@ -13,15 +13,35 @@ describe('parseSearchAnswer', () => {
         type: 'AnnotationPage',
         next: { id: 'https://ex.org/iiif/search/2/kant?q=aufkl&page=2', type: 'AnnotationPage' },
         items: [
-          { id: 'a1', type: 'Annotation', motivation: 'supplementing', body: { type: 'TextualBody', value: 'Aufklärung' }, target: `${C(2)}#xywh=100,200,300,40` },
-          { id: 'a2', type: 'Annotation', motivation: 'supplementing', body: { type: 'TextualBody', value: 'aufklären' }, target: { type: 'SpecificResource', source: { id: C(1), type: 'Canvas' }, selector: { type: 'FragmentSelector', value: 'xywh=1,2,3,4' } } },
+          {
+            id: 'a1',
+            type: 'Annotation',
+            motivation: 'supplementing',
+            body: { type: 'TextualBody', value: 'Aufklärung' },
+            target: `${C(2)}#xywh=100,200,300,40`,
+          },
+          {
+            id: 'a2',
+            type: 'Annotation',
+            motivation: 'supplementing',
+            body: { type: 'TextualBody', value: 'aufklären' },
+            target: { type: 'SpecificResource', source: { id: C(1), type: 'Canvas' }, selector: { type: 'FragmentSelector', value: 'xywh=1,2,3,4' } },
+          },
           { id: 'a3', type: 'Annotation', body: { value: 'elsewhere' }, target: 'https://other/canvas/9#xywh=1,1,1,1' },
         ],
         annotations: [
           {
             type: 'AnnotationPage',
             items: [
-              { type: 'Annotation', motivation: 'highlighting', target: { type: 'SpecificResource', source: { id: 'a1', type: 'Annotation' }, selector: [{ type: 'TextQuoteSelector', prefix: 'Was ist ', exact: 'Aufklärung', suffix: '? Auf' }] } },
+              {
+                type: 'Annotation',
+                motivation: 'highlighting',
+                target: {
+                  type: 'SpecificResource',
+                  source: { id: 'a1', type: 'Annotation' },
+                  selector: [{ type: 'TextQuoteSelector', prefix: 'Was ist ', exact: 'Aufklärung', suffix: '? Auf' }],
+                },
+              },
             ],
           },
         ],
@@ -47,7 +67,10 @@ describe('parseSearchAnswer', () => {
       },
       pageOf,
     );
-    expect(answer).toEqual({ hits: [{ page: 0, region: { x: 5, y: 6, w: 7, h: 8 }, before: 'von ', match: 'Kant', after: '.' }], next: 'https://ex.org/next' });
+    expect(answer).toEqual({
+      hits: [{ page: 0, region: { x: 5, y: 6, w: 7, h: 8 }, before: 'von ', match: 'Kant', after: '.' }],
+      next: 'https://ex.org/next',
+    });
   });
 
   it.each([null, 'x', [], {}, { items: 'nope' }])('gives no hits for %j', (json) => {

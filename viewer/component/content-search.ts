@@ -20,8 +20,7 @@ export interface SearchAnswer {
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : isObj(v) ? ((v.id ?? v['@id']) as string | undefined) : undefined;
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) ? ((v.id ?? v['@id']) as string | undefined) : undefined);
 
 interface Located {
   canvas: string;

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  base64UrlDecode,
-  base64UrlEncode,
-  ContentStateError,
-  type ContentTarget,
-  decodeContentState,
-  encodeContentState,
-} from './content-state.ts';
+import { base64UrlDecode, base64UrlEncode, ContentStateError, type ContentTarget, decodeContentState, encodeContentState } from './content-state.ts';
 
 const M = 'https://example.org/iiif/presentation/kant/manifest.json';
 const C = 'https://example.org/iiif/presentation/kant/canvas/page-0017';
@@ -30,10 +23,29 @@ describe('content state', () => {
 
   it.each<[string, string, ContentTarget]>([
     ['a bare manifest URL', M, { manifest: M }],
-    ['plain JSON annotation', JSON.stringify({ type: 'Annotation', motivation: ['contentState'], target: { id: `${C}#xywh=1,2,3,4`, type: 'Canvas', partOf: [{ id: M, type: 'Manifest' }] } }), { manifest: M, canvas: C, region: { x: 1, y: 2, w: 3, h: 4 } }],
+    [
+      'plain JSON annotation',
+      JSON.stringify({
+        type: 'Annotation',
+        motivation: ['contentState'],
+        target: { id: `${C}#xywh=1,2,3,4`, type: 'Canvas', partOf: [{ id: M, type: 'Manifest' }] },
+      }),
+      { manifest: M, canvas: C, region: { x: 1, y: 2, w: 3, h: 4 } },
+    ],
     ['a bare Manifest resource', JSON.stringify({ id: M, type: 'Manifest' }), { manifest: M }],
     ['a Presentation 2 style within', JSON.stringify({ '@id': C, '@type': 'sc:Canvas', within: M }), { manifest: M, canvas: C }],
-    ['a SpecificResource with a FragmentSelector', JSON.stringify({ type: 'Annotation', target: { type: 'SpecificResource', source: { id: C, type: 'Canvas', partOf: [{ id: M, type: 'Manifest' }] }, selector: { type: 'FragmentSelector', value: 'xywh=5,6,7,8' } } }), { manifest: M, canvas: C, region: { x: 5, y: 6, w: 7, h: 8 } }],
+    [
+      'a SpecificResource with a FragmentSelector',
+      JSON.stringify({
+        type: 'Annotation',
+        target: {
+          type: 'SpecificResource',
+          source: { id: C, type: 'Canvas', partOf: [{ id: M, type: 'Manifest' }] },
+          selector: { type: 'FragmentSelector', value: 'xywh=5,6,7,8' },
+        },
+      }),
+      { manifest: M, canvas: C, region: { x: 5, y: 6, w: 7, h: 8 } },
+    ],
   ])('decodes %s', (_name, input, want) => {
     expect(decodeContentState(input)).toEqual(want);
   });

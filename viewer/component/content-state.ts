@@ -64,8 +64,7 @@ export function encodeContentState(target: ContentTarget): string {
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : isObj(v) ? ((v.id ?? v['@id']) as string | undefined) : undefined;
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) ? ((v.id ?? v['@id']) as string | undefined) : undefined);
 
 function isHttpUrl(s: string): boolean {
   try {

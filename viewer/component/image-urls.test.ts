@@ -3,8 +3,18 @@ import { dragAndDropUrl, pageUrl, regionUrl } from './image-urls.ts';
 import type { Page } from './manifest-model.ts';
 
 const withService: Page = {
-  index: 0, canvasId: 'c', key: 'p', label: { none: ['1'] }, width: 1456, height: 2083,
-  image: { service: { id: 'https://ex.org/iiif/image/p1', version: 3 }, url: 'https://ex.org/iiif/image/p1/full/max/0/default.jpg', width: 1456, height: 2083 },
+  index: 0,
+  canvasId: 'c',
+  key: 'p',
+  label: { none: ['1'] },
+  width: 1456,
+  height: 2083,
+  image: {
+    service: { id: 'https://ex.org/iiif/image/p1', version: 3 },
+    url: 'https://ex.org/iiif/image/p1/full/max/0/default.jpg',
+    width: 1456,
+    height: 2083,
+  },
 };
 const plain: Page = { ...withService, image: { url: 'https://ex.org/p.jpg', width: 800, height: 1000 } };
 const big: Page = { ...withService, width: 9000, height: 12000 };

@@ -233,7 +233,7 @@ export class LeeszaalViewer extends LitElement {
       }
       const byKey = start.state.page ? pageIndexOfKey(model, start.state.page) : undefined;
       const byCanvas = start.canvas ? model.pages.findIndex((p) => p.canvasId === start.canvas) : -1;
-      const index = byKey ?? (byCanvas >= 0 ? byCanvas : 0);
+      const index = byKey ?? Math.max(byCanvas, 0);
       this.mode = model.paged && model.pages.length > 2 && this.clientWidth >= 900 && !start.state.region ? 'book' : 'single';
       this.rotation = start.state.rotation;
       await this.updateComplete;
@@ -547,7 +547,12 @@ export class LeeszaalViewer extends LitElement {
   }
 
   /** A toolbar button. "Disabled" ones stay focusable (aria-disabled) so focus is never lost when a reader reaches the last page. */
-  private button(label: string, iconName: IconName, onClick: (e: Event) => void, extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {}) {
+  private button(
+    label: string,
+    iconName: IconName,
+    onClick: (e: Event) => void,
+    extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {},
+  ) {
     return html`<button
       type="button"
       part="button"
@@ -571,7 +576,8 @@ export class LeeszaalViewer extends LitElement {
         <label class="sr-only" for="page-select">${this.tr('nav.pageList')}</label>
         <select id="page-select" part="page-select" @change=${(e: Event) => void this.showPage(Number((e.target as HTMLSelectElement).value))}>
           ${model.pages.map(
-            (p) => html`<option value=${p.index} ?selected=${p.index === this.index}>${this.tr('nav.pageOf', { label: this.text(p.label), n: p.index + 1, total: model.pages.length })}</option>`,
+            (p) =>
+              html`<option value=${p.index} ?selected=${p.index === this.index}>${this.tr('nav.pageOf', { label: this.text(p.label), n: p.index + 1, total: model.pages.length })}</option>`,
           )}
         </select>
         ${this.button(this.tr('nav.next'), 'next', () => this.next(), { disabled: Math.max(...shown) >= model.pages.length - 1 })}
@@ -583,18 +589,23 @@ export class LeeszaalViewer extends LitElement {
         ${this.button(this.tr('rotate.right'), 'rotate', () => this.rotate())}
         ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), 'fullscreen', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
       </div>
-      ${modes.length > 1
-        ? html`<div class="group">
+      ${
+        modes.length > 1
+          ? html`<div class="group">
             <label class="sr-only" for="mode-select">${this.tr('mode.label')}</label>
             <select id="mode-select" part="mode-select" @change=${(e: Event) => void this.setMode((e.target as HTMLSelectElement).value as ViewMode)}>
               ${modes.map((m) => html`<option value=${m} ?selected=${m === this.mode}>${this.tr(m === 'single' ? 'mode.single' : m === 'book' ? 'mode.book' : 'mode.compare')}</option>`)}
             </select>
           </div>`
-        : nothing}
+          : nothing
+      }
       <span class="spacer"></span>
       <div class="group">
         ${PANELS.map(([name, key, iconName]) =>
-          this.button(this.tr(key), iconName, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), { expanded: this.panel === name, id: `open-${name}` }),
+          this.button(this.tr(key), iconName, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), {
+            expanded: this.panel === name,
+            id: `open-${name}`,
+          }),
         )}
       </div>
     </div>`;
@@ -701,8 +712,9 @@ export class LeeszaalViewer extends LitElement {
         </div>
         ${manifest ? this.renderPanel(manifest) : nothing}
       </div>
-      ${manifest && manifest.pages.length > 1 && this.painted
-        ? html`<leeszaal-thumbnails
+      ${
+        manifest && manifest.pages.length > 1 && this.painted
+          ? html`<leeszaal-thumbnails
             part="thumbnails"
             .pages=${manifest.pages}
             .current=${this.index}
@@ -710,15 +722,18 @@ export class LeeszaalViewer extends LitElement {
             .rtl=${manifest.viewingDirection === 'right-to-left'}
             @page-select=${this.onPageSelect}
           ></leeszaal-thumbnails>`
-        : manifest && manifest.pages.length > 1
-          ? html`<div class="thumbs-placeholder"></div>`
-          : nothing}
-      ${manifest && (manifest.requiredStatement || manifest.rights)
-        ? html`<div class="attribution" part="attribution">
+          : manifest && manifest.pages.length > 1
+            ? html`<div class="thumbs-placeholder"></div>`
+            : nothing
+      }
+      ${
+        manifest && (manifest.requiredStatement || manifest.rights)
+          ? html`<div class="attribution" part="attribution">
             ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${richText(manifest.requiredStatement.value, this.uiLang)}</span>` : nothing}
             ${manifest.rights ? html`<span>${this.tr('info.rights')}: <a href=${manifest.rights} rel="license">${manifest.rights}</a></span>` : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }

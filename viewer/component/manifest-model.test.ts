@@ -55,7 +55,12 @@ const p3 = {
       type: 'Range',
       label: { de: ['Aufsatz'] },
       items: [
-        { id: `${base}/presentation/kant/range/r1`, type: 'Range', label: { de: ['Teil 2'] }, items: [{ id: `${base}/presentation/kant/canvas/page-0002`, type: 'Canvas' }] },
+        {
+          id: `${base}/presentation/kant/range/r1`,
+          type: 'Range',
+          label: { de: ['Teil 2'] },
+          items: [{ id: `${base}/presentation/kant/canvas/page-0002`, type: 'Canvas' }],
+        },
         { id: `${base}/presentation/kant/canvas/page-0003`, type: 'Canvas' },
       ],
     },
@@ -90,7 +95,11 @@ const p2 = {
             resource: {
               '@id': `http://x/img${n}/full/full/0/default.jpg`,
               '@type': 'dctypes:Image',
-              service: { '@context': 'http://iiif.io/api/image/2/context.json', '@id': `http://x/img${n}`, profile: 'http://iiif.io/api/image/2/level1.json' },
+              service: {
+                '@context': 'http://iiif.io/api/image/2/context.json',
+                '@id': `http://x/img${n}`,
+                profile: 'http://iiif.io/api/image/2/level1.json',
+              },
             },
           },
         ],
@@ -123,9 +132,7 @@ describe('toModel on Presentation 3', () => {
     expect(m.rights).toBe('http://creativecommons.org/publicdomain/mark/1.0/');
     expect(m.homepage).toBe('https://example.org/items/kant');
     expect(m.search).toEqual({ id: `${base}/search/2/kant`, version: 2 });
-    expect(m.toc).toEqual([
-      { label: { de: ['Aufsatz'] }, start: 1, children: [{ label: { de: ['Teil 2'] }, start: 1, children: [] }] },
-    ]);
+    expect(m.toc).toEqual([{ label: { de: ['Aufsatz'] }, start: 1, children: [{ label: { de: ['Teil 2'] }, start: 1, children: [] }] }]);
     expect(pageIndexOfKey(m, 'page-0003')).toBe(2);
     expect(pageIndexOfKey(m, 'nope')).toBeUndefined();
   });
@@ -136,7 +143,11 @@ describe('toModel on Presentation 2', () => {
   it('needs the upgrader, which parseModel loads on demand', async () => {
     expect(() => toModel(p2)).toThrow(ManifestError);
     const loaded = (await parseModel(p2)) as ManifestModel;
-    expect([loaded.id, loaded.viewingDirection, loaded.pages.map((p) => p.image?.service?.id)]).toEqual([m.id, m.viewingDirection, m.pages.map((p) => p.image?.service?.id)]);
+    expect([loaded.id, loaded.viewingDirection, loaded.pages.map((p) => p.image?.service?.id)]).toEqual([
+      m.id,
+      m.viewingDirection,
+      m.pages.map((p) => p.image?.service?.id),
+    ]);
   });
   it('upgrades and keeps what readers need', () => {
     expect(m.id).toBe('http://x/m');
@@ -158,7 +169,14 @@ describe('toModel on a Collection', () => {
       type: 'Collection',
       label: { nl: ['Collectie'] },
       items: [
-        { id: `${base}/presentation/kant/manifest.json`, type: 'Manifest', label: { de: ['Kant'] }, thumbnail: [{ id: 'https://t/1.jpg', type: 'Image' }], homepage: [{ id: 'https://example.org/items/kant', type: 'Text' }], navDate: '1784-01-01T00:00:00Z' },
+        {
+          id: `${base}/presentation/kant/manifest.json`,
+          type: 'Manifest',
+          label: { de: ['Kant'] },
+          thumbnail: [{ id: 'https://t/1.jpg', type: 'Image' }],
+          homepage: [{ id: 'https://example.org/items/kant', type: 'Text' }],
+          navDate: '1784-01-01T00:00:00Z',
+        },
         { id: `${base}/presentation/sub.json`, type: 'Collection', label: { en: ['Sub'] } },
         { id: 'x', type: 'Canvas' },
       ],

@@ -90,8 +90,7 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v : isObj(v) ? (str(v.id) ?? str(v['@id'])) : undefined;
+const idOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : isObj(v) ? (str(v.id) ?? str(v['@id'])) : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
 
 function langMap(v: unknown): InternationalString | undefined {
@@ -179,7 +178,14 @@ function thumbnailUrl(resource: Json, image: ImageSource | undefined): string | 
 const SAFE_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 function pageKeys(canvasIds: string[]): string[] {
-  const tails = canvasIds.map((id) => id.replace(/[?#].*$/, '').split('/').filter(Boolean).at(-1) ?? '');
+  const tails = canvasIds.map(
+    (id) =>
+      id
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .filter(Boolean)
+        .at(-1) ?? '',
+  );
   const unique = new Set(tails).size === tails.length && tails.every((k) => SAFE_KEY.test(k));
   return unique ? tails : canvasIds.map((_, i) => String(i + 1));
 }
@@ -248,7 +254,9 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
     kind: 'manifest',
     id,
     label: langMap(doc.label) ?? { none: ['—'] },
-    metadata: arr(doc.metadata).map(labelValue).filter((x): x is LabelValue => x !== undefined),
+    metadata: arr(doc.metadata)
+      .map(labelValue)
+      .filter((x): x is LabelValue => x !== undefined),
     provider: arr(doc.provider)
       .filter(isObj)
       .map((p) => {
@@ -269,8 +277,7 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
         return [entry];
       }),
     paged: behavior.includes('paged') || behavior.includes('facing-pages'),
-    viewingDirection:
-      direction === 'right-to-left' || direction === 'top-to-bottom' || direction === 'bottom-to-top' ? direction : 'left-to-right',
+    viewingDirection: direction === 'right-to-left' || direction === 'top-to-bottom' || direction === 'bottom-to-top' ? direction : 'left-to-right',
     pages,
     toc: tocNodes(arr(doc.structures), indexOfCanvas),
   };

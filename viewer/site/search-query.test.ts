@@ -4,7 +4,10 @@ import { apiSearchUrl, century, formatSiteSearch, languageName, parseSiteSearch,
 describe('parseSiteSearch', () => {
   it.each<[string, SiteSearch]>([
     ['', { q: '', filters: {}, page: 1 }],
-    ['?q=+kant+&type=book&type=print&type=book&century=18&from=1700&to=1800&page=3', { q: 'kant', filters: { type: ['book', 'print'], century: ['18'] }, from: 1700, to: 1800, page: 3 }],
+    [
+      '?q=+kant+&type=book&type=print&type=book&century=18&from=1700&to=1800&page=3',
+      { q: 'kant', filters: { type: ['book', 'print'], century: ['18'] }, from: 1700, to: 1800, page: 3 },
+    ],
     ['?from=1800&to=1700', { q: '', filters: {}, from: 1700, to: 1800, page: 1 }],
     ['?from=abc&to=12345&page=-1&sort=x&person=', { q: '', filters: {}, page: 1 }],
     ['?place=Brugge&lang=fr', { q: '', filters: { place: ['Brugge'] }, page: 1 }],

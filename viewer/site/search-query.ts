@@ -23,7 +23,14 @@ export function parseSiteSearch(search: string): SiteSearch {
   const q = new URLSearchParams(search);
   const state: SiteSearch = { q: (q.get('q') ?? '').trim().slice(0, 500), filters: {}, page: 1 };
   for (const f of SITE_FACETS) {
-    const values = [...new Set(q.getAll(f).map((v) => v.trim()).filter((v) => v !== '' && v.length <= 200))].slice(0, 20);
+    const values = [
+      ...new Set(
+        q
+          .getAll(f)
+          .map((v) => v.trim())
+          .filter((v) => v !== '' && v.length <= 200),
+      ),
+    ].slice(0, 20);
     if (values.length > 0) state.filters[f] = values;
   }
   let from = year(q.get('from'));
@@ -84,8 +91,26 @@ export function toggleFilter(state: SiteSearch, facet: SiteFacet, value: string)
 }
 
 const ISO639_2B: Record<string, string> = {
-  dut: 'nl', nld: 'nl', fre: 'fr', fra: 'fr', ger: 'de', deu: 'de', eng: 'en', lat: 'la', ita: 'it', spa: 'es',
-  por: 'pt', gre: 'el', grc: 'grc', heb: 'he', ara: 'ar', pol: 'pl', cze: 'cs', dan: 'da', swe: 'sv', wln: 'wa',
+  dut: 'nl',
+  nld: 'nl',
+  fre: 'fr',
+  fra: 'fr',
+  ger: 'de',
+  deu: 'de',
+  eng: 'en',
+  lat: 'la',
+  ita: 'it',
+  spa: 'es',
+  por: 'pt',
+  gre: 'el',
+  grc: 'grc',
+  heb: 'he',
+  ara: 'ar',
+  pol: 'pl',
+  cze: 'cs',
+  dan: 'da',
+  swe: 'sv',
+  wln: 'wa',
 };
 
 /** A language code from a record (`ger`, `lat`) named in the reader's language (`Duits`). */

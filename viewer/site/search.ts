@@ -44,7 +44,11 @@ const TYPE_KEYS = new Set(['type.book', 'type.periodical', 'type.print', 'type.m
 
 const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
   node.append(...children);
   return node;
@@ -112,13 +116,17 @@ function renderResults(): void {
     const href = `/items/${encodeURIComponent(hit.id)}${q.size > 0 ? `?${q.toString()}` : ''}`;
     const body = make('div');
     body.append(make('h3', {}, make('a', { href, textContent: hit.title ?? hit.id })));
-    const people = (hit.agents ?? []).map((a) => a.name).slice(0, 3).join('; ');
+    const people = (hit.agents ?? [])
+      .map((a) => a.name)
+      .slice(0, 3)
+      .join('; ');
     const imprint = [people, [hit.place, hit.printer].filter(Boolean).join(': '), hit.date].filter((s) => s).join(' · ');
     if (imprint) body.append(make('p', { className: 'card-meta', textContent: imprint }));
     if (hit.snippet) {
       const p = make('p', { className: 'snippet' });
       for (const part of snippetParts(hit.snippet)) p.append(part.mark ? make('mark', { textContent: part.text }) : part.text);
-      if (hit.page) p.append(make('span', { className: 'count', textContent: ` — ${t(lang, 'search.onPage', { label: hit.page.label ?? hit.page.key })}` }));
+      if (hit.page)
+        p.append(make('span', { className: 'count', textContent: ` — ${t(lang, 'search.onPage', { label: hit.page.label ?? hit.page.key })}` }));
       body.append(p);
     }
     const li = make('li', { className: 'result' });
@@ -129,12 +137,18 @@ function renderResults(): void {
   }
   if (state.page > 1) {
     const a = make('a', { href: `/search${formatSiteSearch({ ...state, page: state.page - 1 }, lang)}`, textContent: t(lang, 'search.prevPage') });
-    a.addEventListener('click', (e) => { e.preventDefault(); go({ ...state, page: state.page - 1 }); });
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      go({ ...state, page: state.page - 1 });
+    });
     pager.append(a);
   }
   if (state.page * PAGE_SIZE < total) {
     const a = make('a', { href: `/search${formatSiteSearch({ ...state, page: state.page + 1 }, lang)}`, textContent: t(lang, 'search.nextPage') });
-    a.addEventListener('click', (e) => { e.preventDefault(); go({ ...state, page: state.page + 1 }); });
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      go({ ...state, page: state.page + 1 });
+    });
     pager.append(a);
   }
 }
@@ -225,7 +239,9 @@ el<HTMLInputElement>('q').addEventListener('input', (e) => {
 });
 for (const id of ['from', 'to']) {
   el<HTMLInputElement>(id).addEventListener('change', () => {
-    const years = parseSiteSearch(`?from=${encodeURIComponent(el<HTMLInputElement>('from').value)}&to=${encodeURIComponent(el<HTMLInputElement>('to').value)}`);
+    const years = parseSiteSearch(
+      `?from=${encodeURIComponent(el<HTMLInputElement>('from').value)}&to=${encodeURIComponent(el<HTMLInputElement>('to').value)}`,
+    );
     const { from: _from, to: _to, ...rest } = state;
     go({ ...rest, ...(years.from !== undefined ? { from: years.from } : {}), ...(years.to !== undefined ? { to: years.to } : {}), page: 1 });
   });

@@ -22,8 +22,10 @@ export function currentLang(): Lang {
 function translate(lang: Lang): void {
   document.documentElement.lang = lang;
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(lang, el.dataset.i18n as MessageKey);
-  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(lang, el.dataset.i18nAriaLabel as MessageKey));
-  for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) el.placeholder = t(lang, el.dataset.i18nPlaceholder as MessageKey);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria-label]'))
+    el.setAttribute('aria-label', t(lang, el.dataset.i18nAriaLabel as MessageKey));
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]'))
+    el.placeholder = t(lang, el.dataset.i18nPlaceholder as MessageKey);
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
     const q = new URLSearchParams(location.search);
     q.set('lang', a.dataset.lang!);
@@ -71,5 +73,5 @@ export function itemPath(manifestId: string, homepage?: string): string {
     if (u.origin === location.origin) return u.pathname;
   }
   const m = /\/iiif\/presentation\/([a-z0-9][a-z0-9_-]*)\/manifest\.json$/.exec(new URL(manifestId, location.href).pathname);
-  return m ? `/items/${m[1]}` : homepage ?? manifestId;
+  return m ? `/items/${m[1]}` : (homepage ?? manifestId);
 }

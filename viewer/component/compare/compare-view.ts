@@ -32,7 +32,11 @@ export class LeeszaalCompareView extends LitElement {
   async show(page: Page, rotation: Rotation, primary: DeepZoom): Promise<void> {
     await this.updateComplete;
     if (!this.zoom) {
-      const zoom = new DeepZoom(this.renderRoot.querySelector<HTMLElement>('.view')!, { onView: () => undefined, onFirstTile: () => undefined, onFailed: () => undefined });
+      const zoom = new DeepZoom(this.renderRoot.querySelector<HTMLElement>('.view')!, {
+        onView: () => undefined,
+        onFirstTile: () => undefined,
+        onFailed: () => undefined,
+      });
       zoom.osd.addHandler('viewport-change', () => this.follow(zoom, this.primary));
       this.zoom = zoom;
     }

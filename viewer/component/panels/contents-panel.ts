@@ -32,9 +32,11 @@ export class LeeszaalContentsPanel extends LitElement {
     return html`<ul class="toc">
       ${nodes.map(
         (n) => html`<li>
-          ${n.start >= 0
-            ? html`<button type="button" @click=${() => emit(this, 'page-select', { index: n.start })}>${pickText(n.label, this.lang)}</button>`
-            : pickText(n.label, this.lang)}
+          ${
+            n.start >= 0
+              ? html`<button type="button" @click=${() => emit(this, 'page-select', { index: n.start })}>${pickText(n.label, this.lang)}</button>`
+              : pickText(n.label, this.lang)
+          }
           ${n.children.length > 0 ? this.renderToc(n.children) : nothing}
         </li>`,
       )}

@@ -124,12 +124,14 @@ export class LeeszaalSearchPanel extends LitElement {
         <button type="submit">${t(this.lang, 'search.submit')}</button>
       </form>
       ${this.status ? html`<p>${this.status}</p>` : nothing}
-      ${this.hits.length > 1
-        ? html`<div class="steps">
+      ${
+        this.hits.length > 1
+          ? html`<div class="steps">
             <button type="button" @click=${() => this.select(this.selected - 1)}>${t(this.lang, 'search.prevHit')}</button>
             <button type="button" @click=${() => this.select(this.selected + 1)}>${t(this.lang, 'search.nextHit')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       <ol>
         ${this.hits.map(
           (hit, i) => html`<li>
