@@ -1,6 +1,7 @@
 // Reads ALTO full text (versions 2, 3 and 4) into lines and words with boxes in image pixels, for
 // the full-text annotations and the search index. Text is kept exactly as transcribed: historical
 // spelling (long s `ſ`, combining letters such as `oͤ`) is never normalised.
+import type { TextLine as PublishedLine } from '../../manifests/text-page.ts';
 import { XMLParser, XMLValidator } from '../sources/xml.ts';
 
 export interface TextWord {
@@ -10,13 +11,8 @@ export interface TextWord {
   w: number;
   h: number;
 }
-export interface TextLine {
-  id: string;
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+/** A published text line (manifests/text-page.ts) with the words ALTO gives inside it. */
+export interface TextLine extends PublishedLine {
   words: TextWord[];
 }
 export interface PageText {
