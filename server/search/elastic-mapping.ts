@@ -3,10 +3,14 @@
 // (a char filter for ſ→s and ä→ae-style spellings, then asciifolding), full text as nested pages
 // (so a hit can say which page matched) and completion fields for suggestions.
 import type { estypes } from '@elastic/elasticsearch';
+import { MODERN_LETTERS } from '../../manifests/modern-spelling.ts';
 
-/** Historical and umlaut spellings written out, so `Aufklärung`, `Aufklaͤrung` and `Aufklaerung` are one word. */
+/**
+ * Historical letterforms (the shared modern-spelling table) and umlaut spellings written out, so
+ * `Aufklärung`, `Aufklaͤrung` and `Aufklaerung` are one word.
+ */
 export const HISTORICAL_MAPPINGS = [
-  'ſ => s',
+  ...Object.entries(MODERN_LETTERS).map(([from, to]) => `${from} => ${to}`),
   'ß => ss',
   'ẞ => SS',
   'ä => ae',

@@ -1,6 +1,7 @@
 // Folding of words for search, shared by indexing and querying so both sides agree: case, accents,
-// long s (ſ→s), the superscript e of early German print (aͤ = ä), ligatures and other historical
-// letter forms all fold to plain lower-case letters, and ä/ae-style spellings are treated as one word
+// the historical letterforms readers see made modern (manifests/modern-spelling.ts: long s, r
+// rotunda, the superscript e of early German print, ligatures) and other special letters all fold to
+// plain lower-case letters, and ä/ae-style spellings are treated as one word
 // by generating equivalent variants at query time (never by rewriting the index, so Dutch `boek` and
 // `bok` stay apart in the stored text and in snippets).
 
@@ -15,10 +16,13 @@ export interface Token {
   end: number;
 }
 
+import { modernLetters } from '../../manifests/modern-spelling.ts';
+
 // Letters and digits with any combining marks (aͤ is `a` + U+0364), apostrophes inside words kept apart.
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
-// Letters that have no decomposition in Unicode but a conventional plain spelling.
+// Letters that have no decomposition in Unicode but a conventional plain spelling (beyond the
+// historical letterforms of the shared modern-spelling table, applied first).
 const LETTERS: Record<string, string> = {
   ß: 'ss',
   æ: 'ae',
@@ -30,7 +34,6 @@ const LETTERS: Record<string, string> = {
   þ: 'th',
   ı: 'i',
   ȝ: 'g',
-  ꝛ: 'r',
   ꝑ: 'p',
   ꝓ: 'p',
   ꝗ: 'q',
@@ -45,7 +48,7 @@ const LETTER_PATTERN = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'gu');
 export function foldWord(word: string): string {
   // Most words are plain ASCII: skip decomposition for them (this runs for every word of every snippet).
   if (ASCII.test(word)) return word.toLowerCase();
-  return word
+  return modernLetters(word)
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
