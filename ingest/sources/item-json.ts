@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { InternationalString } from '@iiif/presentation-3';
 import * as v from 'valibot';
 import type { TocEntry } from '../../manifests/item.ts';
+import { httpUrlProblem, isHttpUrl } from '../../manifests/safe-url.ts';
 import type { SourceItem, SourceProblem } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
@@ -27,7 +28,11 @@ const relativeFile = v.pipe(
     'must be a path inside the item folder',
   ),
 );
-const url = v.pipe(v.string(), v.url('must be a URL'));
+// Stored links end up as anchors in every IIIF client: only web addresses, never `javascript:` and the like.
+const url = v.pipe(
+  v.string(),
+  v.check(isHttpUrl, (issue) => `must be an http or https URL (${httpUrlProblem(String(issue.input))})`),
+);
 const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
 
 interface TocJson {
