@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existingFileInside, isInside, isSafeFileName, requireSegment } from './safe-path.ts';
+import { existingFileInside, isInside, isSafeFileName, privateFolderOf, requireSegment } from './safe-path.ts';
 
 describe('isSafeFileName', () => {
   it.each([
@@ -50,6 +50,12 @@ describe('existingFileInside', () => {
     await writeFile(path.join(root, 'outside.json'), '{}');
     await symlink(path.join(root, 'outside.json'), path.join(root, 'data', 'sub', 'link.json'));
     await symlink(path.join(root, 'data', 'sub', 'ok.json'), path.join(root, 'data', 'inner-link.json'));
+    for (const dir of ['.leeszaal', 'search', 'derivatives']) {
+      await mkdir(path.join(root, 'data', dir), { recursive: true });
+      await writeFile(path.join(root, 'data', dir, 'private.json'), '{}');
+    }
+    await symlink(path.join(root, 'data', '.leeszaal'), path.join(root, 'data', 'sub', 'state-link'));
+    await symlink(path.join(root, 'data', 'derivatives', 'private.json'), path.join(root, 'data', 'sub', 'derivative-link.json'));
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
@@ -65,7 +71,28 @@ describe('existingFileInside', () => {
     ['a folder', 'data/sub'],
     ['a missing file', 'data/sub/none.json'],
     ['a null byte', 'data/sub/ok.json\0.png'],
+    ['the private state', 'data/.leeszaal/private.json'],
+    ['the search index', 'data/search/private.json'],
+    ['a derivative', 'data/derivatives/private.json'],
+    ['a linked folder that is the private state', 'data/sub/state-link/private.json'],
+    ['a link to a derivative', 'data/sub/derivative-link.json'],
   ])('refuses %s', async (_what, rel) => {
     expect(await existingFileInside(path.join(root, 'data'), path.join(root, rel))).toBeUndefined();
   });
+  it('lets the renderer read its derivatives, and nothing else private', async () => {
+    const data = path.join(root, 'data');
+    expect(await existingFileInside(data, path.join(data, 'derivatives', 'private.json'), 'derivatives')).toMatch(/private\.json$/);
+    expect(await existingFileInside(data, path.join(data, '.leeszaal', 'private.json'), 'derivatives')).toBeUndefined();
+  });
+});
+
+describe('private folders', () => {
+  it.each([
+    ['/data/.leeszaal/state.json', '.leeszaal'],
+    ['/data/search/index.sqlite', 'search'],
+    ['/data/derivatives/a.tif', 'derivatives'],
+    ['/data/records/search/x.json', undefined],
+    ['/data/iiif/presentation/kant/manifest.json', undefined],
+    ['/data/searching/x', undefined],
+  ])('%s lies in %s', (file, folder) => expect(privateFolderOf('/data', file)).toBe(folder));
 });

@@ -2,14 +2,13 @@
 // in Dutch, French or English as people actually name them. The `file` column names the item's
 // image(s) (several separated by `;`), relative to the CSV's folder or its `images/` folder.
 // A row with a problem is reported and left out; the other rows still come through.
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Agent, Identifier, ItemType } from '../../manifests/item.ts';
 import type { SourceItem, SourceProblem, SourceScan } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { Inherited } from './item-context.ts';
-import { SUPPORTED_IMAGE } from './item-folder.ts';
+import { plainFile, SUPPORTED_IMAGE } from './item-folder.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { normaliseLanguage } from './languages.ts';
 import { rightsFromText } from '../../manifests/rights.ts';
@@ -141,20 +140,13 @@ function splitList(value: string, separators: RegExp): string[] {
     .filter(Boolean);
 }
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** A `file` cell entry as a path relative to the collection folder, if it is one there. */
 async function locate(entry: string, folder: string): Promise<string | undefined> {
   const normal = path.posix.normalize(entry.replaceAll('\\', '/'));
   if (path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../')) return undefined;
   for (const candidate of [normal, `images/${normal}`]) {
-    if (await isFile(path.join(folder, candidate))) return candidate;
+    // A link is never followed: it could publish any file on the machine.
+    if ((await plainFile(folder, candidate)) === 'file') return candidate;
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
 // What an item folder holds on disk: its page images (at the top or in `images/`), the files in it
 // that look like images in a format ingest cannot tile, and its ALTO files (`alto/`), by stem.
-import { readdir } from 'node:fs/promises';
+// Symbolic links are never followed (a link could publish any file on the machine) and hidden files
+// that look like pages are not read; both are reported, so nothing is left out without a word.
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStem, naturalFileOrder } from './page-order.ts';
 
@@ -19,32 +21,75 @@ export interface ItemFiles {
   unsupported: string[];
   /** ALTO files by the stem of their name (`page-0017` → `alto/page-0017.xml`). */
   altoByStem: Map<string, string>;
+  /** Symbolic links and hidden page-like files, which are not read. */
+  refused: RefusedFile[];
 }
 
 /** Files and subfolders of a folder, hidden ones left out; empty when it cannot be read. */
-export async function listFolder(folder: string): Promise<{ files: string[]; dirs: string[] }> {
+export async function listFolder(folder: string): Promise<{ files: string[]; dirs: string[]; links: string[]; hidden: string[] }> {
   try {
     const entries = await readdir(folder, { withFileTypes: true });
     const visible = entries.filter((e) => !e.name.startsWith('.'));
     return {
       files: visible.filter((e) => e.isFile()).map((e) => e.name),
       dirs: visible.filter((e) => e.isDirectory()).map((e) => e.name),
+      links: entries.filter((e) => e.isSymbolicLink()).map((e) => e.name),
+      hidden: entries.filter((e) => e.name.startsWith('.') && e.isFile()).map((e) => e.name),
     };
   } catch {
-    return { files: [], dirs: [] };
+    return { files: [], dirs: [], links: [], hidden: [] };
   }
+}
+
+/** A file of the item folder that is not read, and why. */
+export interface RefusedFile {
+  file: string;
+  reason: string;
+}
+
+const LINK_REASON = 'is a symbolic link; links are not followed: copy the file or folder into the item folder instead';
+const HIDDEN_REASON = 'looks like a page or metadata but its name starts with a dot, so it is hidden and not read: rename it';
+/** Hidden names worth a word: images and metadata. macOS's `._name` resource forks are left out silently. */
+const HIDDEN_WORTH_REPORTING = (name: string) =>
+  !name.startsWith('._') && (SUPPORTED_IMAGE.test(name) || OTHER_IMAGE.test(name) || /\.(xml|json|csv)$/i.test(name));
+
+function refusedIn(dir: string, listing: { links: string[]; hidden: string[] }): RefusedFile[] {
+  const at = (name: string) => (dir ? `${dir}/${name}` : name);
+  return [
+    ...listing.links.map((name) => ({ file: at(name), reason: LINK_REASON })),
+    ...listing.hidden.filter(HIDDEN_WORTH_REPORTING).map((name) => ({ file: at(name), reason: HIDDEN_REASON })),
+  ];
+}
+
+/**
+ * Whether `rel` names a regular file below `folder` with no symbolic link on the way: `link` when
+ * one of its parts is a link (never followed), `missing` when there is no such file.
+ */
+export async function plainFile(folder: string, rel: string): Promise<'file' | 'link' | 'missing'> {
+  const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
+  let at = folder;
+  for (const [i, part] of parts.entries()) {
+    at = path.join(at, part);
+    const info = await lstat(at).catch(() => undefined);
+    if (info === undefined) return 'missing';
+    if (info.isSymbolicLink()) return 'link';
+    if (i < parts.length - 1 ? !info.isDirectory() : !info.isFile()) return 'missing';
+  }
+  return parts.length > 0 ? 'file' : 'missing';
 }
 
 export async function readItemFiles(folder: string): Promise<ItemFiles> {
   const top = await listFolder(folder);
   const images: string[] = [];
   const unsupported: string[] = [];
+  const refused = refusedIn('', top);
   for (const name of top.files) {
     if (SUPPORTED_IMAGE.test(name)) images.push(name);
     else if (OTHER_IMAGE.test(name)) unsupported.push(name);
   }
   for (const dir of top.dirs.filter((d) => IMAGE_FOLDERS.includes(d))) {
     const inside = await listFolder(path.join(folder, dir));
+    refused.push(...refusedIn(dir, inside));
     for (const name of inside.files) {
       // Everything in the images folder is meant as a page; anything untileable there is reported.
       if (SUPPORTED_IMAGE.test(name)) images.push(`${dir}/${name}`);
@@ -54,12 +99,13 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
   const altoByStem = new Map<string, string>();
   for (const dir of top.dirs.filter((d) => ALTO_FOLDER.test(d))) {
     const inside = await listFolder(path.join(folder, dir));
+    refused.push(...refusedIn(dir, inside));
     for (const name of naturalFileOrder(inside.files.filter((n) => /\.xml$/i.test(n)))) {
       const stem = fileStem(name);
       if (!altoByStem.has(stem)) altoByStem.set(stem, `${dir}/${name}`);
     }
   }
-  return { images: naturalFileOrder(images), unsupported: naturalFileOrder(unsupported), altoByStem };
+  return { images: naturalFileOrder(images), unsupported: naturalFileOrder(unsupported), altoByStem, refused };
 }
 
 /** Whether a folder looks like one item (images at its top or in `images/`, or item metadata). */

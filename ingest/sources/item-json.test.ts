@@ -104,6 +104,16 @@ describe('item.json variants', () => {
     { json: { title: { nederlands: 'x' } }, reason: /^item\.json title\.nederlands: must be a BCP 47 language tag or "none"/ },
     { json: { creators: [{ role: 'aut' }] }, reason: /^item\.json creators\[0\]\.name: is required/ },
     { json: { creators: [{ name: 'x', uri: 'viaf 123' }] }, reason: /^item\.json creators\[0\]\.uri: / },
+    {
+      json: { creators: [{ name: 'x', uri: 'javascript:alert(1)' }] },
+      reason: /^item\.json creators\[0\]\.uri: must be an http or https URL \("javascript:alert\(1\)" is a javascript: URL/,
+    },
+    { json: { externalUrl: 'javascript:alert(document.domain)' }, reason: /^item\.json externalUrl: must be an http or https URL .*javascript: URL/ },
+    {
+      json: { externalUrl: 'data:text/html,<script>alert(1)</script>' },
+      reason: /^item\.json externalUrl: must be an http or https URL .*data: URL/,
+    },
+    { json: { externalUrl: 'file:///etc/passwd' }, reason: /^item\.json externalUrl: must be an http or https URL .*file: URL/ },
     { json: { type: 'boek' }, reason: /^item\.json type: / },
     { json: { language: ['lat', 'Klingon'] }, reason: /^item\.json language\[1\]: "Klingon" is not an ISO 639 code/ },
     { json: { rights: 'CC-BY' }, reason: /^item\.json rights: must be a rightsstatements\.org or Creative Commons URI/ },

@@ -1,15 +1,15 @@
 // Reads `item.json`, Leeszaal's own item description for curators who have no METS export: the
 // ItemRecord fields in a form easy to write by hand (a plain string title, creators with roles,
 // pages by file name). Validated with valibot; every error names the field (`pages[2].file`).
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InternationalString } from '@iiif/presentation-3';
 import * as v from 'valibot';
 import type { TocEntry } from '../../manifests/item.ts';
+import { httpUrlProblem, isHttpUrl } from '../../manifests/safe-url.ts';
 import type { SourceItem, SourceProblem } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
-import { SUPPORTED_IMAGE } from './item-folder.ts';
+import { plainFile, SUPPORTED_IMAGE } from './item-folder.ts';
 import { behaviorFor, compact, issueMessages, jsonFile, labelFor, nonEmptyText, rightsField } from './item-fields.ts';
 import { normaliseLanguage } from './languages.ts';
 import { toSafeId } from './safe-id.ts';
@@ -27,7 +27,11 @@ const relativeFile = v.pipe(
     'must be a path inside the item folder',
   ),
 );
-const url = v.pipe(v.string(), v.url('must be a URL'));
+// Stored links end up as anchors in every IIIF client: only web addresses, never `javascript:` and the like.
+const url = v.pipe(
+  v.string(),
+  v.check(isHttpUrl, (issue) => `must be an http or https URL (${httpUrlProblem(String(issue.input))})`),
+);
 const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `must be one of ${values.join(', ')}`);
 
 interface TocJson {
@@ -90,12 +94,13 @@ function asLanguageMap(value: string | Record<string, string | string[]>): Inter
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
 }
 
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
+/** Why a listed file cannot be read, or undefined when it can (a regular file, no link on the way). */
+async function unreadable(folder: string, rel: string, named: string): Promise<string | undefined> {
+  const kind = await plainFile(folder, rel);
+  if (kind === 'file') return undefined;
+  return kind === 'link'
+    ? `${named} is (or lies in) a symbolic link; links are not followed: copy the file into the item folder`
+    : `${named} is not in the item folder`;
 }
 
 /** Reads `item.json` of one item folder. */
@@ -138,11 +143,15 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
     for (const [i, page] of data.pages.entries()) {
       const f = path.posix.normalize(page.file.replaceAll('\\', '/'));
       if (!SUPPORTED_IMAGE.test(f)) problem(`pages[${i}].file: ${page.file} is not a supported image format (TIFF, JPEG, PNG or WebP)`);
-      else if (!(await isFile(path.join(ctx.folder, f)))) problem(`pages[${i}].file: ${page.file} is not in the item folder`);
+      else {
+        const why = await unreadable(ctx.folder, f, page.file);
+        if (why) problem(`pages[${i}].file: ${why}`);
+      }
       let alto: string | undefined;
       if (page.alto) {
         alto = path.posix.normalize(page.alto.replaceAll('\\', '/'));
-        if (!(await isFile(path.join(ctx.folder, alto)))) problem(`pages[${i}].alto: ${page.alto} is not in the item folder`);
+        const why = await unreadable(ctx.folder, alto, page.alto);
+        if (why) problem(`pages[${i}].alto: ${why}`);
       }
       pages.push(compact({ file: f, label: page.label, alto: alto ?? ctx.files.altoByStem.get(fileStem(f)) }));
     }

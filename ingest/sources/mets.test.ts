@@ -180,6 +180,52 @@ describe('METS variants', () => {
       problem: { file: 'mets.xml', reason: /MODS language "Klingon" is not an ISO 639 code/ },
     },
     {
+      name: 'a javascript: URL as a name authority URI',
+      xml: () =>
+        mets({
+          files: ['a.tif'],
+          dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('Boek', '<mods:name valueURI="javascript:alert(1)"><mods:namePart>Kant</mods:namePart></mods:name>')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`,
+        }),
+      files: ['a.tif'],
+      problem: {
+        file: 'mets.xml',
+        reason: /^MODS name\/@valueURI "javascript:alert\(1\)" is a javascript: URL; only http and https links are accepted$/,
+      },
+    },
+    {
+      name: 'a data: URL as the location URL',
+      xml: () =>
+        mets({
+          files: ['a.tif'],
+          dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('Boek', '<mods:location><mods:url>data:text/html,x</mods:url></mods:location>')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`,
+        }),
+      files: ['a.tif'],
+      problem: { file: 'mets.xml', reason: /^MODS location\/url "data:text\/html,x" is a data: URL/ },
+    },
+    {
+      name: 'an entity bomb in the DTD',
+      xml: () =>
+        mets({
+          doctype: `<!DOCTYPE mets:mets [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]>`,
+          files: ['a.tif'],
+          dmd: `<mets:dmdSec ID="D"><mets:mdWrap><mets:xmlData>${MODS('&lol9;')}</mets:xmlData></mets:mdWrap></mets:dmdSec>`,
+        }),
+      files: ['a.tif'],
+      problem: { file: 'mets.xml', reason: /mets\.xml is refused: its DTD declares the entity "lol" \(line 1\)/ },
+    },
+    {
+      name: 'an external entity',
+      xml: () => mets({ doctype: '<!DOCTYPE mets:mets [<!ENTITY secret SYSTEM "file:///etc/passwd">]>', files: ['a.tif'] }),
+      files: ['a.tif'],
+      problem: { file: 'mets.xml', reason: /declares the entity "secret"/ },
+    },
+    {
+      name: 'an external DTD',
+      xml: () => mets({ doctype: '<!DOCTYPE mets:mets SYSTEM "http://example.org/mets.dtd">', files: ['a.tif'] }),
+      files: ['a.tif'],
+      problem: { file: 'mets.xml', reason: /DOCTYPE refers to an external DTD/ },
+    },
+    {
       name: 'a page sequence with no images in the folder',
       xml: () => mets({ files: [] }),
       files: [],

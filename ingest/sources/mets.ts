@@ -216,6 +216,7 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
   const problem = (reason: string, at = file) => problems.push({ item: id || ctx.folderName, file: at, reason });
   if (!id) problem(`cannot make an item id from the folder name ${JSON.stringify(ctx.folderName)}: rename the folder with letters or digits`);
   for (const value of description.unknownLanguages) problem(`MODS language ${JSON.stringify(value)} is not an ISO 639 code or a known language name`);
+  for (const reason of description.refusedUrls) problem(reason);
 
   const files = filesOf(mets);
   const physicalDivs = physicalPages(structMap(mets, 'PHYSICAL'));
@@ -277,7 +278,7 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
 
   const dv = dvRights(mets);
   const type = typeFrom(description, itemDivs);
-  const { title, unknownLanguages: _unknown, type: _type, rights, summary, ...fields } = description;
+  const { title, unknownLanguages: _unknown, refusedUrls: _refused, type: _type, rights, summary, ...fields } = description;
   const item: SourceItem = compact({
     ...fields,
     id,

@@ -4,6 +4,7 @@
 import type { Agent, Identifier, ItemType } from '../../manifests/item.ts';
 import { normaliseLanguage } from './languages.ts';
 import { rightsFromText } from '../../manifests/rights.ts';
+import { httpUrlProblem } from '../../manifests/safe-url.ts';
 import { attr, child, children, descendants, text, type XmlElement } from './xml.ts';
 
 export interface ModsDescription {
@@ -15,6 +16,8 @@ export interface ModsDescription {
   languages: string[];
   /** Language values that are no known code or name, for the caller to report. */
   unknownLanguages: string[];
+  /** Why URL fields (`name/@valueURI`, `location/url`) cannot be stored as links, for the caller to report. */
+  refusedUrls: string[];
   subjects: string[];
   shelfmark?: string;
   holdingInstitution?: string;
@@ -207,11 +210,20 @@ export function readMods(mods: XmlElement): ModsDescription {
   }
   const accessConditions = children(mods, 'accessCondition');
   const rights = first(accessConditions.flatMap((a) => [attr(a, 'href') ?? '', text(a)]).map((v) => (v ? (rightsFromText(v) ?? '') : '')));
+  // A link the item record keeps must be a web address; anything else is the catalogue's mistake (or an attack) to fix.
+  const refusedUrls = [
+    ...children(mods, 'name').map((n) => ['name/@valueURI', attr(n, 'valueURI')] as const),
+    ...descendants(mods, 'location', 'url').map((u) => ['location/url', text(u)] as const),
+  ].flatMap(([field, value]) => {
+    const problem = value ? httpUrlProblem(value) : undefined;
+    return problem ? [`MODS ${field} ${problem}`] : [];
+  });
   const notes = children(mods, 'note').filter((n) => !INTERNAL_NOTE_TYPES.has(attr(n, 'type') ?? ''));
   const description: ModsDescription = {
     agents: agentsOf(mods),
     languages: nonEmpty(languages),
     unknownLanguages,
+    refusedUrls,
     subjects: subjectsOf(mods),
     identifiers: identifiersOf(mods),
   };

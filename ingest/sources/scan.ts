@@ -70,6 +70,8 @@ async function scanItem(folder: string, inherited: Inherited, scan: Scan): Promi
       reason: `${path.extname(file) || file} is not a supported image format (TIFF, JPEG, PNG or WebP); move it out of the item folder or convert it`,
     });
   }
+  for (const { file, reason } of files.refused)
+    problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason: `${file} ${reason}` });
   scan.problems.push(...problems);
   if (reading.item && problems.length === 0) scan.items.push(reading.item);
 }
@@ -82,6 +84,10 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
   const result = await readCsv(await readFile(file), file, { folder, inherited, altoByStem: files.altoByStem, shown: scan.shown });
   scan.items.push(...result.items);
   scan.problems.push(...result.problems);
+  // A row naming a linked or hidden file finds no file; this says why.
+  const collection = path.basename(folder);
+  for (const { file: name, reason } of files.refused)
+    scan.problems.push({ item: collection, file: scan.shown(path.join(folder, name)), reason: `${name} ${reason}` });
 }
 
 async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {

@@ -1,8 +1,9 @@
 // XML reading shared by the METS/MODS and ALTO readers. Namespace prefixes are dropped (files use
 // `mets:`/`mods:` prefixes, other prefixes or default namespaces for the same elements), every
 // element is an array so optional repeats need no special case, and values stay strings exactly as
-// written (no number parsing: `0017` and `1784` are text). External entities are never fetched;
-// internal entity expansion is bounded against entity-expansion bombs.
+// written (no number parsing: `0017` and `1784` are text). A document whose DTD declares entities
+// or names an external DTD is refused before parsing (refuseEntities): catalogue XML never needs
+// them, and they are how entity-expansion bombs and external-file reads are written.
 import { createRequire } from 'node:module';
 import type * as FastXmlParser from 'fast-xml-parser';
 
@@ -29,8 +30,33 @@ const parser = new XMLParser({
   isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
 });
 
-/** Parses a document, or throws an Error whose message says where it is not well-formed XML. */
+function lineAt(xml: string, index: number): number {
+  return xml.slice(0, index).split('\n').length;
+}
+
+/**
+ * Throws when the document's DTD declares an entity (internal or external, general or parameter)
+ * or its DOCTYPE refers to an external DTD. Searched in the whole text, not only the prolog, so no
+ * comment or odd placement hides one; a METS or ALTO file has no reason to contain either.
+ */
+export function refuseEntities(xml: string): void {
+  const entity = /<!ENTITY\s+(?:%\s*)?([^\s>]*)/i.exec(xml);
+  if (entity) {
+    throw new Error(
+      `refused: its DTD declares the entity ${JSON.stringify(entity[1])} (line ${lineAt(xml, entity.index)}); entity declarations are not accepted, since they can expand into huge text or read other files: remove the DOCTYPE`,
+    );
+  }
+  const doctype = /<!DOCTYPE[^[>]*/i.exec(xml);
+  if (doctype && /\b(?:SYSTEM|PUBLIC)\b/.test(doctype[0])) {
+    throw new Error(
+      `refused: its DOCTYPE refers to an external DTD (line ${lineAt(xml, doctype.index)}); external references are not followed: remove the DOCTYPE`,
+    );
+  }
+}
+
+/** Parses a document, or throws an Error whose message says where it is not well-formed XML or why it is refused. */
 export function parseXml(xml: string): XmlElement {
+  refuseEntities(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   return parser.parse(xml) as XmlElement;

@@ -110,3 +110,25 @@ describe('parseAlto versions and measurement units', () => {
     expect(() => parseAlto(xml, 10, 10)).toThrow(error);
   });
 });
+
+describe('parseAlto refuses entity declarations', () => {
+  const doc = (doctype: string, content: string) =>
+    alto(
+      'v4',
+      'pixel',
+      'WIDTH="100" HEIGHT="100"',
+      `<TextLine ID="l" HPOS="0" VPOS="0" WIDTH="90" HEIGHT="10"><String CONTENT="${content}" HPOS="0" VPOS="0" WIDTH="90" HEIGHT="10"/></TextLine>`,
+    ).replace('<alto', `${doctype}<alto`);
+  it.each([
+    ['an entity bomb', '<!DOCTYPE alto [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>', '&b;', /declares the entity "a"/],
+    ['an external entity', '<!DOCTYPE alto [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '&x;', /declares the entity "x"/],
+    ['a parameter entity', '<!DOCTYPE alto [<!ENTITY % p SYSTEM "http://example.org/p.dtd"> %p;]>', 'a', /declares the entity "p"/],
+    ['an external DTD', '<!DOCTYPE alto PUBLIC "-//x//y" "http://example.org/alto.dtd">', 'a', /refers to an external DTD/],
+  ])('%s', (_name, doctype, content, reason) => {
+    expect(() => parseAlto(doc(doctype, content), 100, 100)).toThrow(reason);
+  });
+
+  it('still reads a document with a DOCTYPE that declares nothing', () => {
+    expect(parseAlto(doc('<!DOCTYPE alto>', 'Aufklärung'), 100, 100).lines.map((l) => l.text)).toEqual(['Aufklärung']);
+  });
+});

@@ -2,7 +2,7 @@
 // the full-text annotations and the search index. Text is kept exactly as transcribed: historical
 // spelling (long s `ſ`, combining letters such as `oͤ`) is never normalised.
 import type { TextLine as PublishedLine } from '../../manifests/text-page.ts';
-import { XMLParser, XMLValidator } from '../sources/xml.ts';
+import { refuseEntities, XMLParser, XMLValidator } from '../sources/xml.ts';
 
 export interface TextWord {
   text: string;
@@ -96,6 +96,7 @@ function separated(a: { content: string; box?: Box }, b: { content: string; box?
 
 /** Parses ALTO (v2, v3, v4), scaling coordinates to image pixels (imageWidth/Height) whatever MeasurementUnit says. */
 export function parseAlto(xml: string, imageWidth: number, imageHeight: number): PageText {
+  refuseEntities(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`ALTO is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   const doc = parser.parse(xml) as Node[];

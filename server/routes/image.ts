@@ -237,8 +237,12 @@ async function premadeFile(root: string, imageDir: string, info: PublishedImageI
 
 /** The pyramidal derivative, or the published full-size image when the derivative is missing. */
 async function sourceFor(root: string, derivative: string, imageDir: string): Promise<ImageSource | undefined> {
-  for (const file of [derivative, path.join(imageDir, 'full', 'max', '0', 'default.jpg')]) {
-    const real = await existingFileInside(root, file);
+  const candidates = [
+    { file: derivative, allow: 'derivatives' as const },
+    { file: path.join(imageDir, 'full', 'max', '0', 'default.jpg'), allow: undefined },
+  ];
+  for (const { file, allow } of candidates) {
+    const real = await existingFileInside(root, file, allow);
     if (real !== undefined) return openSource(real);
   }
   return undefined;

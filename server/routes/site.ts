@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import { dataPaths, isSafeId } from '../../manifests/layout.ts';
+import { existingFileInside } from '../safe-path.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DIST = path.resolve(here, '../../viewer/dist');
@@ -78,7 +79,10 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     if (!isSafeId(id)) return send(res, 'not-found', req.query.lang, 404);
     let manifest: string;
     try {
-      manifest = await readFile(paths.manifest(id), 'utf8');
+      // The same checked resolution as the IIIF routes: a planted link must not become an item page.
+      const real = await existingFileInside(paths.root, paths.manifest(id));
+      if (real === undefined) return send(res, 'not-found', req.query.lang, 404);
+      manifest = await readFile(real, 'utf8');
     } catch {
       return send(res, 'not-found', req.query.lang, 404);
     }

@@ -1,26 +1,45 @@
 // Hostile URLs against every route: traversal however encoded (`..`, `%2e%2e`, `%2f`, `%5c`, double
 // encoding, overlong UTF-8), absolute paths, null bytes, hidden folders and symbolic links. Each must
 // get a 4xx and never the secret files placed beside (and hidden inside) the data folder.
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createSiteRouter } from '../../server/routes/site.ts';
+import { dataPaths } from '../../manifests/layout.ts';
 import { IMAGE_ID, ITEM, PAGE, buildFixture, serve, type Fixture, type RunningServer } from './fixture.ts';
 
 let fx: Fixture;
 let srv: RunningServer;
+/** A stand-in for the built site, so item pages answer whether or not `npm run build` ran. */
+let dist: string;
 
 beforeAll(async () => {
   fx = await buildFixture();
+  const paths = dataPaths(fx.dataDir);
+  // Links planted inside the data folder: an item folder whose manifest lies outside it, and a
+  // records folder that is really the private state folder.
+  await writeFile(path.join(fx.root, 'outside-manifest.json'), JSON.stringify({ label: { none: [fx.secret] } }));
+  await mkdir(paths.itemDir('planted'), { recursive: true });
+  await symlink(path.join(fx.root, 'outside-manifest.json'), paths.manifest('planted'));
+  await symlink(paths.state, paths.recordDir('private'));
+  await symlink(paths.search, paths.recordDir('index'));
+  await mkdir(paths.search, { recursive: true });
+  await writeFile(path.join(paths.search, 'secret.json'), JSON.stringify({ secret: fx.secret }));
+  dist = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-dist-'));
+  await writeFile(path.join(dist, 'item.html'), '<html lang="nl"><title>x</title><h1 id="title">…</h1></html>');
+  await writeFile(path.join(dist, 'not-found.html'), '<html lang="nl"><h1>not found</h1></html>');
   const config = fx.config();
   // The site's static assets are attacked too.
-  srv = await serve(createApp({ config, routers: [createSiteRouter(config)] }));
+  srv = await serve(createApp({ config, routers: [createSiteRouter(config, { distDir: dist })] }));
 });
 
 afterAll(async () => {
   await srv?.close();
   await fx?.cleanup();
+  await rm(dist, { recursive: true, force: true });
 });
 
 /** Sends the request target exactly as written (fetch would resolve `..` itself). */
@@ -130,6 +149,22 @@ describe('path attacks', () => {
     for (const target of [`/records/${ITEM}/leak.json`, '/iiif/discovery/leak.json']) {
       const { status, body } = await rawGet(target);
       expect(status).toBe(404);
+      expect(body).not.toContain(fx.secret);
+    }
+  });
+
+  it('does not make an item page of a manifest linked in from outside', async () => {
+    const { status, body } = await rawGet('/items/planted');
+    expect(status).toBe(404);
+    expect(body).not.toContain(fx.secret);
+    // The real item still has its page: the check refuses the link, not the route.
+    expect((await rawGet(`/items/${ITEM}`)).status).toBe(200);
+  });
+
+  it('never serves private folders through a linked folder inside the data folder', async () => {
+    for (const target of ['/records/private/state.json', '/records/index/secret.json']) {
+      const { status, body } = await rawGet(target);
+      expect(status, target).toBe(404);
       expect(body).not.toContain(fx.secret);
     }
   });

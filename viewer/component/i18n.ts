@@ -188,6 +188,11 @@ export const messages = {
   'type.other': { nl: 'Ander', fr: 'Autre', en: 'Other' },
   'item.about': { nl: 'Beschrijving', fr: 'Description', en: 'Description' },
   'item.links': { nl: 'Voor onderzoekers', fr: 'Pour les chercheurs', en: 'For researchers' },
+  'item.foreign': {
+    nl: 'Deze link verwees naar een manifest van {host}, dat niet tot deze collectie hoort. Het is niet geopend; hieronder staat het item van deze pagina.',
+    fr: "Ce lien renvoyait à un manifeste de {host}, qui ne fait pas partie de cette collection. Il n'a pas été ouvert ; voici l'objet de cette page.",
+    en: 'This link pointed to a manifest from {host}, which is not part of this collection. It was not opened; this page shows its own item.',
+  },
   'item.notFound': { nl: 'Dit item bestaat niet (meer).', fr: "Cet objet n'existe pas (ou plus).", en: 'This item does not exist (any more).' },
 } as const satisfies Record<string, Entry>;
 

@@ -35,6 +35,7 @@ import './panels/search-panel.ts';
 import type { LeeszaalSearchPanel } from './panels/search-panel.ts';
 import './panels/share-panel.ts';
 import { richText } from './rich-text.ts';
+import { linkOrText } from './safe-link.ts';
 import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
@@ -730,7 +731,7 @@ export class LeeszaalViewer extends LitElement {
         manifest && (manifest.requiredStatement || manifest.rights)
           ? html`<div class="attribution" part="attribution">
             ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${richText(manifest.requiredStatement.value, this.uiLang)}</span>` : nothing}
-            ${manifest.rights ? html`<span>${this.tr('info.rights')}: <a href=${manifest.rights} rel="license">${manifest.rights}</a></span>` : nothing}
+            ${manifest.rights ? html`<span>${this.tr('info.rights')}: ${linkOrText(manifest.rights, manifest.rights, { rel: 'license' })}</span>` : nothing}
           </div>`
           : nothing
       }

@@ -1,7 +1,9 @@
 // Metadata HTML from a manifest, cut down to what the IIIF Presentation API allows (a, b, br, i,
 // img, p, small, span, sub, sup) with DOMPurify, so a hostile manifest cannot run script in the
 // reading room. Values that are not HTML per the spec (not wrapped in one element) stay plain text.
+// Links keep their href only when manifests/safe-url.ts allows it (http and https), as everywhere else.
 import DOMPurify from 'dompurify';
+import { linkHref } from '../../manifests/safe-url.ts';
 
 const ALLOWED_TAGS = ['a', 'b', 'br', 'i', 'img', 'p', 'small', 'span', 'sub', 'sup'];
 const ALLOWED_ATTR = ['href', 'src', 'alt'];
@@ -18,6 +20,8 @@ export function sanitizeIiifHtml(value: string): string {
   if (!hooked) {
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
       if (node.tagName === 'A') {
+        const href = node.getAttribute('href');
+        if (href !== null && linkHref(href) === undefined) node.removeAttribute('href');
         node.setAttribute('rel', 'noopener noreferrer');
         node.setAttribute('target', '_blank');
       }
@@ -27,6 +31,6 @@ export function sanitizeIiifHtml(value: string): string {
   return DOMPurify.sanitize(value, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    ALLOWED_URI_REGEXP: /^https?:/i,
   });
 }

@@ -22,7 +22,8 @@ function render(lang: Lang): void {
       const li = document.createElement('li');
       li.className = 'card';
       const a = document.createElement('a');
-      a.href = itemPath(item.id, item.homepage);
+      const href = itemPath(item.id, item.homepage);
+      if (href !== undefined) a.href = href;
       if (item.thumbnail) {
         const img = document.createElement('img');
         img.src = item.thumbnail;

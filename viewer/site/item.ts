@@ -1,12 +1,18 @@
 // The item page: the viewer on the item's manifest (restoring page, region and rotation from the
 // link), the item's description, its citation, and links for researchers (manifest, source record,
 // IIIF drag-and-drop). `?q=` from a search result searches the book and outlines the words.
+// The page shows its own item only: a Content State (`?iiif-content=`) naming another item of this
+// site moves to that item's page, and one naming a manifest elsewhere is refused with a notice, so
+// nothing from outside appears under this library's title and citation. Links from the manifest
+// are made by safe-link.ts.
 import '../component/leeszaal-viewer.ts';
 import type { LeeszaalViewer } from '../component/leeszaal-viewer.ts';
 import { type Lang, t } from '../component/i18n.ts';
 import { dragAndDropUrl } from '../component/image-urls.ts';
 import { type IiifModel, type ManifestModel, pickText } from '../component/manifest-model.ts';
 import { isIiifHtml, sanitizeIiifHtml } from '../component/sanitize.ts';
+import { linkNode } from '../component/safe-link.ts';
+import { ContentStateError, decodeContentState } from '../component/content-state.ts';
 import { initShell } from './shell.ts';
 
 const id = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -34,10 +40,7 @@ function renderDetails(lang: Lang): void {
   };
   for (const m of model.metadata) add(pickText(m.label, lang), richNode(pickText(m.value, lang, '; ')));
   if (model.requiredStatement) add(pickText(model.requiredStatement.label, lang), richNode(pickText(model.requiredStatement.value, lang)));
-  if (model.rights) {
-    const a = Object.assign(document.createElement('a'), { href: model.rights, textContent: model.rights, rel: 'license' });
-    add(t(lang, 'info.rights'), a);
-  }
+  if (model.rights) add(t(lang, 'info.rights'), linkNode(model.rights, model.rights, 'license'));
   const about = document.getElementById('about')!;
   about.replaceChildren();
   if (model.summary) about.append(Object.assign(document.createElement('p'), { textContent: pickText(model.summary, lang) }));
@@ -51,7 +54,7 @@ function renderDetails(lang: Lang): void {
   document.getElementById('links')!.replaceChildren(
     ...links.map(([label, href]) => {
       const li = document.createElement('li');
-      li.append(Object.assign(document.createElement('a'), { href, textContent: label }));
+      li.append(linkNode(href, label));
       return li;
     }),
   );
@@ -62,9 +65,36 @@ function renderCitation(): void {
   document.getElementById('citation')!.textContent = viewer.citation;
 }
 
+/** Where a Content State in the link points: this item, another item of this site, or elsewhere. */
+function contentStateTarget(state: string): { own: true } | { item: string } | { host: string } {
+  let manifest: URL;
+  try {
+    manifest = new URL(decodeContentState(state).manifest, location.href);
+  } catch (err) {
+    // An unreadable state names nothing; the viewer says what is wrong with it.
+    if (err instanceof ContentStateError || err instanceof TypeError) return { own: true };
+    throw err;
+  }
+  if (manifest.origin !== location.origin) return { host: manifest.host || manifest.protocol };
+  if (manifest.pathname === manifestUrl) return { own: true };
+  const other = /^\/iiif\/presentation\/([a-z0-9][a-z0-9_-]*)\/manifest\.json$/.exec(manifest.pathname);
+  return other ? { item: other[1]! } : { host: manifest.host };
+}
+
+let refusedHost: string | undefined;
+const notice = Object.assign(document.createElement('p'), { className: 'notice', hidden: true });
+notice.setAttribute('role', 'status');
+viewer.before(notice);
+
+function renderNotice(lang: Lang): void {
+  notice.hidden = refusedHost === undefined;
+  notice.textContent = refusedHost === undefined ? '' : t(lang, 'item.foreign', { host: refusedHost });
+}
+
 let lang = initShell((next) => {
   lang = next;
   viewer.setAttribute('lang', next);
+  renderNotice(next);
   renderDetails(next);
   void viewer.updateComplete.then(renderCitation);
 });
@@ -72,7 +102,13 @@ viewer.setAttribute('lang', lang);
 viewer.setAttribute('manifest', manifestUrl);
 // A IIIF Content State handed over in the link (`?iiif-content=`) opens the canvas and region it names.
 const contentState = new URLSearchParams(location.search).get('iiif-content');
-if (contentState) viewer.setAttribute('iiif-content', contentState);
+if (contentState) {
+  const target = contentStateTarget(contentState);
+  if ('own' in target) viewer.setAttribute('iiif-content', contentState);
+  else if ('item' in target) location.replace(`/items/${target.item}${location.search}`);
+  else refusedHost = target.host;
+  renderNotice(lang);
+}
 
 viewer.addEventListener('manifest-load', (e) => {
   const loaded = (e as CustomEvent<{ model: IiifModel }>).detail.model;

@@ -2,6 +2,7 @@
 // choice, then Dutch), the language switch, and translating the page's static text, marked in the
 // HTML with data-i18n attributes so it reads right before and after the script runs.
 import { isLang, type Lang, type MessageKey, pickLang, t } from '../component/i18n.ts';
+import { linkHref } from '../../manifests/safe-url.ts';
 
 const STORAGE_KEY = 'leeszaal.lang';
 
@@ -66,12 +67,15 @@ export function initShell(onChange: (lang: Lang) => void): Lang {
   return lang;
 }
 
-/** The item page of a manifest entry: its homepage when on this site, else derived from its id. */
-export function itemPath(manifestId: string, homepage?: string): string {
+/**
+ * The item page of a manifest entry: its homepage when on this site, else derived from its id, else
+ * the homepage or id itself when that may be linked (manifests/safe-url.ts); undefined otherwise.
+ */
+export function itemPath(manifestId: string, homepage?: string): string | undefined {
   if (homepage) {
     const u = new URL(homepage, location.href);
     if (u.origin === location.origin) return u.pathname;
   }
   const m = /\/iiif\/presentation\/([a-z0-9][a-z0-9_-]*)\/manifest\.json$/.exec(new URL(manifestId, location.href).pathname);
-  return m ? `/items/${m[1]}` : (homepage ?? manifestId);
+  return m ? `/items/${m[1]}` : (linkHref(homepage) ?? linkHref(manifestId));
 }

@@ -1,10 +1,12 @@
 // `<leeszaal-about-panel>`: what the manifest says about the item (title, summary, metadata, rights,
 // provider, the manifest's own address), for a reader checking what they are looking at. Metadata
-// HTML is sanitised by rich-text.ts. Shows only; sends no events.
+// HTML is sanitised by rich-text.ts; links from the manifest go through safe-link.ts. Shows only;
+// sends no events.
 import { html, LitElement, nothing } from 'lit';
 import { type Lang, t } from '../i18n.ts';
 import { type ManifestModel, pickText } from '../manifest-model.ts';
 import { richText } from '../rich-text.ts';
+import { linkOrText } from '../safe-link.ts';
 import { panelStyles } from '../styles.ts';
 
 export class LeeszaalAboutPanel extends LitElement {
@@ -32,9 +34,9 @@ export class LeeszaalAboutPanel extends LitElement {
       <dl>
         ${model.metadata.map((m) => html`<dt>${pickText(m.label, lang)}</dt><dd>${richText(m.value, lang)}</dd>`)}
         ${model.requiredStatement ? html`<dt>${pickText(model.requiredStatement.label, lang)}</dt><dd>${richText(model.requiredStatement.value, lang)}</dd>` : nothing}
-        ${model.rights ? html`<dt>${t(lang, 'info.rights')}</dt><dd><a href=${model.rights} rel="license">${model.rights}</a></dd>` : nothing}
-        ${model.provider.map((p) => html`<dt>${t(lang, 'info.provider')}</dt><dd>${p.homepage ? html`<a href=${p.homepage}>${pickText(p.label, lang)}</a>` : pickText(p.label, lang)}</dd>`)}
-        <dt>${t(lang, 'info.manifest')}</dt><dd><a href=${model.id}>${model.id}</a></dd>
+        ${model.rights ? html`<dt>${t(lang, 'info.rights')}</dt><dd>${linkOrText(model.rights, model.rights, { rel: 'license' })}</dd>` : nothing}
+        ${model.provider.map((p) => html`<dt>${t(lang, 'info.provider')}</dt><dd>${linkOrText(p.homepage, pickText(p.label, lang))}</dd>`)}
+        <dt>${t(lang, 'info.manifest')}</dt><dd>${linkOrText(model.id, model.id)}</dd>
       </dl>`;
   }
 }

@@ -1,11 +1,13 @@
 // `<leeszaal-download-panel>`: links to take the item away: the part of the page in view, the whole
 // page as a JPEG, the IIIF manifest, and a drag-and-drop link for other IIIF viewers. For researchers
-// and teachers who want the image in a paper or a lesson. Shows only; sends no events.
+// and teachers who want the image in a paper or a lesson. The URLs come from the manifest (its image
+// service and id), so they are linked only when safe-link.ts allows. Shows only; sends no events.
 import { html, LitElement, nothing } from 'lit';
 import type { Region, Rotation } from '../deep-link.ts';
 import { type Lang, t } from '../i18n.ts';
 import { dragAndDropUrl, pageUrl, PAGE_DOWNLOAD_WIDTH, regionUrl } from '../image-urls.ts';
 import type { Page } from '../manifest-model.ts';
+import { linkOrText } from '../safe-link.ts';
 import { panelStyles } from '../styles.ts';
 
 export class LeeszaalDownloadPanel extends LitElement {
@@ -40,10 +42,10 @@ export class LeeszaalDownloadPanel extends LitElement {
     const view = this.region ? regionUrl(page, this.region, this.rotation) : undefined;
     const whole = pageUrl(page);
     return html`<ul>
-      ${view ? html`<li><a href=${view} download>${t(this.lang, 'download.view')}</a></li>` : nothing}
-      ${whole ? html`<li><a href=${whole.url} download>${t(this.lang, 'download.page', { width: Math.min(whole.width, PAGE_DOWNLOAD_WIDTH) })}</a></li>` : nothing}
-      <li><a href=${this.manifest}>${t(this.lang, 'download.manifest')}</a></li>
-      <li><a href=${dragAndDropUrl(this.manifest)}>${t(this.lang, 'download.dragDrop')}</a></li>
+      ${view ? html`<li>${linkOrText(view, t(this.lang, 'download.view'), { download: true })}</li>` : nothing}
+      ${whole ? html`<li>${linkOrText(whole.url, t(this.lang, 'download.page', { width: Math.min(whole.width, PAGE_DOWNLOAD_WIDTH) }), { download: true })}</li>` : nothing}
+      <li>${linkOrText(this.manifest, t(this.lang, 'download.manifest'))}</li>
+      <li>${linkOrText(dragAndDropUrl(this.manifest), t(this.lang, 'download.dragDrop'))}</li>
     </ul>`;
   }
 }
