@@ -16,6 +16,12 @@ describe('loadConfig', () => {
       TILE_SIZE: 512,
       JPEG_QUALITY: 85,
       ELASTICSEARCH_INDEX: 'leeszaal',
+      RENDER_MEMORY_MB: 256,
+      MAX_CONNECTIONS: 2000,
+      HEADERS_TIMEOUT_MS: 10_000,
+      REQUEST_TIMEOUT_MS: 30_000,
+      KEEP_ALIVE_TIMEOUT_MS: 5000,
+      IDLE_TIMEOUT_MS: 60_000,
     });
     expect(config.INGEST_JOBS).toBeGreaterThanOrEqual(1);
     expect(config.ELASTICSEARCH_URL).toBeUndefined();
@@ -43,8 +49,19 @@ describe('loadConfig', () => {
       expected: { ELASTICSEARCH_API_KEY: 'k1', ELASTICSEARCH_USERNAME: undefined },
     },
     { env: { ELASTICSEARCH_INDEX: 'brugge_erfgoed-2' }, expected: { ELASTICSEARCH_INDEX: 'brugge_erfgoed-2' } },
+    { env: { RENDER_MEMORY_MB: '512', MAX_CONNECTIONS: '100' }, expected: { RENDER_MEMORY_MB: 512, MAX_CONNECTIONS: 100 } },
+    {
+      env: { HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '5000', KEEP_ALIVE_TIMEOUT_MS: '1000', IDLE_TIMEOUT_MS: '25000' },
+      expected: { HEADERS_TIMEOUT_MS: 2000, REQUEST_TIMEOUT_MS: 5000, KEEP_ALIVE_TIMEOUT_MS: 1000, IDLE_TIMEOUT_MS: 25_000 },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it('refuses an idle timeout that would cut off renders, naming both variables', () => {
+    expect(() => loadConfig({ IDLE_TIMEOUT_MS: '20000' })).toThrow(/IDLE_TIMEOUT_MS: must be longer than RENDER_TIMEOUT_MS \(20000\)/);
+    expect(() => loadConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS: must be at least 1/);
+    expect(loadConfig({ IDLE_TIMEOUT_MS: '20000', RENDER_TIMEOUT_MS: '5000' }).IDLE_TIMEOUT_MS).toBe(20_000);
   });
 
   it('ignores variables it does not know', () => {

@@ -56,6 +56,20 @@ const envSchema = v.object({
   RENDER_QUEUE: v.optional(int(0, 10_000), '64'),
   RENDER_TIMEOUT_MS: v.optional(int(100, 600_000), '20000'),
   RENDER_CACHE_MB: v.optional(int(0, 65_536), '256'),
+  // Pixels held by running renders (decoded, resized, rotated), at 4 bytes each: what bounds the
+  // server's memory under a flood of huge renders, where RENDER_CONCURRENCY alone does not.
+  RENDER_MEMORY_MB: v.optional(int(16, 65_536), '256'),
+
+  // Open connections at once: each holds a file descriptor, and idle ones must not use them all up.
+  MAX_CONNECTIONS: v.optional(int(1, 1_000_000), '2000'),
+  // A client gets this long to send its request headers (slow-header attacks) and whole request.
+  HEADERS_TIMEOUT_MS: v.optional(int(1000, 600_000), '10000'),
+  REQUEST_TIMEOUT_MS: v.optional(int(1000, 600_000), '30000'),
+  // An idle keep-alive connection is closed after this long between requests.
+  KEEP_ALIVE_TIMEOUT_MS: v.optional(int(100, 600_000), '5000'),
+  // A connection on which nothing moves for this long is closed (one that never sends, a reader that
+  // stops reading); longer than RENDER_TIMEOUT_MS, since a render sends nothing until it is done.
+  IDLE_TIMEOUT_MS: v.optional(int(1000, 3_600_000), '60000'),
 
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),
@@ -92,6 +106,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return `  ${name}: ${i.message} (got ${JSON.stringify(env[name])})`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const { IDLE_TIMEOUT_MS, RENDER_TIMEOUT_MS } = parsed.output;
+  if (IDLE_TIMEOUT_MS <= RENDER_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  IDLE_TIMEOUT_MS: must be longer than RENDER_TIMEOUT_MS (${RENDER_TIMEOUT_MS}), or renders are cut off (got ${JSON.stringify(env.IDLE_TIMEOUT_MS ?? String(IDLE_TIMEOUT_MS))})`,
+    );
   }
   const fromPort = parsed.output.PUBLIC_BASE_URL === undefined;
   return Object.freeze({

@@ -36,6 +36,6 @@ if (why !== undefined) {
 }
 
 const leeszaal = createLeeszaal(config, log);
-bound.serve(leeszaal.app, leeszaal.close);
+bound.serve(leeszaal.app, leeszaal);
 const shown = config.PUBLIC_BASE_URL === bound.localUrl ? config.PUBLIC_BASE_URL : `${config.PUBLIC_BASE_URL} (listening on ${bound.localUrl})`;
 console.log(`Leeszaal: ${shown}`);

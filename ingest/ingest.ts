@@ -23,7 +23,7 @@ import { publishImage } from './publishing/page-image.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import type { SourceItem, SourcePage } from './sources/source-item.ts';
 import { sourceRecordBytes } from './sources/source-record.ts';
-import { sweepUnreferenced } from './publishing/sweep.ts';
+import { retireReplaced, sweepUnreferenced } from './publishing/sweep.ts';
 import { scanSource } from './sources/scan.ts';
 import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './publishing/state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
@@ -54,6 +54,8 @@ export interface IngestOptions {
   /** How long to wait for another ingest on the same data folder; default 0 (fail at once). */
   lockWaitMs?: number;
   hooks?: IngestHooks;
+  /** The clock that dates retired images and ends their grace period (tests move it forward). */
+  now?: () => Date;
 }
 
 /** Why an item was not published; `file` is the source file at fault, relative to the item folder. */
@@ -85,6 +87,7 @@ export function tileSettings(config: Config, pagesAtOnce: number = config.INGEST
 
 export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
   const started = Date.now();
+  const now = opts.now ?? (() => new Date());
   const config = opts.config ?? loadConfig(process.env);
   const log = opts.logger ?? createLogger(config.LOG_LEVEL);
   const progress = opts.progress ?? silentProgress;
@@ -142,6 +145,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       progress,
       summary,
       hooks: opts.hooks ?? {},
+      now,
     };
 
     await Promise.all(
@@ -163,7 +167,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       }),
     );
     await (await publishing()).publishIndexes(paths, urls, state, config);
-    summary.imagesRemoved += await sweepUnreferenced(paths, state, ctx.madeThisRun);
+    summary.imagesRemoved += await sweepUnreferenced(paths, state, ctx.madeThisRun, now());
+    await saveState(paths.state, state);
     progress.stop();
     summary.durationMs = Date.now() - started;
     return summary;
@@ -190,6 +195,7 @@ interface ItemContext {
   progress: Progress;
   summary: IngestSummary;
   hooks: IngestHooks;
+  now: () => Date;
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -403,13 +409,17 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     itemId: item.id,
     endTime: new Date().toISOString(),
   });
+  // The images only the old manifest names are retired in the state before the switch, so that no
+  // crash can leave them unrecorded while caches still hand that manifest out.
+  retireReplaced(state, onDisk, manifestText, ctx.now());
+  await saveState(paths.state, state);
   await writeFileAtomic(paths.manifest(item.id), manifestText, ctx.stagingDir);
 
   state.items[item.id] = { pages: built.pageStates, manifestHash, publishedAt: new Date().toISOString() };
   await saveState(paths.state, state);
 
-  // Images only the previous version used are deleted by the sweep at the end of the run, after the
-  // collection (whose thumbnails may still name them) has been rewritten.
+  // Images only the previous version used are deleted by the sweep of the first run after their
+  // grace period, when no cache may still hand out the previous manifest or collection.
   await removeStaleTexts(paths, item.id, new Set(built.texts.keys()));
   await ctx.hooks.itemPublished?.(record);
   ctx.summary.published.push(item.id);

@@ -51,6 +51,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       status = err.status;
       message = err.message;
       if (err.retryAfter !== undefined) res.setHeader('Retry-After', String(err.retryAfter));
+    } else if (vanished(err)) {
+      // Found, then removed before it could be read: a re-publish or removal raced this request.
+      status = 404;
+      message = 'not found (removed while being read)';
     } else if (clientStatus(err) !== undefined) {
       // Errors Express and its parsers raise for a malformed request (bad percent-encoding, …).
       status = clientStatus(err) ?? 400;
@@ -70,6 +74,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     res.type('application/json; charset=utf-8').send(JSON.stringify(body));
   };
+}
+
+/** A file system error saying the file is not there (any more). */
+export function vanished(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && ((err as { code?: unknown }).code === 'ENOENT' || (err as { code?: unknown }).code === 'ENOTDIR');
 }
 
 function clientStatus(err: unknown): number | undefined {

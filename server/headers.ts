@@ -2,6 +2,7 @@
 // can hold (public, max-age, stale-while-revalidate). Documents change on re-publish, so they are
 // cached briefly and revalidated by ETag; image files are cached for a long time.
 import type { Response } from 'express';
+import { DOCUMENT_CACHE_CONTROL } from '../manifests/caching.ts';
 import { IMAGE_CONTEXT } from '../manifests/image/info.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
@@ -17,8 +18,11 @@ export const MEDIA = {
   json: 'application/json; charset=utf-8',
 } as const;
 
-/** Manifests, info.json and other documents: short freshness, then revalidate in the background. */
-export const CACHE_DOCUMENT = 'public, max-age=300, stale-while-revalidate=86400';
+/**
+ * Manifests, info.json and other documents: short freshness, then revalidate in the background.
+ * Shared with ingest, which keeps a replaced manifest's images as long as caches may hold it.
+ */
+export const CACHE_DOCUMENT = DOCUMENT_CACHE_CONTROL;
 /** Change Discovery changes with every publish; harvesters poll it. */
 export const CACHE_ACTIVITY = 'public, max-age=60, stale-while-revalidate=600';
 /** Tiles and rendered images: long-lived. */

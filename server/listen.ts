@@ -1,30 +1,103 @@
 // The HTTP server around the application: bound before the application exists, so that the port it
 // really got (PORT=0 picks a free one) is known before anything is published under it; answers 503
-// while start-up work runs; stops on SIGTERM or SIGINT letting in-flight requests finish first.
+// while start-up work runs. It caps open connections and closes idle and slow ones, so that a flood
+// of sockets cannot use up the process's file descriptors. On SIGTERM or SIGINT it stops taking
+// work (the listener closes, new requests on open connections get 503, queued renders are refused),
+// lets requests in flight finish within a grace period, then exits.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
 
 /** Longest a shutdown waits for in-flight requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often a shutdown closes connections that have gone idle since it began. */
+const IDLE_SWEEP_MS = 200;
+
+/** What the application does when the server stops. */
+export interface StopHooks {
+  /** Called first: refuse work that has not started (queued renders). */
+  drain: () => void;
+  /** Called last, once requests have finished or the grace period ended (search engine, follower). */
+  close: () => Promise<void>;
+}
 
 export interface Listening {
   /** The port the server is bound to. */
   port: number;
   /** The local address it can be reached at, for the start-up line. */
   localUrl: string;
-  /** Starts answering with `handler`; `close` runs on shutdown before the process exits. */
-  serve: (handler: http.RequestListener, close: () => Promise<void>) => void;
+  /** Starts answering with `handler`; on SIGTERM or SIGINT stops as `stopServing` does, then exits. */
+  serve: (handler: http.RequestListener, hooks: StopHooks) => void;
+}
+
+export interface ServerControl {
+  server: http.Server;
+  /** Replaces the request handler (the start-up one answers 503). */
+  setHandler: (handler: http.RequestListener) => void;
+  /** Stops taking work, lets requests in flight finish (at most `graceMs`), then runs `hooks.close`. */
+  stop: (hooks: StopHooks, graceMs?: number) => Promise<void>;
+}
+
+const answer503 = (res: http.ServerResponse, text: string, retryAfter: number) => {
+  res.shouldKeepAlive = false;
+  res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(retryAfter), Connection: 'close' }).end(`${text}\n`);
+};
+
+/** An HTTP server with the configured connection cap and timeouts; not yet listening. */
+export function createHttpServer(config: Config): ServerControl {
+  let handler: http.RequestListener = (_req, res) => answer503(res, 'Leeszaal is starting; try again in a few seconds.', 5);
+  let stopping = false;
+  const server = http.createServer(
+    {
+      maxHeaderSize: 16 * 1024,
+      headersTimeout: config.HEADERS_TIMEOUT_MS,
+      requestTimeout: config.REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: config.KEEP_ALIVE_TIMEOUT_MS,
+      // Node checks the two timeouts above only this often (30 s by default), so a slow-header client
+      // would otherwise keep its socket up to 30 s longer than HEADERS_TIMEOUT_MS.
+      connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
+    },
+    (req, res) => {
+      if (stopping) answer503(res, 'Leeszaal is shutting down; try again shortly.', 5);
+      else handler(req, res);
+    },
+  );
+  // Connections beyond the cap are closed as soon as they are accepted.
+  server.maxConnections = config.MAX_CONNECTIONS;
+  // Any connection on which nothing moves this long is destroyed (no 'timeout' listener is set).
+  server.setTimeout(config.IDLE_TIMEOUT_MS);
+
+  const stop = async (hooks: StopHooks, graceMs = SHUTDOWN_GRACE_MS) => {
+    stopping = true;
+    hooks.drain();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // Connections whose last response has just finished go idle; close them as they do.
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
+    let grace: NodeJS.Timeout | undefined;
+    const expired = new Promise<void>((resolve) => {
+      grace = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([closed, expired]);
+    clearInterval(sweep);
+    clearTimeout(grace);
+    server.closeAllConnections();
+    await hooks.close();
+  };
+
+  return {
+    server,
+    setHandler: (h) => {
+      handler = h;
+    },
+    stop,
+  };
 }
 
 /** Binds to HOST:PORT; a port in use or a bad host ends the process with a message naming them. */
 export async function listen(config: Config): Promise<Listening> {
-  let handler: http.RequestListener = (_req, res) => {
-    res
-      .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' })
-      .end('Leeszaal is starting; try again in a few seconds.\n');
-  };
-  const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000 }, (req, res) => handler(req, res));
+  const control = createHttpServer(config);
+  const { server } = control;
   await new Promise<void>((resolve) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       console.error(`Leeszaal: cannot listen on ${config.HOST}:${config.PORT}: ${err.code ?? err.message}`);
@@ -37,20 +110,16 @@ export async function listen(config: Config): Promise<Listening> {
   return {
     port,
     localUrl: `http://${host}:${port}`,
-    serve: (app, close) => {
-      handler = app;
+    serve: (app, hooks) => {
+      control.setHandler(app);
       let closing = false;
       const shutdown = () => {
         if (closing) return;
         closing = true;
-        server.close(() => {
-          void close().finally(() => process.exit(0));
-        });
-        server.closeIdleConnections();
-        setTimeout(() => {
-          server.closeAllConnections();
-          process.exit(0);
-        }, SHUTDOWN_GRACE_MS).unref();
+        void control
+          .stop(hooks)
+          .catch((err: unknown) => console.error(`Leeszaal: error while stopping: ${err instanceof Error ? err.message : String(err)}`))
+          .finally(() => process.exit(0));
       };
       process.on('SIGTERM', shutdown);
       process.on('SIGINT', shutdown);

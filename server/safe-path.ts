@@ -39,15 +39,20 @@ export function privateFolderOf(realRoot: string, real: string): PrivateFolder |
   return PRIVATE_FOLDERS.find((f) => f === first);
 }
 
-const realRoots = new Map<string, Promise<string>>();
+/**
+ * How long the data folder's real path is trusted. DATA_DIR may be a symbolic link that an operator
+ * switches to another publication (`ln -sfn`); re-resolving it this often lets the server follow.
+ */
+const ROOT_TTL_MS = 2000;
+const realRoots = new Map<string, { real: Promise<string>; until: number }>();
 
 function realRootOf(root: string): Promise<string> {
-  let real = realRoots.get(root);
-  if (real === undefined) {
-    real = realpath(root);
-    real.catch(() => realRoots.delete(root));
-    realRoots.set(root, real);
-  }
+  const now = Date.now();
+  const known = realRoots.get(root);
+  if (known !== undefined && known.until > now) return known.real;
+  const real = realpath(root);
+  real.catch(() => realRoots.delete(root));
+  realRoots.set(root, { real, until: now + ROOT_TTL_MS });
   return real;
 }
 

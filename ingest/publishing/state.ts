@@ -30,6 +30,11 @@ const stateSchema = v.object({
   version: v.literal(1),
   baseUrl: v.string(),
   items: v.record(v.string(), itemState),
+  /**
+   * Images a replaced manifest named and the new one does not, with the time of the switch: kept
+   * until caches can no longer hand out the old manifest (sweep.ts). Absent in older state files.
+   */
+  retired: v.optional(v.record(v.string(), v.pipe(v.string(), v.isoTimestamp())), {}),
 });
 
 export type PageState = v.InferOutput<typeof pageState>;
@@ -45,7 +50,7 @@ export async function loadState(stateDir: string, baseUrl: string): Promise<Inge
   try {
     text = await readFile(stateFile(stateDir), 'utf8');
   } catch {
-    return { version: 1, baseUrl, items: {} };
+    return { version: 1, baseUrl, items: {}, retired: {} };
   }
   const parsed = v.safeParse(stateSchema, JSON.parse(text));
   if (!parsed.success) throw new Error(`ingest state ${stateFile(stateDir)} is damaged: ${v.summarize(parsed.issues)}`);

@@ -1,7 +1,9 @@
 // Choosing the pyramid level to read: the smallest one that still has at least the pixels the
-// output needs, so thumbnails decode little and full-resolution crops stay sharp.
+// output needs, so thumbnails decode little and full-resolution crops stay sharp; and the memory a
+// render is charged for, which rotation makes grow.
 import { describe, expect, it } from 'vitest';
-import { chooseLevel, type SourceLevel } from './render.ts';
+import type { ImageOperation } from './request.ts';
+import { chooseLevel, renderBytes, type SourceLevel } from './render.ts';
 
 const full = { width: 4000, height: 3000 };
 const levels: SourceLevel[] = [
@@ -38,5 +40,28 @@ describe('chooseLevel', () => {
     expect(chooseLevel([{ width: 1000, height: 750 }], full, { region: { x: 0, y: 0, w: 4000, h: 3000 }, size: { w: 4000, h: 3000 } }).width).toBe(
       1000,
     );
+  });
+});
+
+describe('renderBytes', () => {
+  const source = { file: 'x.tif', version: '1', levels };
+  const op = (size: { w: number; h: number }, degrees = 0, mirror = false): ImageOperation => ({
+    region: { x: 0, y: 0, w: 4000, h: 3000 },
+    size,
+    degrees,
+    mirror,
+    quality: 'default',
+    format: 'png',
+  });
+  it.each([
+    // Decoded at the level read (500x375 for a thumbnail) plus the output, 4 bytes a pixel.
+    ['a thumbnail', op({ w: 200, h: 150 }), (500 * 375 + 200 * 150) * 4],
+    ['full size', op({ w: 4000, h: 3000 }), 4000 * 3000 * 2 * 4],
+    // Rotating hands the resized image over whole, then holds its bounding box too.
+    ['rotated 90', op({ w: 200, h: 150 }, 90), (500 * 375 + 200 * 150 * 3) * 4],
+    ['rotated 45', op({ w: 1000, h: 1000 }, 45), (2000 * 1500 + 1000 * 1000 * 2 + 1415 * 1415) * 4],
+    ['mirrored', op({ w: 200, h: 150 }, 0, true), (500 * 375 + 200 * 150 * 3) * 4],
+  ])('%s', (_name, req, bytes) => {
+    expect(renderBytes(req, full, source)).toBe(bytes);
   });
 });

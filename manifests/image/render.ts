@@ -87,6 +87,29 @@ export function chooseLevel(levels: SourceLevel[], full: Size, req: Pick<ImageOp
   return best;
 }
 
+/** Bytes a pixel takes in a render's buffers at most: RGBA (rotations into PNG and WebP add alpha). */
+const BYTES_PER_PIXEL = 4;
+
+/**
+ * An upper bound of the memory a render holds: the source pixels it decodes at the level it reads,
+ * the resized image, and, when mirrored or rotated, that image handed over whole plus its rotated
+ * bounding box. The server reserves it from its render budget before starting.
+ */
+export function renderBytes(req: ImageOperation, full: Size, source: ImageSource): number {
+  const level = chooseLevel(source.levels, full, req);
+  const decoded = Math.ceil((req.region.w * level.width) / full.width) * Math.ceil((req.region.h * level.height) / full.height);
+  const output = req.size.w * req.size.h;
+  let pixels = decoded + output;
+  const degrees = req.degrees % 360;
+  if (req.mirror || degrees !== 0) {
+    const rad = (degrees * Math.PI) / 180;
+    const c = Math.abs(Math.cos(rad));
+    const s = Math.abs(Math.sin(rad));
+    pixels += output + Math.ceil(req.size.w * c + req.size.h * s) * Math.ceil(req.size.w * s + req.size.h * c);
+  }
+  return pixels * BYTES_PER_PIXEL;
+}
+
 /** Renders the request from `source`, whose level 0 shows the `full`-sized image. */
 export async function render(req: ImageOperation, full: Size, source: ImageSource, options: RenderOptions): Promise<Buffer> {
   const level = chooseLevel(source.levels, full, req);

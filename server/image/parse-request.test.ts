@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../errors.ts';
 import type { SizeLimits as Limits } from '../../manifests/image/levels.ts';
-import { canonicalNumber, parseImageRequest } from './parse-request.ts';
+import { canonicalNumber, fitRotated, parseImageRequest, rotatedSize } from './parse-request.ts';
 
 const img = { width: 1000, height: 800 };
 const roomy: Limits = { maxWidth: 10_000, maxHeight: 10_000, maxArea: 40_000_000 };
@@ -133,6 +133,50 @@ describe('invalid requests get the status the spec asks for', () => {
   it.each(cases)('%s → %i', (path, status, message, limits) => {
     expect(statusOf(path, limits)).toBe(status);
     expect(() => req(path, limits)).toThrow(message);
+  });
+});
+
+describe('limits apply to the rotated image that is sent', () => {
+  const big = { width: 9000, height: 9000 };
+  // max and !w,h shrink until the rotated bounding box fits; the canonical form still says max.
+  const shrinking: Array<[string, Limits, { width: number; height: number }, string]> = [
+    ['full/^!99999,99999/45/default.png', roomy, big, 'full/max/45/default.png'],
+    ['full/^!99999,99999/45/default.png', roomy, { width: 3000, height: 2000 }, 'full/^max/45/default.png'],
+    ['full/max/45/default.png', roomy, big, 'full/max/45/default.png'],
+    ['full/^max/30/default.jpg', roomy, big, 'full/max/30/default.jpg'],
+    ['full/max/45/default.jpg', tight, img, 'full/max/45/default.jpg'],
+    ['full/!900,900/10/default.jpg', tight, img, 'full/max/10/default.jpg'],
+    ['full/max/!22.5/default.jpg', { maxWidth: 10_000, maxHeight: 1000, maxArea: 40_000_000 }, img, 'full/max/!22.5/default.jpg'],
+  ];
+  it.each(shrinking)('%s fits the limits after rotation', (path, limits, dims, canonical) => {
+    const r = req(path, limits, dims);
+    const box = rotatedSize(r.size.w, r.size.h, r.degrees);
+    expect(box.w).toBeLessThanOrEqual(limits.maxWidth);
+    expect(box.h).toBeLessThanOrEqual(limits.maxHeight);
+    expect(box.w * box.h).toBeLessThanOrEqual(limits.maxArea);
+    // Shrunk no more than rounding needs: a pixel more on each side would not fit.
+    const more = rotatedSize(r.size.w + 2, r.size.h + 2, r.degrees);
+    expect(more.w > limits.maxWidth || more.h > limits.maxHeight || more.w * more.h > limits.maxArea).toBe(true);
+    expect(r.canonical.path).toBe(canonical);
+  });
+
+  it('keeps an unrotated or right-angled request as it was', () => {
+    expect(fitRotated({ w: 1000, h: 800 }, 0, roomy)).toEqual({ w: 1000, h: 800 });
+    expect(rotatedSize(1000, 800, 90)).toEqual({ w: 800, h: 1000 });
+    expect(rotatedSize(1000, 800, 270)).toEqual({ w: 800, h: 1000 });
+    expect(rotatedSize(1000, 800, 360)).toEqual({ w: 1000, h: 800 });
+    expect(rotatedSize(1000, 800, 45)).toEqual({ w: 1273, h: 1273 });
+  });
+
+  // An explicit size is exactly what the client asked for: 400 naming the limit, not another size.
+  const refused: Array<[string, Limits, { width: number; height: number }, RegExp]> = [
+    ['full/6000,6000/45/default.jpg', roomy, big, /6000x6000 rotated by 45 degrees is 8486x8486, which exceeds .*maxArea 40000000/],
+    ['full/500,400/45/default.jpg', tight, img, /rotated by 45 degrees is 637x637, which exceeds .*maxWidth 500/],
+    ['full/pct:100/!30/default.jpg', tight, { width: 500, height: 400 }, /rotated by !30 degrees/],
+  ];
+  it.each(refused)('%s → 400', (path, limits, dims, message) => {
+    expect(statusOf(path, limits, dims)).toBe(400);
+    expect(() => req(path, limits, dims)).toThrow(message);
   });
 });
 

@@ -93,7 +93,46 @@ export function fitToLimits(rw: number, rh: number, limits: SizeLimits, up: bool
   return { w, h };
 }
 
-function resolveSize(text: string, rw: number, rh: number, limits: SizeLimits): { w: number; h: number } {
+/**
+ * The width and height of a `w`x`h` image rotated by `degrees` (its bounding box), rounded up: what
+ * the response really measures, since the size parameter applies before rotation (§4.3). libvips
+ * rounds the exact box to the nearest pixel, so rounding up never under-counts it.
+ */
+export function rotatedSize(w: number, h: number, degrees: number): { w: number; h: number } {
+  const turn = degrees % 180;
+  if (turn === 0) return { w, h };
+  if (turn === 90) return { w: h, h: w };
+  const rad = (degrees * Math.PI) / 180;
+  const c = Math.abs(Math.cos(rad));
+  const s = Math.abs(Math.sin(rad));
+  // The epsilon keeps float noise (1272.0000000001) from adding a pixel.
+  return { w: Math.ceil(w * c + h * s - 1e-6), h: Math.ceil(w * s + h * c - 1e-6) };
+}
+
+/** Whether a `w`x`h` response is within the server's limits. */
+const withinLimits = (w: number, h: number, limits: SizeLimits) => w <= limits.maxWidth && h <= limits.maxHeight && w * h <= limits.maxArea;
+
+/**
+ * `size`, shrunk (keeping its proportions) until the image rotated by `degrees` fits the limits.
+ * Only for the sizes the server chooses (`max`, `!w,h`): their result is defined as constrained by
+ * maxWidth, maxHeight and maxArea (Image API 3 §4.2), and what a client receives is the rotated image.
+ */
+export function fitRotated(size: { w: number; h: number }, degrees: number, limits: SizeLimits): { w: number; h: number } {
+  const box = rotatedSize(size.w, size.h, degrees);
+  if (withinLimits(box.w, box.h, limits)) return size;
+  // The box grows linearly with the size, so one scale factor fits all three limits; the loop only
+  // takes off the pixel that rounding may add.
+  let s = Math.min(limits.maxWidth / box.w, limits.maxHeight / box.h, Math.sqrt(limits.maxArea / (box.w * box.h)));
+  for (;;) {
+    const w = Math.max(1, Math.floor(size.w * s));
+    const h = Math.max(1, Math.floor(size.h * s));
+    const b = rotatedSize(w, h, degrees);
+    if (withinLimits(b.w, b.h, limits) || (w === 1 && h === 1)) return { w, h };
+    s *= 0.999;
+  }
+}
+
+function resolveSize(text: string, rw: number, rh: number, limits: SizeLimits, degrees: number): { w: number; h: number } {
   const up = text.startsWith('^');
   const body = up ? text.slice(1) : text;
   const noUpscale = (w: number, h: number) => {
@@ -102,7 +141,7 @@ function resolveSize(text: string, rw: number, rh: number, limits: SizeLimits): 
     }
     return { w, h };
   };
-  if (body === 'max') return fitToLimits(rw, rh, limits, up);
+  if (body === 'max') return fitRotated(fitToLimits(rw, rh, limits, up), degrees, limits);
   if (body.startsWith('pct:')) {
     const n = decimal('size', body.slice(4), 'percentage');
     if (!up && n > 100) throw bad('size', `pct:${body.slice(4)} is over 100; use ^pct: to upscale`);
@@ -119,8 +158,7 @@ function resolveSize(text: string, rw: number, rh: number, limits: SizeLimits): 
     const s = Math.min(up ? Infinity : 1, bw / rw, bh / rh);
     const w = Math.max(1, Math.min(bw, Math.round(rw * s)));
     const h = Math.max(1, Math.min(bh, Math.round(rh * s)));
-    const capped = fitToLimits(w, h, limits, false);
-    return capped;
+    return fitRotated(fitToLimits(w, h, limits, false), degrees, limits);
   }
   if (wt === '' && ht === '') throw bad('size', 'give a width, a height or both');
   if (ht === '') {
@@ -161,21 +199,23 @@ function parseQualityFormat(text: string): { quality: Quality; format: Format } 
 /** Parses and resolves one image request against the image's size and the server's limits. */
 export function parseImageRequest(params: ImageRequestParams, img: Size, limits: SizeLimits): ImageRequest {
   const region = resolveRegion(params.region, img);
-  const size = resolveSize(params.size, region.w, region.h, limits);
-  if (size.w < 1 || size.h < 1) throw bad('size', `${JSON.stringify(params.size)} gives an image less than one pixel`);
-  if (size.w > limits.maxWidth || size.h > limits.maxHeight || size.w * size.h > limits.maxArea) {
-    throw bad(
-      'size',
-      `${size.w}x${size.h} exceeds the server's limits (maxWidth ${limits.maxWidth}, maxHeight ${limits.maxHeight}, maxArea ${limits.maxArea})`,
-    );
-  }
   const rotation = parseRotation(params.rotation);
+  const size = resolveSize(params.size, region.w, region.h, limits, rotation.degrees);
+  if (size.w < 1 || size.h < 1) throw bad('size', `${JSON.stringify(params.size)} gives an image less than one pixel`);
+  const serverLimits = `the server's limits (maxWidth ${limits.maxWidth}, maxHeight ${limits.maxHeight}, maxArea ${limits.maxArea})`;
+  if (!withinLimits(size.w, size.h, limits)) throw bad('size', `${size.w}x${size.h} exceeds ${serverLimits}`);
+  // The limits bound what is sent, and rotation enlarges it: an explicit size is what the client
+  // asked for exactly, so rather than send another size it is refused (max and !w,h shrank to fit).
+  const box = rotatedSize(size.w, size.h, rotation.degrees);
+  if (!withinLimits(box.w, box.h, limits)) {
+    throw bad('size', `${size.w}x${size.h} rotated by ${rotation.canonical} degrees is ${box.w}x${box.h}, which exceeds ${serverLimits}`);
+  }
   const { quality, format } = parseQualityFormat(params.qualityFormat);
 
   const full = region.x === 0 && region.y === 0 && region.w === img.width && region.h === img.height;
   const canonicalRegion = full ? 'full' : `${region.x},${region.y},${region.w},${region.h}`;
   const upscaled = size.w > region.w || size.h > region.h;
-  const max = fitToLimits(region.w, region.h, limits, upscaled);
+  const max = fitRotated(fitToLimits(region.w, region.h, limits, upscaled), rotation.degrees, limits);
   const sameAsMax = size.w === max.w && size.h === max.h;
   const canonicalSize = upscaled ? (sameAsMax ? '^max' : `^${size.w},${size.h}`) : sameAsMax ? 'max' : `${size.w},${size.h}`;
   const canonical = {

@@ -1,5 +1,6 @@
 // The render queue runs at most `concurrency` jobs, lets `maxQueued` wait, refuses the rest with 503
-// and Retry-After, and gives up on a job that outlives its time limit.
+// and Retry-After, and gives up on a job that outlives its time limit; running jobs together never
+// reserve more bytes than the budget; on shutdown, waiting jobs are refused and never started.
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../errors.ts';
 import { RenderQueue } from './render-queue.ts';
@@ -54,6 +55,67 @@ describe('RenderQueue', () => {
     await expect(waiting).rejects.toMatchObject({ status: 503 });
     g.open();
     await new Promise((r) => setTimeout(r, 20));
+    expect(started).toBe(false);
+  });
+
+  it('keeps the bytes reserved by running jobs within the budget; the rest wait in order', async () => {
+    const q = new RenderQueue({ concurrency: 8, maxQueued: 10, timeoutMs: 10_000, budgetBytes: 100 });
+    const gates = [gate(), gate(), gate(), gate()];
+    const started: number[] = [];
+    let peak = 0;
+    const job = (i: number) => async () => {
+      started.push(i);
+      peak = Math.max(peak, q.reserved);
+      await gates[i]?.opened;
+      return i;
+    };
+    const runs = [q.run(job(0), 60), q.run(job(1), 30), q.run(job(2), 50), q.run(job(3), 10)];
+    // 60 + 30 fit; 50 does not, and 10 waits behind it rather than overtake it.
+    expect(started).toEqual([0, 1]);
+    expect([q.active, q.queued, q.reserved]).toEqual([2, 2, 90]);
+    gates[0]?.open();
+    await runs[0];
+    await new Promise((r) => setTimeout(r, 0));
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect(q.reserved).toBe(90);
+    for (const g of gates) g.open();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
+    expect(peak).toBeLessThanOrEqual(100);
+    expect(q.reserved).toBe(0);
+  });
+
+  it('runs a job larger than the whole budget, alone', async () => {
+    const q = new RenderQueue({ concurrency: 4, maxQueued: 10, timeoutMs: 10_000, budgetBytes: 100 });
+    const g = gate();
+    const small = q.run(() => g.opened, 10);
+    let bigStarted = false;
+    const big = q.run(async () => {
+      bigStarted = true;
+      return q.active;
+    }, 1_000_000);
+    expect(bigStarted).toBe(false);
+    g.open();
+    await small;
+    expect(await big).toBe(1);
+  });
+
+  it('on close, refuses waiting and new jobs with 503 and never starts them; running ones finish', async () => {
+    const q = new RenderQueue({ concurrency: 1, maxQueued: 5, timeoutMs: 10_000 });
+    const g = gate();
+    const running = q.run(async () => {
+      await g.opened;
+      return 'finished';
+    });
+    let started = false;
+    const waiting = q.run(async () => {
+      started = true;
+    });
+    q.close();
+    await expect(waiting).rejects.toMatchObject({ status: 503, retryAfter: expect.any(Number), message: expect.stringMatching(/shutting down/) });
+    await expect(q.run(async () => 1)).rejects.toMatchObject({ status: 503 });
+    g.open();
+    expect(await running).toBe('finished');
+    await new Promise((r) => setTimeout(r, 10));
     expect(started).toBe(false);
   });
 });

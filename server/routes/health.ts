@@ -1,9 +1,12 @@
-// GET /healthz for load balancers and operators: whether the data folder is published, how many
-// items it holds, and the status each other part (the search backend) reports about itself.
+// GET /healthz for load balancers and operators: whether the data folder can be read and is
+// published, how many items it holds, and the status each other part (the search backend) reports
+// about itself. The folder is resolved as the routes resolve it (safe-path.ts), so a data folder
+// switched or gone behind a symbolic link shows here as it shows to readers.
 import { readFile } from 'node:fs/promises';
 import { Router } from 'express';
 import type { Config } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
+import { existingFileInside } from '../safe-path.ts';
 
 export interface HealthReport {
   ok: boolean;
@@ -22,7 +25,7 @@ export function healthRouter({ config, contributors = [] }: { config: Config; co
   const paths = dataPaths(config.DATA_DIR);
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    const items = await countItems(paths.collection);
+    const items = await countItems(paths.root, paths.collection);
     const checks = await Promise.all(contributors.map(async (c) => [c.name, await runCheck(c)] as const));
     const ok = items !== undefined && checks.every(([, r]) => r.ok);
     res.status(ok ? 200 : 503);
@@ -32,9 +35,11 @@ export function healthRouter({ config, contributors = [] }: { config: Config; co
   return router;
 }
 
-async function countItems(collection: string): Promise<number | undefined> {
+async function countItems(root: string, collection: string): Promise<number | undefined> {
   try {
-    const json = JSON.parse(await readFile(collection, 'utf8')) as { items?: unknown };
+    const real = await existingFileInside(root, collection);
+    if (real === undefined) return undefined;
+    const json = JSON.parse(await readFile(real, 'utf8')) as { items?: unknown };
     return Array.isArray(json.items) ? json.items.length : 0;
   } catch {
     return undefined;

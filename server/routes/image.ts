@@ -9,15 +9,15 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Config } from '../../config.ts';
 import { IMAGE_CONTEXT, parseImageInfo, type PublishedImageInfo } from '../../manifests/image/info.ts';
 import type { Size, SizeLimits } from '../../manifests/image/levels.ts';
-import { openSource, render, type ImageSource } from '../../manifests/image/render.ts';
+import { openSource, render, renderBytes, type ImageSource } from '../../manifests/image/render.ts';
 import { CONTENT_TYPES, FORMATS } from '../../manifests/image/request.ts';
 import { dataPaths, isSafeImageId, publicUrls } from '../../manifests/layout.ts';
-import { HttpError, notFound } from '../errors.ts';
+import { HttpError, notFound, vanished } from '../errors.ts';
 import { CACHE_DOCUMENT, CACHE_IMAGE, IMAGE_LEVEL2_PROFILE, MEDIA, jsonLdType, setCache } from '../headers.ts';
 import { RenderCache, type CachedImage } from '../image/cache.ts';
 import { parseImageRequest, type ImageRequest } from '../image/parse-request.ts';
 import { premadeCandidates } from '../image/premade.ts';
-import { RenderQueue } from '../image/render-queue.ts';
+import { RenderQueue, type RenderQueueOptions } from '../image/render-queue.ts';
 import { existingFileInside, requireSegment } from '../safe-path.ts';
 import { sendFound } from '../send-data-file.ts';
 
@@ -60,8 +60,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   const urls = publicUrls(config.PUBLIC_BASE_URL);
   const limits: SizeLimits = { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA };
   const renderCache = cache ?? new RenderCache(config.RENDER_CACHE_MB * 1024 * 1024);
-  const renderQueue =
-    queue ?? new RenderQueue({ concurrency: config.RENDER_CONCURRENCY, maxQueued: config.RENDER_QUEUE, timeoutMs: config.RENDER_TIMEOUT_MS });
+  const renderQueue = queue ?? new RenderQueue(renderQueueOptions(config));
   const renderOptions = { jpegQuality: config.JPEG_QUALITY, timeoutSeconds: Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000)) };
   const infos = new Map<string, { version: string; info: PublishedImageInfo; until: number }>();
   const inflight = new Map<string, Promise<Buffer>>();
@@ -207,7 +206,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     if (body === undefined) {
       let pending = inflight.get(key);
       if (pending === undefined) {
-        pending = renderQueue.run(() => render(ir, full, source, renderOptions));
+        pending = renderQueue.run(() => render(ir, full, source, renderOptions), renderBytes(ir, full, source));
         inflight.set(key, pending);
         pending
           .then(
@@ -217,7 +216,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
           .finally(() => inflight.delete(key));
       }
       body = await pending.catch((err: unknown) => {
-        throw err instanceof HttpError ? err : renderFailure(err);
+        throw err instanceof HttpError ? err : renderFailure(err, id);
       });
     }
     res.send(body);
@@ -235,7 +234,20 @@ async function premadeFile(root: string, imageDir: string, info: PublishedImageI
   return undefined;
 }
 
-/** The pyramidal derivative, or the published full-size image when the derivative is missing. */
+/** The render queue as the configuration sizes it. */
+export function renderQueueOptions(config: Config): RenderQueueOptions {
+  return {
+    concurrency: config.RENDER_CONCURRENCY,
+    maxQueued: config.RENDER_QUEUE,
+    timeoutMs: config.RENDER_TIMEOUT_MS,
+    budgetBytes: config.RENDER_MEMORY_MB * 1024 * 1024,
+  };
+}
+
+/**
+ * The pyramidal derivative, or the published full-size image when the derivative is missing; none
+ * when both are gone, also when one vanished between being found and being opened (a re-publish).
+ */
 async function sourceFor(root: string, derivative: string, imageDir: string): Promise<ImageSource | undefined> {
   const candidates = [
     { file: derivative, allow: 'derivatives' as const },
@@ -243,13 +255,23 @@ async function sourceFor(root: string, derivative: string, imageDir: string): Pr
   ];
   for (const { file, allow } of candidates) {
     const real = await existingFileInside(root, file, allow);
-    if (real !== undefined) return openSource(real);
+    if (real === undefined) continue;
+    try {
+      return await openSource(real);
+    } catch (err) {
+      if (!vanished(err) && !missingInput(err)) throw err;
+    }
   }
   return undefined;
 }
 
-function renderFailure(err: unknown): HttpError | Error {
+/** libvips' words for a file that is not there (any more). */
+const missingInput = (err: unknown) => err instanceof Error && /input file is missing|no such file|does not exist/i.test(err.message);
+
+function renderFailure(err: unknown, id: string): HttpError | Error {
   const message = err instanceof Error ? err.message : String(err);
   if (/timeout/i.test(message)) return new HttpError(503, 'rendering took too long', 5);
+  // The source went away while the render waited or ran: the image is no longer published.
+  if (vanished(err) || missingInput(err)) return notFound(`image ${JSON.stringify(id)} is no longer published`);
   return err instanceof Error ? err : new Error(message);
 }

@@ -1,6 +1,6 @@
 // Incremental re-publishing and withdrawal on a copy of the bundled sample: a changed page is the
-// only one re-tiled and gets a new image folder (the old one goes once the new manifest is in
-// place); an item whose ingest state was lost keeps its published images; a second ingest on a
+// only one re-tiled and gets a new image folder (the old one is kept while caches may still hold
+// the old manifest, and goes in the first run after that grace period); an item whose ingest state was lost keeps its published images; a second ingest on a
 // locked data folder fails clearly; `--remove` withdraws an item completely and logs a Delete for
 // Change Discovery.
 import { access, copyFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
+import { REPLACED_IMAGE_GRACE_MS } from '../../manifests/caching.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { ingest } from '../../ingest/ingest.ts';
@@ -68,7 +69,8 @@ describe('incremental ingest', () => {
     expect(summary.pages).toEqual({ total: 7, tiled: 1, reused: 6 });
     expect(summary.published).toEqual(['kant-aufklaerung-1784']);
     expect(summary.unchanged.sort()).toEqual(['bengel-abriss-1751', 'corvinus-frauenzimmer-1715', 'eiteritz-1719']);
-    expect(summary.imagesRemoved).toBe(1);
+    // The old scan's image stays for readers holding the old manifest (fresh or stale in a cache).
+    expect(summary.imagesRemoved).toBe(0);
     expect(published).toEqual(['kant-aufklaerung-1784']);
 
     const after = await record('kant-aufklaerung-1784');
@@ -77,14 +79,27 @@ describe('incremental ingest', () => {
     expect(new16.startsWith('kant-aufklaerung-1784_page-0016.')).toBe(true);
     expect(after.pages.find((p) => p.key === 'page-0017')!.imageId).toBe(old17);
     expect((await stat(path.join(dataPaths(data).imageDir(old17), 'info.json'))).mtimeMs).toBe(info17);
-    expect(await gone(dataPaths(data).imageDir(old16))).toBe(true);
-    expect(await gone(dataPaths(data).derivative(old16))).toBe(true);
+    expect(await gone(dataPaths(data).imageDir(old16))).toBe(false);
+    expect(await gone(dataPaths(data).derivative(old16))).toBe(false);
+    const retired = JSON.parse(await readFile(path.join(dataPaths(data).state, 'state.json'), 'utf8')).retired;
+    expect(Object.keys(retired)).toEqual([old16]);
     const manifest = await readFile(dataPaths(data).manifest('kant-aufklaerung-1784'), 'utf8');
     expect(manifest).toContain(new16);
     expect(manifest).not.toContain(old16);
     expect((await discovery()).filter((a) => a.object.id.includes('kant-aufklaerung-1784')).map((a) => a.type)).toEqual(['Create', 'Update']);
     expect((await checkPublished(data, BASE)).problems).toEqual([]);
-  }, 120_000);
+
+    // A run within the grace period keeps it; the first run after it deletes it.
+    const soon = new Date(Date.parse(retired[old16]) + REPLACED_IMAGE_GRACE_MS - 60_000);
+    expect((await ingest({ source, dataDir: data, baseUrl: BASE, config: config(), now: () => soon })).imagesRemoved).toBe(0);
+    expect(await gone(dataPaths(data).imageDir(old16))).toBe(false);
+    const later = new Date(Date.parse(retired[old16]) + REPLACED_IMAGE_GRACE_MS);
+    expect((await ingest({ source, dataDir: data, baseUrl: BASE, config: config(), now: () => later })).imagesRemoved).toBe(1);
+    expect(await gone(dataPaths(data).imageDir(old16))).toBe(true);
+    expect(await gone(dataPaths(data).derivative(old16))).toBe(true);
+    expect(JSON.parse(await readFile(path.join(dataPaths(data).state, 'state.json'), 'utf8')).retired).toEqual({});
+    expect((await checkPublished(data, BASE)).problems).toEqual([]);
+  }, 180_000);
 
   it('reuses the published images of an item whose state was lost, tiled anew but never published twice', async () => {
     const stateFile = path.join(dataPaths(data).state, 'state.json');
