@@ -10,8 +10,6 @@ import type { Config } from '../config.ts';
 
 /** Longest a shutdown waits for in-flight requests before closing their connections. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** How often a shutdown closes connections that have gone idle since it began. */
-const IDLE_SWEEP_MS = 200;
 
 /** What the application does when the server stops. */
 export interface StopHooks {
@@ -58,8 +56,16 @@ export function createHttpServer(config: Config): ServerControl {
       connectionsCheckingInterval: Math.min(1000, config.HEADERS_TIMEOUT_MS),
     },
     (req, res) => {
-      if (stopping) answer503(res, 'Leeszaal is shutting down; try again shortly.', 5);
-      else handler(req, res);
+      if (stopping) {
+        answer503(res, 'Leeszaal is shutting down; try again shortly.', 5);
+        return;
+      }
+      // Once stopping, a connection closes after its response is flushed, never while it still
+      // writes (Node's closeIdleConnections would cut a large response whose end() was called).
+      res.once('finish', () => {
+        if (stopping) res.socket?.end();
+      });
+      handler(req, res);
     },
   );
   // Connections beyond the cap are closed as soon as they are accepted.
@@ -72,14 +78,11 @@ export function createHttpServer(config: Config): ServerControl {
     hooks.drain();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    // Connections whose last response has just finished go idle; close them as they do.
-    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
     let grace: NodeJS.Timeout | undefined;
     const expired = new Promise<void>((resolve) => {
       grace = setTimeout(resolve, graceMs);
     });
     await Promise.race([closed, expired]);
-    clearInterval(sweep);
     clearTimeout(grace);
     server.closeAllConnections();
     await hooks.close();
