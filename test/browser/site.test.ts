@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeContentState } from '../../viewer/component/content-state.ts';
+import { LANGS, type MessageKey, t } from '../../viewer/component/i18n.ts';
 import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
 
 let site: Site;
@@ -220,6 +221,40 @@ describe('content state in the link', () => {
 });
 
 describe('language', () => {
+  it.each(
+    LANGS.flatMap((lang) =>
+      (
+        [
+          ['home', '/', 'home.title', 200],
+          ['search', '/search?q=kant', 'search.title', 200],
+          ['item', `/items/${KANT}`, 'item.about', 200],
+          ['not found', '/items/no-such-item', 'site.notFound', 404],
+        ] as const
+      ).map(([name, path, key, status]) => [name, lang, path, key, status] as const),
+    ),
+  )('sends the %s page in %s before any script runs', async (_name, lang, path, key, status) => {
+    const res = await fetch(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+    expect(res.status).toBe(status);
+    const html = await res.text();
+    expect(html).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`, 'i'));
+    expect(html).toContain(`>${t(lang, key as MessageKey)}</`);
+    expect(html).toContain(`>${t(lang, 'site.skip')}</a>`);
+    expect(html).toContain(`aria-label="${t(lang, 'site.nav')}"`);
+    expect(html).toMatch(new RegExp(`data-lang="${lang}" aria-current="true"`));
+    if (lang !== 'nl') expect(html).not.toContain('Ga naar de inhoud');
+    // The item page's title, written by the server, survives in every language.
+    if (path.startsWith('/items/') && status === 200) expect(html).toMatch(/<h1 id="title">Beantwortung der Frage/);
+  });
+
+  it("sends the reader's saved or browser language when the link names none", async () => {
+    const saved = await (await fetch(`${site.baseUrl}/search`, { headers: { cookie: 'leeszaal-lang=en' } })).text();
+    expect(saved).toContain('<html lang="en">');
+    expect(saved).toContain('<title data-i18n="search.pageTitle">Search — Leeszaal</title>');
+    const browser = await (await fetch(`${site.baseUrl}/`, { headers: { 'accept-language': 'fr-BE,fr;q=0.9,en;q=0.8' } })).text();
+    expect(browser).toContain('<html lang="fr">');
+    expect(browser).toContain('>La collection</h1>');
+  });
+
   it('switches the interface and remembers the choice', async () => {
     const page = await openPage('/');
     expect(await page.locator('h1').textContent()).toBe('De collectie');

@@ -138,6 +138,11 @@ export const messages = {
     fr: 'Livres anciens et estampes à regarder, chercher et citer',
     en: 'Old books and prints to look at, search and cite',
   },
+  'site.description': {
+    nl: 'Leeszaal: oude boeken en prenten om te bekijken, te doorzoeken en te citeren.',
+    fr: 'Leeszaal : livres anciens et estampes à regarder, chercher et citer.',
+    en: 'Leeszaal: old books and prints to look at, search and cite.',
+  },
   'site.skip': { nl: 'Ga naar de inhoud', fr: 'Aller au contenu', en: 'Skip to content' },
   'site.nav': { nl: 'Hoofdmenu', fr: 'Menu principal', en: 'Main menu' },
   'site.home': { nl: 'Collectie', fr: 'Collection', en: 'Collection' },
@@ -158,6 +163,7 @@ export const messages = {
   },
   'home.empty': { nl: 'Er zijn nog geen items gepubliceerd.', fr: "Aucun objet n'a encore été publié.", en: 'No items have been published yet.' },
   'search.title': { nl: 'Zoeken in de collectie', fr: 'Rechercher dans la collection', en: 'Search the collection' },
+  'search.pageTitle': { nl: 'Zoeken — Leeszaal', fr: 'Rechercher — Leeszaal', en: 'Search — Leeszaal' },
   'search.placeholder': {
     nl: 'Titel, persoon, plaats of een woord uit de tekst',
     fr: 'Titre, personne, lieu ou un mot du texte',
