@@ -343,6 +343,26 @@ describe('page weight', () => {
 });
 
 describe('search page', () => {
+  it('on a phone puts the results above the filters, in reading and keyboard order', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${site.baseUrl}/search?q=kant`);
+    await expect.poll(() => page.locator('.result').count(), soon).toBeGreaterThan(0);
+    await page.screenshot({ path: await screenshotPath('search-phone-order') });
+    const result = (await page.locator('.result').first().boundingBox())!;
+    const filters = (await page.locator('#filters').boundingBox())!;
+    // The first result is on the first screen, and the filters come after the results.
+    expect(result.y + result.height).toBeLessThanOrEqual(740);
+    expect(filters.y).toBeGreaterThanOrEqual(result.y + result.height);
+    // Headings: the page title, then Results before Refine.
+    expect(await page.locator('h1, h2').allTextContents()).toEqual(['Zoeken in de collectie', 'Resultaten', 'Verfijnen']);
+    // From the search button, Tab reaches the first result before any filter.
+    await page.locator('#search-form button[type="submit"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.result') !== null)).toBe(true);
+    await page.close();
+  });
+
   it('suggests as the reader types', async () => {
     const page = await openPage('/search');
     await page.locator('#q').pressSequentially('kan');
