@@ -11,6 +11,7 @@ export const messages = {
   // viewer: toolbar and navigation
   'viewer.label': { nl: 'Beeldviewer', fr: "Visionneuse d'images", en: 'Image viewer' },
   'viewer.toolbar': { nl: 'Bediening van de viewer', fr: 'Commandes de la visionneuse', en: 'Viewer controls' },
+  'viewer.more': { nl: 'Meer bediening', fr: 'Plus de commandes', en: 'More controls' },
   'viewer.loading': { nl: 'Bezig met laden…', fr: 'Chargement…', en: 'Loading…' },
   'viewer.error': {
     nl: 'Dit item kon niet geopend worden: {message}',
