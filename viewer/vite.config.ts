@@ -1,11 +1,14 @@
 // Builds the site and the viewer (`npm run build`): the public pages (home, search, item, not found)
-// from viewer/site/ into viewer/dist/, split so home and search never load OpenSeadragon, and then a
-// separate self-contained ES module, viewer/dist/embed/leeszaal-viewer.js, that any museum page can
-// load with one script tag.
+// from viewer/site/ into viewer/dist/, one file per page and language, split so home and search never
+// load OpenSeadragon, and then a separate self-contained ES module, viewer/dist/embed/leeszaal-viewer.js,
+// that any museum page can load with one script tag.
 import { readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, defineConfig, type Plugin } from 'vite';
+import { LANGS } from './component/i18n.ts';
+import { translatePage } from './site/page-language.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.join(here, 'site');
@@ -41,6 +44,28 @@ function sharedPartials(): Plugin {
   };
 }
 
+/**
+ * Writes each built page once per language (`index.nl.html`, `index.fr.html`, `index.en.html`, …)
+ * with its marked text translated and `<html lang>` set, so the server (which must not import viewer
+ * code) sends the asked language from the first byte. Vite's own Dutch page is removed: the server
+ * reads only the per-language files.
+ */
+function pagePerLanguage(): Plugin {
+  return {
+    name: 'leeszaal-page-per-language',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const outDir = options.dir ?? dist;
+      for (const file of Object.keys(bundle).filter((name) => name.endsWith('.html'))) {
+        const built = path.join(outDir, file);
+        const html = await readFile(built, 'utf8');
+        for (const lang of LANGS) await writeFile(path.join(outDir, file.replace(/\.html$/, `.${lang}.html`)), translatePage(html, lang));
+        await rm(built);
+      }
+    },
+  };
+}
+
 /** After the site build, builds the embeddable viewer as one file with everything inlined. */
 function embedBundle(): Plugin {
   return {
@@ -69,7 +94,7 @@ export default defineConfig({
   // Files served at fixed URLs (the favicon), copied as they are.
   publicDir: path.join(site, 'public'),
   logLevel: 'warn',
-  plugins: [sharedPartials(), embedBundle()],
+  plugins: [sharedPartials(), pagePerLanguage(), embedBundle()],
   build: {
     outDir: dist,
     emptyOutDir: true,

@@ -1,4 +1,5 @@
-// The site router over HTTP with a stand-in build: pages with the right language, 404 for unknown or
+// The site router over HTTP with a stand-in build: the page file of the asked language (?lang=, the
+// saved choice, Accept-Language) with Vary for caches, 404 for unknown or
 // unsafe item ids (the friendly page, not a stack trace), the asset and embed folders, and 503 with a
 // clear message when the site has not been built.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,8 +17,9 @@ let tmp: string;
 let base: string;
 let server: http.Server;
 
-const page = (name: string) =>
-  `<!doctype html>\n<html lang="nl"><head><title>${name}</title></head><body><main id="main">${name}</main></body></html>`;
+/** A stand-in for one built page in one language; the footer tells which file was sent. */
+const page = (name: string, lang: string) =>
+  `<!doctype html>\n<html lang="${lang}"><head><title>${name}</title></head><body><main id="main">${name}</main><footer>${lang}:${name}</footer></body></html>`;
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-site-'));
@@ -25,8 +27,10 @@ beforeAll(async () => {
   const data = path.join(tmp, 'data');
   await mkdir(path.join(dist, 'assets'), { recursive: true });
   await mkdir(path.join(dist, 'embed'), { recursive: true });
-  for (const name of ['index', 'search', 'item', 'not-found']) await writeFile(path.join(dist, `${name}.html`), page(name));
-  await writeFile(path.join(dist, 'item.html'), page('item').replace('<main id="main">', '<main id="main"><h1 id="title">…</h1>'));
+  for (const lang of ['nl', 'fr', 'en']) {
+    for (const name of ['index', 'search', 'not-found']) await writeFile(path.join(dist, `${name}.${lang}.html`), page(name, lang));
+    await writeFile(path.join(dist, `item.${lang}.html`), page('item', lang).replace('<main id="main">', '<main id="main"><h1 id="title">…</h1>'));
+  }
   await writeFile(path.join(dist, 'assets', 'app-abc123.js'), 'export {};');
   await writeFile(path.join(dist, 'embed', 'leeszaal-viewer.js'), 'export {};');
   const config = loadConfig({ DATA_DIR: data, LOG_LEVEL: 'silent' });
@@ -70,6 +74,26 @@ describe('site router', () => {
     const body = await res.text();
     expect(body).toContain(`<main id="main">${name}</main>`);
     expect(body).toContain(`<html lang="${lang}">`);
+    expect(body).toMatch(new RegExp(`<footer>${lang}:`));
+    expect(res.headers.get('content-language')).toBe(lang);
+  });
+
+  it.each([
+    ['the saved choice', { cookie: 'theme=dark; leeszaal-lang=en' }, '/', 'en'],
+    ["the browser's languages", { 'accept-language': 'de-DE, fr-BE;q=0.8, en;q=0.5' }, '/search', 'fr'],
+    ['the saved choice over the browser', { cookie: 'leeszaal-lang=nl', 'accept-language': 'en' }, '/', 'nl'],
+    ['?lang= over both', { cookie: 'leeszaal-lang=nl', 'accept-language': 'fr' }, '/?lang=en', 'en'],
+    ['Dutch when nothing fits', { 'accept-language': 'de' }, '/nothing', 'nl'],
+    ['the item page with its title', { 'accept-language': 'fr' }, '/items/kant', 'fr'],
+  ])('sends the page in %s', async (_name, headers, url, lang) => {
+    const res = await fetch(`${base}${url}`, { headers: { accept: 'text/html', ...headers } });
+    const body = await res.text();
+    expect(body).toContain(`<html lang="${lang}">`);
+    expect(body).toMatch(new RegExp(`<footer>${lang}:`));
+    // A shared cache must not give one reader's language to another.
+    expect(res.headers.get('vary')).toMatch(/Cookie/);
+    expect(res.headers.get('vary')).toMatch(/Accept-Language/);
+    if (url.startsWith('/items/')) expect(body).toContain('<h1 id="title">Qu\'est-ce que les Lumières ?</h1>');
   });
 
   it('writes the item title (escaped, in the asked language) and the preloads into the item page', async () => {

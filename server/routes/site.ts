@@ -1,19 +1,21 @@
 // The public site: the built pages (home `/`, search `/search`, item `/items/<id>`) and their
 // assets from viewer/dist (`npm run build`), plus the embeddable viewer at /embed/leeszaal-viewer.js.
+// The build writes every page once per language; the server sends the one the reader asked for
+// (site-language.ts), so text and `<html lang>` are right before any script runs.
 // Item ids are checked against the layout's safe-id rule and the published manifest, so a mistyped
 // or hostile URL gets the friendly not-found page with status 404. Mounted by server/leeszaal.ts.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { Router, type Response } from 'express';
+import express, { type Request, Router, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import { dataPaths, isSafeId } from '../../manifests/layout.ts';
 import { existingFileInside } from '../safe-path.ts';
+import { chooseSiteLang, type SiteLang } from './site-language.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DIST = path.resolve(here, '../../viewer/dist');
 
-const LANGS = new Set(['nl', 'fr', 'en']);
 /** Paths other routers own; a miss there keeps the server's own JSON 404. */
 const NOT_SITE = /^\/(iiif|api|records|healthz|assets|embed|favicon\.(svg|ico))(\/|$)/;
 
@@ -27,37 +29,38 @@ export interface SiteOptions {
 export function createSiteRouter(config: Config, options: SiteOptions = {}): Router {
   const dist = options.distDir ?? DEFAULT_DIST;
   const paths = dataPaths(config.DATA_DIR);
-  const pages = new Map<PageName, Promise<string>>();
+  const pages = new Map<string, Promise<string>>();
   const router = Router();
 
-  const page = (name: PageName): Promise<string> => {
-    let html = pages.get(name);
+  const page = (name: PageName, lang: SiteLang): Promise<string> => {
+    const file = `${name}.${lang}.html`;
+    let html = pages.get(file);
     if (!html) {
-      html = readFile(path.join(dist, `${name}.html`), 'utf8');
+      html = readFile(path.join(dist, file), 'utf8');
       // A failed read is not cached: the site may be built after the server started.
-      html.catch(() => pages.delete(name));
-      pages.set(name, html);
+      html.catch(() => pages.delete(file));
+      pages.set(file, html);
     }
     return html;
   };
 
-  const send = async (res: Response, name: PageName, lang: unknown, status = 200, item?: ItemHead): Promise<void> => {
-    let html: string;
+  const send = async (req: Request, res: Response, name: PageName, status = 200, item?: ItemHead): Promise<void> => {
+    const lang = chooseSiteLang({ query: req.query.lang, cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] });
+    let body: string;
     try {
-      html = await page(name);
+      body = await page(name, lang);
     } catch {
       res.status(503).type('text/plain').send('The site is not built yet: run `npm run build`.');
       return;
     }
-    // The page script translates the rest; the document language is right from the first byte.
-    const chosen = typeof lang === 'string' && LANGS.has(lang) ? lang : 'nl';
-    let body = html.replace('<html lang="nl">', `<html lang="${chosen}">`);
     if (item) {
-      const title = item.title(chosen);
+      const title = item.title(lang);
       body = body
         .replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}`)
         .replace('<h1 id="title">…</h1>', `<h1 id="title">${text(title)}</h1>`);
     }
+    // Without ?lang= the page depends on the saved choice and the browser's languages.
+    res.vary('Cookie').vary('Accept-Language').setHeader('Content-Language', lang);
     res.status(status).setHeader('Cache-Control', 'no-cache').type('html').send(body);
   };
 
@@ -72,28 +75,28 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
   // Clients that ask for the traditional name without reading the page's <link rel=icon>.
   router.get('/favicon.ico', (_req, res) => res.redirect(301, '/favicon.svg'));
 
-  router.get('/', (req, res) => send(res, 'index', req.query.lang));
-  router.get('/search', (req, res) => send(res, 'search', req.query.lang));
+  router.get('/', (req, res) => send(req, res, 'index'));
+  router.get('/search', (req, res) => send(req, res, 'search'));
   router.get('/items/:id', async (req, res) => {
     const id = String(req.params.id);
-    if (!isSafeId(id)) return send(res, 'not-found', req.query.lang, 404);
+    if (!isSafeId(id)) return send(req, res, 'not-found', 404);
     let manifest: string;
     try {
       // The same checked resolution as the IIIF routes: a planted link must not become an item page.
       const real = await existingFileInside(paths.root, paths.manifest(id));
-      if (real === undefined) return send(res, 'not-found', req.query.lang, 404);
+      if (real === undefined) return send(req, res, 'not-found', 404);
       manifest = await readFile(real, 'utf8');
     } catch {
-      return send(res, 'not-found', req.query.lang, 404);
+      return send(req, res, 'not-found', 404);
     }
-    return send(res, 'item', req.query.lang, 200, itemHead(id, manifest, req.query.page));
+    return send(req, res, 'item', 200, itemHead(id, manifest, req.query.page));
   });
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_SITE.test(req.path) || !req.accepts('html')) {
       next();
       return;
     }
-    void send(res, 'not-found', req.query.lang, 404);
+    void send(req, res, 'not-found', 404);
   });
   return router;
 }

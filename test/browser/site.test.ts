@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeContentState } from '../../viewer/component/content-state.ts';
+import { LANGS, type MessageKey, t } from '../../viewer/component/i18n.ts';
 import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
 
 let site: Site;
@@ -220,6 +221,40 @@ describe('content state in the link', () => {
 });
 
 describe('language', () => {
+  it.each(
+    LANGS.flatMap((lang) =>
+      (
+        [
+          ['home', '/', 'home.title', 200],
+          ['search', '/search?q=kant', 'search.title', 200],
+          ['item', `/items/${KANT}`, 'item.about', 200],
+          ['not found', '/items/no-such-item', 'site.notFound', 404],
+        ] as const
+      ).map(([name, path, key, status]) => [name, lang, path, key, status] as const),
+    ),
+  )('sends the %s page in %s before any script runs', async (_name, lang, path, key, status) => {
+    const res = await fetch(`${site.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+    expect(res.status).toBe(status);
+    const html = await res.text();
+    expect(html).toMatch(new RegExp(`^<!doctype html>\\s*<html lang="${lang}">`, 'i'));
+    expect(html).toContain(`>${t(lang, key as MessageKey)}</`);
+    expect(html).toContain(`>${t(lang, 'site.skip')}</a>`);
+    expect(html).toContain(`aria-label="${t(lang, 'site.nav')}"`);
+    expect(html).toMatch(new RegExp(`data-lang="${lang}" aria-current="true"`));
+    if (lang !== 'nl') expect(html).not.toContain('Ga naar de inhoud');
+    // The item page's title, written by the server, survives in every language.
+    if (path.startsWith('/items/') && status === 200) expect(html).toMatch(/<h1 id="title">Beantwortung der Frage/);
+  });
+
+  it("sends the reader's saved or browser language when the link names none", async () => {
+    const saved = await (await fetch(`${site.baseUrl}/search`, { headers: { cookie: 'leeszaal-lang=en' } })).text();
+    expect(saved).toContain('<html lang="en">');
+    expect(saved).toContain('<title data-i18n="search.pageTitle">Search — Leeszaal</title>');
+    const browser = await (await fetch(`${site.baseUrl}/`, { headers: { 'accept-language': 'fr-BE,fr;q=0.9,en;q=0.8' } })).text();
+    expect(browser).toContain('<html lang="fr">');
+    expect(browser).toContain('>La collection</h1>');
+  });
+
   it('switches the interface and remembers the choice', async () => {
     const page = await openPage('/');
     expect(await page.locator('h1').textContent()).toBe('De collectie');
@@ -251,6 +286,8 @@ describe('phone', () => {
     const { mean, stdev } = await stageCentre(page, 'item-phone');
     expect(mean).toBeGreaterThan(90);
     expect(stdev).toBeGreaterThan(12);
+    // On a phone the about panel is behind the toolbar's "more" button.
+    await page.locator('leeszaal-viewer #more').click();
     await page.locator('leeszaal-viewer #open-info').click();
     const panel = (await page.locator('leeszaal-viewer .panel').boundingBox())!;
     expect(panel.x).toBeGreaterThanOrEqual(0);
@@ -260,6 +297,87 @@ describe('phone', () => {
     await expect.poll(() => page.locator('.result').count(), soon).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: await screenshotPath('search-phone'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('phone, 360 by 740', () => {
+  const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const axe = async (page: Page) =>
+    (await new AxeBuilder({ page }).withTags(axeTags).analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+
+  it('keeps the toolbar to one row, with the other controls in an accessible "more" disclosure', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${site.baseUrl}/items/${KANT}`);
+    await firstTile(page);
+    await page.screenshot({ path: await screenshotPath('phone-toolbar') });
+    const toolbar = (await page.locator('leeszaal-viewer .toolbar').boundingBox())!;
+    const button = (await page.locator('leeszaal-viewer #open-search').boundingBox())!;
+    // One row: the toolbar is a button's height plus its padding, not two rows or more.
+    expect(toolbar.height).toBeLessThan(button.height * 2);
+    const more = page.locator('leeszaal-viewer #more');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await more.getAttribute('aria-controls')).toBe('more-controls');
+    expect(await page.locator('leeszaal-viewer #open-info').isVisible()).toBe(false);
+    await more.click();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('leeszaal-viewer').getByRole('button', { name: 'Over dit item' }).isVisible()).toBe(true);
+    await page.screenshot({ path: await screenshotPath('phone-more') });
+    expect(await axe(page)).toEqual([]);
+    // Escape closes the menu and leaves focus on its button.
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Inzoomen' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await focused(page)).toBe('Meer bediening');
+    // A panel chosen from the menu closes it; closing the panel brings focus back to "more".
+    await page.keyboard.press('Enter');
+    await page.locator('leeszaal-viewer').getByRole('button', { name: 'Over dit item' }).click();
+    await expect.poll(() => page.locator('leeszaal-viewer .panel').count(), soon).toBe(1);
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await axe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('leeszaal-viewer .panel').count(), soon).toBe(0);
+    expect(await focused(page)).toBe('Meer bediening');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.close();
+  });
+
+  it('after choosing a search hit shows the page with the hit outlined above the panel', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${site.baseUrl}/items/${KANT}`);
+    await firstTile(page);
+    await page.locator('leeszaal-viewer #open-search').click();
+    await page.locator('leeszaal-viewer leeszaal-search-panel input').fill('Unmündigkeit');
+    await page.keyboard.press('Enter');
+    await page.locator('leeszaal-viewer leeszaal-search-panel li button').first().click();
+    await expect.poll(() => page.locator('leeszaal-viewer .hit.current').count(), { timeout: 15_000 }).toBe(1);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: await screenshotPath('phone-search-hit') });
+    const hit = (await page.locator('leeszaal-viewer .hit.current').boundingBox())!;
+    const stage = (await page.locator('leeszaal-viewer #osd').boundingBox())!;
+    const panel = (await page.locator('leeszaal-viewer .panel').boundingBox())!;
+    // The outline is on screen, and what the reader sees there is the page, not the panel over it.
+    expect(hit.y).toBeGreaterThanOrEqual(0);
+    expect(hit.y + hit.height).toBeLessThanOrEqual(740);
+    const under = await page.evaluate(
+      ([x, y]) => {
+        const root = document.querySelector('leeszaal-viewer')!.shadowRoot!;
+        const el = root.elementFromPoint(x!, y!);
+        return { inStage: el?.closest('#osd') !== null, inPanel: el?.closest('.panel') !== null };
+      },
+      [hit.x + hit.width / 2, hit.y + hit.height / 2],
+    );
+    expect(under).toEqual({ inStage: true, inPanel: false });
+    // The page keeps a good part of the screen (on today's phones, over 200 pixels high) above the
+    // panel, which takes at most half of the room the two share.
+    expect(Math.min(stage.y + stage.height, 740) - Math.max(stage.y, 0)).toBeGreaterThan(200);
+    expect(panel.y).toBeGreaterThanOrEqual(stage.y + stage.height - 1);
+    expect(panel.height).toBeLessThanOrEqual((stage.height + panel.height) * 0.5 + 1);
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 });
@@ -308,6 +426,26 @@ describe('page weight', () => {
 });
 
 describe('search page', () => {
+  it('on a phone puts the results above the filters, in reading and keyboard order', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${site.baseUrl}/search?q=kant`);
+    await expect.poll(() => page.locator('.result').count(), soon).toBeGreaterThan(0);
+    await page.screenshot({ path: await screenshotPath('search-phone-order') });
+    const result = (await page.locator('.result').first().boundingBox())!;
+    const filters = (await page.locator('#filters').boundingBox())!;
+    // The first result is on the first screen, and the filters come after the results.
+    expect(result.y + result.height).toBeLessThanOrEqual(740);
+    expect(filters.y).toBeGreaterThanOrEqual(result.y + result.height);
+    // Headings: the page title, then Results before Refine.
+    expect(await page.locator('h1, h2').allTextContents()).toEqual(['Zoeken in de collectie', 'Resultaten', 'Verfijnen']);
+    // From the search button, Tab reaches the first result before any filter.
+    await page.locator('#search-form button[type="submit"]').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.result') !== null)).toBe(true);
+    await page.close();
+  });
+
   it('suggests as the reader types', async () => {
     const page = await openPage('/search');
     await page.locator('#q').pressSequentially('kan');

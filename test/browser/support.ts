@@ -38,7 +38,7 @@ export const CHROMIUM_ARGS = [
 
 /** Builds the site when viewer/dist is missing (`npm test` builds it first). */
 export function ensureBuilt(): void {
-  if (existsSync(path.join(REPO_ROOT, 'viewer', 'dist', 'item.html'))) return;
+  if (existsSync(path.join(REPO_ROOT, 'viewer', 'dist', 'item.nl.html'))) return;
   const vite = path.join(REPO_ROOT, 'node_modules', '.bin', 'vite');
   const r = spawnSync(vite, ['build', '--config', 'viewer/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');
@@ -86,7 +86,7 @@ export async function startSite(options: { routers?: Router[] } = {}): Promise<S
   };
 }
 
-/** Chromium with a fresh user-data-dir, removed again on close. */
+/** Chromium with a fresh user-data-dir (removed again on close), set to Dutch as a reader in Flanders would have it. */
 export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -94,6 +94,8 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
     args: CHROMIUM_ARGS,
     headless: true,
     viewport,
+    // A Flemish reader's browser: the site answers in the Accept-Language it sends when a link names no language.
+    locale: 'nl-BE',
   });
   return {
     context,

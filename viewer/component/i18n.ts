@@ -11,6 +11,7 @@ export const messages = {
   // viewer: toolbar and navigation
   'viewer.label': { nl: 'Beeldviewer', fr: "Visionneuse d'images", en: 'Image viewer' },
   'viewer.toolbar': { nl: 'Bediening van de viewer', fr: 'Commandes de la visionneuse', en: 'Viewer controls' },
+  'viewer.more': { nl: 'Meer bediening', fr: 'Plus de commandes', en: 'More controls' },
   'viewer.loading': { nl: 'Bezig met laden…', fr: 'Chargement…', en: 'Loading…' },
   'viewer.error': {
     nl: 'Dit item kon niet geopend worden: {message}',
@@ -138,6 +139,11 @@ export const messages = {
     fr: 'Livres anciens et estampes à regarder, chercher et citer',
     en: 'Old books and prints to look at, search and cite',
   },
+  'site.description': {
+    nl: 'Leeszaal: oude boeken en prenten om te bekijken, te doorzoeken en te citeren.',
+    fr: 'Leeszaal : livres anciens et estampes à regarder, chercher et citer.',
+    en: 'Leeszaal: old books and prints to look at, search and cite.',
+  },
   'site.skip': { nl: 'Ga naar de inhoud', fr: 'Aller au contenu', en: 'Skip to content' },
   'site.nav': { nl: 'Hoofdmenu', fr: 'Menu principal', en: 'Main menu' },
   'site.home': { nl: 'Collectie', fr: 'Collection', en: 'Collection' },
@@ -158,6 +164,7 @@ export const messages = {
   },
   'home.empty': { nl: 'Er zijn nog geen items gepubliceerd.', fr: "Aucun objet n'a encore été publié.", en: 'No items have been published yet.' },
   'search.title': { nl: 'Zoeken in de collectie', fr: 'Rechercher dans la collection', en: 'Search the collection' },
+  'search.pageTitle': { nl: 'Zoeken — Leeszaal', fr: 'Rechercher — Leeszaal', en: 'Search — Leeszaal' },
   'search.placeholder': {
     nl: 'Titel, persoon, plaats of een woord uit de tekst',
     fr: 'Titre, personne, lieu ou un mot du texte',

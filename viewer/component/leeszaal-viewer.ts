@@ -82,6 +82,7 @@ export class LeeszaalViewer extends LitElement {
     compareModel: { state: true },
     syncZoom: { state: true },
     painted: { state: true },
+    moreOpen: { state: true },
   };
 
   declare manifest: string | undefined;
@@ -106,6 +107,8 @@ export class LeeszaalViewer extends LitElement {
   declare syncZoom: boolean;
   /** True once the first tile is on screen; thumbnails wait for it so they never delay the page itself. */
   declare painted: boolean;
+  /** The "more controls" disclosure of the narrow toolbar is open. */
+  declare moreOpen: boolean;
 
   static override styles = viewerStyles;
 
@@ -129,6 +132,7 @@ export class LeeszaalViewer extends LitElement {
     this.syncZoom = true;
     this.syncUrl = false;
     this.painted = false;
+    this.moreOpen = false;
   }
 
   /** Interface language: the element's `lang`, else the page's, else Dutch. */
@@ -455,12 +459,26 @@ export class LeeszaalViewer extends LitElement {
       this.closePanel();
       return;
     }
-    this.panelOpener = opener;
+    // Opened from the narrow toolbar's menu, which closes now: focus comes back to its toggle.
+    const toggle = this.moreToggle;
+    this.panelOpener = toggle && this.moreOpen && opener.closest('#more-controls') ? toggle : opener;
+    this.moreOpen = false;
     this.panel = name;
     if (name === 'cite' || name === 'share') this.updateCitation();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.panel h2')?.focus();
     requestAnimationFrame(() => this.zoom?.resize());
+  }
+
+  /** The narrow toolbar's "more" button, when the toolbar is narrow enough to show it. */
+  private get moreToggle(): HTMLElement | undefined {
+    const toggle = this.renderRoot.querySelector<HTMLElement>('#more');
+    return toggle?.checkVisibility() ? toggle : undefined;
+  }
+
+  private closeMore(focusToggle: boolean): void {
+    this.moreOpen = false;
+    if (focusToggle) this.moreToggle?.focus();
   }
 
   private closePanel(): void {
@@ -524,6 +542,11 @@ export class LeeszaalViewer extends LitElement {
 
   private onKeydown(e: KeyboardEvent): void {
     if (e.defaultPrevented) return;
+    if (e.key === 'Escape' && this.moreOpen && this.moreToggle) {
+      e.preventDefault();
+      this.closeMore(true);
+      return;
+    }
     if (e.key === 'Escape' && this.panel) {
       e.preventDefault();
       this.closePanel();
@@ -552,7 +575,7 @@ export class LeeszaalViewer extends LitElement {
     label: string,
     iconName: IconName,
     onClick: (e: Event) => void,
-    extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string } = {},
+    extra: { disabled?: boolean; pressed?: boolean; expanded?: boolean; id?: string; controls?: string } = {},
   ) {
     return html`<button
       type="button"
@@ -562,6 +585,7 @@ export class LeeszaalViewer extends LitElement {
       aria-disabled=${extra.disabled ? 'true' : nothing}
       aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
       aria-expanded=${extra.expanded === undefined ? nothing : String(extra.expanded)}
+      aria-controls=${extra.controls ?? nothing}
       @click=${(e: Event) => {
         if (!extra.disabled) onClick(e);
       }}
@@ -584,32 +608,39 @@ export class LeeszaalViewer extends LitElement {
         ${this.button(this.tr('nav.next'), 'next', () => this.next(), { disabled: Math.max(...shown) >= model.pages.length - 1 })}
       </div>
       <div class="group">
-        ${this.button(this.tr('zoom.in'), 'zoomIn', () => this.zoom?.zoomBy(1.5))}
-        ${this.button(this.tr('zoom.out'), 'zoomOut', () => this.zoom?.zoomBy(1 / 1.5))}
-        ${this.button(this.tr('zoom.reset'), 'home', () => this.zoom?.home())}
-        ${this.button(this.tr('rotate.right'), 'rotate', () => this.rotate())}
-        ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), 'fullscreen', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
+        ${this.panelButton('search')}
+        ${this.button(this.tr('viewer.more'), 'more', () => (this.moreOpen = !this.moreOpen), { expanded: this.moreOpen, id: 'more', controls: 'more-controls' })}
       </div>
-      ${
-        modes.length > 1
-          ? html`<div class="group">
-            <label class="sr-only" for="mode-select">${this.tr('mode.label')}</label>
-            <select id="mode-select" part="mode-select" @change=${(e: Event) => void this.setMode((e.target as HTMLSelectElement).value as ViewMode)}>
-              ${modes.map((m) => html`<option value=${m} ?selected=${m === this.mode}>${this.tr(m === 'single' ? 'mode.single' : m === 'book' ? 'mode.book' : 'mode.compare')}</option>`)}
-            </select>
-          </div>`
-          : nothing
-      }
-      <span class="spacer"></span>
-      <div class="group">
-        ${PANELS.map(([name, key, iconName]) =>
-          this.button(this.tr(key), iconName, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), {
-            expanded: this.panel === name,
-            id: `open-${name}`,
-          }),
-        )}
+      <div id="more-controls" class=${this.moreOpen ? 'more open' : 'more'}>
+        <div class="group">
+          ${this.button(this.tr('zoom.in'), 'zoomIn', () => this.zoom?.zoomBy(1.5))}
+          ${this.button(this.tr('zoom.out'), 'zoomOut', () => this.zoom?.zoomBy(1 / 1.5))}
+          ${this.button(this.tr('zoom.reset'), 'home', () => this.zoom?.home())}
+          ${this.button(this.tr('rotate.right'), 'rotate', () => this.rotate())}
+          ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), 'fullscreen', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
+        </div>
+        ${
+          modes.length > 1
+            ? html`<div class="group">
+              <label class="sr-only" for="mode-select">${this.tr('mode.label')}</label>
+              <select id="mode-select" part="mode-select" @change=${(e: Event) => void this.setMode((e.target as HTMLSelectElement).value as ViewMode)}>
+                ${modes.map((m) => html`<option value=${m} ?selected=${m === this.mode}>${this.tr(m === 'single' ? 'mode.single' : m === 'book' ? 'mode.book' : 'mode.compare')}</option>`)}
+              </select>
+            </div>`
+            : nothing
+        }
+        <span class="spacer"></span>
+        <div class="group">${PANELS.filter(([name]) => name !== 'search').map(([name]) => this.panelButton(name))}</div>
       </div>
     </div>`;
+  }
+
+  private panelButton(name: PanelName) {
+    const [, key, iconName] = PANELS.find(([n]) => n === name)!;
+    return this.button(this.tr(key), iconName, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), {
+      expanded: this.panel === name,
+      id: `open-${name}`,
+    });
   }
 
   private renderCompareBar(model: ManifestModel) {
@@ -704,7 +735,7 @@ export class LeeszaalViewer extends LitElement {
     return html`<div class="frame" part="container" role="region" aria-label=${manifest ? `${this.tr('viewer.label')}: ${this.text(manifest.label)}` : this.tr('viewer.label')} @keydown=${this.onKeydown}>
       ${manifest ? this.renderToolbar(manifest) : nothing}
       ${manifest && this.mode === 'compare' ? this.renderCompareBar(manifest) : nothing}
-      <div class="main">
+      <div class="main" @pointerdown=${() => this.closeMore(false)}>
         <div class="stage" part="stage">
           ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
           ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}

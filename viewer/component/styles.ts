@@ -57,8 +57,14 @@ const shellStyles = css`
     border: 1px solid #bbb;
   }
   :host(:fullscreen) { height: 100vh; border: 0; }
-  .frame { display: flex; flex-direction: column; height: 100%; }
-  .toolbar { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
+  /* The viewer's own width decides its layout (container queries below), not the screen's: a museum page may embed it in a narrow column. */
+  .frame { display: flex; flex-direction: column; height: 100%; container: leeszaal / inline-size; }
+  .toolbar {
+    display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; position: relative;
+  }
+  /* Wide: the "more" controls sit in the toolbar itself and their toggle is not needed. */
+  .more { display: contents; }
+  #more { display: none; }
   .group { display: flex; gap: 0.2rem; align-items: center; }
   .toolbar .spacer { flex: 1; }
   .main { flex: 1; display: flex; min-height: 0; position: relative; }
@@ -74,7 +80,11 @@ const shellStyles = css`
   .panel-head { display: flex; justify-content: space-between; align-items: start; gap: 0.5rem; }
   .thumbs-placeholder { height: 134px; flex: none; }
   leeszaal-thumbnails { flex: none; }
-  .attribution { font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 0.2rem 1rem; flex-wrap: wrap; }
+  /* A rights URL is one long word: it breaks rather than widen a phone's page. */
+  .attribution {
+    font-size: 0.85rem; padding: 0.25rem 0.5rem; border-top: 1px solid #bbb; display: flex; gap: 0.2rem 1rem; flex-wrap: wrap; overflow-wrap: anywhere;
+  }
+  .attribution span { min-width: 0; }
   .attribution a { color: var(--leeszaal-accent); }
   .hit { border: 3px solid #ffb000; background: rgba(255, 200, 0, 0.25); box-sizing: border-box; }
   .hit.current { border-color: #e00060; background: rgba(224, 0, 96, 0.18); }
@@ -83,7 +93,33 @@ const shellStyles = css`
   .collection img { max-width: 100%; max-height: 12rem; object-fit: contain; }
   @media (max-width: 700px) {
     :host { height: var(--leeszaal-height, 88vh); }
-    .panel { position: absolute; inset: 0; width: auto; z-index: 5; }
+  }
+  /* Narrow: one row (page turning, the page list, search in the book, "more"); the other controls
+     drop down below it as a labelled two-column menu when "more" is open. */
+  @container leeszaal (max-width: 860px) {
+    .toolbar { flex-wrap: nowrap; }
+    .toolbar > .group:first-child { flex: 1; min-width: 0; }
+    #page-select { flex: 1; min-width: 0; width: 100%; }
+    #more { display: block; }
+    .more { display: none; }
+    .more.open {
+      display: grid; grid-template-columns: 1fr 1fr; gap: 0.3rem; position: absolute; top: 100%; left: 0; right: 0; z-index: 6;
+      padding: 0.5rem; background: var(--leeszaal-bar); border-bottom: 1px solid #bbb; box-shadow: 0 6px 12px rgba(0, 0, 0, 0.3);
+    }
+    .more.open .group { display: contents; }
+    .more.open .spacer { display: none; }
+    .more.open select { grid-column: 1 / -1; }
+    .more.open button { display: flex; align-items: center; gap: 0.5rem; text-align: start; }
+    .more.open button svg { margin: 0; flex: none; }
+    .more.open .sr-only { position: static; width: auto; height: auto; margin: 0; overflow: visible; clip: auto; white-space: normal; }
+    .more.open label.sr-only { grid-column: 1 / -1; font-weight: 600; }
+  }
+  /* Phone-sized: a panel is a sheet under the page, at most half the height, so the page (and a
+     search hit outlined on it) stays in view; the thumbnail strip gives way while it is open. */
+  @container leeszaal (max-width: 600px) {
+    .main { flex-direction: column; }
+    .panel { width: auto; flex: none; max-height: 50%; border-left: 0; border-top: 2px solid var(--leeszaal-accent); }
+    .main:has(.panel) ~ leeszaal-thumbnails, .main:has(.panel) ~ .thumbs-placeholder { display: none; }
   }
 `;
 

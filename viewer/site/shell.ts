@@ -1,23 +1,23 @@
-// What every public page shares: the interface language (from `?lang=`, then the reader's saved
-// choice, then Dutch), the language switch, and translating the page's static text, marked in the
-// HTML with data-i18n attributes so it reads right before and after the script runs.
+// What every public page shares: the interface language, the language switch, and translating the
+// page's static text, marked in the HTML with data-i18n attributes. The server already sends each page
+// in the reader's language (from `?lang=`, the saved choice, the browser's languages); the shell keeps
+// that choice in a cookie the server reads, and switches language in place without reloading.
 import { isLang, type Lang, type MessageKey, pickLang, t } from '../component/i18n.ts';
 import { linkHref } from '../../manifests/safe-url.ts';
 
-const STORAGE_KEY = 'leeszaal.lang';
+/** Read by server/routes/site-language.ts; a year, so the choice outlives the visit. */
+const LANG_COOKIE = 'leeszaal-lang';
 
-function savedLang(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
+function saveLang(lang: Lang): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from the older Safari many pupils' tablets run.
+  document.cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
+/** `?lang=`, else the language the server sent the page in. */
 export function currentLang(): Lang {
   const fromUrl = new URLSearchParams(location.search).get('lang');
   if (isLang(fromUrl)) return fromUrl;
-  return pickLang(savedLang());
+  return pickLang(document.documentElement.lang);
 }
 
 function translate(lang: Lang): void {
@@ -27,6 +27,7 @@ function translate(lang: Lang): void {
     el.setAttribute('aria-label', t(lang, el.dataset.i18nAriaLabel as MessageKey));
   for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]'))
     el.placeholder = t(lang, el.dataset.i18nPlaceholder as MessageKey);
+  for (const el of document.querySelectorAll<HTMLMetaElement>('[data-i18n-content]')) el.content = t(lang, el.dataset.i18nContent as MessageKey);
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
     const q = new URLSearchParams(location.search);
     q.set('lang', a.dataset.lang!);
@@ -45,11 +46,7 @@ export function initShell(onChange: (lang: Lang) => void): Lang {
       const next = a.dataset.lang;
       if (!isLang(next)) return;
       e.preventDefault();
-      try {
-        localStorage.setItem(STORAGE_KEY, next);
-      } catch {
-        // Private browsing may refuse storage; the choice still holds through ?lang= in the URL.
-      }
+      saveLang(next);
       const q = new URLSearchParams(location.search);
       q.set('lang', next);
       history.replaceState(history.state, '', `${location.pathname}?${q.toString().replace(/%2C/g, ',')}${location.hash}`);
@@ -57,13 +54,7 @@ export function initShell(onChange: (lang: Lang) => void): Lang {
       onChange(next);
     });
   }
-  if (isLang(new URLSearchParams(location.search).get('lang'))) {
-    try {
-      localStorage.setItem(STORAGE_KEY, lang);
-    } catch {
-      // See above.
-    }
-  }
+  if (isLang(new URLSearchParams(location.search).get('lang'))) saveLang(lang);
   return lang;
 }
 
