@@ -1,7 +1,9 @@
-// The deep-zoom stage: one OpenSeadragon viewer showing one page, or two pages side by side (book
-// view), from each page's IIIF image service (tiles from info.json) or, without a service, the plain
-// image. World coordinates are canvas pixels of the pages laid out left to right, so a region from a
-// link (`xywh`) maps straight onto the viewport. The viewer component drives it; OSD stays in here.
+// The deep-zoom stage: one OpenSeadragon viewer showing one page, two pages side by side (book
+// view) or every page one under another (the strip a continuous or top-to-bottom manifest asks for),
+// from each page's IIIF image service (tiles from info.json) or, without a service, the plain image.
+// World coordinates are canvas pixels of the pages as laid out, so a region from a link (`xywh`) maps
+// straight onto the viewport. A page whose image fails is reported by page, and the others still show.
+// The viewer component drives it; OSD stays in here.
 import OpenSeadragon from 'openseadragon';
 import type { Region } from './deep-link.ts';
 import type { Page } from './manifest-model.ts';
@@ -16,26 +18,66 @@ export interface Highlight {
 interface Placed {
   page: Page;
   x: number;
+  y: number;
 }
+
+/** `row`: side by side in the order given; `column`: one under another, centred; `scroll`: a column without gaps (one object cut in parts). */
+export type Layout = 'row' | 'column' | 'scroll';
 
 const GAP = 0.02;
 
 export interface DeepZoomHooks {
   onView: () => void;
   onFirstTile: () => void;
-  onFailed: (message: string) => void;
+  /** A page's image could not be opened (its info.json or image failed); the other pages still show. */
+  onImageFailed: (page: Page) => void;
 }
 
-function tileSource(page: Page): OpenSeadragon.TileSourceSpecifier {
+/**
+ * A page's tile source; for an image service its info.json, fetched here rather than by OSD, so a
+ * page whose service fails is known before OSD sees it: OSD 6 keeps the pages queued behind a failed
+ * one and never adds them. Undefined when the service does not answer with JSON.
+ */
+async function tileSource(page: Page): Promise<OpenSeadragon.TileSourceSpecifier | undefined> {
   const image = page.image;
-  if (image?.service) return `${image.service.id}/info.json` as unknown as OpenSeadragon.TileSourceSpecifier;
-  return { type: 'image', url: image?.url ?? '', buildPyramid: false } as unknown as OpenSeadragon.TileSourceSpecifier;
+  if (!image?.service) return { type: 'image', url: image?.url ?? '', buildPyramid: false } as unknown as OpenSeadragon.TileSourceSpecifier;
+  try {
+    const res = await fetch(`${image.service.id}/info.json`);
+    return res.ok ? ((await res.json()) as OpenSeadragon.TileSourceSpecifier) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where each page goes in the world (canvas pixels). */
+function place(pages: Page[], layout: Layout): Placed[] {
+  if (layout === 'row') {
+    let x = 0;
+    return pages.map((page) => {
+      const p = { page, x, y: 0 };
+      x += page.width * (1 + GAP);
+      return p;
+    });
+  }
+  const width = Math.max(...pages.map((p) => p.width));
+  const gap = layout === 'scroll' ? 0 : width * GAP;
+  let y = 0;
+  return pages.map((page) => {
+    const p = { page, x: (width - page.width) / 2, y };
+    y += page.height + gap;
+    return p;
+  });
 }
 
 export class DeepZoom {
   readonly osd: OpenSeadragon.Viewer;
   private placed: Placed[] = [];
+  private layout: Layout = 'row';
+  /** What the world holds, so showing the same pages again (turning within a strip) only moves the view. */
+  private shownKey = '';
   private firstTile = false;
+  /** Indices of the shown pages whose image could not be opened. */
+  readonly failed = new Set<number>();
   private readonly hooks: DeepZoomHooks;
 
   constructor(element: HTMLElement, hooks: DeepZoomHooks) {
@@ -64,18 +106,47 @@ export class DeepZoom {
       this.firstTile = true;
       requestAnimationFrame(() => requestAnimationFrame(() => this.hooks.onFirstTile()));
     });
-    this.osd.addHandler('open-failed', (e) => this.hooks.onFailed(String((e as { message?: string }).message ?? 'open failed')));
+    // In a strip the wheel scrolls along it, as a reader scrolls a long page; elsewhere it zooms.
+    this.osd.addHandler('canvas-scroll', (e) => {
+      if (this.layout === 'row') return;
+      const event = e as unknown as { originalEvent: WheelEvent; preventDefault?: boolean };
+      const delta = this.osd.viewport.deltaPointsFromPixels(new OpenSeadragon.Point(0, event.originalEvent.deltaY));
+      this.osd.viewport.panBy(delta);
+      this.osd.viewport.applyConstraints();
+      event.preventDefault = true;
+    });
   }
 
-  /** Opens the pages side by side (visual order); resolves when every image is in the world. */
-  show(pages: Page[]): Promise<void> {
-    let x = 0;
-    this.placed = pages.map((page) => {
-      const p = { page, x };
-      x += page.width * (1 + GAP);
-      return p;
-    });
+  /**
+   * Opens the pages in a layout (visual order); resolves when every image is in the world or has
+   * failed. Pages already in the world in the same layout are kept as they are.
+   */
+  async show(pages: Page[], layout: Layout = 'row'): Promise<void> {
+    const key = `${layout} ${pages.map((p) => p.canvasId).join(' ')}`;
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    this.layout = layout;
+    (this.osd as unknown as { gestureSettingsMouse: OpenSeadragon.GestureSettings }).gestureSettingsMouse.scrollToZoom = layout === 'row';
+    this.placed = place(pages, layout);
+    this.failed.clear();
     this.osd.clearOverlays();
+    const sources = await Promise.all(this.placed.map(({ page }) => tileSource(page)));
+    // A later show() has taken over while the info.json files were on their way.
+    if (key !== this.shownKey) return;
+    const failed = (page: Page) => {
+      this.failed.add(page.index);
+      this.hooks.onImageFailed(page);
+    };
+    const opening = this.placed.flatMap((placed, i) => {
+      const source = sources[i];
+      if (source) return [{ placed, source }];
+      failed(placed.page);
+      return [];
+    });
+    if (opening.length === 0) {
+      this.osd.close();
+      return;
+    }
     return new Promise((resolve) => {
       const done = () => {
         this.osd.removeHandler('open', done);
@@ -85,11 +156,13 @@ export class DeepZoom {
       this.osd.addHandler('open', done);
       this.osd.addHandler('open-failed', done);
       this.osd.open(
-        this.placed.map(({ page, x: left }) => ({
-          tileSource: tileSource(page),
+        opening.map(({ placed: { page, x: left, y: top }, source }) => ({
+          tileSource: source,
           x: left,
-          y: 0,
+          y: top,
           width: page.width,
+          // A plain image (or a service's JSON OSD cannot read) can still fail here.
+          error: () => failed(page),
         })) as unknown as OpenSeadragon.TileSourceSpecifier[],
       );
     });
@@ -104,13 +177,39 @@ export class DeepZoom {
     const placed = this.offsetOf(pageIndex);
     if (!placed) return undefined;
     const b = this.osd.viewport.getBounds(true);
-    return { x: b.x - placed.x, y: b.y, w: b.width, h: b.height };
+    return { x: b.x - placed.x, y: b.y - placed.y, w: b.width, h: b.height };
+  }
+
+  /** The shown page at the top edge of the view (where a reader of a strip is reading), in strip layouts. */
+  pageAtTop(): number | undefined {
+    const top = Math.max(0, this.osd.viewport.getBounds(true).y + 1);
+    const under = this.placed.filter((p) => p.y <= top);
+    return (under.at(-1) ?? this.placed[0])?.page.index;
   }
 
   goTo(pageIndex: number, region: Region, immediately = true): void {
     const placed = this.offsetOf(pageIndex);
     if (!placed) return;
-    this.osd.viewport.fitBounds(new OpenSeadragon.Rect(region.x + placed.x, region.y, region.w, region.h), immediately);
+    this.osd.viewport.fitBounds(new OpenSeadragon.Rect(region.x + placed.x, region.y + placed.y, region.w, region.h), immediately);
+  }
+
+  /**
+   * In a strip, the top of a page at the top of the view: a continuous object fills the width (it is
+   * read along its length); separate pages are shown whole, with the next one below.
+   */
+  toTopOf(pageIndex: number, immediately = true): void {
+    const placed = this.offsetOf(pageIndex);
+    if (!placed) return;
+    const size = this.osd.viewport.getContainerSize();
+    const aspect = size.y / Math.max(1, size.x);
+    const { width, height } = placed.page;
+    if (this.layout === 'scroll') {
+      const stripWidth = Math.max(...this.placed.map((p) => p.page.width));
+      this.osd.viewport.fitBounds(new OpenSeadragon.Rect(0, placed.y, stripWidth, stripWidth * aspect), immediately);
+      return;
+    }
+    const h = Math.max(height, width * aspect);
+    this.osd.viewport.fitBounds(new OpenSeadragon.Rect(placed.x + width / 2 - h / aspect / 2, placed.y, h / aspect, h), immediately);
   }
 
   home(immediately = false): void {
@@ -161,7 +260,7 @@ export class DeepZoom {
       const placed = this.offsetOf(hit.page);
       if (!placed) continue;
       const { x, y, w, h } = hit.region;
-      this.osd.addOverlay({ element: makeElement(hit), location: new OpenSeadragon.Rect(x + placed.x, y, w, h) });
+      this.osd.addOverlay({ element: makeElement(hit), location: new OpenSeadragon.Rect(x + placed.x, y + placed.y, w, h) });
     }
   }
 

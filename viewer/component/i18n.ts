@@ -19,6 +19,16 @@ export const messages = {
     en: 'This item could not be opened: {message}',
   },
   'viewer.noImage': { nl: 'Deze pagina heeft geen afbeelding.', fr: "Cette page n'a pas d'image.", en: 'This page has no image.' },
+  'viewer.imageFailed': {
+    nl: 'De afbeelding van pagina {label} ({n} van {total}) kon niet geladen worden. De andere pagina’s kun je wel bekijken.',
+    fr: 'L’image de la page {label} ({n} sur {total}) n’a pas pu être chargée. Les autres pages restent consultables.',
+    en: 'The image of page {label} ({n} of {total}) could not be loaded. You can still go on to the other pages.',
+  },
+  'viewer.pageNotFound': {
+    nl: 'Pagina “{page}” bestaat niet in dit item; pagina {label} wordt getoond.',
+    fr: 'La page « {page} » n’existe pas dans cet objet ; la page {label} est affichée.',
+    en: 'Page “{page}” was not found in this item; showing page {label}.',
+  },
   'viewer.stage': {
     nl: 'Pagina {label}. Pijltjestoetsen: verschuiven; plus en min: zoomen; PageDown en PageUp: volgende en vorige pagina.',
     fr: 'Page {label}. Flèches : déplacer ; plus et moins : zoomer ; PageDown et PageUp : page suivante et précédente.',
@@ -43,6 +53,7 @@ export const messages = {
   'mode.single': { nl: 'Eén pagina', fr: 'Une page', en: 'One page' },
   'mode.book': { nl: 'Twee pagina’s (boek)', fr: 'Deux pages (livre)', en: 'Two pages (book)' },
   'mode.compare': { nl: 'Vergelijken', fr: 'Comparer', en: 'Compare' },
+  'mode.strip': { nl: 'Pagina’s onder elkaar', fr: 'Pages les unes sous les autres', en: 'Pages one under another' },
   'compare.with': { nl: 'Vergelijk met pagina', fr: 'Comparer avec la page', en: 'Compare with page' },
   'compare.manifest': {
     nl: 'Of open een ander item (manifest-URL)',
@@ -132,6 +143,7 @@ export const messages = {
   'announce.mode': { nl: 'Weergave: {mode}', fr: 'Affichage : {mode}', en: 'View: {mode}' },
   'collection.items': { nl: '{n} items in deze collectie', fr: '{n} objets dans cette collection', en: '{n} items in this collection' },
   'collection.open': { nl: 'Open {label}', fr: 'Ouvrir {label}', en: 'Open {label}' },
+  'collection.back': { nl: 'Terug naar de collectie “{label}”', fr: 'Retour à la collection « {label} »', en: 'Back to the collection “{label}”' },
   // site
   'site.name': { nl: 'Leeszaal', fr: 'Leeszaal', en: 'Leeszaal' },
   'site.tagline': {

@@ -1,6 +1,8 @@
 // `<leeszaal-viewer>`: the reading-room viewer for researchers, pupils and any museum page that
 // embeds it. Opens a IIIF manifest or collection (Presentation 3 or 2) or a IIIF Content State,
-// shows pages in deep zoom (one page, a book spread, or two views compared), and offers the panels a
+// shows pages in deep zoom (one page, a book spread, a strip of pages one under another, or two views
+// compared), does what the manifest asks (its start page, continuous and top-to-bottom order, the way
+// back to the collection it was opened from), and offers the panels a
 // reader needs: contents, about, search in the text, cite, share and download. Every control works
 // from the keyboard and changes are announced to screen readers. The logic (page model, links,
 // content states, citations) lives in pure sibling modules; each panel's body and the parts of compare
@@ -14,7 +16,7 @@ import type { LeeszaalCompareView } from './compare/compare-view.ts';
 import { ContentStateError, decodeContentState, encodeContentState } from './content-state.ts';
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
-import { DeepZoom } from './deep-zoom.ts';
+import { DeepZoom, type Layout } from './deep-zoom.ts';
 import type { ViewerPartEvent } from './events.ts';
 import { type Lang, type MessageKey, type Params, pickLang, t } from './i18n.ts';
 import {
@@ -23,10 +25,11 @@ import {
   loadModel,
   type ManifestModel,
   type Page,
-  pageIndexOfKey,
+  pageIndexOfLink,
   pickText,
   spreadOf,
 } from './manifest-model.ts';
+import { formatNavDate } from './nav-date.ts';
 import './panels/about-panel.ts';
 import './panels/cite-panel.ts';
 import './panels/contents-panel.ts';
@@ -40,7 +43,24 @@ import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
 import './thumbnails.ts';
 
-export type ViewMode = 'single' | 'book' | 'compare';
+export type ViewMode = 'single' | 'book' | 'strip' | 'compare';
+const MODE_LABELS: Readonly<Record<ViewMode, MessageKey>> = {
+  single: 'mode.single',
+  book: 'mode.book',
+  strip: 'mode.strip',
+  compare: 'mode.compare',
+};
+
+/** A collection the reader opened an item from, so they can go back to it. */
+interface TrailStep {
+  url: string;
+  model: CollectionModel;
+  /** The id of the item opened from it, to put focus back on it. */
+  opened: string;
+}
+
+/** Whether a manifest asks for its pages one under another: one long object, or a top-to-bottom order. */
+const asksForStrip = (model: ManifestModel): boolean => model.pages.length > 1 && (model.continuous || model.viewingDirection === 'top-to-bottom');
 type PanelName = 'contents' | 'info' | 'search' | 'cite' | 'share' | 'download';
 const PANELS: ReadonlyArray<[PanelName, MessageKey, IconName]> = [
   ['contents', 'panel.contents', 'contents'],
@@ -83,6 +103,9 @@ export class LeeszaalViewer extends LitElement {
     syncZoom: { state: true },
     painted: { state: true },
     moreOpen: { state: true },
+    pageNotFound: { state: true },
+    failedPages: { state: true },
+    trail: { state: true },
   };
 
   declare manifest: string | undefined;
@@ -109,6 +132,12 @@ export class LeeszaalViewer extends LitElement {
   declare painted: boolean;
   /** The "more controls" disclosure of the narrow toolbar is open. */
   declare moreOpen: boolean;
+  /** A link's page that no page has, and the page shown instead; the link is left as it is until the reader turns. */
+  declare pageNotFound: { asked: string; index: number } | undefined;
+  /** Shown pages whose image could not be loaded. */
+  declare failedPages: number[];
+  /** The collections above the document shown, the nearest last. */
+  declare trail: TrailStep[];
 
   static override styles = viewerStyles;
 
@@ -117,6 +146,10 @@ export class LeeszaalViewer extends LitElement {
   private recordData: CitableRecord | undefined;
   private lastZoomAnnounced = 0;
   private panelOpener?: HTMLElement;
+  /** Set while the viewer itself changes `manifest` (into or out of a collection), which keeps the trail. */
+  private navigating = false;
+  private loadedUrl: string | undefined;
+  private focusAfterLoad: string | undefined;
 
   constructor() {
     super();
@@ -133,6 +166,8 @@ export class LeeszaalViewer extends LitElement {
     this.syncUrl = false;
     this.painted = false;
     this.moreOpen = false;
+    this.failedPages = [];
+    this.trail = [];
   }
 
   /** Interface language: the element's `lang`, else the page's, else Dutch. */
@@ -190,14 +225,26 @@ export class LeeszaalViewer extends LitElement {
   };
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('manifest') || changed.has('iiifContent')) void this.load();
+    if (changed.has('manifest') || changed.has('iiifContent')) {
+      // A host page that points the viewer elsewhere starts a new trail.
+      if (!this.navigating) this.trail = [];
+      this.navigating = false;
+      void this.load();
+    }
     if (changed.has('lang') && this.model) this.updateCitation();
   }
 
   // ---- loading -------------------------------------------------------------------------------
 
-  private initialState(): { url?: string; state: ViewState; canvas?: string } {
+  private initialState(): { url?: string; state: ViewState; canvas?: string; asked?: string } {
     const state: ViewState = this.syncUrl ? parseViewState(location.search) : { rotation: 0 };
+    // The link's page as written: a key, or a page label such as 481 (which need not look like a key).
+    const asked = this.syncUrl ? new URLSearchParams(location.search).get('page')?.trim().slice(0, 100) : undefined;
+    if (asked) return { ...this.initialTarget(state), asked };
+    return this.initialTarget(state);
+  }
+
+  private initialTarget(state: ViewState): { url?: string; state: ViewState; canvas?: string } {
     if (this.iiifContent) {
       try {
         const target = decodeContentState(this.iiifContent);
@@ -216,6 +263,8 @@ export class LeeszaalViewer extends LitElement {
     this.hits = [];
     this.panel = undefined;
     this.compareModel = undefined;
+    this.pageNotFound = undefined;
+    this.failedPages = [];
     let start: ReturnType<LeeszaalViewer['initialState']>;
     try {
       start = this.initialState();
@@ -228,18 +277,29 @@ export class LeeszaalViewer extends LitElement {
       const model = await loadModel(start.url);
       if (token !== this.loadToken) return;
       this.model = model;
+      this.loadedUrl = start.url;
       this.dispatchEvent(new CustomEvent('manifest-load', { detail: { model }, bubbles: true, composed: true }));
       if (model.kind === 'collection') {
         // The collection view has no stage; a manifest opened later gets fresh deep-zoom viewers.
         this.zoom?.destroy();
         this.zoom = undefined;
-        this.announce(this.tr('collection.items', { n: model.items.length }));
+        this.announce(`${this.text(model.label)}: ${this.tr('collection.items', { n: model.items.length })}`);
+        await this.updateComplete;
+        const opened = this.focusAfterLoad;
+        this.focusAfterLoad = undefined;
+        if (opened) this.renderRoot.querySelector<HTMLElement>(`.collection button[data-id="${CSS.escape(opened)}"]`)?.focus();
         return;
       }
-      const byKey = start.state.page ? pageIndexOfKey(model, start.state.page) : undefined;
+      // A link's page wins, then a content state's canvas, then the page the manifest asks to start at.
+      const byLink = start.asked ? pageIndexOfLink(model, start.asked) : undefined;
       const byCanvas = start.canvas ? model.pages.findIndex((p) => p.canvasId === start.canvas) : -1;
-      const index = byKey ?? Math.max(byCanvas, 0);
-      this.mode = model.paged && model.pages.length > 2 && this.clientWidth >= 900 && !start.state.region ? 'book' : 'single';
+      const index = byLink ?? (byCanvas >= 0 ? byCanvas : model.start);
+      if (start.asked && byLink === undefined) this.pageNotFound = { asked: start.asked, index };
+      this.mode = asksForStrip(model)
+        ? 'strip'
+        : model.paged && model.pages.length > 2 && this.clientWidth >= 900 && !start.state.region
+          ? 'book'
+          : 'single';
       this.rotation = start.state.rotation;
       await this.updateComplete;
       await this.showPage(index, start.state.region);
@@ -276,17 +336,30 @@ export class LeeszaalViewer extends LitElement {
         performance.mark('leeszaal:first-tile');
         this.dispatchEvent(new CustomEvent('first-tile', { bubbles: true, composed: true }));
       },
-      onFailed: (message) => {
+      onImageFailed: () => {
+        // The failed page still counts as painted: the thumbnails must not wait for it.
         this.painted = true;
-        this.announce(this.tr('viewer.error', { message }));
+        this.failedPages = [...(this.zoom?.failed ?? [])];
       },
     });
     return this.zoom;
   }
 
+  /** The pages in the world: the page, its spread, or in a strip every page. */
   private shownIndices(index: number): number[] {
     const model = this.manifestModel!;
-    return this.mode === 'book' ? spreadOf(model, index) : [index];
+    if (this.mode === 'strip') return model.pages.map((p) => p.index);
+    return this.navIndices(index);
+  }
+
+  /** The pages a turn starts from: the spread in book view, else the page itself (in a strip too). */
+  private navIndices(index: number): number[] {
+    return this.mode === 'book' ? spreadOf(this.manifestModel!, index) : [index];
+  }
+
+  private layout(): Layout {
+    if (this.mode !== 'strip') return 'row';
+    return this.manifestModel?.continuous ? 'scroll' : 'column';
   }
 
   /** Turns to a page (and optionally a region); announces it, fires `canvas-change`, updates the link. */
@@ -294,12 +367,18 @@ export class LeeszaalViewer extends LitElement {
     const model = this.manifestModel;
     if (!model) return;
     const i = Math.max(0, Math.min(model.pages.length - 1, index));
+    if (this.pageNotFound && this.pageNotFound.index !== i) this.pageNotFound = undefined;
     this.index = i;
     await this.updateComplete;
     const zoom = this.ensureZoom();
-    await zoom.show(this.shownIndices(i).map((n) => model.pages[n]!));
+    await zoom.show(
+      this.shownIndices(i).map((n) => model.pages[n]!),
+      this.layout(),
+    );
+    this.failedPages = [...zoom.failed];
     zoom.setRotation(this.rotation, true);
     if (region) zoom.goTo(i, region, true);
+    else if (this.mode === 'strip') zoom.toTopOf(i);
     else zoom.home(true);
     this.applyHighlights();
     // A new page starts a new zoom baseline: the page announcement below is the one to hear.
@@ -310,18 +389,23 @@ export class LeeszaalViewer extends LitElement {
     const label = pickText(page.label, this.uiLang);
     zoom.describe(this.tr('viewer.stage', { label }));
     this.announce(this.tr('announce.page', { label, n: i + 1, total: model.pages.length }));
+    this.pageChanged(model, page);
+  }
+
+  private pageChanged(model: ManifestModel, page: Page): void {
     this.updateCitation();
-    const detail: CanvasChangeDetail = { index: i, key: page.key, canvasId: page.canvasId, label, manifest: model.id };
+    const label = pickText(page.label, this.uiLang);
+    const detail: CanvasChangeDetail = { index: page.index, key: page.key, canvasId: page.canvasId, label, manifest: model.id };
     this.dispatchEvent(new CustomEvent('canvas-change', { detail, bubbles: true, composed: true }));
   }
 
   next(): void {
-    const target = Math.max(...this.shownIndices(this.index)) + 1;
+    const target = Math.max(...this.navIndices(this.index)) + 1;
     if (target < (this.manifestModel?.pages.length ?? 0)) void this.showPage(target);
   }
 
   previous(): void {
-    const shown = this.shownIndices(this.index);
+    const shown = this.navIndices(this.index);
     const target = Math.min(...shown) - 1;
     if (target >= 0) void this.showPage(this.mode === 'book' ? Math.min(...spreadOf(this.manifestModel!, target)) : target);
   }
@@ -331,12 +415,21 @@ export class LeeszaalViewer extends LitElement {
   private onView(): void {
     const model = this.manifestModel;
     if (!this.zoom || !model || !this.page) return;
-    // In a book spread the view belongs to the page under its centre.
+    // In a book spread the view belongs to the page under its centre; in a strip, to the page being
+    // read at the top of the view, which becomes the current page as the reader scrolls.
     const zoom = this.zoom;
-    const centred = this.shownIndices(this.index).find((i) => {
-      const r = zoom.region(i);
-      return r !== undefined && r.x + r.w / 2 >= 0 && r.x + r.w / 2 < model.pages[i]!.width;
-    });
+    const centred =
+      this.mode === 'strip'
+        ? zoom.pageAtTop()
+        : this.shownIndices(this.index).find((i) => {
+            const r = zoom.region(i);
+            return r !== undefined && r.x + r.w / 2 >= 0 && r.x + r.w / 2 < model.pages[i]!.width;
+          });
+    if (this.mode === 'strip' && centred !== undefined && centred !== this.index) {
+      this.index = centred;
+      if (this.pageNotFound && this.pageNotFound.index !== centred) this.pageNotFound = undefined;
+      this.pageChanged(model, model.pages[centred]!);
+    }
     const page = model.pages[centred ?? this.page.index]!;
     const raw = zoom.region(page.index);
     const region = raw ? clampRegion(raw, page.width, page.height) : undefined;
@@ -359,7 +452,8 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private writeUrl(): void {
-    if (!this.syncUrl) return;
+    // A link to a page that was not found stays as written while its message shows, so it can be checked.
+    if (!this.syncUrl || this.pageNotFound) return;
     const query = formatViewState(this.viewState(), location.search);
     const next = `${location.pathname}${query}${location.hash}`;
     if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
@@ -409,6 +503,31 @@ export class LeeszaalViewer extends LitElement {
     this.writeUrl();
   }
 
+  /** The whole current page; in a strip the page itself, not the whole strip. */
+  private showWholePage(): void {
+    const page = this.page;
+    if (this.mode === 'strip' && page) this.zoom?.goTo(page.index, { x: 0, y: 0, w: page.width, h: page.height }, false);
+    else this.zoom?.home();
+  }
+
+  private openFromCollection(model: CollectionModel, itemId: string): void {
+    if (this.loadedUrl) this.trail = [...this.trail, { url: this.loadedUrl, model, opened: itemId }];
+    this.navigating = true;
+    this.iiifContent = undefined;
+    this.manifest = itemId;
+  }
+
+  /** Back to the collection the item was opened from, with focus on that item again. */
+  private backToCollection(): void {
+    const step = this.trail.at(-1);
+    if (!step) return;
+    this.trail = this.trail.slice(0, -1);
+    this.navigating = true;
+    this.focusAfterLoad = step.opened;
+    this.iiifContent = undefined;
+    this.manifest = step.url;
+  }
+
   private async toggleFullscreen(): Promise<void> {
     try {
       if (document.fullscreenElement) await document.exitFullscreen();
@@ -422,12 +541,12 @@ export class LeeszaalViewer extends LitElement {
     // Leaving a spread zoomed into its facing page goes on with that page.
     const index = this.viewPage?.index ?? this.index;
     this.mode = mode;
-    this.announce(this.tr('announce.mode', { mode: this.tr(mode === 'single' ? 'mode.single' : mode === 'book' ? 'mode.book' : 'mode.compare') }));
+    this.announce(this.tr('announce.mode', { mode: this.tr(MODE_LABELS[mode]) }));
     await this.updateComplete;
     if (mode === 'compare' && this.compareIndex === index) {
       this.compareIndex = Math.min(index + 1, (this.manifestModel?.pages.length ?? 1) - 1);
     }
-    await this.showPage(index, mode === 'book' ? undefined : this.region);
+    await this.showPage(index, mode === 'book' || mode === 'strip' ? undefined : this.region);
     if (mode !== 'compare') requestAnimationFrame(() => this.zoom?.resize());
   }
 
@@ -516,7 +635,8 @@ export class LeeszaalViewer extends LitElement {
           page.height,
         )
       : undefined;
-    if (!this.shownIndices(this.index).includes(hit.page)) await this.showPage(hit.page, around);
+    // In a strip every page is in the world, but a hit without a region still means turning to its page.
+    if (!this.shownIndices(this.index).includes(hit.page) || (this.mode === 'strip' && !around)) await this.showPage(hit.page, around);
     else if (around) this.zoom?.goTo(hit.page, around, false);
     this.applyHighlights();
     this.announce(message);
@@ -593,8 +713,9 @@ export class LeeszaalViewer extends LitElement {
   }
 
   private renderToolbar(model: ManifestModel) {
-    const shown = this.shownIndices(this.index);
-    const modes: ViewMode[] = model.pages.length > 1 ? ['single', 'book', 'compare'] : ['single'];
+    const shown = this.navIndices(this.index);
+    const modes: ViewMode[] =
+      model.pages.length > 1 ? [...(asksForStrip(model) ? (['strip'] as const) : []), 'single', 'book', 'compare'] : ['single'];
     return html`<div class="toolbar" part="toolbar" role="group" aria-label=${this.tr('viewer.toolbar')}>
       <div class="group">
         ${this.button(this.tr('nav.previous'), 'previous', () => this.previous(), { disabled: Math.min(...shown) <= 0 })}
@@ -615,7 +736,7 @@ export class LeeszaalViewer extends LitElement {
         <div class="group">
           ${this.button(this.tr('zoom.in'), 'zoomIn', () => this.zoom?.zoomBy(1.5))}
           ${this.button(this.tr('zoom.out'), 'zoomOut', () => this.zoom?.zoomBy(1 / 1.5))}
-          ${this.button(this.tr('zoom.reset'), 'home', () => this.zoom?.home())}
+          ${this.button(this.tr('zoom.reset'), 'home', () => this.showWholePage())}
           ${this.button(this.tr('rotate.right'), 'rotate', () => this.rotate())}
           ${this.button(this.tr(this.fullscreen ? 'fullscreen.exit' : 'fullscreen.enter'), 'fullscreen', () => void this.toggleFullscreen(), { pressed: this.fullscreen })}
         </div>
@@ -624,7 +745,7 @@ export class LeeszaalViewer extends LitElement {
             ? html`<div class="group">
               <label class="sr-only" for="mode-select">${this.tr('mode.label')}</label>
               <select id="mode-select" part="mode-select" @change=${(e: Event) => void this.setMode((e.target as HTMLSelectElement).value as ViewMode)}>
-                ${modes.map((m) => html`<option value=${m} ?selected=${m === this.mode}>${this.tr(m === 'single' ? 'mode.single' : m === 'book' ? 'mode.book' : 'mode.compare')}</option>`)}
+                ${modes.map((m) => html`<option value=${m} ?selected=${m === this.mode}>${this.tr(MODE_LABELS[m])}</option>`)}
               </select>
             </div>`
             : nothing
@@ -706,23 +827,43 @@ export class LeeszaalViewer extends LitElement {
     this.announce(e.detail.message);
   }
 
+  private renderTrail() {
+    const step = this.trail.at(-1);
+    if (!step) return nothing;
+    return html`<div class="trail">
+      <button type="button" id="back-to-collection" @click=${() => this.backToCollection()}>
+        ${icon('previous')}<span>${this.tr('collection.back', { label: this.text(step.model.label) })}</span>
+      </button>
+    </div>`;
+  }
+
+  /** What the reader must know about the page shown: a link's page that was not found, images that failed. Visible and announced. */
+  private renderNotices(model: ManifestModel | undefined) {
+    const notices: string[] = [];
+    if (model && this.pageNotFound) {
+      notices.push(this.tr('viewer.pageNotFound', { page: this.pageNotFound.asked, label: this.text(model.pages[this.pageNotFound.index]?.label) }));
+    }
+    for (const i of model ? this.failedPages : []) {
+      notices.push(this.tr('viewer.imageFailed', { label: this.text(model!.pages[i]?.label), n: i + 1, total: model!.pages.length }));
+    }
+    return html`<div class="notice" role="alert">${notices.map((n) => html`<p>${n}</p>`)}</div>`;
+  }
+
   private renderCollection(model: CollectionModel) {
     return html`<div class="frame" part="container">
-      <ul class="collection" aria-label=${this.text(model.label)}>
-        ${model.items.map(
-          (item) => html`<li>
-            <button
-              type="button"
-              @click=${() => {
-                this.iiifContent = undefined;
-                this.manifest = item.id;
-              }}
-            >
+      ${this.renderTrail()}
+      <h2 class="collection-title" id="collection-title">${this.text(model.label)}</h2>
+      <ul class="collection" aria-labelledby="collection-title">
+        ${model.items.map((item) => {
+          const date = formatNavDate(item.navDate, this.uiLang);
+          return html`<li>
+            <button type="button" data-id=${item.id} @click=${() => this.openFromCollection(model, item.id)}>
               ${item.thumbnail ? html`<img src=${item.thumbnail} alt="" loading="lazy" />` : nothing}
               <span>${this.text(item.label)}</span>
+              ${date ? html`<span class="date">${date}</span>` : nothing}
             </button>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ul>
       <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -733,12 +874,14 @@ export class LeeszaalViewer extends LitElement {
     if (model?.kind === 'collection') return this.renderCollection(model);
     const manifest = model?.kind === 'manifest' ? model : undefined;
     return html`<div class="frame" part="container" role="region" aria-label=${manifest ? `${this.tr('viewer.label')}: ${this.text(manifest.label)}` : this.tr('viewer.label')} @keydown=${this.onKeydown}>
+      ${this.renderTrail()}
       ${manifest ? this.renderToolbar(manifest) : nothing}
       ${manifest && this.mode === 'compare' ? this.renderCompareBar(manifest) : nothing}
       <div class="main" @pointerdown=${() => this.closeMore(false)}>
         <div class="stage" part="stage">
           ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
           ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}
+          ${this.renderNotices(manifest)}
           <div id="osd" class="osd" ?hidden=${!manifest}></div>
           <leeszaal-compare-view id="osd2" class="osd" ?hidden=${this.mode !== 'compare'} .sync=${this.mode === 'compare' && this.syncZoom}></leeszaal-compare-view>
         </div>

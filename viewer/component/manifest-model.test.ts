@@ -1,6 +1,16 @@
 import { upgrade } from '@iiif/parser/upgrader';
 import { describe, expect, it } from 'vitest';
-import { type ManifestModel, ManifestError, pageIndexOfKey, parseModel, pickText, spreadOf, toModel, type Upgrader } from './manifest-model.ts';
+import {
+  type ManifestModel,
+  ManifestError,
+  pageIndexOfKey,
+  pageIndexOfLink,
+  parseModel,
+  pickText,
+  spreadOf,
+  toModel,
+  type Upgrader,
+} from './manifest-model.ts';
 
 const base = 'https://example.org/iiif';
 function canvas(key: string, label: string, service = true) {
@@ -187,6 +197,7 @@ describe('toModel on a Collection', () => {
       ['Manifest', 'Kant', 'https://t/1.jpg', 'https://example.org/items/kant', 1784],
       ['Collection', 'Sub', undefined, undefined, undefined],
     ]);
+    expect(c.items.map((i) => i.navDate)).toEqual(['1784-01-01T00:00:00Z', undefined]);
   });
 });
 
@@ -222,5 +233,58 @@ describe('spreadOf', () => {
     [1, 'left-to-right', 0, [0]],
   ] as const)('%i pages %s at %i → %j', (n, dir, index, want) => {
     expect(spreadOf(model(n, dir), index)).toEqual(want);
+  });
+});
+
+describe('start canvas (cookbook 0202)', () => {
+  const page2 = `${base}/presentation/kant/canvas/page-0002`;
+  const page3 = `${base}/presentation/kant/canvas/page-0003`;
+  it.each<[string, unknown, number]>([
+    ['none', undefined, 0],
+    ['a Canvas reference', { id: page3, type: 'Canvas' }, 2],
+    ['a SpecificResource with a source id', { id: 'x', type: 'SpecificResource', source: page2 }, 1],
+    ['a SpecificResource with a source object', { type: 'SpecificResource', source: { id: page3, type: 'Canvas' } }, 2],
+    ['a fragment of a canvas', { id: `${page2}#xywh=0,0,10,10`, type: 'Canvas' }, 1],
+    ['a canvas not in the manifest', { id: `${base}/elsewhere`, type: 'Canvas' }, 0],
+    ['junk', 42, 0],
+  ])('%s', (_name, start, want) => {
+    expect((toModel(start === undefined ? p3 : { ...p3, start }) as ManifestModel).start).toBe(want);
+  });
+  it('reads startCanvas of a Presentation 2 sequence', async () => {
+    const sequences = [{ ...p2.sequences[0], startCanvas: 'http://x/c2' }];
+    expect(((await parseModel({ ...p2, sequences })) as ManifestModel).start).toBe(1);
+  });
+});
+
+describe('behavior continuous (cookbook 0011)', () => {
+  it.each<[unknown, boolean]>([
+    [undefined, false],
+    [['paged'], false],
+    [['continuous'], true],
+    ['continuous', true],
+  ])('%j → %s', (behavior, want) => {
+    expect((toModel({ ...p3, behavior }) as ManifestModel).continuous).toBe(want);
+  });
+  it('reads top-to-bottom', () => {
+    expect((toModel({ ...p3, viewingDirection: 'top-to-bottom' }) as ManifestModel).viewingDirection).toBe('top-to-bottom');
+  });
+});
+
+describe('pageIndexOfLink', () => {
+  const m = toModel({
+    ...p3,
+    items: [canvas('page-0001', '[Umschlag]'), canvas('page-0002', '482'), canvas('page-0003', 'page-0002'), canvas('page-0004', ' 483 ')],
+  }) as ManifestModel;
+  it.each<[string, number | undefined]>([
+    ['page-0003', 2],
+    // A key wins over a label that is the same text.
+    ['page-0002', 1],
+    ['482', 1],
+    ['483', 3],
+    ['[Umschlag]', 0],
+    ['999', undefined],
+    ['', undefined],
+  ])('%s → %s', (value, want) => {
+    expect(pageIndexOfLink(m, value)).toBe(want);
   });
 });

@@ -57,8 +57,12 @@ export interface ManifestModel {
   /** Links to machine-readable descriptions (`seeAlso`), e.g. the source record. */
   seeAlso: { id: string; label?: InternationalString; format?: string; profile?: string }[];
   paged: boolean;
+  /** `behavior: continuous`: the canvases are parts of one long object (a scroll), shown as one strip. */
+  continuous: boolean;
   viewingDirection: 'left-to-right' | 'right-to-left' | 'top-to-bottom' | 'bottom-to-top';
   pages: Page[];
+  /** Index of the page the manifest asks to open at (`start`, Presentation 2 `startCanvas`); 0 when none. */
+  start: number;
   toc: TocNode[];
   /** Content Search 2.0 service URL (or 1.0 when only that is offered). */
   search?: { id: string; version: 1 | 2 };
@@ -73,6 +77,8 @@ export interface CollectionEntry {
   homepage?: string;
   /** Year of the item's `navDate`, for browsing by date. */
   year?: number;
+  /** The item's `navDate` as given (an ISO 8601 date-time), for showing with nav-date.ts. */
+  navDate?: string;
 }
 
 export interface CollectionModel {
@@ -222,6 +228,13 @@ function searchService(doc: Json): ManifestModel['search'] {
   return found;
 }
 
+/** The canvas id `start` names: a Canvas reference, or a SpecificResource whose `source` is one (cookbook 0202). */
+function startCanvasId(doc: Json, raw: Json): string | undefined {
+  const start = doc.start ?? raw.startCanvas ?? arr(raw.sequences).find(isObj)?.startCanvas;
+  const target = isObj(start) && start.type === 'SpecificResource' ? start.source : start;
+  return idOf(target)?.replace(/#.*$/, '');
+}
+
 function buildManifest(doc: Json, raw: Json): ManifestModel {
   const id = idOf(doc);
   if (!id) throw new ManifestError('the manifest has no id');
@@ -277,8 +290,10 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
         return [entry];
       }),
     paged: behavior.includes('paged') || behavior.includes('facing-pages'),
+    continuous: behavior.includes('continuous'),
     viewingDirection: direction === 'right-to-left' || direction === 'top-to-bottom' || direction === 'bottom-to-top' ? direction : 'left-to-right',
     pages,
+    start: indexOfCanvas.get(startCanvasId(doc, raw) ?? '') ?? 0,
     toc: tocNodes(arr(doc.structures), indexOfCanvas),
   };
   const summary = langMap(doc.summary) ?? langMap(raw.description);
@@ -310,8 +325,10 @@ function buildCollection(doc: Json): CollectionModel {
       if (thumb) entry.thumbnail = thumb;
       const homepage = idOf(arr(m.homepage)[0]);
       if (homepage) entry.homepage = homepage;
-      const year = /^(-?\d{1,4})-/.exec(str(m.navDate) ?? '')?.[1];
+      const navDate = str(m.navDate);
+      const year = /^(-?\d{1,4})-/.exec(navDate ?? '')?.[1];
       if (year) entry.year = Number(year);
+      if (navDate && year) entry.navDate = navDate;
       return [entry];
     });
   const model: CollectionModel = { kind: 'collection', id, label: langMap(doc.label) ?? { none: ['—'] }, items };
@@ -360,6 +377,22 @@ export async function loadModel(url: string, fetcher: typeof fetch = fetch): Pro
 /** The page index for a key from a link, or undefined when no page has it. */
 export function pageIndexOfKey(model: ManifestModel, key: string): number | undefined {
   return model.pages.find((p) => p.key === key)?.index;
+}
+
+/**
+ * The page a link's `page` value names: a page key first (keys are what the viewer writes), else a
+ * page's label in any language (`?page=481`, as printed on the page), else undefined.
+ */
+export function pageIndexOfLink(model: ManifestModel, value: string): number | undefined {
+  const wanted = value.trim();
+  return (
+    pageIndexOfKey(model, wanted) ??
+    model.pages.find((p) =>
+      Object.values(p.label)
+        .flat()
+        .some((l) => l?.trim() === wanted),
+    )?.index
+  );
 }
 
 /**

@@ -91,6 +91,14 @@ const shellStyles = css`
   .collection { list-style: none; margin: 0; padding: 1rem; display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 1rem; overflow: auto; }
   .collection button { width: 100%; height: 100%; display: flex; flex-direction: column; align-items: center; gap: 0.4rem; }
   .collection img { max-width: 100%; max-height: 12rem; object-fit: contain; }
+  .collection-title { font-size: 1.2rem; margin: 0; padding: 0.75rem 1rem 0; }
+  .collection { flex: 1; min-height: 0; align-content: start; }
+  .collection .date { font-size: 0.9rem; color: #4a4a4a; }
+  .trail { padding: 0.35rem; border-bottom: 1px solid #bbb; }
+  .trail button { display: inline-flex; align-items: center; gap: 0.4rem; }
+  .trail button svg { margin: 0; }
+  .notice { position: absolute; top: 0.75rem; left: 50%; transform: translateX(-50%); z-index: 4; width: min(36rem, calc(100% - 1.5rem)); }
+  .notice p { margin: 0 0 0.4rem; padding: 0.6rem 0.9rem; background: #fff; color: var(--leeszaal-ink); border-left: 6px solid #b3261e; border-radius: 4px; }
   @media (max-width: 700px) {
     :host { height: var(--leeszaal-height, 88vh); }
   }

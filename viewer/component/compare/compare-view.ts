@@ -35,7 +35,7 @@ export class LeeszaalCompareView extends LitElement {
       const zoom = new DeepZoom(this.renderRoot.querySelector<HTMLElement>('.view')!, {
         onView: () => undefined,
         onFirstTile: () => undefined,
-        onFailed: () => undefined,
+        onImageFailed: () => undefined,
       });
       zoom.osd.addHandler('viewport-change', () => this.follow(zoom, this.primary));
       this.zoom = zoom;
