@@ -328,7 +328,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
     height: pageState.height,
     ...(page.alto ? { alto: page.alto } : {}),
   }));
-  const { folder: _folder, metadataFile, metadataText: _metadataText, pages: _pages, ...described } = item;
+  const { folder: _folder, metadataFile, metadataText: _metadataText, metadataLine: _metadataLine, pages: _pages, ...described } = item;
   const record: ItemRecord = {
     ...described,
     ...(metadataFile && !described.sourceRecord ? { sourceRecord: { file: path.basename(metadataFile), format: formatOf(metadataFile) } } : {}),

@@ -12,6 +12,7 @@ import { readFolderOnly } from './folder-only.ts';
 import type { Inherited, ItemContext, ItemReading } from './item-context.ts';
 import { listFolder, looksLikeItem, readItemFiles } from './item-folder.ts';
 import { readItemJson } from './item-json.ts';
+import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
 
@@ -79,9 +80,16 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
   const files = await readItemFiles(folder);
   // Loaded only for a CSV collection: its parser costs the other sources 10 ms of start-up.
   const { readCsv } = await import('./csv.ts');
-  const result = await readCsv(await readFile(file), file, { folder, inherited, altoByStem: files.altoByStem, shown: scan.shown });
-  scan.items.push(...result.items);
-  scan.problems.push(...result.problems);
+  const result = await readCsv(await readFile(file), file, {
+    folder,
+    inherited,
+    altoByStem: files.altoByStem,
+    images: new Set(files.images),
+    shown: scan.shown,
+  });
+  // One at a time: a spreadsheet's 100,000 rows are too many arguments for one push(...).
+  for (const item of result.items) scan.items.push(item);
+  for (const problem of result.problems) scan.problems.push(problem);
 }
 
 async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
@@ -130,30 +138,6 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
   for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
 }
 
-/** Leaves out every item whose id another item also claims, with a problem for each naming the other. */
-function withoutDuplicateIds(scan: Scan): SourceScan {
-  const byId = new Map<string, SourceItem[]>();
-  for (const item of scan.items) byId.set(item.id, [...(byId.get(item.id) ?? []), item]);
-  const problems = [...scan.problems];
-  const items: SourceItem[] = [];
-  const where = (item: SourceItem) => scan.shown(item.metadataFile ?? item.folder);
-  for (const item of scan.items) {
-    const claimants = byId.get(item.id) ?? [];
-    if (claimants.length === 1) {
-      items.push(item);
-      continue;
-    }
-    const others = claimants.filter((c) => c !== item).map(where);
-    const sameFile = others.filter((o) => o === where(item)).length;
-    problems.push({
-      item: item.id,
-      file: where(item),
-      reason: `item id ${item.id} is claimed ${claimants.length} times (${sameFile > 0 ? `also ${sameFile} more time(s) in the same file; ` : ''}also by ${[...new Set(others)].join(', ')}); give each item its own id`,
-    });
-  }
-  return { items, problems };
-}
-
 /** Scans a folder of item folders, a CSV collection, or one item folder. */
 export async function scanSource(sourcePath: string, defaults: SourceDefaults): Promise<SourceScan> {
   const rights = canonicalRights(defaults.rights);
@@ -171,5 +155,5 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
   const base = isSingleItem ? path.dirname(root) : root;
   const scan: Scan = { items: [], problems: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
-  return withoutDuplicateIds(scan);
+  return withoutDuplicateIds(scan, scan.shown);
 }
