@@ -124,6 +124,17 @@ describe('CSV collections', () => {
     expect(scan.items[0]).toMatchObject({ ...item, sourceRecord: { file: 'row.csv', format: 'csv' }, toc: [] });
   });
 
+  it.each([
+    { cell: 'Scrolls; Hebrew', subjects: ['Scrolls', 'Hebrew'] },
+    { cell: 'Bruges | history', subjects: ['Bruges | history'] },
+    { cell: 'Geschiedenis|Brugge;Kaarten', subjects: ['Geschiedenis|Brugge', 'Kaarten'] },
+    { cell: '"Brugge -- Geschiedenis\nKaarten ; "', subjects: ['Brugge -- Geschiedenis', 'Kaarten'] },
+  ])('splits subjects $cell on ; and line breaks only, keeping | inside a subject', async ({ cell, subjects }) => {
+    const scan = await collection(`id,file,onderwerpen\nx,a.jpg,${cell}\n`, ['images/a.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.subjects).toEqual(subjects);
+  });
+
   it('reads a Windows-1252 file with a byte order mark-less header, keeping the accents', async () => {
     const bytes = Uint8Array.from([...Buffer.from('id;file;titel\nx;a.jpg;'), 0x50, 0xe9, 0x72, 0x6f, 0x6e, 0x6e, 0x65, 0x0a]);
     const scan = await collection(bytes, ['images/a.jpg']);

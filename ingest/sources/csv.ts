@@ -314,7 +314,8 @@ async function readRow(
     place: get('place'),
     date: get('date'),
     languages: [...new Set(languages)],
-    subjects: splitList(get('subjects'), /[;|]/),
+    // Only `;` and line breaks: `|` belongs to headings (`Bruges | history`, LCSH-style `Geschiedenis|Brugge`).
+    subjects: splitList(get('subjects'), /[;\r\n]/),
     shelfmark: get('shelfmark'),
     holdingInstitution: get('institution'),
     identifiers,
