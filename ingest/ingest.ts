@@ -109,6 +109,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
 
     const scan = await scanSource(path.resolve(opts.source), { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+    for (const folder of scan.dataFolders ?? []) log.info({ folder }, 'left out a Leeszaal data folder inside the source');
     // The scan has already refused every item whose id another item claims.
     const failures: ItemFailure[] = scan.problems.map((p) => ({ item: p.item, ...(p.file ? { file: p.file } : {}), reason: p.reason }));
     const items = scan.items;

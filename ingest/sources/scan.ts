@@ -29,7 +29,19 @@ const FILE_FOLDERS = /^(images|alto|fulltext|ocr|thumbs|derivatives)$/i;
 interface Scan {
   items: SourceItem[];
   problems: SourceProblem[];
+  /** Data folders found below the source and left out, as shown. */
+  dataFolders: string[];
   shown: (absolutePath: string) => string;
+}
+
+/**
+ * Whether a folder is a Leeszaal data folder: ingest's `.leeszaal/` state (there from the first
+ * run's start, before any scan), or the published `iiif/` and `records/` of a copy made without
+ * hidden files. Run from a collection folder with `--data ./data`, its tiles would else be items.
+ */
+async function isDataFolder(folder: string, dirs: string[]): Promise<boolean> {
+  if (dirs.includes('iiif') && dirs.includes('records')) return true;
+  return (await stat(path.join(folder, '.leeszaal')).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** The METS file of an item folder: `mets.xml`, or the one `*_mets.xml`/`*.mets.xml` export. */
@@ -94,6 +106,10 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
 
 async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
   const { files, dirs } = await listFolder(folder);
+  if (depth > 0 && (await isDataFolder(folder, dirs))) {
+    scan.dataFolders.push(scan.shown(folder));
+    return;
+  }
   const name = path.basename(folder);
   if (files.some((f) => f.toLowerCase() === 'collection.json')) {
     const file = path.join(folder, files.find((f) => f.toLowerCase() === 'collection.json')!);
@@ -153,7 +169,8 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
   const { files } = await listFolder(root);
   const isSingleItem = !csvFileName(files) && (await looksLikeItem(root));
   const base = isSingleItem ? path.dirname(root) : root;
-  const scan: Scan = { items: [], problems: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
+  const scan: Scan = { items: [], problems: [], dataFolders: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
-  return withoutDuplicateIds(scan, scan.shown);
+  const checked = withoutDuplicateIds(scan, scan.shown);
+  return scan.dataFolders.length > 0 ? { ...checked, dataFolders: scan.dataFolders } : checked;
 }

@@ -40,4 +40,6 @@ export interface SourceProblem {
 export interface SourceScan {
   items: SourceItem[];
   problems: SourceProblem[];
+  /** Leeszaal data folders found inside the source (`--data ./data` run from the collection), left out. */
+  dataFolders?: string[];
 }
