@@ -112,6 +112,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     }
 
     const scan = await scanSource(path.resolve(opts.source), { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+    for (const folder of scan.dataFolders ?? []) log.info({ folder }, 'left out a Leeszaal data folder inside the source');
     // The scan has already refused every item whose id another item claims.
     const failures: ItemFailure[] = scan.problems.map((p) => ({ item: p.item, ...(p.file ? { file: p.file } : {}), reason: p.reason }));
     const items = scan.items;
@@ -334,7 +335,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
     height: pageState.height,
     ...(page.alto ? { alto: page.alto } : {}),
   }));
-  const { folder: _folder, metadataFile, metadataText: _metadataText, pages: _pages, ...described } = item;
+  const { folder: _folder, metadataFile, metadataText: _metadataText, metadataLine: _metadataLine, pages: _pages, ...described } = item;
   const record: ItemRecord = {
     ...described,
     ...(metadataFile && !described.sourceRecord ? { sourceRecord: { file: path.basename(metadataFile), format: formatOf(metadataFile) } } : {}),

@@ -1,7 +1,7 @@
 // scanSource against the sample corpus, rebuilt from the repository by test/support/corpus.ts with
 // its real metadata (every collection must come through without problems), and against fixtures of
 // broken input (each problem named, the other items still read).
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -270,6 +270,30 @@ describe('scanSource folder layouts', () => {
     expect(byId(scan, 'one')).toMatchObject({ rights: 'http://creativecommons.org/publicdomain/mark/1.0/', attribution: 'Erfgoed Brugge' });
     // Pembroke's METS states its own licence and owner, which win over the collection's.
     expect(byId(scan, 'pembroke-werke-1766')).toMatchObject({ rights: 'http://creativecommons.org/licenses/by-nc-sa/4.0/' });
+  });
+
+  it.each([
+    { name: 'its .leeszaal state, before the first run has published anything', files: ['.leeszaal/ingest.lock'] },
+    {
+      name: 'its .leeszaal state and published files',
+      files: ['.leeszaal/state.json', 'iiif/image/bengel-1/0,0,512,512/512,/0/default.jpg', 'records/bengel/row.csv'],
+    },
+    {
+      name: 'its iiif/ and records/ layout, copied without hidden files',
+      files: ['iiif/image/bengel-1/full/max/0/default.jpg', 'records/bengel/record.json'],
+    },
+  ])('leaves out a data folder inside the source, known by $name', async ({ files }) => {
+    const root = await mkdtemp(path.join(dir, 'with-data-'));
+    await cp(path.join(fixtures, 'bare-folder'), path.join(root, 'one'), { recursive: true });
+    for (const file of files) {
+      await mkdir(path.dirname(path.join(root, 'nested', 'data', file)), { recursive: true });
+      await writeFile(path.join(root, 'nested', 'data', file), 'x');
+    }
+    await cp(path.join(fixtures, 'bare-folder'), path.join(root, 'nested', 'two'), { recursive: true });
+    const scan = await scanSource(root, defaults);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items.map((i) => i.id)).toEqual(['two', 'one']);
+    expect(scan.dataFolders).toEqual(['nested/data']);
   });
 
   it('holds back a whole collection whose collection.json is invalid', async () => {

@@ -12,6 +12,7 @@ import { readFolderOnly } from './folder-only.ts';
 import type { Inherited, ItemContext, ItemReading } from './item-context.ts';
 import { listFolder, looksLikeItem, readItemFiles } from './item-folder.ts';
 import { readItemJson } from './item-json.ts';
+import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
 
@@ -28,7 +29,19 @@ const FILE_FOLDERS = /^(images|alto|fulltext|ocr|thumbs|derivatives)$/i;
 interface Scan {
   items: SourceItem[];
   problems: SourceProblem[];
+  /** Data folders found below the source and left out, as shown. */
+  dataFolders: string[];
   shown: (absolutePath: string) => string;
+}
+
+/**
+ * Whether a folder is a Leeszaal data folder: ingest's `.leeszaal/` state (there from the first
+ * run's start, before any scan), or the published `iiif/` and `records/` of a copy made without
+ * hidden files. Run from a collection folder with `--data ./data`, its tiles would else be items.
+ */
+async function isDataFolder(folder: string, dirs: string[]): Promise<boolean> {
+  if (dirs.includes('iiif') && dirs.includes('records')) return true;
+  return (await stat(path.join(folder, '.leeszaal')).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 /** The METS file of an item folder: `mets.xml`, or the one `*_mets.xml`/`*.mets.xml` export. */
@@ -81,9 +94,16 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
   const files = await readItemFiles(folder);
   // Loaded only for a CSV collection: its parser costs the other sources 10 ms of start-up.
   const { readCsv } = await import('./csv.ts');
-  const result = await readCsv(await readFile(file), file, { folder, inherited, altoByStem: files.altoByStem, shown: scan.shown });
-  scan.items.push(...result.items);
-  scan.problems.push(...result.problems);
+  const result = await readCsv(await readFile(file), file, {
+    folder,
+    inherited,
+    altoByStem: files.altoByStem,
+    images: new Set(files.images),
+    shown: scan.shown,
+  });
+  // One at a time: a spreadsheet's 100,000 rows are too many arguments for one push(...).
+  for (const item of result.items) scan.items.push(item);
+  for (const problem of result.problems) scan.problems.push(problem);
   // A row naming a linked or hidden file finds no file; this says why.
   const collection = path.basename(folder);
   for (const { file: name, reason } of files.refused)
@@ -92,6 +112,10 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
 
 async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
   const { files, dirs } = await listFolder(folder);
+  if (depth > 0 && (await isDataFolder(folder, dirs))) {
+    scan.dataFolders.push(scan.shown(folder));
+    return;
+  }
   const name = path.basename(folder);
   if (files.some((f) => f.toLowerCase() === 'collection.json')) {
     const file = path.join(folder, files.find((f) => f.toLowerCase() === 'collection.json')!);
@@ -136,30 +160,6 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
   for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
 }
 
-/** Leaves out every item whose id another item also claims, with a problem for each naming the other. */
-function withoutDuplicateIds(scan: Scan): SourceScan {
-  const byId = new Map<string, SourceItem[]>();
-  for (const item of scan.items) byId.set(item.id, [...(byId.get(item.id) ?? []), item]);
-  const problems = [...scan.problems];
-  const items: SourceItem[] = [];
-  const where = (item: SourceItem) => scan.shown(item.metadataFile ?? item.folder);
-  for (const item of scan.items) {
-    const claimants = byId.get(item.id) ?? [];
-    if (claimants.length === 1) {
-      items.push(item);
-      continue;
-    }
-    const others = claimants.filter((c) => c !== item).map(where);
-    const sameFile = others.filter((o) => o === where(item)).length;
-    problems.push({
-      item: item.id,
-      file: where(item),
-      reason: `item id ${item.id} is claimed ${claimants.length} times (${sameFile > 0 ? `also ${sameFile} more time(s) in the same file; ` : ''}also by ${[...new Set(others)].join(', ')}); give each item its own id`,
-    });
-  }
-  return { items, problems };
-}
-
 /** Scans a folder of item folders, a CSV collection, or one item folder. */
 export async function scanSource(sourcePath: string, defaults: SourceDefaults): Promise<SourceScan> {
   const rights = canonicalRights(defaults.rights);
@@ -175,7 +175,8 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
   const { files } = await listFolder(root);
   const isSingleItem = !csvFileName(files) && (await looksLikeItem(root));
   const base = isSingleItem ? path.dirname(root) : root;
-  const scan: Scan = { items: [], problems: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
+  const scan: Scan = { items: [], problems: [], dataFolders: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
-  return withoutDuplicateIds(scan);
+  const checked = withoutDuplicateIds(scan, scan.shown);
+  return scan.dataFolders.length > 0 ? { ...checked, dataFolders: scan.dataFolders } : checked;
 }

@@ -21,6 +21,8 @@ export type SourceItem = Omit<ItemRecord, 'pages' | 'toc'> & {
   /** When set, the text to publish as `sourceRecord.file` instead of a copy of metadataFile (a CSV
    * item's own row under the header, not the whole collection's spreadsheet). */
   metadataText?: string;
+  /** Line of the item's row in metadataFile (a CSV row), so problems found after reading can name it. */
+  metadataLine?: number;
   pages: SourcePage[];
   /** Table of contents by page keys, as in ItemRecord. */
   toc: ItemRecord['toc'];
@@ -38,4 +40,6 @@ export interface SourceProblem {
 export interface SourceScan {
   items: SourceItem[];
   problems: SourceProblem[];
+  /** Leeszaal data folders found inside the source (`--data ./data` run from the collection), left out. */
+  dataFolders?: string[];
 }

@@ -101,6 +101,44 @@ describe('item page', () => {
     await page.close();
   });
 
+  it('renders the summary’s allowed HTML as HTML, and no script in it runs', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // A manifest as another publisher might serve it, its summary not cleaned: the page must clean it.
+    await page.route(`**/iiif/presentation/${KANT}/manifest.json`, async (route) => {
+      const manifest = (await (await route.fetch()).json()) as Record<string, unknown>;
+      manifest.summary = {
+        none: [
+          '<span>Een <b>vetgedrukt</b> woord<img src="x" onerror="window.pwned = 1"><script>window.pwned = 2</script>' +
+            '<a href="javascript:window.pwned = 3">link</a></span>',
+        ],
+      };
+      await route.fulfill({ json: manifest });
+    });
+    await page.goto(`${site.baseUrl}/items/${KANT}`);
+    const about = page.locator('#about');
+    await expect.poll(() => about.locator('b').first().textContent(), soon).toBe('vetgedrukt');
+    const text = (await about.textContent()) ?? '';
+    expect(text).toContain('Een vetgedrukt woord');
+    expect(text).not.toContain('<b>');
+    expect(text).not.toContain('&lt;');
+    expect(
+      await about
+        .locator('b')
+        .first()
+        .evaluate((b) => getComputedStyle(b).fontWeight),
+    ).toBe('700');
+    // The browser loads the image (if kept) and would run the handler: give it the time to.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await about.locator('script, [onerror]').count()).toBe(0);
+    expect(await about.locator('a').first().getAttribute('href')).toBeNull();
+    await about.screenshot({ path: await screenshotPath('item-summary-html') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('answers 404 with the friendly page for unknown and unsafe item ids', async () => {
     for (const id of ['no-such-item', 'UPPER', '..%2F..%2Fetc']) {
       const res = await fetch(`${site.baseUrl}/items/${id}`);

@@ -43,7 +43,14 @@ function renderDetails(lang: Lang): void {
   if (model.rights) add(t(lang, 'info.rights'), linkNode(model.rights, model.rights, 'license'));
   const about = document.getElementById('about')!;
   about.replaceChildren();
-  if (model.summary) about.append(Object.assign(document.createElement('p'), { textContent: pickText(model.summary, lang) }));
+  if (model.summary) {
+    const summary = pickText(model.summary, lang);
+    // An HTML summary may hold paragraphs of its own, which a <p> cannot contain.
+    const box = document.createElement(isIiifHtml(summary) ? 'div' : 'p');
+    box.className = 'summary';
+    box.append(richNode(summary));
+    about.append(box);
+  }
   about.append(dl);
 
   const links: [string, string][] = [
