@@ -33,11 +33,11 @@ describe('buildCollection', () => {
         label: { none: ['Prent b'] },
         thumbnail: [
           {
-            id: 'https://leeszaal.example/iiif/image/b-p0/full/200,300/0/default.jpg',
+            id: 'https://leeszaal.example/iiif/image/b-p0/full/250,375/0/default.jpg',
             type: 'Image',
             format: 'image/jpeg',
-            width: 200,
-            height: 300,
+            width: 250,
+            height: 375,
             service: [{ id: 'https://leeszaal.example/iiif/image/b-p0', type: 'ImageService3', profile: 'level0' }],
           },
         ],

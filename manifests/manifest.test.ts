@@ -98,9 +98,9 @@ describe('buildManifest', () => {
 
   it('gives canvases and the manifest thumbnails of the size ingest publishes', () => {
     const m = buildManifest(item(), { ...opts, thumbnailWidth: 300 });
-    expect(m.thumbnail?.[0]).toMatchObject({ id: `${BASE}/iiif/image/kant-page-0017/full/300,429/0/default.jpg`, width: 300, height: 429 });
-    expect((m.items[1] as Canvas).thumbnail?.[0]).toMatchObject({ id: `${BASE}/iiif/image/kant-page-0018/full/300,430/0/default.jpg` });
-    expect(buildManifest(item(), opts).thumbnail?.[0]).toMatchObject({ width: 200, height: 286 });
+    expect(m.thumbnail?.[0]).toMatchObject({ id: `${BASE}/iiif/image/kant-page-0017/full/364,521/0/default.jpg`, width: 364, height: 521 });
+    expect((m.items[1] as Canvas).thumbnail?.[0]).toMatchObject({ id: `${BASE}/iiif/image/kant-page-0018/full/363,520/0/default.jpg` });
+    expect(buildManifest(item(), opts).thumbnail?.[0]).toMatchObject({ width: 182, height: 261 });
   });
 
   it('without full text has no annotations, no search service and the plain context', () => {

@@ -3,21 +3,24 @@ import { publicUrls } from './layout.ts';
 import { canonicalSize, thumbnailResource, thumbnailSize } from './thumbnail.ts';
 
 describe('thumbnailSize', () => {
+  // The pyramid level nearest the target width (by ratio), never the exact width: a level, so that
+  // info.json can list it without OpenSeadragon 5 taking it for another level.
   it.each([
-    [1456, 2083, 200, 200, 286],
-    [2083, 1456, 200, 200, 140],
-    [4000, 3000, 200, 200, 150],
-    [201, 3, 200, 200, 3],
-    [10_000, 10, 200, 200, 1],
+    [1456, 2083, 200, 182, 261],
+    [2083, 1456, 200, 261, 182],
+    [4000, 3000, 200, 250, 188],
+    [1600, 2867, 200, 200, 359],
+    [201, 3, 200, 201, 3],
+    [10_000, 10, 200, 157, 1],
     [200, 300, 200, 200, 300],
     [150, 100, 200, 150, 100],
-    [1456, 2083, 400, 400, 572],
+    [1456, 2083, 400, 364, 521],
   ])('%ix%i at %i wide → %ix%i', (w, h, target, ew, eh) => {
     expect(thumbnailSize(w, h, target)).toEqual({ width: ew, height: eh });
   });
 
-  it('defaults to 200 wide', () => {
-    expect(thumbnailSize(1000, 500)).toEqual({ width: 200, height: 100 });
+  it('defaults to about 200 wide', () => {
+    expect(thumbnailSize(1000, 500)).toEqual({ width: 250, height: 125 });
   });
 
   it.each([
@@ -33,7 +36,7 @@ describe('thumbnailSize', () => {
 
 describe('canonicalSize', () => {
   it.each([
-    [{ width: 1456, height: 2083 }, { width: 200, height: 286 }, '200,286'],
+    [{ width: 1456, height: 2083 }, { width: 182, height: 261 }, '182,261'],
     [{ width: 150, height: 100 }, { width: 150, height: 100 }, 'max'],
   ])('%j at %j → %s', (full, size, expected) => {
     expect(canonicalSize(full, size)).toBe(expected);
@@ -41,14 +44,14 @@ describe('canonicalSize', () => {
 });
 
 describe('thumbnailResource', () => {
-  it('names the exact static file with its size and a level-0 service', () => {
+  it('names the static file of a pyramid level with its size and a level-0 service', () => {
     const urls = publicUrls('https://leeszaal.example/');
     expect(thumbnailResource(urls, { imageId: 'kant-page-0017', width: 1456, height: 2083 })).toEqual({
-      id: 'https://leeszaal.example/iiif/image/kant-page-0017/full/200,286/0/default.jpg',
+      id: 'https://leeszaal.example/iiif/image/kant-page-0017/full/182,261/0/default.jpg',
       type: 'Image',
       format: 'image/jpeg',
-      width: 200,
-      height: 286,
+      width: 182,
+      height: 261,
       service: [{ id: 'https://leeszaal.example/iiif/image/kant-page-0017', type: 'ImageService3', profile: 'level0' }],
     });
   });

@@ -1,20 +1,19 @@
-// Thumbnails: the one small size of every page that ingest publishes as a static file and the
-// manifests and collection point to. The tiler and the manifest builder both compute the size here,
-// so the URL in a manifest always names a file that exists (the canonical Image API 3 size `w,h`,
-// or `max` when the image is no wider than the thumbnail).
+// Thumbnails: the one small size of every page that ingest publishes as a static file, lists in
+// info.json and the manifests and collection point to. The tiler and the manifest builder both
+// compute the size here, so the URL in a manifest always names a file that exists (the canonical
+// Image API 3 size `w,h` of a pyramid level, or `max` when the image is no wider than the thumbnail).
 import type { IIIFExternalWebResource } from '@iiif/presentation-3';
+import { levelSize, type Size } from './image/levels.ts';
 import type { PublicUrls } from './layout.ts';
 
 export const DEFAULT_THUMBNAIL_WIDTH = 200;
 
-export interface Size {
-  width: number;
-  height: number;
-}
-
 /**
- * The thumbnail size of a `width`×`height` image scaled to `targetWidth` wide, aspect ratio kept and
- * height rounded (never below 1); an image already that narrow keeps its own size (no upscaling).
+ * The thumbnail size of a `width`×`height` image for `targetWidth`: the pyramid level (the image
+ * halved, rounded up, as levels.ts computes it) whose width is nearest the target, by ratio; the
+ * image's own size when it is no wider than the target (no upscaling). A level, not an exact
+ * `targetWidth`, because every size info.json lists must be a pyramid level for OpenSeadragon 5 to
+ * read the levels right (see `listedSizes`), and the thumbnail is listed so level-0 clients know it.
  */
 export function thumbnailSize(width: number, height: number, targetWidth: number = DEFAULT_THUMBNAIL_WIDTH): Size {
   for (const [name, v] of [
@@ -24,8 +23,15 @@ export function thumbnailSize(width: number, height: number, targetWidth: number
   ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`thumbnailSize: ${name} must be a positive integer, got ${v}`);
   }
-  if (width <= targetWidth) return { width, height };
-  return { width: targetWidth, height: Math.max(1, Math.round((height * targetWidth) / width)) };
+  const full = { width, height };
+  let best = full;
+  // Halving while the next level is nearer the target: |log(w / target)| decreases.
+  for (let sf = 2; best.width > targetWidth; sf *= 2) {
+    const next = levelSize(full, sf);
+    if (targetWidth / next.width >= best.width / targetWidth) break;
+    best = next;
+  }
+  return best;
 }
 
 /** The canonical Image API 3 size segment of a scaled full image: `max` at full size, else `w,h`. */

@@ -4,8 +4,8 @@
 // viewer ever meets a half-replaced set of tiles.
 import { createHash } from 'node:crypto';
 
-/** Bump when the tiler's output changes in a way that needs every image redone. */
-const TILER_VERSION = 1;
+/** Bump when the tiler's output changes in a way that needs every image redone (2: info.json lists only pyramid levels). */
+const TILER_VERSION = 2;
 
 export interface TileShape {
   tileSize: number;

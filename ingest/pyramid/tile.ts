@@ -19,6 +19,7 @@ import {
   levelSize,
   listedSizes,
   maxSize,
+  pyramidScaleFactors,
   scaleFactorsFor,
   type Level0File,
   type Size,
@@ -40,7 +41,11 @@ export interface TileSettings {
   bands: number;
 }
 
-/** Extra whole-image sizes to publish and list beside the pyramid levels (the manifests' thumbnail). */
+/**
+ * Whole-image sizes other parts link to (the manifests' thumbnail), published and listed with the
+ * pyramid's levels. Each must be a pyramid level (levels.ts `levelScaleFactor`), which the pyramid
+ * is continued down to if need be: info.json lists only levels (see `listedSizes` for why).
+ */
 export type ExtraSizes = readonly Size[];
 
 export interface TiledImage {
@@ -240,9 +245,12 @@ export async function linkMaxAliases(outDir: string, full: Size, tileSize: numbe
   );
 }
 
-/** The pyramid libvips builds for the iiif3 layout (halve until one tile holds the level), the listed sizes and `max`. */
+/**
+ * The published pyramid: libvips' levels for the iiif3 layout (halve until one tile holds the
+ * level), continued down to the extra sizes; the listed sizes (levels only) and `max`.
+ */
 function pyramidOf(full: Size, settings: TileSettings, extraSizes: ExtraSizes): { scaleFactors: number[]; sizes: Size[]; max: Size } {
-  const scaleFactors = scaleFactorsFor(full, settings.tileSize);
+  const scaleFactors = pyramidScaleFactors(full, settings.tileSize, extraSizes);
   const sizes = uniqueSizes([...listedSizes(full, scaleFactors, settings.largestListedSize), ...extraSizes], full);
   return { scaleFactors, sizes, max: maxSize(full, settings.limits) };
 }
@@ -263,7 +271,9 @@ export async function joinLevelImages(
   joiner?: LevelJoiner,
   levels?: LevelsReady,
 ): Promise<void> {
-  const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
+  const { sizes, max } = pyramidOf(full, settings, extraSizes);
+  // Only libvips' levels have tiles to join; a level the pyramid was continued by is rendered.
+  const scaleFactors = scaleFactorsFor(full, settings.tileSize);
   const now: LevelJoin[] = [];
   const later: LevelJoin[] = [];
   for (const f of impliedSizes(full, sizes, max)) {
@@ -304,7 +314,10 @@ export async function completeImage(
   extraSizes: ExtraSizes,
 ): Promise<TiledImage> {
   const { scaleFactors, sizes, max } = pyramidOf(full, settings, extraSizes);
-  const wanted: Level0File[] = [...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)];
+  // A level that fits in one tile is also a listed size: one file, made once.
+  const wanted = [
+    ...new Map([...impliedTiles(full, settings.tileSize, scaleFactors), ...impliedSizes(full, sizes, max)].map((f) => [f.path, f])).values(),
+  ];
 
   // Hundreds of stat calls, synchronous: a thread-pool round trip for each would cost more than the call.
   const missing = wanted.filter((f) => !existsSync(path.join(outDir, f.path)));

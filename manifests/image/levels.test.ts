@@ -1,7 +1,18 @@
 // Level-0 arithmetic against hand-computed cases: the pyramid, the tiles OpenSeadragon asks for
 // (edge tiles cropped, sizes rounded up), canonical region names, listed sizes and the max size.
 import { describe, expect, it } from 'vitest';
-import { impliedSizes, impliedTiles, levelSize, listedSizes, maxSize, regionSegment, scaleFactorsFor } from './levels.ts';
+import {
+  impliedSizes,
+  impliedTiles,
+  levelScaleFactor,
+  levelSize,
+  levelSizesOnly,
+  listedSizes,
+  maxSize,
+  pyramidScaleFactors,
+  regionSegment,
+  scaleFactorsFor,
+} from './levels.ts';
 
 const KANT = { width: 1456, height: 2083 };
 
@@ -50,6 +61,54 @@ describe('level-0 files of an image', () => {
       { width: 364, height: 521 },
     ]);
     expect(listedSizes(KANT, [1, 2, 4, 8], 100)).toEqual([{ width: 182, height: 261 }]);
+  });
+
+  it('never lists the full size, so an image of one level lists none', () => {
+    expect(listedSizes({ width: 300, height: 200 }, [1], 1024)).toEqual([]);
+    expect(listedSizes({ width: 600, height: 400 }, [1, 2], 1024)).toEqual([{ width: 300, height: 200 }]);
+  });
+
+  const AWKWARD = { width: 1600, height: 2867 };
+  it.each([
+    [AWKWARD, { width: 1600, height: 2867 }, 1],
+    [AWKWARD, { width: 200, height: 359 }, 8],
+    [AWKWARD, { width: 200, height: 358 }, undefined],
+    [AWKWARD, { width: 400, height: 716 }, undefined],
+    [AWKWARD, { width: 1, height: 1 }, 4096],
+    [AWKWARD, { width: 3200, height: 5734 }, undefined],
+    [{ width: 1, height: 1 }, { width: 1, height: 1 }, 1],
+  ])('of %o, %o is the level of scale factor %s', (full, size, sf) => {
+    expect(levelScaleFactor(full, size)).toBe(sf);
+  });
+
+  it.each([
+    // The thumbnail is one of libvips' levels: nothing to add.
+    [AWKWARD, 512, [{ width: 200, height: 359 }], [1, 2, 4, 8]],
+    // A landscape page: libvips stops at 500x375, the thumbnail is the level below.
+    [{ width: 2000, height: 1500 }, 512, [{ width: 250, height: 188 }], [1, 2, 4, 8]],
+    [{ width: 4000, height: 1000 }, 1024, [{ width: 250, height: 63 }], [1, 2, 4, 8, 16]],
+    [{ width: 300, height: 200 }, 512, [{ width: 300, height: 200 }], [1]],
+  ])('the pyramid of %o in tiles of %i reaches %o', (full, tile, reach, factors) => {
+    expect(pyramidScaleFactors(full, tile, reach)).toEqual(factors);
+  });
+
+  it('refuses to reach a size that is no level', () => {
+    expect(() => pyramidScaleFactors(AWKWARD, 512, [{ width: 200, height: 358 }])).toThrow(/200x358 is no pyramid level of 1600x2867/);
+  });
+
+  it('keeps of the listed sizes only the levels below full, as the server tells level-2 clients', () => {
+    // What ingest listed before: a thumbnail 200 wide beside the 200x359 level.
+    const before = [
+      { width: 200, height: 358 },
+      { width: 200, height: 359 },
+      { width: 400, height: 717 },
+    ];
+    expect(levelSizesOnly(AWKWARD, before, [1, 2, 4, 8])).toEqual([
+      { width: 200, height: 359 },
+      { width: 400, height: 717 },
+    ]);
+    expect(levelSizesOnly(AWKWARD, [{ width: 200, height: 359 }], [1, 2, 4])).toEqual([]);
+    expect(levelSizesOnly(AWKWARD, [AWKWARD], [1, 2, 4, 8])).toEqual([]);
   });
 
   it.each([

@@ -92,10 +92,53 @@ export function maxSize(full: Size, limits: SizeLimits): Size {
   return levelSize(full, sf);
 }
 
-/** Sizes to list in info.json: every pyramid level no larger than `largest` on its long side (at least the smallest level). */
+/**
+ * Sizes to list in info.json: every pyramid level no larger than `largest` on its long side (at least
+ * the smallest level), smallest first, never the full size.
+ *
+ * Only pyramid levels, because OpenSeadragon up to 5 (the one inside Mirador 4) reads `sizes` as the
+ * exact sizes of its levels whenever it holds as many entries as there are levels below full, or one
+ * more (OpenSeadragon 6 also checks the scale factors). A size that is no level (a thumbnail 200 wide
+ * beside the 200x359 level of a 1600x2867 page) then shifts every level: it draws a 400-wide level
+ * where the 800-wide one belongs and asks for its tiles with the wrong regions and sizes, so the
+ * page is smeared into streaks or cut off. Levels smaller than full, smallest first, are either
+ * fewer than OpenSeadragon's count (and ignored) or exactly all of them (and right).
+ */
 export function listedSizes(full: Size, scaleFactors: readonly number[], largest: number): Size[] {
-  const levels = scaleFactors.map((sf) => levelSize(full, sf));
+  const levels = scaleFactors.map((sf) => levelSize(full, sf)).filter((s) => s.width < full.width || s.height < full.height);
   const small = levels.filter((s) => Math.max(s.width, s.height) <= largest);
   const chosen = small.length > 0 ? small : levels.slice(-1);
-  return chosen.sort((a, b) => a.width - b.width);
+  return chosen.sort((a, b) => a.width - b.width || a.height - b.height);
+}
+
+/** The scale factor whose level `size` is, or undefined when it is no level of `full` (halving, rounded up). */
+export function levelScaleFactor(full: Size, size: Size): number | undefined {
+  for (let sf = 1; ; sf *= 2) {
+    const level = levelSize(full, sf);
+    if (level.width === size.width && level.height === size.height) return sf;
+    if (level.width < size.width || (level.width === 1 && level.height === 1)) return undefined;
+  }
+}
+
+/**
+ * The pyramid's scale factors: `scaleFactorsFor`'s, continued by halving down to the smallest of
+ * `reach` (each of which must be a level), so that a small size other parts link to (the
+ * manifests' thumbnail) is a level and may be listed. The extra levels each fit in one tile.
+ */
+export function pyramidScaleFactors(full: Size, tileSize: number, reach: readonly Size[]): number[] {
+  const factors = scaleFactorsFor(full, tileSize);
+  for (const size of reach) {
+    const sf = levelScaleFactor(full, size);
+    if (sf === undefined) throw new RangeError(`${size.width}x${size.height} is no pyramid level of ${full.width}x${full.height}`);
+    while (factors.at(-1)! < sf) factors.push(factors.at(-1)! * 2);
+  }
+  return factors;
+}
+
+/** Of `sizes`, those that are levels of the pyramid `scaleFactors` below the full size (what a viewer may take for levels). */
+export function levelSizesOnly(full: Size, sizes: readonly Size[], scaleFactors: readonly number[]): Size[] {
+  return sizes.filter((s) => {
+    const sf = levelScaleFactor(full, s);
+    return sf !== undefined && sf > 1 && scaleFactors.includes(sf);
+  });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import { IMAGE_CONTEXT, parseImageInfo, type PublishedImageInfo } from '../../manifests/image/info.ts';
-import type { Size, SizeLimits } from '../../manifests/image/levels.ts';
+import { levelSizesOnly, type Size, type SizeLimits } from '../../manifests/image/levels.ts';
 import { openSource, render, renderBytes, type ImageSource } from '../../manifests/image/render.ts';
 import { CONTENT_TYPES, FORMATS } from '../../manifests/image/request.ts';
 import { dataPaths, isSafeImageId, publicUrls } from '../../manifests/layout.ts';
@@ -140,7 +140,7 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
       type: 'ImageService3',
       protocol: 'http://iiif.io/api/image',
       profile: 'level2',
-      ...(info.sizes === undefined ? {} : { sizes: info.sizes.filter(within) }),
+      ...(info.sizes === undefined ? {} : { sizes: servedSizes(info, within) }),
       maxWidth: limits.maxWidth,
       maxHeight: limits.maxHeight,
       maxArea: limits.maxArea,
@@ -223,6 +223,17 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   });
 
   return router;
+}
+
+/**
+ * The published sizes a level-2 client is told of: those within the limits that are pyramid levels.
+ * Images published before ingest listed only levels also list a thumbnail beside the level of nearly
+ * its size, which OpenSeadragon 5 (in Mirador 4) takes for a level, smearing the page (see
+ * `listedSizes`); that file is still served when asked for, it just is not listed.
+ */
+function servedSizes(info: PublishedImageInfo, within: (s: Size) => boolean): Size[] {
+  const scaleFactors = (info.tiles ?? []).flatMap((t) => t.scaleFactors);
+  return levelSizesOnly(info, info.sizes ?? [], scaleFactors).filter(within);
 }
 
 /** The published tile or size file that shows exactly what `ir` asks for, if there is one. */

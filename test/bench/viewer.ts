@@ -9,21 +9,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import express, { Router } from 'express';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, KANT, startSite } from '../browser/support.ts';
+import { CHROMIUM_ARGS, KANT, referenceViewers, startSite } from '../browser/support.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const RUNS = 5;
-
-function benchPages(): Router {
-  const router = Router();
-  router.get('/bench/mirador.min.js', (_req, res) => res.sendFile(path.join(repo, 'node_modules/mirador/dist/mirador.min.js')));
-  router.use('/bench', express.static(path.join(here, 'viewer-pages'), { index: false }));
-  return router;
-}
 
 /** Runs in the page before any of its scripts: records when a tile first reaches a canvas. */
 function hookFirstPaint(): void {
@@ -91,7 +83,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const r = spawnSync('bash', [path.join(repo, '.ci/install-system.sh')], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('Chromium is missing and could not be installed');
   }
-  const site = await startSite({ routers: [benchPages()] });
+  const site = await startSite({ routers: [referenceViewers()] });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   try {
     await readFile(path.join(repo, 'node_modules/mirador/dist/mirador.min.js')).catch(() => {

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests and the viewer benchmark: the real server (createApp with the
-// search and site routers) on the published sample at a real port, the built site, and Chromium
-// launched through playwright-core with a fresh profile. Also small checks on what a reader sees.
+// search and site routers) on the published sample at a real port, the built site, other IIIF
+// viewers (Mirador 4, Universal Viewer 4) served from node_modules, and Chromium launched through
+// playwright-core with a fresh profile. Also small checks on what a reader sees.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { RequestListener } from 'node:http';
-import type { Router } from 'express';
+import express, { Router } from 'express';
 import { chromium, type BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { loadConfig } from '../../config.ts';
@@ -42,6 +43,19 @@ export function ensureBuilt(): void {
   const vite = path.join(REPO_ROOT, 'node_modules', '.bin', 'vite');
   const r = spawnSync(vite, ['build', '--config', 'viewer/vite.config.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+/**
+ * Other IIIF viewers, offline, under /bench/: Mirador 4 (its UMD bundle and test/bench/viewer-pages'
+ * mirador.html) and Universal Viewer 4 (its built dist, at /bench/uv/uv.html#?manifest=…).
+ */
+export function referenceViewers(): Router {
+  const router = Router();
+  const modules = path.join(REPO_ROOT, 'node_modules');
+  router.get('/bench/mirador.min.js', (_req, res) => res.sendFile(path.join(modules, 'mirador/dist/mirador.min.js')));
+  router.use('/bench/uv', express.static(path.join(modules, 'universalviewer/dist'), { index: false }));
+  router.use('/bench', express.static(path.join(REPO_ROOT, 'test/bench/viewer-pages'), { index: false }));
+  return router;
 }
 
 /** Listens on 127.0.0.1 at a free port, with the handler set once the port (and so the base URL) is known. */

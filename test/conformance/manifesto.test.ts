@@ -56,7 +56,7 @@ describe('manifests read through manifesto.js (Mirador, Universal Viewer)', () =
 
   it('finds the thumbnail, the metadata in Dutch and the table of contents', () => {
     const m = parse(new Map());
-    expect(m.getThumbnail()?.id).toBe(`${urls.imageService('kant-page-0017')}/full/200,286/0/default.jpg`);
+    expect(m.getThumbnail()?.id).toBe(`${urls.imageService('kant-page-0017')}/full/182,261/0/default.jpg`);
     const pairs = m.getMetadata().map((p) => [p.getLabel('nl'), p.getValue('nl')]);
     expect(pairs).toContainEqual(['Auteur', 'Kant, Immanuel']);
     expect(pairs).toContainEqual(['Taal', 'Duits']);
