@@ -54,6 +54,14 @@ describe('loadConfig', () => {
       env: { HEADERS_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '5000', KEEP_ALIVE_TIMEOUT_MS: '1000', IDLE_TIMEOUT_MS: '25000' },
       expected: { HEADERS_TIMEOUT_MS: 2000, REQUEST_TIMEOUT_MS: 5000, KEEP_ALIVE_TIMEOUT_MS: 1000, IDLE_TIMEOUT_MS: 25_000 },
     },
+    {
+      env: {},
+      expected: { PDF_MAX_SIZE: 3000, PDF_CONCURRENCY: 2, PDF_CACHE_MB: 2048, PDF_FONT: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' },
+    },
+    {
+      env: { PDF_MAX_SIZE: '2000', PDF_CONCURRENCY: '4', PDF_CACHE_MB: '0', PDF_FONT: '/opt/fonts/NotoSans.ttf' },
+      expected: { PDF_MAX_SIZE: 2000, PDF_CONCURRENCY: 4, PDF_CACHE_MB: 0, PDF_FONT: '/opt/fonts/NotoSans.ttf' },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -85,6 +93,9 @@ describe('loadConfig', () => {
     { env: { JPEG_QUALITY: '101' }, line: /^ {2}JPEG_QUALITY: / },
     { env: { INGEST_JOBS: '0' }, line: /^ {2}INGEST_JOBS: / },
     { env: { ELASTICSEARCH_URL: 'es.local' }, line: /^ {2}ELASTICSEARCH_URL: / },
+    { env: { PDF_MAX_SIZE: '100' }, line: /^ {2}PDF_MAX_SIZE: must be at least 200/ },
+    { env: { PDF_CONCURRENCY: '0' }, line: /^ {2}PDF_CONCURRENCY: must be at least 1/ },
+    { env: { PDF_CACHE_MB: 'lots' }, line: /^ {2}PDF_CACHE_MB: must be a number/ },
     { env: { ELASTICSEARCH_INDEX: 'Leeszaal' }, line: /^ {2}ELASTICSEARCH_INDEX: lower-case letters, digits, _ and -/ },
   ])('refuses $env, naming the variable and its value', ({ env, line }) => {
     let error: unknown;

@@ -71,6 +71,13 @@ const envSchema = v.object({
   // stops reading); longer than RENDER_TIMEOUT_MS, since a render sends nothing until it is done.
   IDLE_TIMEOUT_MS: v.optional(int(1000, 3_600_000), '60000'),
 
+  // The book PDF: the largest long side a reader may pick for its page images, how many PDFs are
+  // built at once (each reads and writes one page at a time), and the disk kept for built PDFs.
+  PDF_MAX_SIZE: v.optional(int(200, 10_000), '3000'),
+  PDF_CONCURRENCY: v.optional(int(1, 64), '2'),
+  PDF_CACHE_MB: v.optional(int(0, 1_048_576), '2048'),
+  PDF_FONT: v.optional(value, '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
+
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),
   ELASTICSEARCH_USERNAME: v.optional(value),

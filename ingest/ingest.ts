@@ -19,6 +19,7 @@ import { firstLine } from './image-check.ts';
 import { imageIdFor } from './publishing/image-id.ts';
 import { acquireLock } from './publishing/lock.ts';
 import { createLogger, type IngestLogger } from './logger.ts';
+import { publishAltoCopies } from './publishing/alto-copies.ts';
 import { publishImage } from './publishing/page-image.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import type { SourceItem, SourcePage } from './sources/source-item.ts';
@@ -381,7 +382,10 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const before = state.items[item.id];
   const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
   const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
+  const altoSources = record.pages.flatMap((p) => (p.alto ? [{ key: p.key, source: insideFolder(item.folder, p.alto) }] : []));
   if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
+    // A data folder published before ALTO copies were kept gets them now, without republishing the item.
+    await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
     // A touched but identical scan: remember its new mtime so the next run need not hash it again.
     if (JSON.stringify(before.pages) !== JSON.stringify(built.pageStates)) {
       before.pages = built.pageStates;
@@ -401,6 +405,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
       ctx.stagingDir,
     );
   }
+  await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
   await writeFileAtomic(paths.record(item.id), recordText, ctx.stagingDir);
 
   // The activity goes in before the switch: a crash in between repeats an Update, never loses one.

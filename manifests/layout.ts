@@ -45,10 +45,14 @@ export function dataPaths(dataDir: string) {
     /** Source metadata copy and the normalised `record.json` of one item. */
     recordDir: (itemId: string) => path.join(root, 'records', item(itemId)),
     record: (itemId: string) => path.join(root, 'records', item(itemId), 'record.json'),
+    /** The ALTO file a page's full text was read from, published as received. */
+    alto: (itemId: string, pageKey: string) => path.join(root, 'records', item(itemId), 'alto', `${item(pageKey)}.xml`),
     /** Search index files (the embedded engine's SQLite database). */
     search: path.join(root, 'search'),
     /** Private state: ingest bookkeeping, activity log, staging area. Never served. */
     state: path.join(root, '.leeszaal'),
+    /** PDFs the server built on demand, kept for the next reader; private like the rest of `.leeszaal/`. */
+    pdfCache: path.join(root, '.leeszaal', 'cache', 'pdf'),
   };
 }
 
@@ -73,6 +77,12 @@ export function publicUrls(baseUrl: string) {
     discovery: `${base}/iiif/discovery/collection.json`,
     discoveryPage: (n: number) => `${base}/iiif/discovery/page-${n}.json`,
     record: (itemId: string, file: string) => `${base}/records/${itemId}/${file}`,
+    alto: (itemId: string, pageKey: string) => `${base}/records/${itemId}/alto/${pageKey}.xml`,
+    /** Downloads only a Leeszaal server makes (not a static host): the book as PDF and as text, a page's text, citations. */
+    pdf: (itemId: string) => `${base}/downloads/${itemId}/book.pdf`,
+    bookText: (itemId: string) => `${base}/downloads/${itemId}/book.txt`,
+    pageText: (itemId: string, pageKey: string) => `${base}/downloads/${itemId}/pages/${pageKey}.txt`,
+    citation: (itemId: string, format: 'ris' | 'bib' | 'json') => `${base}/downloads/${itemId}/citation.${format}`,
     /** Content Search 2.0 and its autocomplete; 1.0 beside them for Mirador. */
     search2: (itemId: string) => `${base}/iiif/search/2/${itemId}`,
     autocomplete2: (itemId: string) => `${base}/iiif/autocomplete/2/${itemId}`,

@@ -10,6 +10,7 @@ import type { RenderCache } from './image/cache.ts';
 import type { RenderQueue } from './image/render-queue.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { discoveryRouter } from './routes/discovery.ts';
+import { downloadsRouter } from './routes/downloads.ts';
 import { healthRouter, type HealthContributor } from './routes/health.ts';
 import { imageRouter } from './routes/image.ts';
 import { presentationRouter } from './routes/presentation.ts';
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): Express {
   app.use(presentationRouter({ config }));
   app.use(discoveryRouter({ config }));
   app.use(recordsRouter({ config }));
+  app.use(downloadsRouter({ config, logger: log }));
   for (const router of options.routers ?? []) app.use(router);
 
   app.use(notFoundHandler);

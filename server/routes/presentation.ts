@@ -4,8 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
-import { dataPaths, isSafeId } from '../../manifests/layout.ts';
-import { notFound } from '../errors.ts';
+import { withDownloads } from '../../manifests/downloads.ts';
+import { dataPaths, isSafeId, publicUrls } from '../../manifests/layout.ts';
+import { HttpError, notFound } from '../errors.ts';
 import { CACHE_DOCUMENT, MEDIA, PRESENTATION_CONTEXT, jsonLdType, setCache } from '../headers.ts';
 import { existingFileInside, requireSegment } from '../safe-path.ts';
 import { sendDataFile } from '../send-data-file.ts';
@@ -19,6 +20,8 @@ const PARTS = { canvas: 'Canvas', page: 'AnnotationPage', annotation: 'Annotatio
 export function presentationRouter({ config }: { config: Config }): Router {
   const paths = dataPaths(config.DATA_DIR);
   const manifests = new Map<string, { version: string; json: JsonObject }>();
+  const urls = publicUrls(config.PUBLIC_BASE_URL);
+  const served = new WeakMap<JsonObject, Buffer>();
 
   async function loadManifest(item: string): Promise<JsonObject> {
     const real = await existingFileInside(paths.root, paths.manifest(item));
@@ -44,9 +47,23 @@ export function presentationRouter({ config }: { config: Config }): Router {
 
   router.get('/iiif/presentation/collection.json', (req, res, next) => send(req, res, next, paths.collection, 'collection'));
 
-  router.get('/iiif/presentation/:item/manifest.json', (req, res, next) =>
-    send(req, res, next, paths.manifest(item(req)), `manifest of ${item(req)}`),
-  );
+  // Sent with this server's downloads (PDF, text, ALTO) added as `rendering`, which a static host of
+  // the same published file does not offer; kept serialised per published version.
+  router.get('/iiif/presentation/:item/manifest.json', async (req, res) => {
+    const id = item(req);
+    const json = await loadManifest(id).catch((err: unknown) => {
+      throw err instanceof HttpError && err.status === 404 ? notFound(`manifest of ${id} not found`) : err;
+    });
+    let body = served.get(json);
+    if (body === undefined) {
+      body = Buffer.from(JSON.stringify(withDownloads(json, id, urls)));
+      served.set(json, body);
+    }
+    setCache(res, CACHE_DOCUMENT);
+    res.vary('Accept');
+    res.setHeader('Content-Type', ld(req));
+    res.send(body);
+  });
 
   router.get('/iiif/presentation/:item/annotations/:file', (req, res, next) => {
     const match = /^(.+)\.json$/.exec(String(req.params.file));

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Request, Router, type Response } from 'express';
 import type { Config } from '../../config.ts';
-import { dataPaths, isSafeId } from '../../manifests/layout.ts';
+import { highwireTags } from '../../manifests/citation-formats.ts';
+import { parseItemRecord } from '../../manifests/item-reader.ts';
+import { dataPaths, isSafeId, publicUrls, type DataPaths, type PublicUrls } from '../../manifests/layout.ts';
 import { existingFileInside } from '../safe-path.ts';
 import { chooseSiteLang, type SiteLang } from './site-language.ts';
 
@@ -17,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_DIST = path.resolve(here, '../../viewer/dist');
 
 /** Paths other routers own; a miss there keeps the server's own JSON 404. */
-const NOT_SITE = /^\/(iiif|api|records|healthz|assets|embed|favicon\.(svg|ico))(\/|$)/;
+const NOT_SITE = /^\/(iiif|api|records|downloads|healthz|assets|embed|favicon\.(svg|ico))(\/|$)/;
 
 type PageName = 'index' | 'search' | 'item' | 'not-found';
 
@@ -29,6 +31,7 @@ export interface SiteOptions {
 export function createSiteRouter(config: Config, options: SiteOptions = {}): Router {
   const dist = options.distDir ?? DEFAULT_DIST;
   const paths = dataPaths(config.DATA_DIR);
+  const urls = publicUrls(config.PUBLIC_BASE_URL);
   const pages = new Map<string, Promise<string>>();
   const router = Router();
 
@@ -56,7 +59,7 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     if (item) {
       const title = item.title(lang);
       body = body
-        .replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}${item.citation ?? ''}`)
         .replace('<h1 id="title">…</h1>', `<h1 id="title">${text(title)}</h1>`);
     }
     // Without ?lang= the page depends on the saved choice and the browser's languages.
@@ -89,7 +92,8 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     } catch {
       return send(req, res, 'not-found', 404);
     }
-    return send(req, res, 'item', 200, itemHead(id, manifest, req.query.page));
+    const head = { ...itemHead(id, manifest, req.query.page), citation: await citationMeta(paths, urls, id) };
+    return send(req, res, 'item', 200, head);
   });
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_SITE.test(req.path) || !req.accepts('html')) {
@@ -104,10 +108,23 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
 const text = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (s: string) => text(s).replace(/"/g, '&quot;');
 
-/** What the server writes into an item page before any script runs: its title and preloads. */
+/** What the server writes into an item page before any script runs: its title, preloads and citation meta tags. */
 interface ItemHead {
   title: (lang: string) => string;
   preloads: string;
+  citation?: string;
+}
+
+/** Highwire Press `citation_*` meta tags from the item's record, for Zotero's connector and Google Scholar; none if the record is unreadable. */
+async function citationMeta(paths: DataPaths, urls: PublicUrls, id: string): Promise<string> {
+  try {
+    const record = parseItemRecord(await readFile(paths.record(id), 'utf8'), `record of ${id}`, id);
+    return highwireTags(record, { url: urls.itemPage(id), pdf: urls.pdf(id) })
+      .map(([name, content]) => `<meta name="${attr(name)}" content="${attr(content)}">`)
+      .join('');
+  } catch {
+    return '';
+  }
 }
 
 function itemHead(id: string, manifestJson: string, page: unknown): ItemHead {

@@ -148,6 +148,20 @@ describe('toModel on Presentation 3', () => {
   });
 });
 
+describe('toModel reads the downloads a server offers (rendering)', () => {
+  it.each<{ rendering: unknown; expected: unknown }>([
+    {
+      rendering: [{ id: 'https://e.org/downloads/kant/book.pdf', type: 'Text', format: 'application/pdf', label: { en: ['PDF'] } }],
+      expected: [{ id: 'https://e.org/downloads/kant/book.pdf', format: 'application/pdf', label: { en: ['PDF'] } }],
+    },
+    { rendering: undefined, expected: [] },
+    { rendering: [{ id: 'javascript:alert(1)', type: 'Text' }, 'nonsense', { type: 'Text' }], expected: [] },
+  ])('$rendering', ({ rendering, expected }) => {
+    const m = toModel({ ...p3, rendering }) as ManifestModel;
+    expect(m.rendering).toEqual(expected);
+  });
+});
+
 describe('toModel on Presentation 2', () => {
   const m = toModel(p2, upgrade as Upgrader) as ManifestModel;
   it('needs the upgrader, which parseModel loads on demand', async () => {

@@ -56,6 +56,8 @@ export interface ManifestModel {
   homepage?: string;
   /** Links to machine-readable descriptions (`seeAlso`), e.g. the source record. */
   seeAlso: { id: string; label?: InternationalString; format?: string; profile?: string }[];
+  /** Downloads the server offers (`rendering`): the book as PDF or text. */
+  rendering: { id: string; label?: InternationalString; format?: string }[];
   paged: boolean;
   /** `behavior: continuous`: the canvases are parts of one long object (a scroll), shown as one strip. */
   continuous: boolean;
@@ -287,6 +289,17 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
         if (label) entry.label = label;
         if (str(s.format)) entry.format = str(s.format)!;
         if (str(s.profile)) entry.profile = str(s.profile)!;
+        return [entry];
+      }),
+    rendering: arr(doc.rendering)
+      .filter(isObj)
+      .flatMap((r) => {
+        const rid = idOf(r);
+        if (!rid || !/^https?:\/\//.test(rid)) return [];
+        const entry: ManifestModel['rendering'][number] = { id: rid };
+        const label = langMap(r.label);
+        if (label) entry.label = label;
+        if (str(r.format)) entry.format = str(r.format)!;
         return [entry];
       }),
     paged: behavior.includes('paged') || behavior.includes('facing-pages'),
