@@ -20,7 +20,8 @@ beforeAll(async () => {
   const dist = path.join(tmp, 'dist');
   const data = path.join(tmp, 'data');
   await mkdir(dist, { recursive: true });
-  await writeFile(path.join(dist, 'item.html'), '<!doctype html>\n<html lang="nl"><head><title>item</title></head><body></body></html>');
+  // The build writes each page once per language; the item page in Dutch is the one asked for here.
+  await writeFile(path.join(dist, 'item.nl.html'), '<!doctype html>\n<html lang="nl"><head><title>item</title></head><body></body></html>');
   const paths = dataPaths(data);
   for (const id of ['kant', 'norecord']) {
     await mkdir(paths.itemDir(id), { recursive: true });

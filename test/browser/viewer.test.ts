@@ -361,16 +361,23 @@ describe('share, cite and download', () => {
 
     await page.locator('leeszaal-viewer #open-download').click();
     const hrefs = await page.locator('leeszaal-viewer .panel a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs).toHaveLength(4);
+    // The view, the whole page, what the served manifest offers as `rendering` (the book as PDF and as
+    // text), the manifest and the drag-and-drop link.
+    expect(hrefs).toHaveLength(6);
     expect(hrefs[0]).toMatch(/\/\d+,\d+,\d+,\d+\/\d+,\/0\/default\.jpg$/);
     expect(hrefs[1]).toMatch(/\/full\/1457,\/0\/default\.jpg$/);
-    expect(hrefs[2]).toBe(manifest);
-    expect(hrefs[3]).toBe(`${manifest}?manifest=${encodeURIComponent(manifest)}`);
+    expect(hrefs[2]).toMatch(new RegExp(`/downloads/${KANT}/book\\.pdf$`));
+    expect(hrefs[3]).toMatch(new RegExp(`/downloads/${KANT}/book\\.txt$`));
+    expect(hrefs[4]).toBe(manifest);
+    expect(hrefs[5]).toBe(`${manifest}?manifest=${encodeURIComponent(manifest)}`);
     for (const href of hrefs.slice(0, 2)) {
       const res = await fetch(href);
       expect(res.status, href).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
     }
+    const text = await fetch(hrefs[3]!);
+    expect(text.status).toBe(200);
+    expect(await text.text()).toContain('Aufkla');
     await page.close();
   });
 });

@@ -29,8 +29,11 @@ beforeAll(async () => {
   await mkdir(paths.search, { recursive: true });
   await writeFile(path.join(paths.search, 'secret.json'), JSON.stringify({ secret: fx.secret }));
   dist = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-dist-'));
-  await writeFile(path.join(dist, 'item.html'), '<html lang="nl"><title>x</title><h1 id="title">…</h1></html>');
-  await writeFile(path.join(dist, 'not-found.html'), '<html lang="nl"><h1>not found</h1></html>');
+  // The build writes each page once per language.
+  for (const lang of ['nl', 'fr', 'en']) {
+    await writeFile(path.join(dist, `item.${lang}.html`), `<html lang="${lang}"><title>x</title><h1 id="title">…</h1></html>`);
+    await writeFile(path.join(dist, `not-found.${lang}.html`), `<html lang="${lang}"><h1>not found</h1></html>`);
+  }
   const config = fx.config();
   // The site's static assets are attacked too.
   srv = await serve(createApp({ config, routers: [createSiteRouter(config, { distDir: dist })] }));
