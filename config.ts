@@ -53,7 +53,9 @@ const envSchema = v.object({
   IIIF_MAX_AREA: v.optional(int(1, 1_000_000_000), '40000000'),
   // Twice the cores: each render waits on file reads and thread hand-offs part of the time.
   RENDER_CONCURRENCY: v.optional(int(1, 256), String(Math.max(1, 2 * os.availableParallelism()))),
-  RENDER_QUEUE: v.optional(int(0, 10_000), '64'),
+  // Waiting costs a flood's connection nothing but its socket; answering 503 at once invites it to ask
+  // again at once, and the asking, not the renders, then starves everyone else.
+  RENDER_QUEUE: v.optional(int(0, 10_000), '1000'),
   RENDER_TIMEOUT_MS: v.optional(int(100, 600_000), '20000'),
   RENDER_CACHE_MB: v.optional(int(0, 65_536), '256'),
   // Pixels held by running renders (decoded, resized, rotated), at 4 bytes each: what bounds the

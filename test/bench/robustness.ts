@@ -13,7 +13,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { loadConfig } from '../../config.ts';
 import { ingest } from '../../ingest/ingest.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
@@ -87,26 +86,16 @@ interface Load {
   statuses: Record<string, number>;
 }
 
-/** autocannon over `paths` in turn, `connections` at once, for `seconds`. */
+/** autocannon over `paths` in turn, `connections` at once, for `seconds`, from a process of its own (load-client.ts). */
 async function load(base: string, paths: string[], connections: number, seconds: number): Promise<Load> {
-  let i = 0;
-  const statuses: Record<string, number> = {};
-  const result = await autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }),
-        onResponse: (status) => {
-          statuses[status] = (statuses[status] ?? 0) + 1;
-        },
-      },
-    ],
-  });
-  return { rps: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, statuses };
+  const job = JSON.stringify({ url: base, paths, connections, seconds });
+  const child = spawn(process.execPath, [path.join(repoRoot, 'test', 'bench', 'load-client.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin?.end(job);
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`load client exited with ${code}`);
+  return JSON.parse(out) as Load;
 }
 
 /** Tiles, manifests and searches: what readers ask for most, none of it rendered. */
