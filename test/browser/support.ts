@@ -86,14 +86,18 @@ export async function startSite(options: { routers?: Router[] } = {}): Promise<S
   };
 }
 
-/** Chromium with a fresh user-data-dir, removed again on close. */
-export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** Chromium with a fresh user-data-dir, removed again on close; `extra` adds switches and environment (speech). */
+export async function launchBrowser(
+  viewport = { width: 1280, height: 900 },
+  extra: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(extra.args ?? [])],
     headless: true,
     viewport,
+    ...(extra.env ? { env: { ...process.env, ...extra.env } as Record<string, string> } : {}),
   });
   return {
     context,

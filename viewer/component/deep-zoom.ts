@@ -11,6 +11,8 @@ export interface Highlight {
   region: Region;
   label: string;
   current: boolean;
+  /** A text line outlined from the reading view (search hits have none). */
+  kind?: 'line';
 }
 
 interface Placed {
@@ -24,6 +26,8 @@ export interface DeepZoomHooks {
   onView: () => void;
   onFirstTile: () => void;
   onFailed: (message: string) => void;
+  /** A click (not a drag) on a page, in its canvas pixels; true when it was used, so the click does not also zoom. */
+  onPageClick?: (pageIndex: number, x: number, y: number) => boolean;
 }
 
 function tileSource(page: Page): OpenSeadragon.TileSourceSpecifier {
@@ -65,6 +69,12 @@ export class DeepZoom {
       requestAnimationFrame(() => requestAnimationFrame(() => this.hooks.onFirstTile()));
     });
     this.osd.addHandler('open-failed', (e) => this.hooks.onFailed(String((e as { message?: string }).message ?? 'open failed')));
+    this.osd.addHandler('canvas-click', (e) => {
+      if (!e.quick || !this.hooks.onPageClick) return;
+      const point = this.osd.viewport.pointFromPixel(e.position);
+      const placed = this.placed.find((p) => point.x >= p.x && point.x <= p.x + p.page.width);
+      if (placed && this.hooks.onPageClick(placed.page.index, point.x - placed.x, point.y)) e.preventDefaultAction = true;
+    });
   }
 
   /** Opens the pages side by side (visual order); resolves when every image is in the world. */
@@ -76,6 +86,7 @@ export class DeepZoom {
       return p;
     });
     this.osd.clearOverlays();
+    this.focus = undefined;
     return new Promise((resolve) => {
       const done = () => {
         this.osd.removeHandler('open', done);
@@ -117,9 +128,28 @@ export class DeepZoom {
     this.osd.viewport.goHome(immediately);
   }
 
+  /** The line being read, in world coordinates: zooming keeps it where it is on screen, so it stays in view. */
+  private focus: OpenSeadragon.Point | undefined;
+
   zoomBy(factor: number): void {
-    this.osd.viewport.zoomBy(factor);
+    const b = this.bounds();
+    const focus = this.focus && b.containsPoint(this.focus) ? this.focus : undefined;
+    this.osd.viewport.zoomBy(factor, focus);
     this.osd.viewport.applyConstraints();
+  }
+
+  /** Keeps a region of a shown page in view (the line being read): pans to it, at the same zoom, when it is not wholly visible. */
+  reveal(pageIndex: number, region: Region | undefined): void {
+    const placed = region ? this.offsetOf(pageIndex) : undefined;
+    if (!region || !placed) {
+      this.focus = undefined;
+      return;
+    }
+    const rect = new OpenSeadragon.Rect(region.x + placed.x, region.y, region.w, region.h);
+    this.focus = rect.getCenter();
+    const b = this.osd.viewport.getBounds();
+    const inside = rect.x >= b.x && rect.y >= b.y && rect.x + rect.width <= b.x + b.width && rect.y + rect.height <= b.y + b.height;
+    if (!inside) this.osd.viewport.panTo(this.focus);
   }
 
   get rotation(): number {

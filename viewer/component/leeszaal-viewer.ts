@@ -15,7 +15,7 @@ import { ContentStateError, decodeContentState, encodeContentState } from './con
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
 import { DeepZoom } from './deep-zoom.ts';
-import type { ViewerPartEvent } from './events.ts';
+import type { ReadingLayout, ViewerPartEvent } from './events.ts';
 import { type Lang, type MessageKey, type Params, pickLang, t } from './i18n.ts';
 import {
   type CollectionModel,
@@ -34,6 +34,11 @@ import './panels/download-panel.ts';
 import './panels/search-panel.ts';
 import type { LeeszaalSearchPanel } from './panels/search-panel.ts';
 import './panels/share-panel.ts';
+// The reading room: text beside the page and reading aloud (reading/).
+import './reading/layout-switch.ts';
+import { readingLayoutStyles } from './reading/styles.ts';
+import './reading/text-view.ts';
+import type { LeeszaalTextView } from './reading/text-view.ts';
 import { richText } from './rich-text.ts';
 import { icon, type IconName } from './icons.ts';
 import { viewerStyles } from './styles.ts';
@@ -81,6 +86,8 @@ export class LeeszaalViewer extends LitElement {
     compareModel: { state: true },
     syncZoom: { state: true },
     painted: { state: true },
+    reading: { state: true },
+    readingLayout: { state: true },
   };
 
   declare manifest: string | undefined;
@@ -105,8 +112,12 @@ export class LeeszaalViewer extends LitElement {
   declare syncZoom: boolean;
   /** True once the first tile is on screen; thumbnails wait for it so they never delay the page itself. */
   declare painted: boolean;
+  /** Whether the text is shown beside the page, and on a phone which of scan and text (reading/). */
+  declare reading: boolean;
+  declare readingLayout: ReadingLayout;
+  private lineOutlines: ViewerPartEvent<'line-outline'>['detail']['lines'] = [];
 
-  static override styles = viewerStyles;
+  static override styles = [...viewerStyles, readingLayoutStyles];
 
   private zoom?: DeepZoom;
   private loadToken = 0;
@@ -128,6 +139,8 @@ export class LeeszaalViewer extends LitElement {
     this.syncZoom = true;
     this.syncUrl = false;
     this.painted = false;
+    this.reading = false;
+    this.readingLayout = 'both';
   }
 
   /** Interface language: the element's `lang`, else the page's, else Dutch. */
@@ -275,6 +288,7 @@ export class LeeszaalViewer extends LitElement {
         this.painted = true;
         this.announce(this.tr('viewer.error', { message }));
       },
+      onPageClick: (page, x, y) => this.textView?.selectAt(page, x, y) ?? false,
     });
     return this.zoom;
   }
@@ -507,12 +521,22 @@ export class LeeszaalViewer extends LitElement {
     if (!this.zoom) return;
     const label = this.tr('search.hitOutline');
     const shown = this.manifestModel ? this.shownIndices(this.index) : [];
+    const lines = this.lineOutlines.map((l) => ({ ...l, label: this.tr('reading.lineOutline'), kind: 'line' as const }));
     this.zoom.highlight(
-      this.hits.flatMap((hit, i) =>
-        hit.region && shown.includes(hit.page) ? [{ page: hit.page, region: hit.region, label, current: i === this.hitIndex }] : [],
-      ),
+      [
+        ...this.hits.flatMap((hit, i) =>
+          hit.region && shown.includes(hit.page) ? [{ page: hit.page, region: hit.region, label, current: i === this.hitIndex }] : [],
+        ),
+        ...lines.filter((l) => shown.includes(l.page)),
+      ],
       (hit) => {
         const el = document.createElement('div');
+        if (hit.kind === 'line') {
+          // The text view holds the line's words; the outline is only for the eye.
+          el.className = hit.current ? 'line-outline current' : 'line-outline';
+          el.setAttribute('aria-hidden', 'true');
+          return el;
+        }
         el.className = hit.current ? 'hit current' : 'hit';
         el.setAttribute('role', 'img');
         el.setAttribute('aria-label', hit.label);
@@ -601,6 +625,9 @@ export class LeeszaalViewer extends LitElement {
       }
       <span class="spacer"></span>
       <div class="group">
+        ${this.button(this.tr('reading.open'), 'text', () => void this.toggleReading(), { pressed: this.reading, id: 'open-text' })}
+      </div>
+      <div class="group">
         ${PANELS.map(([name, key, iconName]) =>
           this.button(this.tr(key), iconName, (e) => void this.togglePanel(name, e.currentTarget as HTMLElement), {
             expanded: this.panel === name,
@@ -674,6 +701,39 @@ export class LeeszaalViewer extends LitElement {
     this.announce(e.detail.message);
   }
 
+  // ---- the reading room (reading/: the text beside the page, read aloud) -------------------------
+
+  private get textView(): LeeszaalTextView | null {
+    return this.renderRoot.querySelector('leeszaal-text-view');
+  }
+
+  private async toggleReading(): Promise<void> {
+    this.reading = !this.reading;
+    if (!this.reading) this.lineOutlines = [];
+    this.applyHighlights();
+    await this.updateComplete;
+    requestAnimationFrame(() => this.zoom?.resize());
+  }
+
+  private renderTextView(model: ManifestModel) {
+    const shown = [...this.shownIndices(this.index)].sort((a, b) => a - b);
+    return html`<leeszaal-text-view
+      part="text"
+      .pages=${shown.map((i) => ({ index: i, label: this.text(model.pages[i]!.label), annotations: model.pages[i]!.annotations ?? [] }))}
+      .lang=${this.uiLang}
+      .metadata=${model.metadata}
+      .citation=${this.citation}
+      .hasNextPage=${Math.max(...shown) < model.pages.length - 1}
+      @announce=${this.onAnnounce}
+      @line-outline=${(e: ViewerPartEvent<'line-outline'>) => {
+        this.lineOutlines = e.detail.lines;
+        this.applyHighlights();
+      }}
+      @line-reveal=${(e: ViewerPartEvent<'line-reveal'>) => this.zoom?.reveal(e.detail.page ?? -1, e.detail.region)}
+      @read-next-page=${() => this.next()}
+    ></leeszaal-text-view>`;
+  }
+
   private renderCollection(model: CollectionModel) {
     return html`<div class="frame" part="container">
       <ul class="collection" aria-label=${this.text(model.label)}>
@@ -703,13 +763,15 @@ export class LeeszaalViewer extends LitElement {
     return html`<div class="frame" part="container" role="region" aria-label=${manifest ? `${this.tr('viewer.label')}: ${this.text(manifest.label)}` : this.tr('viewer.label')} @keydown=${this.onKeydown}>
       ${manifest ? this.renderToolbar(manifest) : nothing}
       ${manifest && this.mode === 'compare' ? this.renderCompareBar(manifest) : nothing}
-      <div class="main">
+      ${manifest && this.reading ? html`<leeszaal-reading-layout .layout=${this.readingLayout} .lang=${this.uiLang} @reading-layout=${(e: ViewerPartEvent<'reading-layout'>) => (this.readingLayout = e.detail.layout)}></leeszaal-reading-layout>` : nothing}
+      <div class="main" data-reading=${manifest && this.reading ? this.readingLayout : nothing}>
         <div class="stage" part="stage">
           ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
           ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}
           <div id="osd" class="osd" ?hidden=${!manifest}></div>
           <leeszaal-compare-view id="osd2" class="osd" ?hidden=${this.mode !== 'compare'} .sync=${this.mode === 'compare' && this.syncZoom}></leeszaal-compare-view>
         </div>
+        ${manifest && this.reading ? this.renderTextView(manifest) : nothing}
         ${manifest ? this.renderPanel(manifest) : nothing}
       </div>
       ${
