@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing: Chromium for the browser tests
 # (a test tool's own browser download cannot work here), fonts so pages render as people see them,
-# libtiff's tools, which check that the derivative TIFFs read with libtiff as iipsrv reads them, and
-# poppler's tools, which read the book PDFs the server makes as a reader's PDF viewer would.
+# libtiff's tools, which check that the derivative TIFFs read with libtiff as iipsrv reads them,
+# poppler's tools, which read the book PDFs the server makes as a reader's PDF viewer would, and
+# speech-dispatcher with espeak-ng, the real voices (de, nl, fr, la, en) that Chromium's Web Speech
+# API lists with --enable-speech-dispatcher, for the read-aloud browser test.
 # Benchmark-only tools (vips, nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
 set -euo pipefail
 need=()
@@ -10,6 +12,8 @@ need=()
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
 [ -x /usr/bin/tiff2rgba ] || need+=(libtiff-tools)
 [ -x /usr/bin/pdftotext ] || need+=(poppler-utils)
+[ -x /usr/bin/speech-dispatcher ] || need+=(speech-dispatcher)
+[ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || need+=(speech-dispatcher-espeak-ng)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
   echo "Missing Debian packages: ${need[*]}; install them with apt-get (needs root)." >&2

@@ -72,6 +72,9 @@ export function publicUrls(baseUrl: string) {
     textPage: (itemId: string, pageKey: string) => `${pres}/${itemId}/annotations/${pageKey}.json`,
     /** One full-text line annotation; the line id (from ALTO) is percent-encoded. */
     textAnnotation: (itemId: string, pageKey: string, lineId: string) => `${pres}/${itemId}/annotation/${pageKey}-line-${encodeURIComponent(lineId)}`,
+    /** One full-text block (paragraph) annotation; the block id (from ALTO) is percent-encoded. */
+    textBlockAnnotation: (itemId: string, pageKey: string, blockId: string) =>
+      `${pres}/${itemId}/annotation/${pageKey}-block-${encodeURIComponent(blockId)}`,
     range: (itemId: string, rangeKey: string) => `${pres}/${itemId}/range/${rangeKey}`,
     imageService: (imageId: string) => `${base}/iiif/image/${imageId}`,
     discovery: `${base}/iiif/discovery/collection.json`,

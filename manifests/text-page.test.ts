@@ -22,7 +22,7 @@ describe('buildTextPage', () => {
       { language: 'ger', width: 1456, height: 2083 },
     );
     expect(page).toEqual({
-      '@context': 'http://iiif.io/api/presentation/3/context.json',
+      '@context': ['http://iiif.io/api/extension/text-granularity/context.json', 'http://iiif.io/api/presentation/3/context.json'],
       id: 'https://leeszaal.example/iiif/presentation/kant/annotations/page-0017.json',
       type: 'AnnotationPage',
       items: [
@@ -30,6 +30,7 @@ describe('buildTextPage', () => {
           id: 'https://leeszaal.example/iiif/presentation/kant/annotation/page-0017-line-line_1',
           type: 'Annotation',
           motivation: 'supplementing',
+          textGranularity: 'line',
           body: { type: 'TextualBody', value: 'Beantwortung der Frage:', format: 'text/plain', language: 'de' },
           target: `${CANVAS}#xywh=120,300,900,60`,
         },
@@ -37,6 +38,7 @@ describe('buildTextPage', () => {
           id: 'https://leeszaal.example/iiif/presentation/kant/annotation/page-0017-line-line_2',
           type: 'Annotation',
           motivation: 'supplementing',
+          textGranularity: 'line',
           body: { type: 'TextualBody', value: 'Was iſt Aufklärung?', format: 'text/plain', language: 'de' },
           target: `${CANVAS}#xywh=200,380,700,58`,
         },
@@ -81,5 +83,44 @@ describe('buildTextPage', () => {
     const ids = page.items?.map((a) => a.id) ?? [];
     expect(new Set(ids).size).toBe(3);
     for (const id of ids) expect(id).toMatch(/\/annotation\/page-0017-line-[A-Za-z0-9%_.-]+$/);
+  });
+
+  type Row = [string, TextLine[], string[]];
+  const line = (id: string, block: string | undefined, y: number): TextLine => ({
+    id,
+    text: id,
+    x: 10,
+    y,
+    w: 100,
+    h: 20,
+    ...(block ? { block } : {}),
+  });
+  it.each<Row>([
+    ['no blocks: lines only', [line('a', undefined, 0), line('b', undefined, 30)], ['line a', 'line b']],
+    [
+      'each block before its lines, box the union of theirs',
+      [line('a', 'p1', 0), line('b', 'p1', 30), line('c', 'p2', 60)],
+      ['block p1 0,50 a\nb', 'line a', 'line b', 'block p2 60,20 c', 'line c'],
+    ],
+    [
+      'a block split by another keeps distinct ids',
+      [line('a', 'p1', 0), line('b', 'p2', 30), line('c', 'p1', 60)],
+      ['block p1 0,20 a', 'line a', 'block p2 30,20 b', 'line b', 'block p1-3 60,20 c', 'line c'],
+    ],
+    ['a skipped (empty) line is left out of its block', [line('a', 'p1', 0), { ...line('b', 'p1', 30), text: ' ' }], ['block p1 0,20 a', 'line a']],
+    [
+      'lines without a block between blocks stand alone',
+      [line('a', 'p1', 0), line('b', undefined, 30), line('c', 'p2', 60)],
+      ['block p1 0,20 a', 'line a', 'line b', 'block p2 60,20 c', 'line c'],
+    ],
+  ])('blocks (textGranularity): %s', (_name, lines, expected) => {
+    const page = buildTextPage('kant', 'page-0017', lines, urls, { width: 1456, height: 2083 });
+    const summary = (page.items ?? []).map((a) => {
+      const anno = a as unknown as { id: string; textGranularity: string; body: { value: string }; target: string };
+      if (anno.textGranularity === 'line') return `line ${anno.body.value}`;
+      const [, y, , h] = anno.target.split('#xywh=')[1]!.split(',');
+      return `block ${decodeURIComponent(anno.id.split('-block-')[1]!)} ${y},${h} ${anno.body.value}`;
+    });
+    expect(summary).toEqual(expected);
   });
 });

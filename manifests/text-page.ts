@@ -1,6 +1,10 @@
 // The full text of one page as a IIIF AnnotationPage: one `supplementing` annotation per text line,
 // its body the line as plain text and its target the line's box on the canvas (`#xywh=`, integer
 // pixels). Ingest publishes it at `urls.textPage`; viewers overlay it and Content Search cites it.
+// The paragraphs the page was set in (ALTO TextBlocks) are kept with the IIIF Text Granularity
+// extension: each block's annotation (`"textGranularity": "block"`, its box and text) comes just
+// before the annotations of its lines (`"line"`), so a reading view can set the text as printed.
+// Search indexes the lines only.
 import type { Annotation, AnnotationPage } from '@iiif/presentation-3';
 import { toBcp47 } from './language-map.ts';
 import type { PublicUrls } from './layout.ts';
@@ -10,6 +14,8 @@ import { PRESENTATION_CONTEXT } from './manifest.ts';
 export interface TextLine {
   id: string;
   text: string;
+  /** The id of the block (paragraph) the line belongs to; consecutive lines with the same id form it. */
+  block?: string;
   x: number;
   y: number;
   w: number;
@@ -24,6 +30,12 @@ export interface TextPageOptions {
   height?: number;
 }
 
+/** The IIIF Text Granularity extension's JSON-LD context; it must come before the Presentation context. */
+export const TEXT_GRANULARITY_CONTEXT = 'http://iiif.io/api/extension/text-granularity/context.json';
+
+type Box = { x: number; y: number; w: number; h: number };
+type Kept = { id: string; text: string; box: Box; block: string | undefined };
+
 export function buildTextPage(
   itemId: string,
   pageKey: string,
@@ -33,7 +45,17 @@ export function buildTextPage(
 ): AnnotationPage {
   const canvasId = urls.canvas(itemId, pageKey);
   const language = opts.language === undefined ? undefined : toBcp47(opts.language);
-  const items: Annotation[] = [];
+  const body = (value: string) => ({ type: 'TextualBody', value, format: 'text/plain', ...(language ? { language } : {}) }) as const;
+  const annotation = (id: string, value: string, box: Box, textGranularity: 'block' | 'line') =>
+    ({
+      id,
+      type: 'Annotation',
+      motivation: 'supplementing',
+      textGranularity,
+      body: body(value),
+      target: `${canvasId}#xywh=${box.x},${box.y},${box.w},${box.h}`,
+    }) as Annotation;
+  const kept: Kept[] = [];
   const seen = new Set<string>();
   for (const [i, line] of lines.entries()) {
     if (line.text.trim() === '') continue;
@@ -42,15 +64,37 @@ export function buildTextPage(
     let lineId = line.id.trim() === '' ? `l${i + 1}` : line.id;
     if (seen.has(lineId)) lineId = `${lineId}-${i + 1}`;
     seen.add(lineId);
-    items.push({
-      id: urls.textAnnotation(itemId, pageKey, lineId),
-      type: 'Annotation',
-      motivation: 'supplementing',
-      body: { type: 'TextualBody', value: line.text, format: 'text/plain', ...(language ? { language } : {}) },
-      target: `${canvasId}#xywh=${box.x},${box.y},${box.w},${box.h}`,
-    });
+    kept.push({ id: lineId, text: line.text, box, block: line.block });
   }
-  return { '@context': PRESENTATION_CONTEXT, id: urls.textPage(itemId, pageKey), type: 'AnnotationPage', items } as AnnotationPage;
+  const items: Annotation[] = [];
+  const blockIds = new Set<string>();
+  for (let start = 0; start < kept.length; ) {
+    const block = kept[start]!.block;
+    let end = start + 1;
+    while (end < kept.length && block !== undefined && kept[end]!.block === block) end++;
+    const group = kept.slice(start, end);
+    if (block !== undefined) {
+      // A block split by lines of another (rare in ALTO) is published as two blocks with distinct ids.
+      const blockId = blockIds.has(block) ? `${block}-${start + 1}` : block;
+      blockIds.add(blockId);
+      const value = group.map((l) => l.text).join('\n');
+      items.push(annotation(urls.textBlockAnnotation(itemId, pageKey, blockId), value, union(group.map((l) => l.box)), 'block'));
+    }
+    for (const l of group) items.push(annotation(urls.textAnnotation(itemId, pageKey, l.id), l.text, l.box, 'line'));
+    start = end;
+  }
+  return {
+    '@context': [TEXT_GRANULARITY_CONTEXT, PRESENTATION_CONTEXT],
+    id: urls.textPage(itemId, pageKey),
+    type: 'AnnotationPage',
+    items,
+  } as unknown as AnnotationPage;
+}
+
+function union(boxes: Box[]): Box {
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return { x, y, w: Math.max(...boxes.map((b) => b.x + b.w)) - x, h: Math.max(...boxes.map((b) => b.y + b.h)) - y };
 }
 
 /** The box in whole pixels, clipped to the canvas when its size is known; undefined if nothing is left. */

@@ -33,6 +33,29 @@ describe('parseAlto on the Kant ground truth', () => {
     }
   });
 
+  it('gives each line the TextBlock it was set in, in reading order', () => {
+    const { lines } = parseAlto(kant('page-0017'), 1456, 2083);
+    const blocks = lines.map((l) => l.block);
+    expect(blocks.slice(0, 6)).toEqual(['r_1_1', 'r_1_2', 'r_1_3', 'r_2_1', 'r_2_2', 'r_2_2']);
+    expect(blocks.every((b) => b !== undefined)).toBe(true);
+    // Consecutive: a block's lines are never interleaved with another's.
+    const runs = blocks.filter((b, i) => i === 0 || b !== blocks[i - 1]);
+    expect(new Set(runs).size).toBe(runs.length);
+  });
+
+  it('names blocks without an ID, and leaves lines outside any block without one', () => {
+    const xml = `<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Layout><Page WIDTH="100" HEIGHT="100"><PrintSpace>
+<TextLine HPOS="0" VPOS="0" WIDTH="50" HEIGHT="10"><String CONTENT="loose"/></TextLine>
+<TextBlock><TextLine HPOS="0" VPOS="20" WIDTH="50" HEIGHT="10"><String CONTENT="one"/></TextLine></TextBlock>
+<ComposedBlock><TextBlock><TextLine HPOS="0" VPOS="40" WIDTH="50" HEIGHT="10"><String CONTENT="two"/></TextLine></TextBlock></ComposedBlock>
+</PrintSpace></Page></Layout></alto>`;
+    expect(parseAlto(xml, 100, 100).lines.map((l) => [l.text, l.block])).toEqual([
+      ['loose', undefined],
+      ['one', 'block-1'],
+      ['two', 'block-2'],
+    ]);
+  });
+
   it('keeps pixel coordinates as they are when the page is the image size within a pixel', () => {
     const [first] = parseAlto(kant('page-0017'), 1456, 2083).lines;
     expect(first).toMatchObject({ id: 'tl_1', x: 114, y: 366, w: 804, h: 72 });
@@ -99,7 +122,7 @@ describe('parseAlto versions and measurement units', () => {
       <TextLine ID="edge" HPOS="90" VPOS="95" WIDTH="20" HEIGHT="10"><String CONTENT="x" HPOS="90" VPOS="95" WIDTH="20" HEIGHT="10"/></TextLine>`,
     );
     expect(parseAlto(xml, 100, 100).lines).toEqual([
-      { id: 'edge', text: 'x', x: 90, y: 95, w: 10, h: 5, words: [{ text: 'x', x: 90, y: 95, w: 10, h: 5 }] },
+      { id: 'edge', text: 'x', x: 90, y: 95, w: 10, h: 5, block: 'b', words: [{ text: 'x', x: 90, y: 95, w: 10, h: 5 }] },
     ]);
   });
 

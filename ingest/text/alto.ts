@@ -62,6 +62,24 @@ function* walk(nodes: Node[], tag: string): Generator<Node> {
   }
 }
 
+/**
+ * The TextLines under `nodes` in document order, each with the TextBlock that holds it (its ID, or
+ * `block-<n>` when it has none), so the published text keeps the paragraphs the page was set in.
+ */
+function* linesWithBlocks(nodes: Node[], count = { blocks: 0 }, block?: string): Generator<{ line: Node; block: string | undefined }> {
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === 'TextLine') {
+      yield { line: node, block };
+    } else if (tag === 'TextBlock') {
+      count.blocks += 1;
+      yield* linesWithBlocks(kids(node), count, attrs(node).ID || `block-${count.blocks}`);
+    } else {
+      yield* linesWithBlocks(kids(node), count, block);
+    }
+  }
+}
+
 function textOf(nodes: Node[]): string {
   return nodes
     .map((n) => (typeof n['#text'] === 'string' ? n['#text'] : textOf(kids(n))))
@@ -132,7 +150,7 @@ export function parseAlto(xml: string, imageWidth: number, imageHeight: number):
 
   const lines: TextLine[] = [];
   const ids = new Set<string>();
-  for (const lineNode of walk(page ? [page] : kids(alto), 'TextLine')) {
+  for (const { line: lineNode, block } of linesWithBlocks(page ? [page] : kids(alto))) {
     const words: TextWord[] = [];
     const parts = kids(lineNode);
     const hasSpaces = parts.some((p) => tagOf(p) === 'SP');
@@ -164,7 +182,7 @@ export function parseAlto(xml: string, imageWidth: number, imageHeight: number):
     let id = attrs(lineNode).ID || `line-${lines.length + 1}`;
     for (let n = 2; ids.has(id); n++) id = `${attrs(lineNode).ID || 'line'}-${n}`;
     ids.add(id);
-    lines.push({ id, text, ...lineBox, words });
+    lines.push({ id, text, ...lineBox, ...(block ? { block } : {}), words });
   }
   return { lines };
 }

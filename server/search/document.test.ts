@@ -104,6 +104,37 @@ describe('parseTextPage', () => {
     });
   });
 
+  it.each([
+    ['block', false],
+    ['page', false],
+    ['word', false],
+    ['line', true],
+    [undefined, true],
+  ])('textGranularity %s: indexed %s (block annotations repeat their lines and are not indexed twice)', (granularity, indexed) => {
+    const anno = (value: string, textGranularity?: string) => ({
+      type: 'Annotation',
+      motivation: 'supplementing',
+      ...(textGranularity ? { textGranularity } : {}),
+      body: { type: 'TextualBody', value },
+      target: `${canvas}#xywh=10,20,300,40`,
+    });
+    const page = parseTextPage({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }, { key: 'p1' });
+    expect(page?.lines.map((l) => l.text)).toEqual(indexed ? ['anchor', 'Was iſt'] : ['anchor']);
+  });
+
+  it('indexes each line of a published page with blocks exactly once', async () => {
+    const { buildTextPage } = await import('../../manifests/text-page.ts');
+    const { publicUrls } = await import('../../manifests/layout.ts');
+    const lines = [
+      { id: 'l1', block: 'b1', text: 'Beantwortung der Frage:', x: 10, y: 10, w: 300, h: 40 },
+      { id: 'l2', block: 'b1', text: 'Was iſt Aufklaͤrung?', x: 10, y: 60, w: 300, h: 40 },
+      { id: 'l3', block: 'b2', text: 'Aufklaͤrung iſt der Ausgang', x: 10, y: 120, w: 300, h: 40 },
+    ];
+    const published = JSON.parse(JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example'))));
+    expect(published.items).toHaveLength(5);
+    expect(parseTextPage(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
+  });
+
   it('returns undefined for something that is not an AnnotationPage', () => {
     expect(parseTextPage({ type: 'Manifest' }, { key: 'p1' })).toBeUndefined();
     expect(parseTextPage({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();

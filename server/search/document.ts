@@ -15,12 +15,17 @@ const textBody = v.object({ type: v.literal('TextualBody'), value: v.string() })
 const annotation = v.object({
   id: v.optional(v.string()),
   motivation: v.optional(v.union([v.string(), v.array(v.string())])),
+  textGranularity: v.optional(v.unknown()),
   body: v.union([textBody, v.pipe(v.array(textBody), v.minLength(1))]),
   target: v.union([v.string(), v.object({ source: v.union([v.string(), v.object({ id: v.string() })]), selector: v.object({ value: v.string() }) })]),
 });
 const annotationPage = v.object({ type: v.literal('AnnotationPage'), items: v.array(v.unknown()) });
 
-/** Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are skipped. */
+/**
+ * Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are
+ * skipped, among them those the IIIF Text Granularity extension marks as another granularity (the
+ * block annotations ingest publishes repeat their lines' text, which must not be indexed twice).
+ */
 export function parseTextPage(json: unknown, page: { key: string; label?: string }): IndexPage | undefined {
   const parsed = v.safeParse(annotationPage, json);
   if (!parsed.success) return undefined;
@@ -29,7 +34,8 @@ export function parseTextPage(json: unknown, page: { key: string; label?: string
   for (const item of parsed.output.items) {
     const anno = v.safeParse(annotation, item);
     if (!anno.success) continue;
-    const { body, target } = anno.output;
+    const { body, target, textGranularity } = anno.output;
+    if (textGranularity !== undefined && textGranularity !== 'line') continue;
     const text = (Array.isArray(body) ? body[0]! : body).value.trim();
     const fragment =
       typeof target === 'string' ? target : `${typeof target.source === 'string' ? target.source : target.source.id}#${target.selector.value}`;

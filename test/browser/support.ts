@@ -100,16 +100,20 @@ export async function startSite(options: { routers?: Router[] } = {}): Promise<S
   };
 }
 
-/** Chromium with a fresh user-data-dir (removed again on close), set to Dutch as a reader in Flanders would have it. */
-export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/** Chromium with a fresh user-data-dir (removed again on close), set to Dutch as a reader in Flanders would have it; `extra` adds switches and environment (speech). */
+export async function launchBrowser(
+  viewport = { width: 1280, height: 900 },
+  extra: { args?: string[]; env?: Record<string, string> } = {},
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(extra.args ?? [])],
     headless: true,
     viewport,
     // A Flemish reader's browser: the site answers in the Accept-Language it sends when a link names no language.
     locale: 'nl-BE',
+    ...(extra.env ? { env: { ...process.env, ...extra.env } as Record<string, string> } : {}),
   });
   return {
     context,

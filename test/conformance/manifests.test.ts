@@ -173,6 +173,17 @@ describe('published IIIF is valid Presentation 3', () => {
     }
   });
 
+  it('a Kant full-text page with its paragraphs as Text Granularity block annotations', () => {
+    const lines = (kantLines['page-0017'] ?? []).map((l, i) => ({ ...l, block: i < 2 ? 'title' : 'body' }));
+    const page = buildTextPage(kant.id, 'page-0017', lines, urls, { language: 'ger', width: 1456, height: 2083 }) as Record<string, any>;
+    expectValid(page, { baseUrl: BASE, canvases: canvasSizes(kantManifest()) });
+    expect(page['@context']).toEqual([
+      'http://iiif.io/api/extension/text-granularity/context.json',
+      'http://iiif.io/api/presentation/3/context.json',
+    ]);
+    expect(page.items.map((a: Record<string, string>) => a.textGranularity)).toEqual(['block', 'line', 'line', 'block', 'line', 'line']);
+  });
+
   it('the untitled single print', () => {
     const m = buildManifest(untitledPrint, { urls, provider });
     expectValid(m);

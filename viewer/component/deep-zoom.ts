@@ -13,6 +13,8 @@ export interface Highlight {
   region: Region;
   label: string;
   current: boolean;
+  /** A text line outlined from the reading view (search hits have none). */
+  kind?: 'line';
 }
 
 interface Placed {
@@ -31,6 +33,8 @@ export interface DeepZoomHooks {
   onFirstTile: () => void;
   /** A page's image could not be opened (its info.json or image failed); the other pages still show. */
   onImageFailed: (page: Page) => void;
+  /** A click (not a drag) on a page, in its canvas pixels; true when it was used, so the click does not also zoom. */
+  onPageClick?: (pageIndex: number, x: number, y: number) => boolean;
 }
 
 /**
@@ -115,6 +119,12 @@ export class DeepZoom {
       this.osd.viewport.applyConstraints();
       event.preventDefault = true;
     });
+    this.osd.addHandler('canvas-click', (e) => {
+      if (!e.quick || !this.hooks.onPageClick) return;
+      const point = this.osd.viewport.pointFromPixel(e.position);
+      const placed = this.placed.find((p) => point.x >= p.x && point.x <= p.x + p.page.width && point.y >= p.y && point.y <= p.y + p.page.height);
+      if (placed && this.hooks.onPageClick(placed.page.index, point.x - placed.x, point.y - placed.y)) e.preventDefaultAction = true;
+    });
   }
 
   /**
@@ -130,6 +140,7 @@ export class DeepZoom {
     this.placed = place(pages, layout);
     this.failed.clear();
     this.osd.clearOverlays();
+    this.focus = undefined;
     const sources = await Promise.all(this.placed.map(({ page }) => tileSource(page)));
     // A later show() has taken over while the info.json files were on their way.
     if (key !== this.shownKey) return;
@@ -216,9 +227,28 @@ export class DeepZoom {
     this.osd.viewport.goHome(immediately);
   }
 
+  /** The line being read, in world coordinates: zooming keeps it where it is on screen, so it stays in view. */
+  private focus: OpenSeadragon.Point | undefined;
+
   zoomBy(factor: number): void {
-    this.osd.viewport.zoomBy(factor);
+    const b = this.bounds();
+    const focus = this.focus && b.containsPoint(this.focus) ? this.focus : undefined;
+    this.osd.viewport.zoomBy(factor, focus);
     this.osd.viewport.applyConstraints();
+  }
+
+  /** Keeps a region of a shown page in view (the line being read): pans to it, at the same zoom, when it is not wholly visible. */
+  reveal(pageIndex: number, region: Region | undefined): void {
+    const placed = region ? this.offsetOf(pageIndex) : undefined;
+    if (!region || !placed) {
+      this.focus = undefined;
+      return;
+    }
+    const rect = new OpenSeadragon.Rect(region.x + placed.x, region.y, region.w, region.h);
+    this.focus = rect.getCenter();
+    const b = this.osd.viewport.getBounds();
+    const inside = rect.x >= b.x && rect.y >= b.y && rect.x + rect.width <= b.x + b.width && rect.y + rect.height <= b.y + b.height;
+    if (!inside) this.osd.viewport.panTo(this.focus);
   }
 
   get rotation(): number {

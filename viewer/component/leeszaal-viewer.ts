@@ -17,7 +17,7 @@ import { ContentStateError, decodeContentState, encodeContentState } from './con
 import type { SearchHit } from './content-search.ts';
 import { clampRegion, formatViewState, normaliseRotation, parseViewState, type Region, type Rotation, type ViewState } from './deep-link.ts';
 import { DeepZoom, type Layout } from './deep-zoom.ts';
-import type { ViewerPartEvent } from './events.ts';
+import type { ReadingLayout, ViewerPartEvent } from './events.ts';
 import { type Lang, type MessageKey, type Params, pickLang, t } from './i18n.ts';
 import {
   type CollectionModel,
@@ -37,6 +37,11 @@ import './panels/download-panel.ts';
 import './panels/search-panel.ts';
 import type { LeeszaalSearchPanel } from './panels/search-panel.ts';
 import './panels/share-panel.ts';
+// The reading room: text beside the page and reading aloud (reading/).
+import './reading/layout-switch.ts';
+import { readingLayoutStyles } from './reading/styles.ts';
+import './reading/text-view.ts';
+import type { LeeszaalTextView } from './reading/text-view.ts';
 import { richText } from './rich-text.ts';
 import { linkOrText } from './safe-link.ts';
 import { icon, type IconName } from './icons.ts';
@@ -106,6 +111,8 @@ export class LeeszaalViewer extends LitElement {
     pageNotFound: { state: true },
     failedPages: { state: true },
     trail: { state: true },
+    reading: { state: true },
+    readingLayout: { state: true },
   };
 
   declare manifest: string | undefined;
@@ -138,8 +145,12 @@ export class LeeszaalViewer extends LitElement {
   declare failedPages: number[];
   /** The collections above the document shown, the nearest last. */
   declare trail: TrailStep[];
+  /** Whether the text is shown beside the page, and on a phone which of scan and text (reading/). */
+  declare reading: boolean;
+  declare readingLayout: ReadingLayout;
+  private lineOutlines: ViewerPartEvent<'line-outline'>['detail']['lines'] = [];
 
-  static override styles = viewerStyles;
+  static override styles = [...viewerStyles, readingLayoutStyles];
 
   private zoom?: DeepZoom;
   private loadToken = 0;
@@ -168,6 +179,8 @@ export class LeeszaalViewer extends LitElement {
     this.moreOpen = false;
     this.failedPages = [];
     this.trail = [];
+    this.reading = false;
+    this.readingLayout = 'both';
   }
 
   /** Interface language: the element's `lang`, else the page's, else Dutch. */
@@ -341,6 +354,7 @@ export class LeeszaalViewer extends LitElement {
         this.painted = true;
         this.failedPages = [...(this.zoom?.failed ?? [])];
       },
+      onPageClick: (page, x, y) => this.textView?.selectAt(page, x, y) ?? false,
     });
     return this.zoom;
   }
@@ -646,12 +660,22 @@ export class LeeszaalViewer extends LitElement {
     if (!this.zoom) return;
     const label = this.tr('search.hitOutline');
     const shown = this.manifestModel ? this.shownIndices(this.index) : [];
+    const lines = this.lineOutlines.map((l) => ({ ...l, label: this.tr('reading.lineOutline'), kind: 'line' as const }));
     this.zoom.highlight(
-      this.hits.flatMap((hit, i) =>
-        hit.region && shown.includes(hit.page) ? [{ page: hit.page, region: hit.region, label, current: i === this.hitIndex }] : [],
-      ),
+      [
+        ...this.hits.flatMap((hit, i) =>
+          hit.region && shown.includes(hit.page) ? [{ page: hit.page, region: hit.region, label, current: i === this.hitIndex }] : [],
+        ),
+        ...lines.filter((l) => shown.includes(l.page)),
+      ],
       (hit) => {
         const el = document.createElement('div');
+        if (hit.kind === 'line') {
+          // The text view holds the line's words; the outline is only for the eye.
+          el.className = hit.current ? 'line-outline current' : 'line-outline';
+          el.setAttribute('aria-hidden', 'true');
+          return el;
+        }
         el.className = hit.current ? 'hit current' : 'hit';
         el.setAttribute('role', 'img');
         el.setAttribute('aria-label', hit.label);
@@ -730,6 +754,7 @@ export class LeeszaalViewer extends LitElement {
       </div>
       <div class="group">
         ${this.panelButton('search')}
+        ${this.button(this.tr('reading.open'), 'text', () => void this.toggleReading(), { pressed: this.reading, id: 'open-text' })}
         ${this.button(this.tr('viewer.more'), 'more', () => (this.moreOpen = !this.moreOpen), { expanded: this.moreOpen, id: 'more', controls: 'more-controls' })}
       </div>
       <div id="more-controls" class=${this.moreOpen ? 'more open' : 'more'}>
@@ -849,6 +874,39 @@ export class LeeszaalViewer extends LitElement {
     return html`<div class="notice" role="alert">${notices.map((n) => html`<p>${n}</p>`)}</div>`;
   }
 
+  // ---- the reading room (reading/: the text beside the page, read aloud) -------------------------
+
+  private get textView(): LeeszaalTextView | null {
+    return this.renderRoot.querySelector('leeszaal-text-view');
+  }
+
+  private async toggleReading(): Promise<void> {
+    this.reading = !this.reading;
+    if (!this.reading) this.lineOutlines = [];
+    this.applyHighlights();
+    await this.updateComplete;
+    requestAnimationFrame(() => this.zoom?.resize());
+  }
+
+  private renderTextView(model: ManifestModel) {
+    const shown = [...this.shownIndices(this.index)].sort((a, b) => a - b);
+    return html`<leeszaal-text-view
+      part="text"
+      .pages=${shown.map((i) => ({ index: i, label: this.text(model.pages[i]!.label), annotations: model.pages[i]!.annotations ?? [] }))}
+      .lang=${this.uiLang}
+      .metadata=${model.metadata}
+      .citation=${this.citation}
+      .hasNextPage=${Math.max(...shown) < model.pages.length - 1}
+      @announce=${this.onAnnounce}
+      @line-outline=${(e: ViewerPartEvent<'line-outline'>) => {
+        this.lineOutlines = e.detail.lines;
+        this.applyHighlights();
+      }}
+      @line-reveal=${(e: ViewerPartEvent<'line-reveal'>) => this.zoom?.reveal(e.detail.page ?? -1, e.detail.region)}
+      @read-next-page=${() => this.next()}
+    ></leeszaal-text-view>`;
+  }
+
   private renderCollection(model: CollectionModel) {
     return html`<div class="frame" part="container">
       ${this.renderTrail()}
@@ -877,7 +935,8 @@ export class LeeszaalViewer extends LitElement {
       ${this.renderTrail()}
       ${manifest ? this.renderToolbar(manifest) : nothing}
       ${manifest && this.mode === 'compare' ? this.renderCompareBar(manifest) : nothing}
-      <div class="main" @pointerdown=${() => this.closeMore(false)}>
+      ${manifest && this.reading ? html`<leeszaal-reading-layout .layout=${this.readingLayout} .lang=${this.uiLang} @reading-layout=${(e: ViewerPartEvent<'reading-layout'>) => (this.readingLayout = e.detail.layout)}></leeszaal-reading-layout>` : nothing}
+      <div class="main" data-reading=${manifest && this.reading ? this.readingLayout : nothing} @pointerdown=${() => this.closeMore(false)}>
         <div class="stage" part="stage">
           ${this.error ? html`<p class="message" role="alert">${this.tr('viewer.error', { message: this.error })}</p>` : nothing}
           ${!manifest && !this.error ? html`<p class="message">${this.tr('viewer.loading')}</p>` : nothing}
@@ -885,6 +944,7 @@ export class LeeszaalViewer extends LitElement {
           <div id="osd" class="osd" ?hidden=${!manifest}></div>
           <leeszaal-compare-view id="osd2" class="osd" ?hidden=${this.mode !== 'compare'} .sync=${this.mode === 'compare' && this.syncZoom}></leeszaal-compare-view>
         </div>
+        ${manifest && this.reading ? this.renderTextView(manifest) : nothing}
         ${manifest ? this.renderPanel(manifest) : nothing}
       </div>
       ${

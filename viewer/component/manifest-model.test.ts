@@ -132,6 +132,13 @@ describe('toModel on Presentation 3', () => {
     expect(m.pages[2]!.image!.url).toBe(`${base}/image/page-0003/full/max/0/default.jpg`);
     expect(m.pages[0]!.thumbnail).toBe(`${base}/image/page-0001/full/200,/0/default.jpg`);
   });
+  it('lists the AnnotationPages of a canvas (its full text), ignoring entries without an id', () => {
+    const doc = structuredClone(p3) as { items: Record<string, unknown>[] };
+    doc.items[0]!.annotations = [{ id: `${base}/annotations/page-0001.json`, type: 'AnnotationPage' }, { type: 'AnnotationPage' }];
+    const pages = (toModel(doc) as ManifestModel).pages;
+    expect(pages[0]!.annotations).toEqual([`${base}/annotations/page-0001.json`]);
+    expect(pages[1]!.annotations).toBeUndefined();
+  });
   it('reads the descriptive properties, services and table of contents', () => {
     expect(m.paged).toBe(true);
     expect(m.viewingDirection).toBe('left-to-right');

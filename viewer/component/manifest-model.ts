@@ -30,6 +30,8 @@ export interface Page {
   image?: ImageSource;
   /** Small image URL for thumbnails. */
   thumbnail?: string;
+  /** URLs of the canvas's AnnotationPages (`annotations`): where its full text is, when it has one. */
+  annotations?: string[];
 }
 
 export interface TocNode {
@@ -259,6 +261,10 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
     if (image) page.image = image;
     const thumb = thumbnailUrl(canvas, image);
     if (thumb) page.thumbnail = thumb;
+    const annotations = arr(canvas.annotations)
+      .map(idOf)
+      .filter((a): a is string => a !== undefined);
+    if (annotations.length > 0) page.annotations = annotations;
     return page;
   });
   const indexOfCanvas = new Map(canvasIds.map((c, i) => [c, i]));

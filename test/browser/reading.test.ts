@@ -1,0 +1,321 @@
+// The reading room's text view and read-aloud in real Chromium on the published sample (Kant,
+// "Was ist Aufklärung?", page 481 = page-0017, with ALTO text; its facing page 480 has none).
+// Covers: the text beside the scan in its paragraphs, as printed ("iſt") and in modern spelling
+// ("ist"); a hovered line outlined at its xywh on the scan (the overlay's screen box against the
+// deep-zoom viewport's own mapping of the line's box); a click on the scan choosing the line; the
+// keyboard; copying the page's text with its citation; the phone layout switch; the accessibility
+// tree (ariaSnapshot) holding the page's words; axe (WCAG 2.2 AA) with the text open on a desktop,
+// in dark mode and on a 360-pixel phone.
+// Read aloud runs with REAL voices: Chromium with --enable-speech-dispatcher spawns speech-dispatcher
+// (Debian's, with espeak-ng; .ci/install-system.sh) under a private config whose audio goes to ALSA's
+// null device, so utterances really start and end headless and the highlight follows line by line,
+// turning the page at its end (pause, stop, next and previous line are stepped through by hand;
+// pausing is also covered by the unit tests of read-aloud.ts). The test asserts the voice list holds German, Dutch, French and Latin
+// voices (it fails, never skips, when they are missing) and records the texts handed to
+// speechSynthesis.speak to check modern spelling is what is read. It does not check audio output
+// itself (nothing is heard; ALSA's null device swallows it). A device with no voice for the page's
+// language is simulated by emptying getVoices(), and the message for it is asserted.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
+
+let site: Site;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+let speechHome: string;
+
+const soon = { timeout: 15_000 };
+const view = 'leeszaal-viewer leeszaal-text-view';
+
+beforeAll(async () => {
+  // A private speech-dispatcher: its own socket and a config sending audio to ALSA's null device.
+  speechHome = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-speech-'));
+  await mkdir(path.join(speechHome, 'config', 'speech-dispatcher'), { recursive: true });
+  await mkdir(path.join(speechHome, 'run'), { recursive: true, mode: 0o700 });
+  await writeFile(
+    path.join(speechHome, 'config', 'speech-dispatcher', 'speechd.conf'),
+    'LogLevel 2\nAudioOutputMethod "alsa"\nAudioALSADevice "null"\nAddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"\nDefaultModule espeak-ng\n',
+  );
+  site = await startSite();
+  browser = await launchBrowser(
+    { width: 1280, height: 900 },
+    {
+      args: ['--enable-speech-dispatcher'],
+      env: { XDG_CONFIG_HOME: path.join(speechHome, 'config'), XDG_RUNTIME_DIR: path.join(speechHome, 'run') },
+    },
+  );
+  context = browser.context;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.baseUrl });
+  // Records what is handed to the speech engine, and passes it on.
+  await context.addInitScript(() => {
+    const w = window as unknown as { spoken: string[] };
+    w.spoken = [];
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+      w.spoken.push(u.text);
+      speak(u);
+    };
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (speechHome) await rm(speechHome, { recursive: true, force: true });
+});
+
+async function openItem(query = '?page=page-0017', viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize(viewport);
+  await page.goto(`${site.baseUrl}/items/${KANT}${query}`);
+  await page.waitForFunction(() => performance.getEntriesByName('leeszaal:first-tile').length > 0, null, { timeout: 30_000 });
+  return page;
+}
+
+async function openText(page: Page): Promise<void> {
+  await page.locator('leeszaal-viewer #open-text').click();
+  await page
+    .locator(`${view} .line`)
+    .first()
+    .waitFor({ ...soon, state: 'attached' });
+}
+
+const lineTexts = (page: Page) => page.locator(`${view} .line`).allTextContents();
+/** The text of the line being read or chosen (aria-current), or null when there is none. */
+async function current(page: Page): Promise<string | null> {
+  const line = page.locator(`${view} .line[aria-current="true"]`);
+  return (await line.count()) > 0 ? line.first().textContent() : null;
+}
+
+/** Where the deep-zoom viewer draws a box of page `pageIndex` (canvas pixels), in page (CSS) pixels. */
+function screenBox(page: Page, pageIndex: number, r: { x: number; y: number; w: number; h: number }) {
+  return page.evaluate(
+    ({ pageIndex, r }) => {
+      // Reaching into the viewer's deep zoom to ask OpenSeadragon for its own mapping.
+      const zoom = (document.querySelector('leeszaal-viewer') as any).zoom;
+      const placed = zoom.placed.find((p: { page: { index: number } }) => p.page.index === pageIndex);
+      const vp = zoom.osd.viewport;
+      // An OpenSeadragon Point made from one the viewport gives (the library is bundled, not global).
+      const point = (x: number, y: number) => vp.getCenter().times(0).plus({ x, y });
+      const a = vp.viewportToViewerElementCoordinates(point(r.x + placed.x, r.y));
+      const b = vp.viewportToViewerElementCoordinates(point(r.x + r.w + placed.x, r.y + r.h));
+      const el = (zoom.osd.element as HTMLElement).getBoundingClientRect();
+      return { x: el.x + a.x, y: el.y + a.y, width: b.x - a.x, height: b.y - a.y };
+    },
+    { pageIndex, r },
+  );
+}
+
+describe('the text beside the page', () => {
+  it('shows page 481 in its paragraphs beside the scan, as printed and in modern spelling; its facing page says it has no text', async () => {
+    const page = await openItem();
+    await openText(page);
+    const lines = await lineTexts(page);
+    expect(lines).toContain('Was iſt Aufklaͤrung?');
+    expect(lines).toContain('digkeit. Unmuͤndigkeit iſt das Unvermoͤgen,');
+    expect(lines).toHaveLength(24);
+    // The ALTO TextBlocks: the title's two lines share a paragraph, the body is another.
+    const blocks = await page.locator(`${view} .block`).evaluateAll((ps) => ps.map((p) => p.querySelectorAll('.line').length));
+    expect(blocks.length).toBeGreaterThan(5);
+    expect(await page.locator(`${view} .block`, { hasText: 'Beantwortung der Frage:' }).locator('.line').allTextContents()).toEqual([
+      'Beantwortung der Frage:',
+      'Was iſt Aufklaͤrung?',
+    ]);
+    // Book view: the facing page "[2]" (no ALTO) beside 481, in Dutch, the page's language.
+    const firstPage = (await page.locator(`${view} .page`).first().textContent()) ?? '';
+    expect(firstPage).toContain('Tekst van pagina [2]');
+    expect(firstPage).toContain('Voor deze pagina is er nog geen transcriptie.');
+    const stage = (await page.locator('leeszaal-viewer .stage').boundingBox())!;
+    const text = (await page.locator(view).boundingBox())!;
+    expect(text.x).toBeGreaterThanOrEqual(stage.x + stage.width - 1);
+    expect(stage.width).toBeGreaterThan(500);
+    await page.screenshot({ path: await screenshotPath('reading-printed') });
+
+    await page.locator(`${view} .modern input`).check();
+    await expect.poll(() => lineTexts(page)).toContain('Was ist Aufklärung?');
+    const modern = (await lineTexts(page)).join('\n');
+    expect(modern).not.toContain('ſ');
+    expect(modern).toContain('Unmündigkeit');
+    const size = () => page.locator(`${view} .text`).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    const before = await size();
+    await page.locator(`${view} #text-larger`).click();
+    await page.locator(`${view} #text-larger`).click();
+    expect(await size()).toBeGreaterThan(before * 1.2);
+    await page.screenshot({ path: await screenshotPath('reading-modern-larger') });
+    await page.close();
+  });
+
+  it('outlines a hovered line where it is on the scan, and a click on the scan chooses the line there', async () => {
+    const page = await openItem();
+    await openText(page);
+    await page.locator(`${view} .line`, { hasText: 'Was iſt Aufklaͤrung?' }).hover();
+    const outline = page.locator('leeszaal-viewer .line-outline');
+    await outline.waitFor(soon);
+    const expected = await screenBox(page, 2, { x: 177, y: 886, w: 683, h: 55 }); // tl_6's xywh in the published text
+    const drawn = (await outline.boundingBox())!;
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(drawn[k] - expected[k])).toBeLessThan(2);
+    expect(drawn.width).toBeGreaterThan(50);
+    await page.screenshot({ path: await screenshotPath('reading-hover-outline') });
+
+    // "Sapere aude!" is in tl_16, at 113,1455,810,41.
+    const target = await screenBox(page, 2, { x: 113, y: 1455, w: 810, h: 41 });
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+    await page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+    await expect.poll(() => current(page), soon).toBe('andern zu bedienen. Sapere aude! Habe Muth');
+    await expect.poll(() => page.locator('leeszaal-viewer .line-outline.current').count()).toBe(1);
+
+    // The keyboard: one tab stop in the text, arrows move, Enter chooses.
+    await page.locator(`${view} .line[tabindex="0"]`).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => current(page), soon).toBe('dich deines eigenen Verſtandes zu bedienen! iſt al-');
+    await page.close();
+  });
+
+  it("copies the page's text with the citation", async () => {
+    const page = await openItem();
+    await openText(page);
+    await page.locator(`${view} #copy-text`).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), soon).toContain('Was iſt Aufklaͤrung?');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Beantwortung der Frage:\nWas iſt Aufklaͤrung?');
+    expect(copied).toMatch(/Kant/);
+    expect(copied).toMatch(/p\. 48[01]/);
+    expect(copied).toContain(`${site.baseUrl}/items/${KANT}?page=page-00`);
+    await page.close();
+  });
+
+  it('puts the words in the accessibility tree with the page label, in reading order', async () => {
+    const page = await openItem();
+    await openText(page);
+    const snapshot = await page.locator('leeszaal-viewer').ariaSnapshot();
+    expect(snapshot).toContain('heading "Tekst van pagina 481"');
+    const words = ['Berliniſche Monatsſchrift.', 'Was iſt Aufklaͤrung?', 'Sapere aude!', 'Faulheit und Feigheit'];
+    const at = words.map((w) => snapshot.indexOf(w));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The scan's text alternative names the page.
+    expect(snapshot).toMatch(/img "Pagina 481\./);
+    await page.close();
+  });
+});
+
+describe('read aloud', () => {
+  it('lists real voices and reads line by line with the highlight following, then turns the page', async () => {
+    const page = await openItem();
+    const langs = await page.evaluate(async () => {
+      for (let i = 0; i < 50 && speechSynthesis.getVoices().length === 0; i++) await new Promise((r) => setTimeout(r, 200));
+      return [...new Set(speechSynthesis.getVoices().map((v) => v.lang.split('-')[0]))];
+    });
+    expect(langs).toEqual(expect.arrayContaining(['de', 'nl', 'fr', 'la', 'en']));
+    await openText(page);
+    await page.locator(`${view} .modern input`).check();
+    const modern = (await lineTexts(page)).filter((l) => l.trim() !== '');
+    // Every line that gets the highlight, in order (espeak-ng into a null device reads faster than a poll could watch).
+    await page.locator(view).evaluate((el) => {
+      const w = window as unknown as { highlighted: string[] };
+      w.highlighted = [];
+      new MutationObserver(() => {
+        const line = el.shadowRoot!.querySelector('.line[aria-current="true"]');
+        if (line && line.textContent !== w.highlighted.at(-1)) w.highlighted.push(line.textContent ?? '');
+      }).observe(el.shadowRoot!, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+    });
+    await page.locator(`${view} #read-play`).click();
+    await expect.poll(() => page.locator(`${view} #voice-note`).textContent(), soon).toMatch(/^Stem: German/);
+    // It reads the whole page, then turns to the last page ("[4]", no text) and stops there.
+    await expect.poll(() => new URL(page.url()).searchParams.get('page'), { timeout: 60_000 }).toBe('page-0018');
+    await expect.poll(() => page.locator(`${view} .page`).textContent(), soon).toMatch(/nog geen transcriptie/);
+    await expect.poll(() => page.locator(view).evaluate((el) => (el as unknown as { read: { status: string } }).read.status), soon).toBe('stopped');
+    expect(await page.locator(`${view} #read-play`).count()).toBe(0);
+    const highlighted = await page.evaluate(() => (window as unknown as { highlighted: string[] }).highlighted);
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(highlighted.slice(0, 3)).toEqual(['Berlinische Monatsschrift.', '1784.', 'Zwölftes Stük. December.']);
+    expect(highlighted).toEqual(modern);
+    // What was read is the modern text, line by line, in the order highlighted.
+    expect(spoken).toEqual(modern);
+    expect(spoken).toContain('Was ist Aufklärung?');
+    await page.close();
+  });
+
+  it('steps line by line with the controls while reading', async () => {
+    const page = await openItem();
+    await openText(page);
+    await page.locator(`${view} .line`).nth(5).click();
+    expect(await current(page)).toBe('Was iſt Aufklaͤrung?');
+    await page.locator(`${view} #read-next`).click();
+    expect(await current(page)).toBe('(S. Decemb. 1783. S. 516.)');
+    await page.locator(`${view} #read-previous`).click();
+    await page.locator(`${view} #read-previous`).click();
+    expect(await current(page)).toBe('Beantwortung der Frage:');
+    await page.locator(`${view} #read-play`).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken[0]), soon).toBe('Beantwortung der Frage:');
+    await page.locator(`${view} #read-stop`).click();
+    await expect.poll(() => current(page)).toBe(null);
+    await page.screenshot({ path: await screenshotPath('reading-aloud') });
+    await page.close();
+  });
+
+  it('says plainly when the device has no voice for the language', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      speechSynthesis.getVoices = () => [];
+    });
+    await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=en`);
+    await page.locator('leeszaal-viewer #open-text').click();
+    await page.locator(`${view} .line`).first().waitFor(soon);
+    await page.locator(`${view} #read-play`).click();
+    await expect
+      .poll(() => page.locator(`${view} #voice-note`).textContent(), soon)
+      .toBe('This device has no voice for German; its default voice will read, with a foreign pronunciation.');
+    await page.locator(`${view} #read-stop`).click();
+    await page.close();
+  });
+});
+
+describe('layouts and accessibility', () => {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const axe = async (page: Page) => {
+    const result = await new AxeBuilder({ page }).withTags(tags).analyze();
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  };
+
+  it('on a desktop, light and dark, axe finds nothing with the text open', async () => {
+    const page = await openItem();
+    await openText(page);
+    await page.locator(`${view} .line`).nth(5).click();
+    expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('reading-dark') });
+    await page.close();
+  });
+
+  it('on a 360-pixel phone: image, text or both, and axe finds nothing', async () => {
+    const page = await openItem('?page=page-0017', { width: 360, height: 740 });
+    await openText(page);
+    const stage = page.locator('leeszaal-viewer .stage');
+    const switcher = page.locator('leeszaal-viewer leeszaal-reading-layout');
+    expect(await switcher.isVisible()).toBe(true);
+    expect(await stage.isVisible()).toBe(true);
+    await page.screenshot({ path: await screenshotPath('reading-phone-both') });
+    await switcher.locator('button[data-layout="text"]').click();
+    await expect.poll(() => stage.isVisible()).toBe(false);
+    expect(await page.locator(view).isVisible()).toBe(true);
+    await page.screenshot({ path: await screenshotPath('reading-phone-text') });
+    const box = (await page.locator(view).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(box.height).toBeGreaterThan(100);
+    expect(await axe(page)).toEqual([]);
+    await switcher.locator('button[data-layout="image"]').click();
+    await expect.poll(() => page.locator(view).isVisible()).toBe(false);
+    expect(await stage.isVisible()).toBe(true);
+    await switcher.locator('button[data-layout="both"]').click();
+    await expect.poll(() => page.locator(view).isVisible()).toBe(true);
+    expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,87 @@
+// The text of one page for the reading view, read from an untrusted IIIF AnnotationPage: its
+// `supplementing` text lines with their boxes (`#xywh=`), in the order published, grouped in the
+// blocks (paragraphs) that annotations with `"textGranularity": "block"` open (IIIF Text Granularity
+// extension); the lines after each block annotation belong to it. Pages without block annotations
+// are one block. Pure, so the grouping is unit-tested.
+import type { Region } from '../deep-link.ts';
+
+export interface ReadingLine {
+  /** The annotation's id, or `line-<n>` when it has none. */
+  id: string;
+  /** The text exactly as published (as printed). */
+  text: string;
+  region: Region;
+}
+
+export interface PageText {
+  /** The language of the text (BCP 47) when the annotations say. */
+  language?: string;
+  blocks: ReadingLine[][];
+}
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const XYWH = /#xywh=(?:pixel:)?(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/;
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+function regionOf(target: unknown): Region | undefined {
+  let fragment: string | undefined;
+  if (typeof target === 'string') fragment = target;
+  else if (isObj(target) && isObj(target.selector) && typeof target.selector.value === 'string') fragment = `#${target.selector.value}`;
+  const m = fragment === undefined ? null : XYWH.exec(fragment);
+  if (!m) return undefined;
+  const [x, y, w, h] = m.slice(1).map(Number) as [number, number, number, number];
+  return w > 0 && h > 0 ? { x, y, w, h } : undefined;
+}
+
+function textBody(body: unknown): { value: string; language?: string } | undefined {
+  const first = Array.isArray(body) ? body.find((b) => isObj(b) && b.type === 'TextualBody') : body;
+  if (!isObj(first) || first.type !== 'TextualBody' || typeof first.value !== 'string') return undefined;
+  return typeof first.language === 'string' && LANGUAGE.test(first.language)
+    ? { value: first.value, language: first.language }
+    : { value: first.value };
+}
+
+/** The page's text, or undefined when the document holds no text lines (not an AnnotationPage, or only other annotations). */
+export function parsePageText(json: unknown): PageText | undefined {
+  if (!isObj(json) || json.type !== 'AnnotationPage' || !Array.isArray(json.items)) return undefined;
+  const blocks: ReadingLine[][] = [];
+  let current: ReadingLine[] | undefined;
+  let language: string | undefined;
+  for (const [i, item] of json.items.entries()) {
+    if (!isObj(item)) continue;
+    const motivation = Array.isArray(item.motivation) ? item.motivation : [item.motivation];
+    if (item.motivation !== undefined && !motivation.includes('supplementing')) continue;
+    const body = textBody(item.body);
+    const region = regionOf(item.target);
+    if (!body || !region) continue;
+    const granularity = item.textGranularity;
+    if (granularity === 'block' || granularity === 'paragraph') {
+      current = [];
+      blocks.push(current);
+      continue;
+    }
+    if (granularity !== undefined && granularity !== 'line') continue;
+    if (body.value.trim() === '') continue;
+    language ??= body.language;
+    if (!current) {
+      current = [];
+      blocks.push(current);
+    }
+    current.push({ id: typeof item.id === 'string' ? item.id : `line-${i + 1}`, text: body.value, region });
+  }
+  const kept = blocks.filter((b) => b.length > 0);
+  if (kept.length === 0) return undefined;
+  return language ? { language, blocks: kept } : { blocks: kept };
+}
+
+/** The line of a page whose box holds a point (canvas pixels), the smallest when boxes overlap. */
+export function lineAt(text: PageText, x: number, y: number): ReadingLine | undefined {
+  let best: ReadingLine | undefined;
+  for (const line of text.blocks.flat()) {
+    const r = line.region;
+    if (x < r.x || y < r.y || x > r.x + r.w || y > r.y + r.h) continue;
+    if (!best || r.w * r.h < best.region.w * best.region.h) best = line;
+  }
+  return best;
+}

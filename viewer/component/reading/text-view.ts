@@ -1,0 +1,380 @@
+// `<leeszaal-text-view>`: the text of the shown page (both pages of a book spread) beside the scan,
+// for reading it rather than deciphering it: lines in reading order, set in the paragraphs of the
+// source, in a reading font whose size the reader picks, as printed or in modern spelling. Lines are
+// linked to the scan (the shell outlines the one pointed at, focused or read) and the page's text
+// can be copied with its citation. Reading aloud lives here too: read-aloud.ts decides what comes
+// next, speaker.ts speaks. The element fetches each page's text AnnotationPage (page-text.ts).
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { emit } from '../events.ts';
+import { type Lang, type MessageKey, type Params, t } from '../i18n.ts';
+import { type IconName, icon } from '../icons.ts';
+import type { LabelValue } from '../manifest-model.ts';
+import { copyText } from '../panels/copy.ts';
+import { lineAt, type PageText, parsePageText, type ReadingLine } from './page-text.ts';
+import { IDLE, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
+import { Speaker } from './speaker.ts';
+import { textViewStyles } from './styles.ts';
+import { pickVoice, speechLanguage } from './voices.ts';
+
+/** A page the view shows: its index in the manifest, its label and its AnnotationPages. */
+export interface ShownPage {
+  index: number;
+  label: string;
+  annotations: readonly string[];
+}
+
+type Loaded = PageText | 'none' | 'failed';
+interface FlatLine {
+  page: number;
+  line: ReadingLine;
+}
+
+const SIZES = [0.875, 1, 1.125, 1.25, 1.5, 1.75, 2, 2.5];
+const RATES = [0.75, 1, 1.25, 1.5];
+
+/** Fetches a page's text: the first of its AnnotationPages that holds text lines. */
+async function fetchPageText(urls: readonly string[]): Promise<Loaded> {
+  let failed = false;
+  for (const url of urls) {
+    try {
+      const res = await fetch(url, { headers: { accept: 'application/ld+json, application/json' } });
+      if (!res.ok) throw new Error(String(res.status));
+      const text = parsePageText(await res.json());
+      if (text) return text;
+    } catch {
+      failed = true;
+    }
+  }
+  return failed ? 'failed' : 'none';
+}
+
+export class LeeszaalTextView extends LitElement {
+  static override properties = {
+    pages: { attribute: false },
+    lang: { type: String },
+    metadata: { attribute: false },
+    citation: { type: String },
+    hasNextPage: { type: Boolean },
+    texts: { state: true },
+    modern: { state: true },
+    size: { state: true },
+    rate: { state: true },
+    read: { state: true },
+    focusAt: { state: true },
+    voiceNote: { state: true },
+  };
+
+  declare pages: ShownPage[];
+  declare lang: Lang;
+  declare metadata: LabelValue[];
+  declare citation: string;
+  declare hasNextPage: boolean;
+  declare texts: Map<number, Loaded>;
+  declare modern: boolean;
+  declare size: number;
+  declare rate: number;
+  declare read: ReadState;
+  declare focusAt: number;
+  declare voiceNote: string;
+
+  static override styles = textViewStyles;
+
+  private readonly cache = new Map<string, Promise<Loaded>>();
+  private hovered = -1;
+  private readonly speaker = new Speaker(() => this.send({ type: 'ended' }));
+
+  constructor() {
+    super();
+    this.pages = [];
+    this.lang = 'nl';
+    this.metadata = [];
+    this.citation = '';
+    this.hasNextPage = false;
+    this.texts = new Map();
+    this.modern = false;
+    this.size = 1;
+    this.rate = 1;
+    this.read = IDLE;
+    this.focusAt = 0;
+    this.voiceNote = '';
+  }
+
+  override disconnectedCallback(): void {
+    this.speaker.cancel();
+    emit(this, 'line-outline', { lines: [] });
+    super.disconnectedCallback();
+  }
+
+  private tr(key: MessageKey, params?: Params): string {
+    return t(this.lang, key, params);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('pages')) {
+      const before = (changed.get('pages') as ShownPage[] | undefined)?.map((p) => p.index).join() ?? '';
+      if (before !== this.pages.map((p) => p.index).join()) void this.loadTexts();
+    }
+  }
+
+  private async loadTexts(): Promise<void> {
+    const pages = this.pages;
+    this.texts = new Map();
+    this.hovered = -1;
+    this.focusAt = 0;
+    const loaded = await Promise.all(
+      pages.map((p) => {
+        const key = p.annotations.join(' ');
+        if (!this.cache.has(key)) this.cache.set(key, p.annotations.length > 0 ? fetchPageText(p.annotations) : Promise.resolve('none'));
+        return this.cache.get(key)!;
+      }),
+    );
+    // The shell hands over a fresh array on every render; only a turn of the page makes these texts stale.
+    if (pages.map((p) => p.index).join() !== this.pages.map((p) => p.index).join()) return;
+    this.texts = new Map(pages.map((p, i) => [p.index, loaded[i]!]));
+    this.send({ type: 'lines' });
+    if (this.read.status !== 'playing') this.scrollText(0);
+  }
+
+  /** Every line of the shown pages in reading order: the index the sequencer and the outline use. */
+  private get flat(): FlatLine[] {
+    return this.pages.flatMap((p) => {
+      const text = this.texts.get(p.index);
+      return typeof text === 'object' ? text.blocks.flat().map((line) => ({ page: p.index, line })) : [];
+    });
+  }
+
+  /** The text shown for each line: as printed, or made modern page by page. */
+  private shownTexts(): string[] {
+    const perPage = this.pages.map((p) => {
+      const text = this.texts.get(p.index);
+      return typeof text === 'object' ? text.blocks.flat().map((l) => l.text) : [];
+    });
+    return spokenTexts(perPage, this.modern);
+  }
+
+  private get language(): string | undefined {
+    const first = this.pages.map((p) => this.texts.get(p.index)).find((x): x is PageText => typeof x === 'object');
+    return speechLanguage(first?.language, this.metadata);
+  }
+
+  // ---- reading aloud -------------------------------------------------------------------------
+
+  private send(event: ReadEvent): void {
+    const before = this.read;
+    const { state, effects } = step(before, event, { texts: this.shownTexts(), hasNextPage: this.hasNextPage });
+    this.read = state;
+    for (const effect of effects) {
+      if (effect.type === 'speak') void this.speak(effect.at);
+      else if (effect.type === 'cancel') this.speaker.cancel();
+      // Pausing stops the line and resuming reads it again from its start: speechSynthesis.pause()
+      // leaves some engines (speech-dispatcher on Linux, Android) silent for good, and lines are short.
+      else if (effect.type === 'pause') this.speaker.cancel();
+      else if (effect.type === 'resume') void this.speak(state.at);
+      else emit(this, 'read-next-page', {});
+    }
+    if (state.at !== before.at) this.onCurrentLine();
+    if (state.status !== before.status && !state.turning) {
+      this.announce(this.tr(state.status === 'playing' ? 'read.playing' : state.status === 'paused' ? 'read.paused' : 'read.stopped'));
+    }
+  }
+
+  private async speak(at: number): Promise<void> {
+    const text = this.shownTexts()[at] ?? '';
+    const language = this.language ?? document.documentElement.lang;
+    const voices = await Speaker.voices();
+    if (this.read.at !== at || this.read.status !== 'playing') return;
+    const voice = language ? pickVoice(voices, language) : undefined;
+    const name = language ? (new Intl.DisplayNames([this.lang], { type: 'language' }).of(language) ?? language) : '';
+    this.voiceNote = voice ? this.tr('read.voice', { voice: voice.name }) : this.tr('read.noVoice', { language: name });
+    this.speaker.speak(text, language, voice, this.rate);
+  }
+
+  /** The current line moved (read, chosen, stepped to): the text and the scan follow it. */
+  private onCurrentLine(): void {
+    const at = this.read.at;
+    if (at >= 0) this.focusAt = at;
+    this.outline();
+    const current = this.flat[at];
+    emit(this, 'line-reveal', current ? { page: current.page, region: current.line.region } : { page: undefined, region: undefined });
+    void this.updateComplete.then(() => this.scrollText(at));
+  }
+
+  private scrollText(at: number): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.text');
+    const line = this.renderRoot.querySelector<HTMLElement>(`[data-at="${at}"]`);
+    if (!box) return;
+    if (!line || at <= 0) {
+      if (at <= 0) box.scrollTop = 0;
+      return;
+    }
+    const top = line.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top + line.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+    }
+  }
+
+  private outline(): void {
+    const flat = this.flat;
+    const lines = [
+      ...(this.hovered >= 0 && this.hovered !== this.read.at && flat[this.hovered] ? [{ ...flat[this.hovered]!, current: false }] : []),
+      ...(this.read.at >= 0 && flat[this.read.at] ? [{ ...flat[this.read.at]!, current: true }] : []),
+    ];
+    emit(this, 'line-outline', { lines: lines.map((l) => ({ page: l.page, region: l.line.region, current: l.current })) });
+  }
+
+  private announce(message: string): void {
+    emit(this, 'announce', { message });
+  }
+
+  /** The scan was clicked at a point of a page: choose the line there. True when there was one. */
+  selectAt(page: number, x: number, y: number): boolean {
+    const text = this.texts.get(page);
+    const line = typeof text === 'object' ? lineAt(text, x, y) : undefined;
+    const at = line ? this.flat.findIndex((f) => f.line === line) : -1;
+    if (at < 0) return false;
+    this.send({ type: 'select', at });
+    return true;
+  }
+
+  // ---- the reader's controls -----------------------------------------------------------------
+
+  private setHovered(at: number): void {
+    if (this.hovered === at) return;
+    this.hovered = at;
+    this.outline();
+  }
+
+  private onLinesKeydown(e: KeyboardEvent): void {
+    const count = this.flat.length;
+    if (count === 0) return;
+    const moves: Record<string, number> = { ArrowDown: this.focusAt + 1, ArrowUp: this.focusAt - 1, Home: 0, End: count - 1 };
+    if (e.key in moves) {
+      e.preventDefault();
+      this.focusAt = Math.max(0, Math.min(count - 1, moves[e.key]!));
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-at="${this.focusAt}"]`)?.focus());
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.send({ type: 'select', at: this.focusAt });
+    }
+  }
+
+  private toggleModern(on: boolean): void {
+    this.modern = on;
+    this.announce(this.tr(on ? 'reading.modernOn' : 'reading.modernOff'));
+  }
+
+  private resize(by: number): void {
+    const i = Math.max(0, Math.min(SIZES.length - 1, SIZES.indexOf(this.size) + by));
+    this.size = SIZES[i]!;
+    this.announce(this.tr('reading.size', { percent: Math.round(this.size * 100) }));
+  }
+
+  /** The shown pages' text as shown (printed or modern), paragraphs apart, then the citation with title, page and link. */
+  pageText(): string {
+    const shown = this.shownTexts();
+    let n = 0;
+    const pages = this.pages.flatMap((p) => {
+      const text = this.texts.get(p.index);
+      if (typeof text !== 'object') return [];
+      const blocks = text.blocks.map((b) => b.map(() => shown[n++] ?? '').join('\n'));
+      return [this.pages.length > 1 ? `${this.tr('reading.pageText', { label: p.label })}\n\n${blocks.join('\n\n')}` : blocks.join('\n\n')];
+    });
+    return `${pages.join('\n\n')}\n\n${this.citation}`;
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  private renderReadAloud() {
+    if (!Speaker.supported) return html`<p class="note">${this.tr('read.unsupported')}</p>`;
+    const { status } = this.read;
+    const play = status === 'playing' ? 'read.pause' : status === 'paused' ? 'read.resume' : 'read.play';
+    const button = (key: MessageKey, glyph: IconName, event: ReadEvent, extra: { pressed?: boolean; id?: string } = {}) =>
+      html`<button type="button" id=${extra.id ?? nothing} title=${this.tr(key)} aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
+        @click=${() => this.send(event)}>${icon(glyph)}<span class="sr-only">${this.tr(key)}</span></button>`;
+    return html`<div class="read" role="group" aria-label=${this.tr('read.title')}>
+      ${button(play, status === 'playing' ? 'pause' : 'play', { type: status === 'playing' ? 'pause' : 'play' }, { pressed: status === 'playing', id: 'read-play' })}
+      ${button('read.stop', 'stop', { type: 'stop' }, { id: 'read-stop' })}
+      ${button('read.previous', 'lineUp', { type: 'previous' }, { id: 'read-previous' })}
+      ${button('read.next', 'lineDown', { type: 'next' }, { id: 'read-next' })}
+      <label class="rate">${this.tr('read.speed')}
+        <select @change=${(e: Event) => (this.rate = Number((e.target as HTMLSelectElement).value))}>
+          ${RATES.map((r) => html`<option value=${r} ?selected=${r === this.rate}>${r.toLocaleString(this.lang)}×</option>`)}
+        </select>
+      </label>
+      ${this.voiceNote ? html`<p class="note" id="voice-note">${this.voiceNote}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderPage(page: ShownPage, shown: string[], start: number) {
+    const text = this.texts.get(page.index);
+    const headingId = `text-${page.index}`;
+    let body: unknown;
+    if (text === undefined) body = html`<p class="note">${this.tr('reading.loading')}</p>`;
+    else if (text === 'none') body = html`<p class="note">${this.tr('reading.noText')}</p>`;
+    else if (text === 'failed') body = html`<p class="note">${this.tr('reading.failed')}</p>`;
+    else {
+      let n = start;
+      body = text.blocks.map(
+        (block) =>
+          html`<p class="block">${block.map((line) => {
+            const at = n++;
+            return html`<span
+              class="line"
+              data-at=${at}
+              tabindex=${at === this.focusAt ? 0 : -1}
+              aria-current=${at === this.read.at ? 'true' : nothing}
+              @mouseenter=${() => this.setHovered(at)}
+              @mouseleave=${() => this.setHovered(-1)}
+              @focus=${() => {
+                this.focusAt = at;
+                this.setHovered(at);
+              }}
+              @blur=${() => this.setHovered(-1)}
+              @click=${() => this.send({ type: 'select', at })}
+            >${shown[at] ?? line.text}</span>`;
+          })}</p>`,
+      );
+    }
+    return html`<section class="page" aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${this.tr('reading.pageText', { label: page.label })}</h3>
+      ${body}
+    </section>`;
+  }
+
+  override render() {
+    const shown = this.shownTexts();
+    const starts: number[] = [];
+    let total = 0;
+    for (const p of this.pages) {
+      starts.push(total);
+      const text = this.texts.get(p.index);
+      total += typeof text === 'object' ? text.blocks.flat().length : 0;
+    }
+    const language = this.language;
+    return html`<div class="controls">
+        <label class="modern"><input type="checkbox" .checked=${this.modern} @change=${(e: Event) => this.toggleModern((e.target as HTMLInputElement).checked)} />
+          ${this.tr('reading.modern')}</label>
+        <span class="size" role="group" aria-label=${this.tr('reading.size', { percent: Math.round(this.size * 100) })}>
+          <button type="button" id="text-smaller" title=${this.tr('reading.smaller')} aria-disabled=${this.size === SIZES[0] ? 'true' : nothing} @click=${() => this.resize(-1)}>
+            <span aria-hidden="true">A−</span><span class="sr-only">${this.tr('reading.smaller')}</span></button>
+          <button type="button" id="text-larger" title=${this.tr('reading.larger')} aria-disabled=${this.size === SIZES.at(-1) ? 'true' : nothing} @click=${() => this.resize(1)}>
+            <span aria-hidden="true">A+</span><span class="sr-only">${this.tr('reading.larger')}</span></button>
+        </span>
+        <button type="button" id="copy-text" title=${this.tr('reading.copy')} ?hidden=${total === 0} @click=${() => void copyText(this, this.pageText(), this.lang)}>
+          ${icon('copy')}<span class="sr-only">${this.tr('reading.copy')}</span></button>
+        ${total > 0 ? this.renderReadAloud() : nothing}
+      </div>
+      ${total > 0 ? html`<p class="sr-only">${this.tr('reading.lines')}</p>` : nothing}
+      <div class="text" lang=${language ?? nothing} style=${`--text-scale: ${this.size}`} @keydown=${this.onLinesKeydown}>
+        ${this.pages.map((p, i) => this.renderPage(p, shown, starts[i]!))}
+      </div>`;
+  }
+}
+
+if (!customElements.get('leeszaal-text-view')) customElements.define('leeszaal-text-view', LeeszaalTextView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leeszaal-text-view': LeeszaalTextView;
+  }
+}
