@@ -43,6 +43,33 @@ describe('RenderQueue', () => {
     expect(await q.run(async () => 2)).toBe(2);
   });
 
+  it('drops a waiting job whose client hung up: never started, its place in the queue freed', async () => {
+    const q = new RenderQueue({ concurrency: 1, maxQueued: 1, timeoutMs: 10_000 });
+    const g = gate();
+    const running = q.run(() => g.opened);
+    const hangUp = new AbortController();
+    let started = false;
+    const waiting = q.run(
+      async () => {
+        started = true;
+      },
+      0,
+      hangUp.signal,
+    );
+    expect(q.queued).toBe(1);
+    hangUp.abort();
+    await expect(waiting).rejects.toMatchObject({ status: 499 });
+    expect(q.queued).toBe(0);
+    // The freed place takes the next job, which runs once the slot is free.
+    const next = q.run(async () => 'next');
+    g.open();
+    await running;
+    expect(await next).toBe('next');
+    expect(started).toBe(false);
+    // A job whose client is already gone is not even queued.
+    await expect(q.run(async () => 1, 0, hangUp.signal)).rejects.toMatchObject({ status: 499 });
+  });
+
   it('answers 503 when a job outlives the time limit, and never starts a job that timed out waiting', async () => {
     const q = new RenderQueue({ concurrency: 1, maxQueued: 5, timeoutMs: 50 });
     const g = gate();

@@ -3,7 +3,8 @@
 // few huge renders take gigabytes. A render reserves what it will hold (decoded source, output,
 // rotated copy) before it starts and gives it back when it ends. Renders that do not fit wait, in
 // order, up to RENDER_QUEUE of them; beyond that, or past the time limit, the answer is 503 with
-// Retry-After. On shutdown the queue refuses what waits and what comes, and lets what runs finish.
+// Retry-After. A render whose client has gone away while it waited is dropped, never started: a
+// flood that hangs up must not leave minutes of renders for nobody. On shutdown the queue refuses what waits and what comes, and lets what runs finish.
 import { HttpError } from '../errors.ts';
 
 export interface RenderQueueOptions {
@@ -53,10 +54,11 @@ export class RenderQueue {
   /**
    * Runs `job` once a slot is free and `costBytes` fit the budget; rejects with 503 when the queue
    * is full, the time runs out or the server is shutting down. A job not yet started when its
-   * client was answered is never started.
+   * client was answered, or when `signal` aborts (the client hung up), is never started.
    */
-  run<T>(job: () => Promise<T>, costBytes = 0): Promise<T> {
+  run<T>(job: () => Promise<T>, costBytes = 0, signal?: AbortSignal): Promise<T> {
     if (this.#closed) return Promise.reject(shuttingDown());
+    if (signal?.aborted) return Promise.reject(goneAway());
     // More than the whole budget could never fit: it runs when nothing else does.
     const cost = Math.min(Math.max(0, costBytes), this.#budget);
     const deadline = Date.now() + this.#timeoutMs;
@@ -80,6 +82,16 @@ export class RenderQueue {
         this.#remove(entry);
         reject(new HttpError(503, `rendering took longer than ${this.#timeoutMs} ms`, 5));
       }, this.#timeoutMs);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.#waiting.includes(entry)) return;
+          clearTimeout(timer);
+          this.#remove(entry);
+          reject(goneAway());
+        },
+        { once: true },
+      );
       this.#waiting.push(entry);
     });
   }
@@ -128,4 +140,6 @@ export class RenderQueue {
   }
 }
 
+/** No one is left to answer; the status is for the logs only. */
+const goneAway = () => new HttpError(499, 'the client closed the connection before its render started');
 const shuttingDown = () => new HttpError(503, 'the server is shutting down; retry shortly', 5);

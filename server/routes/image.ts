@@ -64,6 +64,8 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   const renderOptions = { jpegQuality: config.JPEG_QUALITY, timeoutSeconds: Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000)) };
   const infos = new Map<string, { version: string; info: PublishedImageInfo; until: number }>();
   const inflight = new Map<string, Promise<Buffer>>();
+  /** Keys of in-flight renders that a second request is waiting for too. */
+  const joined = new Set<string>();
 
   /** The published info.json, re-checked on disk at most every INFO_TTL_MS. */
   async function loadInfo(id: string): Promise<PublishedImageInfo> {
@@ -205,15 +207,24 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
     let body = renderCache.get(key)?.body;
     if (body === undefined) {
       let pending = inflight.get(key);
+      if (pending !== undefined) joined.add(key);
       if (pending === undefined) {
-        pending = renderQueue.run(() => render(ir, full, source, renderOptions), renderBytes(ir, full, source));
+        // A render waiting for its turn is dropped if its client hangs up (one that others joined is kept).
+        const hungUp = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished && inflight.get(key) === pending && !joined.has(key)) hungUp.abort();
+        });
+        pending = renderQueue.run(() => render(ir, full, source, renderOptions), renderBytes(ir, full, source), hungUp.signal);
         inflight.set(key, pending);
         pending
           .then(
             (b) => renderCache.set(key, { body: b, contentType: CONTENT_TYPES[ir.format] }),
             () => undefined,
           )
-          .finally(() => inflight.delete(key));
+          .finally(() => {
+            inflight.delete(key);
+            joined.delete(key);
+          });
       }
       body = await pending.catch((err: unknown) => {
         throw err instanceof HttpError ? err : renderFailure(err, id);
