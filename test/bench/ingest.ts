@@ -24,6 +24,7 @@ import { tileSettings } from '../../ingest/ingest.ts';
 import { tuneLibvips } from '../../ingest/pyramid/libvips.ts';
 import { scanSource } from '../../ingest/sources/scan.ts';
 import { writeTiles } from '../../ingest/pyramid/tile.ts';
+import { ensureDebianTools } from './debian-tools.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,15 +39,7 @@ const BATCH_RUNS = 3;
 function ensureVips(log: BenchLog): string {
   const found = ['/usr/bin/vips', '/usr/local/bin/vips'].find((p) => existsSync(p));
   if (found) return found;
-  log('vips not found: installing Debian libvips-tools');
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) =>
-    execFileSync(sudo[0] ?? args[0]!, sudo.length ? args : args.slice(1), {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'libvips-tools']);
+  ensureDebianTools(log, [['/usr/bin/vips', 'libvips-tools']]);
   return '/usr/bin/vips';
 }
 

@@ -6,7 +6,6 @@
 // figure, for scale, builds the book at 1000 pixels, where every page is rendered from its derivative.
 // Installs img2pdf when missing.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { ItemRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { publishedSample } from '../support/sample.ts';
+import { ensureDebianTools } from './debian-tools.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,17 +24,7 @@ const BOOK = 'bench-book';
 const MEMORY_GOAL_MB = 300;
 
 function ensureImg2pdf(log: BenchLog): void {
-  if (existsSync(IMG2PDF)) return;
-  log('installing img2pdf with apt-get');
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  for (const args of [
-    ['apt-get', 'update', '-qq'],
-    ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'img2pdf'],
-  ]) {
-    const all = [...sudo, ...args];
-    const r = spawnSync(all[0] ?? '', all.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
-  }
+  ensureDebianTools(log, [[IMG2PDF, 'img2pdf']]);
 }
 
 /** A data folder holding one book of PAGES pages made from the published Kant pages; returns the JPEGs in page order. */

@@ -9,7 +9,6 @@
 // duplicate CSV rows) belong in this list too. About two minutes.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFile, cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import { ingest } from '../../ingest/ingest.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { SAMPLE_SOURCE } from '../support/sample.ts';
+import { freePort } from '../support/free-port.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,17 +27,6 @@ const MEASURE_S = 15;
 const RSS_GOAL_BYTES = 1024 ** 3;
 const REPUBLISHES = 3;
 const ITEM = 'kant-aufklaerung-1784';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `npm start` on `port`, the one the data was published for (another would re-publish it). */
 async function startLeeszaal(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {

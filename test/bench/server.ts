@@ -3,16 +3,17 @@
 // (2) rendered region+size requests from this server vs iipsrv (FastCGI behind lighttpd) on the same
 // pyramidal TIFFs, every request distinct and this server's render cache off, so both decode.
 // One worker process each side. Installs nginx-light, lighttpd and iipimage-server when missing.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { dataPaths } from '../../manifests/layout.ts';
 import { publishedSample } from '../support/sample.ts';
+import { freePort } from '../support/free-port.ts';
+import { ensureDebianTools } from './debian-tools.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,35 +34,11 @@ interface Load {
 }
 
 function ensureTools(log: BenchLog): void {
-  const missing = [
+  ensureDebianTools(log, [
     [NGINX, 'nginx-light'],
     [LIGHTTPD, 'lighttpd'],
     [IIPSRV, 'iipimage-server'],
-  ].filter(([bin]) => !existsSync(bin ?? ''));
-  if (missing.length === 0) return;
-  const pkgs = missing.map(([, pkg]) => pkg ?? '');
-  log(`installing ${pkgs.join(', ')} with apt-get`);
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) => {
-    const r = spawnSync(sudo[0] ?? args[0] ?? '', sudo.length ? args : args.slice(1), {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed`);
-  };
-  run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...pkgs]);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+  ]);
 }
 
 async function waitFor(url: string, child: ChildProcess, what: string): Promise<void> {

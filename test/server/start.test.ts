@@ -4,11 +4,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
+import { freePort } from '../support/free-port.ts';
 import { IMAGE_ID, buildFixture, repoRoot, type Fixture } from './fixture.ts';
 
 let fx: Fixture;
@@ -27,15 +27,6 @@ interface Started {
   stdout: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
-}
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The image service of the first canvas of the first item, as a viewer would find it. */
