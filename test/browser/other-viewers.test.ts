@@ -26,10 +26,25 @@ const COMPARE_WIDTH = 48;
 /** Least correlation of a right page with its scan (right ones score above 0.95, smeared ones below 0.6). */
 const MIN_CORRELATION = 0.85;
 
-// First pages of sample items, in sizes old info.json files got wrong (1456x2083, 1600x2867 and
-// 1600x2458 each listed a thumbnail beside the level of nearly its size) and one it got right.
-const PAGES = [
+// Every page of the bundled sample (seven corpus pages), in sizes old info.json files got wrong
+// (1456x2083, 1600x2867 and 1600x2458 each listed a thumbnail beside the level of nearly its size)
+// and ones it got right.
+const PAGES: { item: string; canvas: number; scan: string; facing?: string }[] = [
   { item: 'kant-aufklaerung-1784', canvas: 0, scan: 'kant-aufklaerung-1784/images/page-0001.tif' },
+  // A paged book opens at a spread in both viewers: its second and third pages show side by side.
+  {
+    item: 'kant-aufklaerung-1784',
+    canvas: 1,
+    scan: 'kant-aufklaerung-1784/images/page-0016.tif',
+    facing: 'kant-aufklaerung-1784/images/page-0017.tif',
+  },
+  {
+    item: 'kant-aufklaerung-1784',
+    canvas: 2,
+    scan: 'kant-aufklaerung-1784/images/page-0016.tif',
+    facing: 'kant-aufklaerung-1784/images/page-0017.tif',
+  },
+  { item: 'kant-aufklaerung-1784', canvas: 3, scan: 'kant-aufklaerung-1784/images/page-0018.tif' },
   { item: 'bengel-abriss-1751', canvas: 0, scan: 'prints-1653-1751/images/bengel_abriss01_1751-0007.jpg' },
   { item: 'eiteritz-1719', canvas: 0, scan: 'prints-1653-1751/images/eiteritz_affe_1719-0206.jpg' },
   { item: 'corvinus-frauenzimmer-1715', canvas: 0, scan: 'prints-1653-1751/images/corvinus_frauenzimmer_1715-0054.jpg' },
@@ -118,19 +133,35 @@ async function openIn(context: BrowserContext, url: string, name: string, viewpo
   return { page, canvas, outside };
 }
 
-async function scanAt(file: string, region: Box, width: number, height: number): Promise<Buffer> {
-  return sharp(path.join(SAMPLE_SOURCE, file)).extract(region).resize(width, height, { fit: 'fill' }).greyscale().raw().toBuffer();
+/** What the viewer should paint: the scan, or the scan and its facing page side by side (a spread), as PNG. */
+async function expectedImage(p: (typeof PAGES)[number]): Promise<Buffer> {
+  const left = await sharp(path.join(SAMPLE_SOURCE, p.scan)).png().toBuffer();
+  if (p.facing === undefined) return left;
+  const right = await sharp(path.join(SAMPLE_SOURCE, p.facing)).png().toBuffer();
+  const [a, b] = await Promise.all([sharp(left).metadata(), sharp(right).metadata()]);
+  return sharp({ create: { width: a.width + b.width, height: Math.max(a.height, b.height), channels: 3, background: '#ffffff' } })
+    .composite([
+      { input: left, left: 0, top: 0 },
+      { input: right, left: a.width, top: 0 },
+    ])
+    .png()
+    .toBuffer();
+}
+
+async function scanAt(image: Buffer, region: Box, width: number, height: number): Promise<Buffer> {
+  return sharp(image).extract(region).resize(width, height, { fit: 'fill' }).greyscale().raw().toBuffer();
 }
 
 async function checkPage(viewer: string, url: string, p: (typeof PAGES)[number], viewport: Viewport) {
   const context = browser.context;
   const { page, canvas } = await openIn(context, url, `${viewer}-${p.item}-${viewport.width}`, viewport);
   try {
-    const meta = await sharp(path.join(SAMPLE_SOURCE, p.scan)).metadata();
+    const expected = await expectedImage(p);
+    const meta = await sharp(expected).metadata();
     const region = shownRegion(meta, canvas.box, canvas.canvas);
-    // Nearly the whole page is shown (a page cut off is not), and it is the page.
+    // Nearly the whole page (or spread) is shown (a page cut off is not), and it is the page.
     const shown = region === undefined ? 0 : Math.min(region.width / meta.width, region.height / meta.height);
-    const r = region === undefined ? 0 : correlation(canvas.grey, await scanAt(p.scan, region, COMPARE_WIDTH, canvas.grey.length / COMPARE_WIDTH));
+    const r = region === undefined ? 0 : correlation(canvas.grey, await scanAt(expected, region, COMPARE_WIDTH, canvas.grey.length / COMPARE_WIDTH));
     const says = `correlation ${r.toFixed(3)}, ${(shown * 100).toFixed(1)}% of the page shown, painted ${JSON.stringify(canvas.box)}`;
     expect({ item: p.item, wholePage: shown >= 0.9, correlated: r >= MIN_CORRELATION }, says).toEqual({
       item: p.item,
@@ -144,16 +175,18 @@ async function checkPage(viewer: string, url: string, p: (typeof PAGES)[number],
 
 describe('Mirador 4 (OpenSeadragon 5)', () => {
   it.each(PAGES.flatMap((p) => [SMALL, LARGE].map((viewport) => ({ ...p, viewport }))))(
-    'shows the first page of $item right at its initial zoom in $viewport.width x $viewport.height',
+    'shows page $canvas of $item right at its initial zoom in $viewport.width x $viewport.height',
     async ({ viewport, ...p }) => {
       const manifest = `${site.baseUrl}/iiif/presentation/${p.item}/manifest.json`;
-      await checkPage('mirador', `${site.baseUrl}/bench/mirador.html?manifest=${encodeURIComponent(manifest)}`, p, viewport);
+      const canvas = (await (await fetch(manifest)).json()).items[p.canvas].id as string;
+      const url = `${site.baseUrl}/bench/mirador.html?manifest=${encodeURIComponent(manifest)}&canvas=${encodeURIComponent(canvas)}`;
+      await checkPage('mirador', url, p, viewport);
     },
   );
 });
 
 describe('Universal Viewer 4', () => {
-  it.each(PAGES)('shows the first page of $item right at its initial zoom', async (p) => {
+  it.each(PAGES)('shows page $canvas of $item right at its initial zoom', async (p) => {
     const manifest = `${site.baseUrl}/iiif/presentation/${p.item}/manifest.json`;
     await checkPage('uv', `${site.baseUrl}/bench/uv.html?manifest=${encodeURIComponent(manifest)}&cv=${p.canvas}`, p, LARGE);
   });
