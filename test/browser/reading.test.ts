@@ -117,7 +117,10 @@ describe('the text beside the page', () => {
     const lines = await lineTexts(page);
     expect(lines).toContain('Was iſt Aufklaͤrung?');
     expect(lines).toContain('digkeit. Unmuͤndigkeit iſt das Unvermoͤgen,');
-    expect(lines).toHaveLength(24);
+    // 23 lines: the drop cap "A", a TextBlock of its own in the ALTO, begins the body's first line.
+    expect(lines).toHaveLength(23);
+    expect(lines.filter((l) => l.startsWith('Aufklaͤrung iſt der Ausgang des Men'))).toHaveLength(1);
+    expect(lines).not.toContain('A');
     // The ALTO TextBlocks: the title's two lines share a paragraph, the body is another.
     const blocks = await page.locator(`${view} .block`).evaluateAll((ps) => ps.map((p) => p.querySelectorAll('.line').length));
     expect(blocks.length).toBeGreaterThan(5);
@@ -149,6 +152,75 @@ describe('the text beside the page', () => {
     await page.close();
   });
 
+  it('draws the superscript e of early print ("Aufklaͤrung") in the bundled face, not as a missing-glyph box', async () => {
+    const page = await openItem();
+    await openText(page);
+    const text = page.locator(`${view} .text`);
+    expect(await text.getAttribute('class')).toBe('text print');
+    expect(await text.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Leeszaal Print"/);
+    // The face was fetched because the page's printed text uses it.
+    await page.waitForFunction(
+      () => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Leeszaal Print' && f.status === 'loaded'),
+      null,
+      soon,
+    );
+    // In the text itself: a mark drawn by the face has no advance of its own, so "aͤ" is as wide as
+    // "a"; a missing glyph is a box of its own width beside the a.
+    const widths = await text.evaluate((el) => {
+      const width = (s: string) => {
+        const span = document.createElement('span');
+        span.textContent = s;
+        el.append(span);
+        const w = span.getBoundingClientRect().width;
+        span.remove();
+        return w;
+      };
+      return { a: width('a'), ae: width('a\u0364'), word: width('Aufkla\u0364rung'), plain: width('Aufklarung') };
+    });
+    expect(widths.a).toBeGreaterThan(5);
+    expect(widths.ae).toBeCloseTo(widths.a, 1);
+    expect(widths.word).toBeCloseTo(widths.plain, 1);
+    // In pixels: drawn in the face, "aͤ" has ink above the a and within its width, where a box would
+    // stand beside it.
+    const ink = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 200;
+      canvas.height = 200;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      ctx.font = '100px "Leeszaal Print"';
+      const drawn = (s: string) => {
+        ctx.clearRect(0, 0, 200, 200);
+        ctx.fillText(s, 20, 150);
+        const { data } = ctx.getImageData(0, 0, 200, 200);
+        let above = 0;
+        let right = 0;
+        const aTop = 150 - ctx.measureText('a').actualBoundingBoxAscent - 4;
+        const aEnd = 20 + ctx.measureText('a').width;
+        for (let i = 3; i < data.length; i += 4) {
+          if (data[i]! < 128) continue;
+          const x = ((i - 3) / 4) % 200;
+          const y = Math.floor((i - 3) / 4 / 200);
+          if (y < aTop) above++;
+          if (x > aEnd + 2) right++;
+        }
+        return { above, right };
+      };
+      return { a: drawn('a'), ae: drawn('a\u0364') };
+    });
+    expect(ink.a).toEqual({ above: 0, right: 0 });
+    expect(ink.ae.above).toBeGreaterThan(40);
+    expect(ink.ae.right).toBe(0);
+    // Big enough to see the small e over the a in the screenshot.
+    for (let i = 0; i < 4; i++) await page.locator(`${view} #text-larger`).click();
+    const title = page.locator(`${view} .line`, { hasText: 'Was iſt Aufklaͤrung?' });
+    await title.scrollIntoViewIfNeeded();
+    await title.screenshot({ path: await screenshotPath('reading-superscript-e') });
+    // Modern spelling needs no such face: the text goes back to the reader's system serif.
+    await page.locator(`${view} .modern input`).check();
+    await expect.poll(() => text.getAttribute('class')).toBe('text');
+    await page.close();
+  });
+
   it('outlines a hovered line where it is on the scan, and a click on the scan chooses the line there', async () => {
     const page = await openItem();
     await openText(page);
@@ -160,6 +232,14 @@ describe('the text beside the page', () => {
     for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(drawn[k] - expected[k])).toBeLessThan(2);
     expect(drawn.width).toBeGreaterThan(50);
     await page.screenshot({ path: await screenshotPath('reading-hover-outline') });
+
+    // The line the drop cap begins is outlined in two boxes: its own and the initial "A" (112,1056,53,59).
+    await page.locator(`${view} .line`, { hasText: 'Aufklaͤrung iſt der Ausgang' }).hover();
+    await expect.poll(() => outline.count(), soon).toBe(2);
+    const initial = await screenBox(page, 2, { x: 112, y: 1056, w: 53, h: 59 });
+    const boxes = await outline.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    const atInitial = boxes.find((b) => Math.abs(b.x - initial.x) < 2 && Math.abs(b.y - initial.y) < 2);
+    expect(atInitial && Math.abs(atInitial.width - initial.width)).toBeLessThan(2);
 
     // "Sapere aude!" is in tl_16, at 113,1455,810,41.
     const target = await screenBox(page, 2, { x: 113, y: 1455, w: 810, h: 41 });
@@ -238,6 +318,7 @@ describe('read aloud', () => {
     // What was read is the modern text, line by line, in the order highlighted.
     expect(spoken).toEqual(modern);
     expect(spoken).toContain('Was ist Aufklärung?');
+    expect(spoken.filter((l) => l.startsWith('Aufklärung ist der Ausgang'))).toHaveLength(1);
     await page.close();
   });
 

@@ -249,6 +249,35 @@ describe('IIIF Content State', () => {
   });
 });
 
+describe('the embeddable viewer', () => {
+  it('sets early print in the face it carries inside its one file', async () => {
+    const manifest = `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`;
+    const page = await open({ 'iiif-content': encodeContentState({ manifest, canvas: (kant.items as Json[])[2]!.id as string }) });
+    await firstTile(page);
+    await page.locator('leeszaal-viewer #open-text').click();
+    await page.locator('leeszaal-viewer leeszaal-text-view .text.print .line').first().waitFor(soon);
+    await page.waitForFunction(
+      () => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Leeszaal Print' && f.status === 'loaded'),
+      null,
+      soon,
+    );
+    const widths = await page.locator('leeszaal-viewer leeszaal-text-view .text').evaluate((el) => {
+      const width = (s: string) => {
+        const span = document.createElement('span');
+        span.textContent = s;
+        el.append(span);
+        const w = span.getBoundingClientRect().width;
+        span.remove();
+        return w;
+      };
+      return { a: width('a'), ae: width('a\u0364') };
+    });
+    // Drawn by the face, the superscript e takes no width of its own; a missing-glyph box would.
+    expect(widths.ae).toBeCloseTo(widths.a, 1);
+    await page.close();
+  });
+});
+
 describe('a collection', () => {
   it('lists its items and opens one', async () => {
     const page = await open({ manifest: `${site.baseUrl}/iiif/presentation/collection.json` });

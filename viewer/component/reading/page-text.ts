@@ -2,7 +2,9 @@
 // `supplementing` text lines with their boxes (`#xywh=`), in the order published, grouped in the
 // blocks (paragraphs) that annotations with `"textGranularity": "block"` open (IIIF Text Granularity
 // extension); the lines after each block annotation belong to it. Pages without block annotations
-// are one block. Pure, so the grouping is unit-tested.
+// are one block. A drop cap that the source made a block of its own ("A" beside "ufklaͤrung iſt …")
+// is joined to the line it begins, so the word is shown, copied and read aloud whole. Pure, so the
+// grouping is unit-tested.
 import type { Region } from '../deep-link.ts';
 
 export interface ReadingLine {
@@ -11,6 +13,12 @@ export interface ReadingLine {
   /** The text exactly as published (as printed). */
   text: string;
   region: Region;
+  /**
+   * The box of a drop cap joined to the start of this line, outlined on the scan with the line's own.
+   * Kept apart rather than merged into one box: an initial is often two or three lines tall, and a box
+   * around both would outline the lines beside it too, which are not being read.
+   */
+  initial?: Region;
 }
 
 export interface PageText {
@@ -42,6 +50,32 @@ function textBody(body: unknown): { value: string; language?: string } | undefin
     : { value: first.value };
 }
 
+/** A block that is one capital (with its marks, as in "Uͤ"): a drop cap when the next block goes on in lowercase. */
+const CAPITAL = /^\p{Lu}\p{M}*$/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+
+/**
+ * Blocks with each drop cap joined to the line it begins: a block of one line holding one capital,
+ * followed by a block whose first line starts with a lowercase letter, becomes the start of that line
+ * ("A" + "ufklaͤrung iſt" → "Aufklaͤrung iſt"), which keeps its own id and box and takes the initial's
+ * box as `initial`. A capital before a capital ("A" then "Treatise") is left alone: it is a word, or a
+ * signature mark, not the first letter of the next.
+ */
+export function joinInitials(blocks: readonly ReadingLine[][]): ReadingLine[][] {
+  const out: ReadingLine[][] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const letter = block.length === 1 ? block[0]!.text.trim() : '';
+    const first = next?.[0];
+    if (next && first && CAPITAL.test(letter) && LOWERCASE_START.test(first.text.trimStart())) {
+      out.push([{ ...first, text: letter + first.text.trimStart(), initial: block[0]!.region }, ...next.slice(1)]);
+      i++;
+    } else out.push(block);
+  }
+  return out;
+}
+
 /** The page's text, or undefined when the document holds no text lines (not an AnnotationPage, or only other annotations). */
 export function parsePageText(json: unknown): PageText | undefined {
   if (!isObj(json) || json.type !== 'AnnotationPage' || !Array.isArray(json.items)) return undefined;
@@ -70,18 +104,21 @@ export function parsePageText(json: unknown): PageText | undefined {
     }
     current.push({ id: typeof item.id === 'string' ? item.id : `line-${i + 1}`, text: body.value, region });
   }
-  const kept = blocks.filter((b) => b.length > 0);
+  const kept = joinInitials(blocks.filter((b) => b.length > 0));
   if (kept.length === 0) return undefined;
   return language ? { language, blocks: kept } : { blocks: kept };
 }
 
-/** The line of a page whose box holds a point (canvas pixels), the smallest when boxes overlap. */
+/** The line of a page whose box (or drop cap's box) holds a point (canvas pixels), the smallest when boxes overlap. */
 export function lineAt(text: PageText, x: number, y: number): ReadingLine | undefined {
   let best: ReadingLine | undefined;
+  let bestArea = Number.POSITIVE_INFINITY;
   for (const line of text.blocks.flat()) {
-    const r = line.region;
-    if (x < r.x || y < r.y || x > r.x + r.w || y > r.y + r.h) continue;
-    if (!best || r.w * r.h < best.region.w * best.region.h) best = line;
+    for (const r of line.initial ? [line.region, line.initial] : [line.region]) {
+      if (x < r.x || y < r.y || x > r.x + r.w || y > r.y + r.h || r.w * r.h >= bestArea) continue;
+      best = line;
+      bestArea = r.w * r.h;
+    }
   }
   return best;
 }

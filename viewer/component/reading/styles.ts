@@ -1,8 +1,9 @@
 // The look of the reading view: a calm reading column in the system's serif (no web font to
-// download), sized in rem so browser zoom and the reader's own size both apply, dark when the
+// download, except the bundled face for early print's letters when the printed text has them), sized in rem so browser zoom and the reader's own size both apply, dark when the
 // device asks for it with contrast kept, and the layout of scan and text that the shell adopts.
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { controlStyles } from '../styles.ts';
+import { PRINT_FAMILY } from './print-font.ts';
 
 export const textViewStyles = [
   controlStyles,
@@ -30,10 +31,11 @@ export const textViewStyles = [
     [hidden] { display: none !important; }
     .text {
       flex: 1 1 auto; overflow: auto; padding: 0.5rem 1.25rem 2rem; min-height: 10rem;
-      /* Few serif faces draw the superscript e of early print (U+0364, "aͤ"); the faces after them more often do. */
-      font-family: 'Iowan Old Style', 'Palatino Linotype', Palatino, 'Book Antiqua', Georgia, 'DejaVu Serif', 'Junicode', 'Noto Serif', 'Segoe UI Historic', 'DejaVu Sans', 'Noto Sans', serif;
+      font-family: 'Iowan Old Style', 'Palatino Linotype', Palatino, 'Book Antiqua', Georgia, 'DejaVu Serif', serif;
       font-size: calc(1.15rem * var(--text-scale, 1)); line-height: 1.6;
     }
+    /* Printed text with the superscript e (U+0364, "aͤ"), ſ or ꝛ: few devices' faces draw them, so the whole text is set in the bundled one (a letter and its mark must come from one font). */
+    .text.print { font-family: ${unsafeCSS(`'${PRINT_FAMILY}'`)}, 'Noto Serif', serif; }
     h3 { font-family: system-ui, sans-serif; font-size: 1rem; margin: 0.75rem 0 0.5rem; color: var(--muted); }
     .block { margin: 0 0 0.9em; max-width: 40em; }
     .line { display: block; border-radius: 3px; padding: 0 0.2em; margin: 0 -0.2em; cursor: pointer; }

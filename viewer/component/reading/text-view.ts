@@ -2,7 +2,8 @@
 // for reading it rather than deciphering it: lines in reading order, set in the paragraphs of the
 // source, in a reading font whose size the reader picks, as printed or in modern spelling. Lines are
 // linked to the scan (the shell outlines the one pointed at, focused or read) and the page's text
-// can be copied with its citation. Reading aloud lives here too: read-aloud.ts decides what comes
+// can be copied with its citation. Printed text with letters of early print (aͤ, ſ, ꝛ) is set in a
+// bundled face that draws them (print-font.ts). Reading aloud lives here too: read-aloud.ts decides what comes
 // next, speaker.ts speaks. The element fetches each page's text AnnotationPage (page-text.ts).
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
@@ -13,6 +14,8 @@ import { copyText } from '../panels/copy.ts';
 import { lineAt, type PageText, parsePageText, type ReadingLine } from './page-text.ts';
 import { IDLE, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
 import { Speaker } from './speaker.ts';
+import { addPrintFont } from './print-font.ts';
+import { needsPrintFont } from './print-letters.ts';
 import { textViewStyles } from './styles.ts';
 import { pickVoice, speechLanguage } from './voices.ts';
 
@@ -97,6 +100,11 @@ export class LeeszaalTextView extends LitElement {
     this.read = IDLE;
     this.focusAt = 0;
     this.voiceNote = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addPrintFont();
   }
 
   override disconnectedCallback(): void {
@@ -219,7 +227,11 @@ export class LeeszaalTextView extends LitElement {
       ...(this.hovered >= 0 && this.hovered !== this.read.at && flat[this.hovered] ? [{ ...flat[this.hovered]!, current: false }] : []),
       ...(this.read.at >= 0 && flat[this.read.at] ? [{ ...flat[this.read.at]!, current: true }] : []),
     ];
-    emit(this, 'line-outline', { lines: lines.map((l) => ({ page: l.page, region: l.line.region, current: l.current })) });
+    // A line that begins with a drop cap is outlined in two boxes: its own and the initial's.
+    const boxes = lines.flatMap((l) =>
+      [l.line.region, ...(l.line.initial ? [l.line.initial] : [])].map((region) => ({ page: l.page, region, current: l.current })),
+    );
+    emit(this, 'line-outline', { lines: boxes });
   }
 
   private announce(message: string): void {
@@ -365,7 +377,7 @@ export class LeeszaalTextView extends LitElement {
         ${total > 0 ? this.renderReadAloud() : nothing}
       </div>
       ${total > 0 ? html`<p class="sr-only">${this.tr('reading.lines')}</p>` : nothing}
-      <div class="text" lang=${language ?? nothing} style=${`--text-scale: ${this.size}`} @keydown=${this.onLinesKeydown}>
+      <div class=${!this.modern && needsPrintFont(shown) ? 'text print' : 'text'} lang=${language ?? nothing} style=${`--text-scale: ${this.size}`} @keydown=${this.onLinesKeydown}>
         ${this.pages.map((p, i) => this.renderPage(p, shown, starts[i]!))}
       </div>`;
   }
