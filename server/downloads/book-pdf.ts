@@ -4,12 +4,37 @@
 // mode 3) laid on each line, stretched to the line's box, so a reader can search and copy the text.
 // The text layer is in modern letterforms (`modernLines`), so searching for "Aufklärung" finds the
 // page that prints "Aufklaͤrung". Pages are asked for one at a time and their bytes handed to the sink
-// before the next is read, so memory stays at about one page whatever the book's length.
+// before the next is read, so memory stays at about one page whatever the book's length. The first
+// page's labels are in the reader's language (nl, fr, en): the file goes home with a pupil or a
+// researcher, who should be able to read what its rights say.
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { modernLines } from '../../manifests/modern-spelling.ts';
 import type { PageLine } from '../../manifests/page-text.ts';
 import type { PageJpeg } from './page-image.ts';
+import type { PdfLang } from './pdf-request.ts';
+
+/** The first page's labels in each language the reading room speaks. */
+const LABELS = {
+  published: { nl: 'Uitgegeven', fr: 'Publication', en: 'Published' },
+  institution: { nl: 'Bewaard door', fr: 'Institution de conservation', en: 'Holding institution' },
+  rights: { nl: 'Rechten', fr: 'Droits', en: 'Rights' },
+  attribution: { nl: 'Naamsvermelding', fr: 'Attribution', en: 'Attribution' },
+  url: { nl: 'Vaste link', fr: 'Lien permanent', en: 'Stable link' },
+  file: { nl: 'Dit bestand', fr: 'Ce fichier', en: 'This file' },
+} as const satisfies Record<string, Record<PdfLang, string>>;
+
+/** What the file holds, for the first page: "Pages 2–40 of 480; images at most 1000 pixels on their long side". */
+export function pdfExtent(lang: PdfLang, first: number, last: number, total: number, size: number): string {
+  switch (lang) {
+    case 'nl':
+      return `Pagina’s ${first}–${last} van ${total}; afbeeldingen van hoogstens ${size} pixels aan de lange zijde`;
+    case 'fr':
+      return `Pages ${first} à ${last} sur ${total} ; images d’au plus ${size} pixels sur le grand côté`;
+    case 'en':
+      return `Pages ${first}–${last} of ${total}; images at most ${size} pixels on their long side`;
+  }
+}
 
 /** What the first page and the document's metadata say about the item. */
 export interface BookPdfInfo {
@@ -26,8 +51,10 @@ export interface BookPdfInfo {
   rights: string;
   attribution: string;
   url: string;
-  /** "pages 2–40 of 480" when a range was asked for. */
+  /** What the file holds (pdfExtent). */
   extent: string;
+  /** Language of the first page's labels and of the document's Subject. */
+  lang: PdfLang;
 }
 
 export interface BookPdfPage {
@@ -66,7 +93,14 @@ export async function writeBookPdf(
     info: {
       Title: info.title,
       Author: info.authors.join('; '),
-      Subject: [info.title, info.institution, info.shelfmark, `Rights: ${info.rights}`, `Attribution: ${info.attribution}`, info.url]
+      Subject: [
+        info.title,
+        info.institution,
+        info.shelfmark,
+        `${LABELS.rights[info.lang]}: ${info.rights}`,
+        `${LABELS.attribution[info.lang]}: ${info.attribution}`,
+        info.url,
+      ]
         .filter(Boolean)
         .join(' — '),
       Keywords: info.subjects.join(', '),
@@ -109,12 +143,12 @@ function titlePage(doc: PDFKit.PDFDocument, info: BookPdfInfo): void {
   if (info.authors.length > 0) doc.fontSize(14).text(info.authors.join('; '), { paragraphGap: 18 });
   const imprint = [info.place, info.publisher].filter(Boolean).join(': ');
   const rows: [string, string | undefined][] = [
-    ['Published', [imprint, info.date].filter(Boolean).join(', ') || undefined],
-    ['Holding institution', [info.institution, info.shelfmark].filter(Boolean).join(', ') || undefined],
-    ['Rights', info.rights],
-    ['Attribution', info.attribution],
-    ['Stable link', info.url],
-    ['This file', info.extent],
+    [LABELS.published[info.lang], [imprint, info.date].filter(Boolean).join(', ') || undefined],
+    [LABELS.institution[info.lang], [info.institution, info.shelfmark].filter(Boolean).join(', ') || undefined],
+    [LABELS.rights[info.lang], info.rights],
+    [LABELS.attribution[info.lang], info.attribution],
+    [LABELS.url[info.lang], info.url],
+    [LABELS.file[info.lang], info.extent],
   ];
   doc.fontSize(11);
   for (const [name, value] of rows) {

@@ -15,7 +15,7 @@ import { parseItemRecord } from '../../manifests/item-reader.ts';
 import { pickString, toBcp47, UI_LANGUAGES } from '../../manifests/language-map.ts';
 import { dataPaths, isSafeId, publicUrls } from '../../manifests/layout.ts';
 import { pageBlock, parseTextPage, textHeader, type PageLine, type Spelling } from '../../manifests/page-text.ts';
-import { writeBookPdf, type BookPdfInfo, type BookPdfPage } from '../downloads/book-pdf.ts';
+import { pdfExtent, writeBookPdf, type BookPdfInfo, type BookPdfPage } from '../downloads/book-pdf.ts';
 import { pageJpeg } from '../downloads/page-image.ts';
 import { PdfCache } from '../downloads/pdf-cache.ts';
 import { parsePdfRequest, type PdfRequest } from '../downloads/pdf-request.ts';
@@ -223,7 +223,8 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
       rights: record.rights,
       attribution: record.attribution,
       url: urls.itemPage(record.id),
-      extent: `Pages ${options.first}–${options.last} of ${record.pages.length}; images at most ${options.size} pixels on their long side`,
+      extent: pdfExtent(options.lang, options.first, options.last, record.pages.length, options.size),
+      lang: options.lang,
     };
     const language = record.languages.map(toBcp47).find((l) => l !== undefined);
     if (language) info.language = language;
@@ -234,7 +235,9 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
 
   /** What the PDF is made from: the record (image ids carry their content hash), each page's text file, the options and the font. */
   async function pdfKey(record: ItemRecord, text: string, options: PdfRequest, pages: PageRecord[]): Promise<string> {
-    const hash = createHash('sha256').update(`${PDF_LAYOUT}\n${config.PDF_FONT}\n${options.size},${options.first},${options.last}\n${text}`);
+    const hash = createHash('sha256').update(
+      `${PDF_LAYOUT}\n${config.PDF_FONT}\n${options.size},${options.first},${options.last},${options.lang}\n${text}`,
+    );
     for (const page of pages) {
       const s = await stat(paths.textPage(record.id, page.key)).catch(() => undefined);
       hash.update(`${page.key}:${s ? `${s.size}-${s.mtimeMs}` : '-'}\n`);

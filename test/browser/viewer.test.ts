@@ -390,21 +390,33 @@ describe('share, cite and download', () => {
 
     await page.locator('leeszaal-viewer #open-download').click();
     const hrefs = await page.locator('leeszaal-viewer .panel a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    // The view, the whole page, what the served manifest offers as `rendering` (the book as PDF and as
-    // text), the manifest and the drag-and-drop link.
-    expect(hrefs).toHaveLength(6);
+    // The view, the whole page, the page's text (as printed and modern) and ALTO, the manifest and
+    // the drag-and-drop link; then the book, as the served manifest's `rendering` offers it (the PDF
+    // of the whole book in the interface's language, its text as printed and modern, the citations),
+    // drawn in its own element (Playwright lists a nested shadow root's links after its host's).
+    const downloads = `${site.baseUrl}/downloads/${KANT}`;
+    expect(hrefs).toHaveLength(13);
     expect(hrefs[0]).toMatch(/\/\d+,\d+,\d+,\d+\/\d+,\/0\/default\.jpg$/);
     expect(hrefs[1]).toMatch(/\/full\/1457,\/0\/default\.jpg$/);
-    expect(hrefs[2]).toMatch(new RegExp(`/downloads/${KANT}/book\\.pdf$`));
-    expect(hrefs[3]).toMatch(new RegExp(`/downloads/${KANT}/book\\.txt$`));
-    expect(hrefs[4]).toBe(manifest);
-    expect(hrefs[5]).toBe(`${manifest}?manifest=${encodeURIComponent(manifest)}`);
+    expect(hrefs[2]).toBe(`${downloads}/pages/page-0017.txt`);
+    expect(hrefs[3]).toBe(`${downloads}/pages/page-0017.txt?spelling=modern`);
+    expect(hrefs[4]).toBe(`${site.baseUrl}/records/${KANT}/alto/page-0017.xml`);
+    expect(hrefs[5]).toBe(manifest);
+    expect(hrefs[6]).toBe(`${manifest}?manifest=${encodeURIComponent(manifest)}`);
+    expect(hrefs[7]).toMatch(new RegExp(`/downloads/${KANT}/book\\.pdf\\?size=1000&lang=nl$`));
+    expect(hrefs[8]).toMatch(new RegExp(`/downloads/${KANT}/book\\.txt$`));
+    expect(hrefs.slice(9)).toEqual([
+      `${downloads}/book.txt?spelling=modern`,
+      `${downloads}/citation.ris`,
+      `${downloads}/citation.bib`,
+      `${downloads}/citation.json`,
+    ]);
     for (const href of hrefs.slice(0, 2)) {
       const res = await fetch(href);
       expect(res.status, href).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/jpeg');
     }
-    const text = await fetch(hrefs[3]!);
+    const text = await fetch(hrefs[8]!);
     expect(text.status).toBe(200);
     expect(await text.text()).toContain('Aufkla');
     await page.close();

@@ -114,6 +114,32 @@ describe('the book PDF', () => {
     expect(again.bytes.equals(first.bytes)).toBe(true);
   });
 
+  it('labels its first page in the language asked for (?lang=), each language a file of its own', async () => {
+    const nl = await download('book.pdf?size=600&pages=3&lang=nl');
+    expect(nl.res.status).toBe(200);
+    expect(nl.res.headers.get('x-cache')).toBe('miss');
+    const nlText = (await pdftotext(nl.file, 1)).replace(/\s+/g, ' ');
+    for (const label of ['Uitgegeven', 'Bewaard door', 'Rechten', 'Naamsvermelding', 'Vaste link', 'Dit bestand', 'Pagina’s 3–3 van 4']) {
+      expect(nlText).toContain(label);
+    }
+    expect(nlText).not.toContain('Rights');
+    const fr = await download('book.pdf?size=600&pages=3&lang=fr');
+    // Another language is another file, not the Dutch one from the cache.
+    expect(fr.res.headers.get('x-cache')).toBe('miss');
+    const frText = (await pdftotext(fr.file, 1)).replace(/\s+/g, ' ');
+    for (const label of ['Publication', 'Institution de conservation', 'Droits', 'Lien permanent', 'Ce fichier']) expect(frText).toContain(label);
+    expect((await run('pdfinfo', [fr.file])).stdout).toMatch(/^Subject:\s+.*Droits: http:\/\/creativecommons/m);
+    expect(await pdftotext(fr.file, 2)).toContain('Aufklärung ist der Ausgang');
+    const english = (await pdftotext(first.file, 1)).replace(/\s+/g, ' ');
+    for (const label of ['Published', 'Holding institution', 'Rights', 'Attribution', 'Stable link', 'This file']) expect(english).toContain(label);
+  });
+
+  it('makes the largest images the server allows for size=max', async () => {
+    const max = await download('book.pdf?size=max&pages=3');
+    expect(max.res.status).toBe(200);
+    expect((await run('pdfinfo', [max.file])).stdout).toMatch(/^Pages:\s+2$/m);
+  });
+
   it('makes a page range: page 481 alone', async () => {
     const one = await download('book.pdf?size=600&pages=3');
     expect(one.res.headers.get('content-disposition')).toBe(`attachment; filename="${KANT}-p3-3.pdf"`);
@@ -130,6 +156,7 @@ describe('the book PDF', () => {
     ['book.pdf?pages=all', /^pages: "all" is not a page or a range/],
     ['book.pdf?size=5000', /^size: must be between 200 and 3000 pixels \(got 5000\)$/],
     ['book.pdf?size=big', /^size: must be a whole number/],
+    ['book.pdf?lang=de', /^lang: must be nl, fr or en$/],
   ])('refuses %s with a 400 that says why', async (p, message) => {
     const res = await fetch(url(p), { headers: { accept: 'application/json' } });
     expect(res.status).toBe(400);

@@ -827,7 +827,7 @@ export class LeeszaalViewer extends LitElement {
       case 'share':
         return html`<leeszaal-share-panel .link=${this.stableLink()} .contentState=${this.contentState()} .lang=${lang} @announce=${this.onAnnounce}></leeszaal-share-panel>`;
       case 'download':
-        return html`<leeszaal-download-panel .manifest=${model.id} .rendering=${model.rendering} .page=${page} .region=${this.region} .rotation=${this.rotation} .lang=${lang}></leeszaal-download-panel>`;
+        return html`<leeszaal-download-panel .manifest=${model.id} .rendering=${model.rendering} .pages=${model.pages} .page=${page} .region=${this.region} .rotation=${this.rotation} .lang=${lang}></leeszaal-download-panel>`;
     }
   }
 

@@ -169,6 +169,47 @@ describe('toModel reads the downloads a server offers (rendering)', () => {
   });
 });
 
+describe('toModel reads what a canvas offers: its text (rendering) and source ALTO (seeAlso)', () => {
+  const alto = {
+    id: 'https://e.org/records/kant/alto/p1.xml',
+    type: 'Dataset',
+    format: 'application/xml',
+    profile: 'http://www.loc.gov/standards/alto/',
+  };
+  const text = { id: 'https://e.org/downloads/kant/pages/p1.txt', type: 'Text', format: 'text/plain', label: { en: ['Text'] } };
+  it.each<{ name: string; extra: Record<string, unknown>; rendering: unknown; alto: unknown }>([
+    {
+      name: 'a Leeszaal canvas',
+      extra: { rendering: [text], seeAlso: [alto] },
+      rendering: [{ id: text.id, format: 'text/plain', label: { en: ['Text'] } }],
+      alto: { id: alto.id, format: 'application/xml' },
+    },
+    {
+      name: 'ALTO known by its format',
+      extra: { seeAlso: [{ id: 'https://o.org/a.xml', type: 'Dataset', format: 'application/alto+xml' }] },
+      rendering: undefined,
+      alto: { id: 'https://o.org/a.xml', format: 'application/alto+xml' },
+    },
+    {
+      name: 'a seeAlso that is not ALTO',
+      extra: { seeAlso: [{ id: 'https://o.org/mods.xml', format: 'application/xml' }] },
+      rendering: undefined,
+      alto: undefined,
+    },
+    {
+      name: 'unsafe ids',
+      extra: { rendering: [{ ...text, id: 'javascript:alert(1)' }], seeAlso: [{ ...alto, id: 'data:,x' }] },
+      rendering: undefined,
+      alto: undefined,
+    },
+    { name: 'nothing', extra: {}, rendering: undefined, alto: undefined },
+  ])('$name', ({ extra, rendering, alto: expected }) => {
+    const m = toModel({ ...p3, items: [{ ...canvas('p1', '1'), ...extra }] }) as ManifestModel;
+    expect(m.pages[0]!.rendering).toEqual(rendering);
+    expect(m.pages[0]!.alto).toEqual(expected);
+  });
+});
+
 describe('toModel on Presentation 2', () => {
   const m = toModel(p2, upgrade as Upgrader) as ManifestModel;
   it('needs the upgrader, which parseModel loads on demand', async () => {

@@ -32,6 +32,17 @@ export interface Page {
   thumbnail?: string;
   /** URLs of the canvas's AnnotationPages (`annotations`): where its full text is, when it has one. */
   annotations?: string[];
+  /** What the server offers for this page alone (the canvas's `rendering`), such as its text. */
+  rendering?: Download[];
+  /** The page's source ALTO: a canvas `seeAlso` with the ALTO profile or format. */
+  alto?: Download;
+}
+
+/** A file to take away, as `rendering` and `seeAlso` name one. */
+export interface Download {
+  id: string;
+  label?: InternationalString;
+  format?: string;
 }
 
 export interface TocNode {
@@ -59,7 +70,7 @@ export interface ManifestModel {
   /** Links to machine-readable descriptions (`seeAlso`), e.g. the source record. */
   seeAlso: { id: string; label?: InternationalString; format?: string; profile?: string }[];
   /** Downloads the server offers (`rendering`): the book as PDF or text. */
-  rendering: { id: string; label?: InternationalString; format?: string }[];
+  rendering: Download[];
   paged: boolean;
   /** `behavior: continuous`: the canvases are parts of one long object (a scroll), shown as one strip. */
   continuous: boolean;
@@ -239,6 +250,24 @@ function startCanvasId(doc: Json, raw: Json): string | undefined {
   return idOf(target)?.replace(/#.*$/, '');
 }
 
+/** The entries of a `rendering` or `seeAlso` list with an absolute http(s) id: what can be downloaded. */
+function downloads(list: unknown): Download[] {
+  return arr(list)
+    .filter(isObj)
+    .flatMap((r) => {
+      const rid = idOf(r);
+      if (!rid || !/^https?:\/\//.test(rid)) return [];
+      const entry: Download = { id: rid };
+      const label = langMap(r.label);
+      if (label) entry.label = label;
+      if (str(r.format)) entry.format = str(r.format)!;
+      return [entry];
+    });
+}
+
+/** ALTO by its profile (what a Leeszaal server sends) or its format (`application/alto+xml`, used elsewhere). */
+const isAlto = (s: Json): boolean => /\/\/www\.loc\.gov\/standards\/alto\//.test(String(s.profile ?? '')) || s.format === 'application/alto+xml';
+
 function buildManifest(doc: Json, raw: Json): ManifestModel {
   const id = idOf(doc);
   if (!id) throw new ManifestError('the manifest has no id');
@@ -265,6 +294,10 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
       .map(idOf)
       .filter((a): a is string => a !== undefined);
     if (annotations.length > 0) page.annotations = annotations;
+    const rendering = downloads(canvas.rendering);
+    if (rendering.length > 0) page.rendering = rendering;
+    const alto = downloads(arr(canvas.seeAlso).filter((s) => isObj(s) && isAlto(s)))[0];
+    if (alto) page.alto = alto;
     return page;
   });
   const indexOfCanvas = new Map(canvasIds.map((c, i) => [c, i]));
@@ -297,17 +330,7 @@ function buildManifest(doc: Json, raw: Json): ManifestModel {
         if (str(s.profile)) entry.profile = str(s.profile)!;
         return [entry];
       }),
-    rendering: arr(doc.rendering)
-      .filter(isObj)
-      .flatMap((r) => {
-        const rid = idOf(r);
-        if (!rid || !/^https?:\/\//.test(rid)) return [];
-        const entry: ManifestModel['rendering'][number] = { id: rid };
-        const label = langMap(r.label);
-        if (label) entry.label = label;
-        if (str(r.format)) entry.format = str(r.format)!;
-        return [entry];
-      }),
+    rendering: downloads(doc.rendering),
     paged: behavior.includes('paged') || behavior.includes('facing-pages'),
     continuous: behavior.includes('continuous'),
     viewingDirection: direction === 'right-to-left' || direction === 'top-to-bottom' || direction === 'bottom-to-top' ? direction : 'left-to-right',

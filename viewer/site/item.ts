@@ -1,11 +1,15 @@
 // The item page: the viewer on the item's manifest (restoring page, region and rotation from the
-// link), the item's description, its citation, and links for researchers (manifest, source record,
-// IIIF drag-and-drop). `?q=` from a search result searches the book and outlines the words.
+// link), the item's description, its citation, the whole book to download as the served manifest
+// offers it (PDF with pages and size, text, citation files: <leeszaal-book-downloads>, as in the
+// viewer's panel), and links for researchers (manifest, source record, IIIF drag-and-drop). `?q=` from a search result searches the book and outlines the words.
 // The page shows its own item only: a Content State (`?iiif-content=`) naming another item of this
 // site moves to that item's page, and one naming a manifest elsewhere is refused with a notice, so
 // nothing from outside appears under this library's title and citation. Links from the manifest
 // are made by safe-link.ts.
 import '../component/leeszaal-viewer.ts';
+import '../component/panels/book-downloads.ts';
+import type { LeeszaalBookDownloads } from '../component/panels/book-downloads.ts';
+import { offersBookDownloads } from '../component/downloads.ts';
 import type { LeeszaalViewer } from '../component/leeszaal-viewer.ts';
 import { type Lang, t } from '../component/i18n.ts';
 import { dragAndDropUrl } from '../component/image-urls.ts';
@@ -52,6 +56,13 @@ function renderDetails(lang: Lang): void {
     about.append(box);
   }
   about.append(dl);
+
+  const downloads = document.getElementById('downloads') as LeeszaalBookDownloads;
+  // Set once per manifest: a new pages array starts the PDF's range again at the whole book.
+  if (downloads.pages !== model.pages) downloads.pages = model.pages;
+  downloads.rendering = model.rendering;
+  downloads.lang = lang;
+  document.getElementById('downloads-section')!.hidden = !offersBookDownloads(model);
 
   const links: [string, string][] = [
     [t(lang, 'info.manifest'), model.id],
