@@ -64,5 +64,7 @@ export const readingLayoutStyles = css`
     .main[data-reading='both'] .stage { flex: 0 0 38%; }
     .main[data-reading='image'] leeszaal-text-view { display: none; }
     .main[data-reading='text'] .stage { display: none; }
+    /* The thumbnail strip gives way while reading, as it does for a panel: the text needs the height. */
+    .main[data-reading] ~ leeszaal-thumbnails, .main[data-reading] ~ .thumbs-placeholder { display: none; }
   }
 `;
