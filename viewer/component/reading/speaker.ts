@@ -3,8 +3,9 @@
 // where the engine says so (a `boundary` event named "word"; many engines never send one), which
 // word of it is being said.
 // Cancelling ends the current utterance with an event of its own, so each utterance carries a
-// token and only the latest one may report its end or its words; the sequencing is read-aloud.ts's. There is
-// no pause here: the view pauses by cancelling and resumes by reading the line again (see there).
+// token and only the latest one may report its end or its words; the sequencing is read-aloud.ts's.
+// There is no pause here: the view pauses by cancelling and resumes by reading the line again (see
+// there).
 
 export class Speaker {
   private token = 0;

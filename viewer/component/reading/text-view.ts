@@ -5,7 +5,8 @@
 // can be copied with its citation. Printed text with letters of early print (aͤ, ſ, ꝛ) is set in a
 // bundled face that draws them (print-font.ts). Reading aloud lives here too: read-aloud.ts decides what comes
 // next, speaker.ts speaks, spoken-word.ts finds the word the engine says it is at (highlighted in
-// the line, visual only: a screen reader hearing every word named would hear noise). The element fetches each page's text AnnotationPage (page-text.ts).
+// the line, visual only: a screen reader hearing every word named would hear noise). The element
+// fetches each page's text AnnotationPage (page-text.ts).
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
 import { type Lang, type MessageKey, type Params, t } from '../i18n.ts';
