@@ -1,8 +1,11 @@
 // The thin browser part of reading aloud: speaks one line at a time with the Web Speech API
-// (speechSynthesis, on the device; nothing is sent anywhere) and reports when a line is done.
+// (speechSynthesis, on the device; nothing is sent anywhere) and reports when a line is done and,
+// where the engine says so (a `boundary` event named "word"; many engines never send one), which
+// word of it is being said.
 // Cancelling ends the current utterance with an event of its own, so each utterance carries a
-// token and only the latest one may report its end; the sequencing is read-aloud.ts's. There is
-// no pause here: the view pauses by cancelling and resumes by reading the line again (see there).
+// token and only the latest one may report its end or its words; the sequencing is read-aloud.ts's.
+// There is no pause here: the view pauses by cancelling and resumes by reading the line again (see
+// there).
 
 export class Speaker {
   private token = 0;
@@ -32,7 +35,14 @@ export class Speaker {
     });
   }
 
-  speak(text: string, lang: string | undefined, voice: SpeechSynthesisVoice | undefined, rate: number): void {
+  /** Speaks `text`; `onWord` hears each word boundary the engine reports (offsets into `text`). */
+  speak(
+    text: string,
+    lang: string | undefined,
+    voice: SpeechSynthesisVoice | undefined,
+    rate: number,
+    onWord: (charIndex: number, charLength: number) => void,
+  ): void {
     const mine = ++this.token;
     const u = new SpeechSynthesisUtterance(text);
     if (lang) u.lang = lang;
@@ -40,6 +50,10 @@ export class Speaker {
     u.rate = rate;
     u.addEventListener('end', () => {
       if (mine === this.token) this.onEnd();
+    });
+    u.addEventListener('boundary', (e) => {
+      // "sentence" boundaries would mark the whole line, which is already highlighted.
+      if (mine === this.token && e.name === 'word') onWord(e.charIndex, e.charLength);
     });
     // An engine that fails on one line goes on with the next rather than stalling the reader.
     u.addEventListener('error', (e) => {

@@ -13,6 +13,9 @@ export const textViewStyles = [
       --text-ink: #1b1b1b;
       --muted: #4a4a4a;
       --current: #fff1b8;
+      /* The word being said, on the line being read: a deeper yellow with an underline, so it shows without relying on colour alone. */
+      --word: #ffd75e;
+      --word-mark: #8a3b12;
       --hover: #e8eefc;
       display: flex;
       flex-direction: column;
@@ -42,8 +45,13 @@ export const textViewStyles = [
     .line:hover, .line:focus { background: var(--hover); }
     .line[aria-current='true'] { background: var(--current); box-shadow: inset 3px 0 0 #8a3b12; }
     .line:focus-visible { outline: 3px solid var(--leeszaal-focus, #1a5fb4); outline-offset: 0; }
+    .word { background: var(--word); color: var(--text-ink); border-radius: 2px; box-shadow: inset 0 -0.14em 0 var(--word-mark); }
+    /* High-contrast modes drop backgrounds; the system's own highlight colours keep the word marked. */
+    @media (forced-colors: active) {
+      .word { forced-color-adjust: none; background: Mark; color: MarkText; box-shadow: none; }
+    }
     @media (prefers-color-scheme: dark) {
-      :host { --paper: #1e1c1a; --text-ink: #f2efe9; --muted: #c9c4bb; --current: #5a4300; --hover: #2d3a55; }
+      :host { --paper: #1e1c1a; --text-ink: #f2efe9; --muted: #c9c4bb; --current: #5a4300; --hover: #2d3a55; --word: #7a5800; --word-mark: #ffb000; }
       .controls { border-color: #555; }
       .line[aria-current='true'] { box-shadow: inset 3px 0 0 #ffb000; }
       .line:focus-visible { outline-color: #8ab4ff; }

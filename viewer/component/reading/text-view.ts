@@ -4,7 +4,9 @@
 // linked to the scan (the shell outlines the one pointed at, focused or read) and the page's text
 // can be copied with its citation. Printed text with letters of early print (aͤ, ſ, ꝛ) is set in a
 // bundled face that draws them (print-font.ts). Reading aloud lives here too: read-aloud.ts decides what comes
-// next, speaker.ts speaks. The element fetches each page's text AnnotationPage (page-text.ts).
+// next, speaker.ts speaks, spoken-word.ts finds the word the engine says it is at (highlighted in
+// the line, visual only: a screen reader hearing every word named would hear noise). The element
+// fetches each page's text AnnotationPage (page-text.ts).
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
 import { type Lang, type MessageKey, type Params, t } from '../i18n.ts';
@@ -14,6 +16,7 @@ import { copyText } from '../panels/copy.ts';
 import { lineAt, type PageText, parsePageText, type ReadingLine } from './page-text.ts';
 import { IDLE, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
 import { Speaker } from './speaker.ts';
+import { type WordRange, wordAt } from './spoken-word.ts';
 import { addPrintFont } from './print-font.ts';
 import { needsPrintFont } from './print-letters.ts';
 import { textViewStyles } from './styles.ts';
@@ -30,6 +33,11 @@ type Loaded = PageText | 'none' | 'failed';
 interface FlatLine {
   page: number;
   line: ReadingLine;
+}
+/** The word being said: its place in the text spoken for line `at`. */
+interface SpokenWord extends WordRange {
+  at: number;
+  text: string;
 }
 
 const SIZES = [0.875, 1, 1.125, 1.25, 1.5, 1.75, 2, 2.5];
@@ -65,6 +73,7 @@ export class LeeszaalTextView extends LitElement {
     read: { state: true },
     focusAt: { state: true },
     voiceNote: { state: true },
+    word: { state: true },
   };
 
   declare pages: ShownPage[];
@@ -79,6 +88,7 @@ export class LeeszaalTextView extends LitElement {
   declare read: ReadState;
   declare focusAt: number;
   declare voiceNote: string;
+  declare word: SpokenWord | undefined;
 
   static override styles = textViewStyles;
 
@@ -100,6 +110,7 @@ export class LeeszaalTextView extends LitElement {
     this.read = IDLE;
     this.focusAt = 0;
     this.voiceNote = '';
+    this.word = undefined;
   }
 
   override connectedCallback(): void {
@@ -171,6 +182,8 @@ export class LeeszaalTextView extends LitElement {
     const before = this.read;
     const { state, effects } = step(before, event, { texts: this.shownTexts(), hasNextPage: this.hasNextPage });
     this.read = state;
+    // Whatever moves, stops or restarts the voice ends the word it was at; the next boundary sets one.
+    if (effects.length > 0 || state.at !== before.at) this.word = undefined;
     for (const effect of effects) {
       if (effect.type === 'speak') void this.speak(effect.at);
       else if (effect.type === 'cancel') this.speaker.cancel();
@@ -194,7 +207,21 @@ export class LeeszaalTextView extends LitElement {
     const voice = language ? pickVoice(voices, language) : undefined;
     const name = language ? (new Intl.DisplayNames([this.lang], { type: 'language' }).of(language) ?? language) : '';
     this.voiceNote = voice ? this.tr('read.voice', { voice: voice.name }) : this.tr('read.noVoice', { language: name });
-    this.speaker.speak(text, language, voice, this.rate);
+    this.speaker.speak(text, language, voice, this.rate, (charIndex, charLength) => this.onWord(at, text, charIndex, charLength));
+  }
+
+  /** The engine is at a word of line `at` (offsets into `text`, what was handed to it): highlight that word. */
+  private onWord(at: number, text: string, charIndex: number, charLength: number): void {
+    if (this.read.at !== at || this.read.status !== 'playing') return;
+    const range = wordAt(text, charIndex, charLength);
+    this.word = range ? { at, text, ...range } : undefined;
+  }
+
+  /** A line's text, with the word being said in it marked when the line still shows what was spoken (not after a switch of spelling mid-line). */
+  private lineContent(at: number, text: string) {
+    const word = this.word;
+    if (!word || word.at !== at || word.text !== text) return text;
+    return html`${text.slice(0, word.start)}<span class="word">${text.slice(word.start, word.end)}</span>${text.slice(word.end)}`;
   }
 
   /** The current line moved (read, chosen, stepped to): the text and the scan follow it. */
@@ -343,7 +370,7 @@ export class LeeszaalTextView extends LitElement {
               }}
               @blur=${() => this.setHovered(-1)}
               @click=${() => this.send({ type: 'select', at })}
-            >${shown[at] ?? line.text}</span>`;
+            >${this.lineContent(at, shown[at] ?? line.text)}</span>`;
           })}</p>`,
       );
     }
