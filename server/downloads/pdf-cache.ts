@@ -65,7 +65,13 @@ export class PdfCache {
         await this.evict();
       },
       abort: async () => {
-        stream.destroy();
+        // The file is removed only once the stream has closed it: a stream destroyed while its file
+        // is still being opened creates that file afterwards, which would outlive an earlier rm.
+        await new Promise<void>((resolve) => {
+          if (stream.closed) return resolve();
+          stream.once('close', () => resolve());
+          stream.destroy();
+        });
         await rm(part, { force: true });
       },
     };
