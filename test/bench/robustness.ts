@@ -18,6 +18,7 @@ import type { ItemRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { SAMPLE_SOURCE } from '../support/sample.ts';
 import { freePort } from '../support/free-port.ts';
+import { tilePaths } from './published-tiles.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -89,16 +90,7 @@ async function load(base: string, paths: string[], connections: number, seconds:
 
 /** Tiles, manifests and searches: what readers ask for most, none of it rendered. */
 async function cheapPaths(dataDir: string): Promise<string[]> {
-  const imageRoot = path.join(dataDir, 'iiif', 'image');
-  const out: string[] = [];
-  for (const id of await readdir(imageRoot)) {
-    for (const region of await readdir(path.join(imageRoot, id)).catch(() => [])) {
-      if (!/^\d+,\d+,\d+,\d+$/.test(region)) continue;
-      for (const size of await readdir(path.join(imageRoot, id, region))) {
-        if (size !== 'max') out.push(`/iiif/image/${id}/${region}/${size}/0/default.jpg`);
-      }
-    }
-  }
+  const out = await tilePaths(dataDir);
   const items = (await readdir(dataPaths(dataDir).presentation, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
   const mixed: string[] = [];
   const searches = ['/api/search?q=aufklarung', '/api/search?q=kant', '/api/search?century=18', '/api/suggest?q=auf'];

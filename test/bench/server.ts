@@ -14,6 +14,7 @@ import { dataPaths } from '../../manifests/layout.ts';
 import { publishedSample } from '../support/sample.ts';
 import { freePort } from '../support/free-port.ts';
 import { ensureDebianTools } from './debian-tools.ts';
+import { tilePaths } from './published-tiles.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -207,22 +208,6 @@ async function compare(
   );
   if (x.non2xx + x.errors > 0 || y.non2xx + y.errors > 0) throw new Error(`${name}: failed requests during the run`);
   return [x, y];
-}
-
-/** Every published tile file as a URL path (the `w,h` names OpenSeadragon asks for; `max` aliases skipped). */
-async function tilePaths(dataDir: string): Promise<string[]> {
-  const imageRoot = path.join(dataDir, 'iiif', 'image');
-  const out: string[] = [];
-  for (const id of await readdir(imageRoot)) {
-    for (const region of await readdir(path.join(imageRoot, id)).catch(() => [])) {
-      if (!/^\d+,\d+,\d+,\d+$/.test(region)) continue;
-      for (const size of await readdir(path.join(imageRoot, id, region))) {
-        if (size === 'max') continue;
-        out.push(`/iiif/image/${id}/${region}/${size}/0/default.jpg`);
-      }
-    }
-  }
-  return out;
 }
 
 /** Deterministic pseudo-random numbers, so every run asks for the same regions. */
