@@ -9,7 +9,7 @@ import { Router } from 'express';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeContentState } from '../../viewer/component/content-state.ts';
-import { KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
+import { KANT, launchBrowser, screenshotPath, type Site, startSite, serveJsonFixtures } from './support.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixtures = new Map<string, Json>();
@@ -21,11 +21,7 @@ const PWN = (n: number) => `javascript:window.__pwned=${n}`;
 
 function fixtureRouter(): Router {
   const router = Router();
-  router.get('/test-fixtures/:name', (req, res) => {
-    const doc = fixtures.get(req.params.name);
-    if (!doc) return void res.status(404).json({ error: 'no such fixture' });
-    res.json(doc);
-  });
+  serveJsonFixtures(router, '/test-fixtures', fixtures);
   // An embedding site with no Content Security Policy at all: only the viewer stands between a
   // hostile manifest and the page's script.
   router.get('/test-page', (_req, res) => {

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { Router } from 'express';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
+import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite, serveJsonFixtures } from './support.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixtures = new Map<string, Json>();
@@ -19,11 +19,7 @@ let kantUrl: string;
 
 function fixtureRouter(): Router {
   const router = Router();
-  router.get('/asks-fixtures/:name', (req, res) => {
-    const doc = fixtures.get(req.params.name);
-    if (!doc) return void res.status(404).json({ error: 'no such fixture' });
-    res.json(doc);
-  });
+  serveJsonFixtures(router, '/asks-fixtures', fixtures);
   router.get('/asks-page', (_req, res) => {
     res.type('html').send(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Viewer test</title>
 <style>leeszaal-viewer { --leeszaal-height: 700px; }</style><script type="module" src="/embed/leeszaal-viewer.js"></script></head>

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
+import { KANT, launchBrowser, printFontLoaded, screenshotPath, type Site, startSite, textWidths } from './support.ts';
 
 let site: Site;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -164,24 +164,10 @@ describe('the text beside the page', () => {
     expect(await text.getAttribute('class')).toBe('text print');
     expect(await text.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^"Leeszaal Print"/);
     // The face was fetched because the page's printed text uses it.
-    await page.waitForFunction(
-      () => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Leeszaal Print' && f.status === 'loaded'),
-      null,
-      soon,
-    );
+    await printFontLoaded(page, soon);
     // In the text itself: a mark drawn by the face has no advance of its own, so "aͤ" is as wide as
     // "a"; a missing glyph is a box of its own width beside the a.
-    const widths = await text.evaluate((el) => {
-      const width = (s: string) => {
-        const span = document.createElement('span');
-        span.textContent = s;
-        el.append(span);
-        const w = span.getBoundingClientRect().width;
-        span.remove();
-        return w;
-      };
-      return { a: width('a'), ae: width('a\u0364'), word: width('Aufkla\u0364rung'), plain: width('Aufklarung') };
-    });
+    const widths = await textWidths(text, { a: 'a', ae: 'a\u0364', word: 'Aufkla\u0364rung', plain: 'Aufklarung' });
     expect(widths.a).toBeGreaterThan(5);
     expect(widths.ae).toBeCloseTo(widths.a, 1);
     expect(widths.word).toBeCloseTo(widths.plain, 1);

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RequestListener } from 'node:http';
 import express, { Router } from 'express';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { loadConfig } from '../../config.ts';
 import { createApp } from '../../server/app.ts';
@@ -137,4 +137,38 @@ export async function imageStats(png: Buffer): Promise<{ mean: number; stdev: nu
   const stats = await sharp(png).greyscale().stats();
   const channel = stats.channels[0]!;
   return { mean: channel.mean, stdev: channel.stdev };
+}
+
+/** Serves the JSON documents a test writes (manifests for the viewer to open) at `<base>/<name>`; 404 for any other name. */
+export function serveJsonFixtures(router: Router, base: string, fixtures: ReadonlyMap<string, unknown>): void {
+  router.get(`${base}/:name`, (req, res) => {
+    const doc = fixtures.get(req.params.name);
+    if (!doc) return void res.status(404).json({ error: 'no such fixture' });
+    res.json(doc);
+  });
+}
+
+/** Waits until the text view's bundled face for early print (viewer/component/reading/print-font.ts) has loaded. */
+export async function printFontLoaded(page: Page, options: { timeout: number }): Promise<void> {
+  await page.waitForFunction(
+    () => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Leeszaal Print' && f.status === 'loaded'),
+    null,
+    options,
+  );
+}
+
+/** The width, in CSS pixels, of each string set inside the element (in its font and size). */
+export async function textWidths<K extends string>(element: Locator, strings: Record<K, string>): Promise<Record<K, number>> {
+  const all: Record<string, string> = strings;
+  return element.evaluate((el, all: Record<string, string>) => {
+    const width = (s: string) => {
+      const span = document.createElement('span');
+      span.textContent = s;
+      el.append(span);
+      const w = span.getBoundingClientRect().width;
+      span.remove();
+      return w;
+    };
+    return Object.fromEntries(Object.entries(all).map(([k, s]) => [k, width(s)]));
+  }, all) as Promise<Record<K, number>>;
 }

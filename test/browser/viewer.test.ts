@@ -8,7 +8,7 @@ import { Router } from 'express';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeContentState, encodeContentState } from '../../viewer/component/content-state.ts';
-import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
+import { imageStats, KANT, launchBrowser, screenshotPath, type Site, startSite, serveJsonFixtures, printFontLoaded, textWidths } from './support.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const fixtures = new Map<string, Json>();
@@ -18,11 +18,7 @@ let kant: Json;
 
 function fixtureRouter(): Router {
   const router = Router();
-  router.get('/test-fixtures/:name', (req, res) => {
-    const doc = fixtures.get(req.params.name);
-    if (!doc) return void res.status(404).json({ error: 'no such fixture' });
-    res.json(doc);
-  });
+  serveJsonFixtures(router, '/test-fixtures', fixtures);
   router.get('/test-page', (_req, res) => {
     res.type('html').send(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Viewer test</title>
 <link rel="stylesheet" href="/test-fixtures-css"><script type="module" src="/embed/leeszaal-viewer.js"></script></head>
@@ -256,22 +252,8 @@ describe('the embeddable viewer', () => {
     await firstTile(page);
     await page.locator('leeszaal-viewer #open-text').click();
     await page.locator('leeszaal-viewer leeszaal-text-view .text.print .line').first().waitFor(soon);
-    await page.waitForFunction(
-      () => [...document.fonts].some((f) => f.family.replaceAll('"', '') === 'Leeszaal Print' && f.status === 'loaded'),
-      null,
-      soon,
-    );
-    const widths = await page.locator('leeszaal-viewer leeszaal-text-view .text').evaluate((el) => {
-      const width = (s: string) => {
-        const span = document.createElement('span');
-        span.textContent = s;
-        el.append(span);
-        const w = span.getBoundingClientRect().width;
-        span.remove();
-        return w;
-      };
-      return { a: width('a'), ae: width('a\u0364') };
-    });
+    await printFontLoaded(page, soon);
+    const widths = await textWidths(page.locator('leeszaal-viewer leeszaal-text-view .text'), { a: 'a', ae: 'a\u0364' });
     // Drawn by the face, the superscript e takes no width of its own; a missing-glyph box would.
     expect(widths.ae).toBeCloseTo(widths.a, 1);
     await page.close();
