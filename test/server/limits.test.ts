@@ -100,6 +100,19 @@ describe('the render memory budget', () => {
   });
 });
 
+/** Waits for `promise`, failing with `step` named if it takes longer than `ms`, so a hang says where. */
+async function within<T>(ms: number, step: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms: ${step}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Opens a raw TCP connection; resolves once connected, with a promise of its end. */
 async function connect(port: number): Promise<{ socket: net.Socket; ended: Promise<number> }> {
   const socket = net.connect(port, '127.0.0.1');
@@ -128,31 +141,36 @@ describe('connections', () => {
     await new Promise<void>((resolve) => control.server.listen(0, '127.0.0.1', resolve));
     const { port } = control.server.address() as AddressInfo;
     try {
-      const idle = await Promise.all([1, 2, 3, 4, 5].map(() => connect(port)));
+      const idle = await within(3000, 'five connections opened', Promise.all([1, 2, 3, 4, 5].map(() => connect(port))));
       await sleep(100);
       // One more than the cap is closed at once.
-      const extra = await connect(port);
+      const extra = await within(3000, 'the sixth connection opened', connect(port));
       expect(await Promise.race([extra.ended, sleep(1000).then(() => -1)])).toBeGreaterThanOrEqual(0);
       // The idle ones are closed after IDLE_TIMEOUT_MS (with the checker's second of slack).
-      const idleFor = await Promise.all(idle.map((c) => c.ended));
+      const idleFor = await within(6000, 'idle connections closed', Promise.all(idle.map((c) => c.ended)));
       for (const ms of idleFor) {
         expect(ms).toBeGreaterThanOrEqual(1400);
         expect(ms).toBeLessThan(4000);
       }
       // A client sending its headers a byte at a time is cut off by HEADERS_TIMEOUT_MS.
-      const slow = await connect(port);
+      const slow = await within(3000, 'the slow connection opened', connect(port));
       slow.socket.write('GET / HTTP/1.1\r\n');
       const drip = setInterval(() => slow.socket.write('X'), 200);
-      const slowFor = await slow.ended;
-      clearInterval(drip);
+      const slowFor = await within(6000, 'the slow connection closed', slow.ended).finally(() => clearInterval(drip));
       expect(slowFor).toBeLessThan(3500);
       // Once they are gone, requests are served again.
-      expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toBe('ok');
+      expect(
+        await within(
+          3000,
+          'a request after the others closed',
+          fetch(`http://127.0.0.1:${port}/`).then((r) => r.text()),
+        ),
+      ).toBe('ok');
     } finally {
       control.server.closeAllConnections();
-      await new Promise((r) => control.server.close(r));
+      await within(3000, 'the server closed', new Promise((r) => control.server.close(r)));
     }
-  }, 20_000);
+  }, 30_000);
 });
 
 describe('shutdown', () => {
