@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       REQUEST_TIMEOUT_MS: 30_000,
       KEEP_ALIVE_TIMEOUT_MS: 5000,
       IDLE_TIMEOUT_MS: 60_000,
+      METS_IMAGE_GROUPS: ['MASTER', 'ORIGINAL', 'OCR-D-IMG', 'MAX', 'DEFAULT', 'PRESENTATION', 'LOCAL'],
     });
     expect(config.INGEST_JOBS).toBeGreaterThanOrEqual(1);
     expect(config.ELASTICSEARCH_URL).toBeUndefined();
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
     { env: { PORT: '' }, expected: { PORT: 3000 } },
     { env: { HOST: ' ' }, expected: { HOST: '127.0.0.1' } },
     { env: { PORT: '0' }, expected: { PORT: 0 } },
+    { env: { METS_IMAGE_GROUPS: ' MAX, DEFAULT ,' }, expected: { METS_IMAGE_GROUPS: ['MAX', 'DEFAULT'] } },
     { env: { DATA_DIR: 'some/where' }, expected: { DATA_DIR: path.resolve('some/where') } },
     { env: { PUBLIC_BASE_URL: 'https://example.org/leeszaal//' }, expected: { PUBLIC_BASE_URL: 'https://example.org/leeszaal' } },
     { env: { PROVIDER_HOMEPAGE: 'https://www.brugge.be/' }, expected: { PROVIDER_HOMEPAGE: 'https://www.brugge.be' } },
@@ -92,6 +94,8 @@ describe('loadConfig', () => {
     { env: { TILE_SIZE: '32' }, line: /^ {2}TILE_SIZE: / },
     { env: { JPEG_QUALITY: '101' }, line: /^ {2}JPEG_QUALITY: / },
     { env: { INGEST_JOBS: '0' }, line: /^ {2}INGEST_JOBS: / },
+    { env: { METS_IMAGE_GROUPS: 'MASTER DEFAULT' }, line: /^ {2}METS_IMAGE_GROUPS: must be file group names/ },
+    { env: { METS_TEXT_GROUPS: ', ,' }, line: /^ {2}METS_TEXT_GROUPS: must name at least one file group/ },
     { env: { ELASTICSEARCH_URL: 'es.local' }, line: /^ {2}ELASTICSEARCH_URL: / },
     { env: { PDF_MAX_SIZE: '100' }, line: /^ {2}PDF_MAX_SIZE: must be at least 200/ },
     { env: { PDF_CONCURRENCY: '0' }, line: /^ {2}PDF_CONCURRENCY: must be at least 1/ },

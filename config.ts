@@ -28,6 +28,14 @@ const baseUrl = v.pipe(
   v.transform((u) => u.replace(/\/+$/, '')),
 );
 
+/** A comma-separated list of METS file group names (`USE` values), in order of preference. */
+const groupList = v.pipe(
+  value,
+  v.transform((s) => s.split(',').map((g) => g.trim()).filter(Boolean)),
+  v.minLength(1, 'must name at least one file group'),
+  v.check((groups) => groups.every((g) => /^[A-Za-z0-9_.:-]+$/.test(g)), 'must be file group names (letters, digits, _ . : -) separated by commas'),
+);
+
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 const envSchema = v.object({
@@ -47,6 +55,10 @@ const envSchema = v.object({
   JPEG_QUALITY: v.optional(int(1, 100), '85'),
   MAX_IMAGE_PIXELS: v.optional(int(1, 10_000_000_000), '1000000000'),
   INGEST_JOBS: v.optional(int(1, 256), String(Math.max(1, os.availableParallelism()))),
+  // METS file groups, best first: masters before derivatives (Goobi/Kitodo MASTER, OCR-D's
+  // OCR-D-IMG, the DFG-Viewer's MAX and DEFAULT); ALTO before PAGE until PAGE is read.
+  METS_IMAGE_GROUPS: v.optional(groupList, 'MASTER,ORIGINAL,OCR-D-IMG,MAX,DEFAULT,PRESENTATION,LOCAL'),
+  METS_TEXT_GROUPS: v.optional(groupList, 'FULLTEXT,ALTO,OCR-D-GT-ALTO,OCR-D-ALTO,OCR-D-GT-PAGE,OCR-D-OCR,PAGE'),
 
   IIIF_MAX_WIDTH: v.optional(int(1, 65_535), '10000'),
   IIIF_MAX_HEIGHT: v.optional(int(1, 65_535), '10000'),

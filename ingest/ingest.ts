@@ -26,6 +26,7 @@ import type { SourceItem, SourcePage } from './sources/source-item.ts';
 import { sourceRecordBytes } from './sources/source-record.ts';
 import { retireReplaced, sweepUnreferenced } from './publishing/sweep.ts';
 import { scanSource } from './sources/scan.ts';
+import { verifyBag } from './sources/bag-verification.ts';
 import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './publishing/state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
 import type { TileSettings } from './pyramid/tile.ts';
@@ -112,7 +113,11 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       await saveState(paths.state, state);
     }
 
-    const scan = await scanSource(path.resolve(opts.source), { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+    const scan = await scanSource(path.resolve(opts.source), {
+      rights: config.DEFAULT_RIGHTS,
+      attribution: config.DEFAULT_ATTRIBUTION,
+      metsGroups: { images: config.METS_IMAGE_GROUPS, texts: config.METS_TEXT_GROUPS },
+    });
     for (const folder of scan.dataFolders ?? []) log.info({ folder }, 'left out a Leeszaal data folder inside the source');
     // The scan has already refused every item whose id another item claims.
     const failures: ItemFailure[] = scan.problems.map((p) => ({ item: p.item, ...(p.file ? { file: p.file } : {}), reason: p.reason }));
@@ -123,6 +128,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       unchanged: [],
       failed: failures,
       pages: { total: 0, tiled: 0, reused: 0 },
+      bags: { verified: 0, unchanged: 0, filesHashed: 0 },
       imagesRemoved: 0,
       durationMs: 0,
     };
@@ -148,6 +154,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       summary,
       hooks: opts.hooks ?? {},
       now,
+      bagChecks: new Map(),
+      jobs,
     };
 
     await Promise.all(
@@ -198,6 +206,9 @@ interface ItemContext {
   summary: IngestSummary;
   hooks: IngestHooks;
   now: () => Date;
+  /** Each bag's verification in this run, shared by the items in it. */
+  bagChecks: Map<string, Promise<void>>;
+  jobs: number;
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -266,10 +277,37 @@ function insideFolder(folder: string, relative: string): string {
   return full;
 }
 
+/**
+ * Verifies a bag's checksums, once per run for all the items in it, unless the state shows it was
+ * verified as it is now; a bag that fails fails each of its items, naming the file.
+ */
+function checkBag(bag: string, ctx: ItemContext): Promise<void> {
+  let check = ctx.bagChecks.get(bag);
+  if (!check) {
+    check = (async () => {
+      const known = ctx.state.bags[bag];
+      const result = await verifyBag(bag, { jobs: ctx.jobs, ...(known ? { known } : {}) });
+      if (!result.ok) {
+        delete ctx.state.bags[bag];
+        const [first, ...rest] = result.problems;
+        const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.slice(0, 3).map((p) => p.file).join(', ')}${rest.length > 3 ? ', ...' : ''})` : '';
+        throw new ItemError(path.join(bag, first!.file), `bag not intact, nothing of it is published: ${first!.reason}${more}`);
+      }
+      ctx.state.bags[bag] = result.verified;
+      if (result.filesHashed > 0) ctx.summary.bags.verified += 1;
+      else ctx.summary.bags.unchanged += 1;
+      ctx.summary.bags.filesHashed += result.filesHashed;
+    })();
+    ctx.bagChecks.set(bag, check);
+  }
+  return check;
+}
+
 /** Publishes (or reuses) every page image of an item and reads its full text; nothing item-level is written yet. */
 async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltItem> {
   if (!isSafeId(item.id)) throw new ItemError(undefined, `item id "${item.id}" is not a safe id (a-z, 0-9, - and _)`);
   if (item.pages.length === 0) throw new ItemError(undefined, 'item has no page images');
+  if (item.bag) await checkBag(item.bag, ctx);
   const previous = ctx.state.items[item.id]?.pages ?? {};
   const language = item.languages[0];
   const results = await Promise.allSettled(
@@ -336,7 +374,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
     height: pageState.height,
     ...(page.alto ? { alto: page.alto } : {}),
   }));
-  const { folder: _folder, metadataFile, metadataText: _metadataText, metadataLine: _metadataLine, pages: _pages, ...described } = item;
+  const { folder: _folder, bag: _bag, metadataFile, metadataText: _metadataText, metadataLine: _metadataLine, pages: _pages, ...described } = item;
   const record: ItemRecord = {
     ...described,
     ...(metadataFile && !described.sourceRecord ? { sourceRecord: { file: path.basename(metadataFile), format: formatOf(metadataFile) } } : {}),

@@ -22,6 +22,8 @@ export interface IngestSummary {
     /** Pages whose published image was reused without image work. */
     reused: number;
   };
+  /** BagIt bags whose checksums were verified (files hashed), or found unchanged since their last verification. */
+  bags: { verified: number; unchanged: number; filesHashed: number };
   /** Published images deleted because no manifest refers to them any more. */
   imagesRemoved: number;
   durationMs: number;
@@ -32,6 +34,8 @@ export function formatSummary(s: IngestSummary): string {
     `published ${s.published.length} item(s), unchanged ${s.unchanged.length}, failed ${s.failed.length}; ` +
       `pages ${s.pages.total} (tiled ${s.pages.tiled}, reused ${s.pages.reused}) in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (s.bags.verified + s.bags.unchanged > 0)
+    lines.push(`  bags: ${s.bags.verified} verified (${s.bags.filesHashed} file(s) hashed), ${s.bags.unchanged} unchanged since verified`);
   if (s.published.length > 0) lines.push(`  published: ${s.published.join(', ')}`);
   for (const f of s.failed) lines.push(`  NOT published: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
   return lines.join('\n');

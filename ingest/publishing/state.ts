@@ -1,7 +1,8 @@
 // Ingest's private bookkeeping in `<data>/.leeszaal/state.json`: for every published item, each page's
 // source file fingerprint (size, mtime, content hash) and its published image, plus the base URL and
 // tile settings the data was made with. It lets a re-run skip unchanged pages without reading them
-// and notice a changed page, a changed base URL or changed tile settings.
+// and notice a changed page, a changed base URL or changed tile settings; and, for every BagIt bag
+// verified, what it was verified as, so an unchanged bag is not hashed again.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -26,6 +27,10 @@ const itemState = v.object({
   publishedAt: v.string(),
 });
 
+const fileSeen = v.object({ size: v.number(), mtimeMs: v.number() });
+/** A verified bag (sources/bag-verification.ts VerifiedBag): its manifests' hash and its files then. */
+const bagState = v.object({ manifests: v.string(), files: v.record(v.string(), fileSeen) });
+
 const stateSchema = v.object({
   version: v.literal(1),
   baseUrl: v.string(),
@@ -35,6 +40,8 @@ const stateSchema = v.object({
    * until caches can no longer hand out the old manifest (sweep.ts). Absent in older state files.
    */
   retired: v.optional(v.record(v.string(), v.pipe(v.string(), v.isoTimestamp())), {}),
+  /** Verified BagIt bags by absolute path. Absent in older state files. */
+  bags: v.optional(v.record(v.string(), bagState), {}),
 });
 
 export type PageState = v.InferOutput<typeof pageState>;
@@ -50,7 +57,7 @@ export async function loadState(stateDir: string, baseUrl: string): Promise<Inge
   try {
     text = await readFile(stateFile(stateDir), 'utf8');
   } catch {
-    return { version: 1, baseUrl, items: {}, retired: {} };
+    return { version: 1, baseUrl, items: {}, retired: {}, bags: {} };
   }
   const parsed = v.safeParse(stateSchema, JSON.parse(text));
   if (!parsed.success) throw new Error(`ingest state ${stateFile(stateDir)} is damaged: ${v.summarize(parsed.issues)}`);

@@ -3,6 +3,7 @@
 // inherits from its collection (collection.json) or the ingest defaults.
 import type { SourceItem, SourceProblem } from './source-item.ts';
 import type { ItemFiles } from './item-folder.ts';
+import type { MetsGroups } from './mets-files.ts';
 
 export interface Inherited {
   rights: string;
@@ -14,6 +15,10 @@ export interface ItemContext {
   folder: string;
   /** The folder's own name: the item id when the metadata gives none, and the name in early problems. */
   folderName: string;
+  /** An identifier from outside the metadata (a bag's External-Identifier), preferred to the folder name as id. */
+  identifier?: string;
+  /** METS file groups to take images and full text from, best first (METS_IMAGE_GROUPS, METS_TEXT_GROUPS). */
+  metsGroups: MetsGroups;
   files: ItemFiles;
   inherited: Inherited;
   /** A path as problems show it: relative to the scanned source root. */

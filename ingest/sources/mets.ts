@@ -1,46 +1,22 @@
 // Reads an item folder described by METS with MODS, as digitisation workflows (Kitodo, Goobi,
 // DFG-Viewer profile, OCR-D) export it: the descriptive MODS record of the item, the page sequence
-// and page labels from the physical structMap, full text (ALTO) from the FULLTEXT file group, and
-// the table of contents from the logical structMap linked to pages by structLink.
+// and page labels from the physical structMap, each page's image and full text from the file groups
+// (chosen in mets-files.ts), and the table of contents from the logical structMap linked to pages
+// by structLink.
 import path from 'node:path';
 import type { ItemType, TocEntry } from '../../manifests/item.ts';
 import type { SourceItem, SourcePage, SourceProblem } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
-import { SUPPORTED_IMAGE } from './item-folder.ts';
+import { plainFile, SUPPORTED_IMAGE } from './item-folder.ts';
+import { filesOf, hasTextFile, hrefTarget, imageCandidates, type MetsFile, type MetsGroups, textCandidates } from './mets-files.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { readMods, type ModsDescription } from './mods.ts';
 import { rightsFromText } from '../../manifests/rights.ts';
 import { toSafeId } from './safe-id.ts';
 import { attr, child, children, descendants, parseXml, text, type XmlElement } from './xml.ts';
 
-interface MetsFile {
-  id: string;
-  use: string;
-  href: string;
-  mimetype: string;
-}
-
-/** File groups holding page images, best first: the master scan is what gets tiled. */
-const IMAGE_GROUP_PREFERENCE = ['MASTER', 'ORIGINAL', 'MAX', 'DEFAULT', 'PRESENTATION', 'LOCAL'];
-const TEXT_GROUP = /FULLTEXT|ALTO|OCR/i;
-
 const PERIODICAL_DIVS = new Set(['periodical', 'newspaper', 'volume', 'issue', 'article', 'year', 'month', 'day', 'journal']);
-
-function filesOf(mets: XmlElement): Map<string, MetsFile> {
-  const files = new Map<string, MetsFile>();
-  const walk = (group: XmlElement, use: string) => {
-    const groupUse = attr(group, 'USE') ?? use;
-    for (const file of children(group, 'file')) {
-      const id = attr(file, 'ID');
-      const href = attr(child(file, 'FLocat'), 'href');
-      if (id && href) files.set(id, { id, use: groupUse, href, mimetype: attr(file, 'MIMETYPE') ?? '' });
-    }
-    for (const nested of children(group, 'fileGrp')) walk(nested, groupUse);
-  };
-  for (const group of descendants(mets, 'fileSec', 'fileGrp')) walk(group, '');
-  return files;
-}
 
 function structMap(mets: XmlElement, type: string): XmlElement | undefined {
   return children(mets, 'structMap').find((m) => (attr(m, 'TYPE') ?? '').toUpperCase() === type);
@@ -64,40 +40,12 @@ function physicalPages(map: XmlElement | undefined): XmlElement[] {
     .map((p) => p.div);
 }
 
-function imageGroupRank(use: string): number {
-  const rank = IMAGE_GROUP_PREFERENCE.indexOf(use.toUpperCase());
-  return rank === -1 ? IMAGE_GROUP_PREFERENCE.length : rank;
-}
-
-function isImageFile(file: MetsFile): boolean {
-  return !TEXT_GROUP.test(file.use) && (file.mimetype.startsWith('image/') || SUPPORTED_IMAGE.test(file.href));
-}
-
-function isTextFile(file: MetsFile): boolean {
-  return TEXT_GROUP.test(file.use) || /alto/i.test(file.mimetype);
-}
-
-/** An FLocat href as a path relative to the item folder, when it points inside it. */
-function localPath(href: string): string | undefined {
-  let p = href;
-  if (/^file:/i.test(p)) p = p.replace(/^file:(\/\/)?/i, '');
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(p)) return undefined;
-  try {
-    p = decodeURIComponent(p);
-  } catch {
-    return undefined;
-  }
-  const normal = path.posix.normalize(p.replaceAll('\\', '/'));
-  if (path.posix.isAbsolute(normal) || normal.startsWith('../') || normal === '..') return undefined;
-  return normal.replace(/^\.\//, '');
-}
-
-/** Finds the folder's copy of a file METS names: the same relative path, else the same file name. */
-function matchLocal(href: string, candidates: readonly string[]): string | undefined {
-  const local = localPath(href);
-  if (local && candidates.includes(local)) return local;
-  const base = path.posix.basename(href.replaceAll('\\', '/').replace(/[?#].*$/, ''));
-  const sameName = candidates.filter((c) => path.posix.basename(c) === base);
+/** Finds the folder's copy of an image METS names: by its path, or by its file name for a URL or an absolute path. */
+function matchLocal(href: string, metsDir: string, candidates: readonly string[]): string | undefined {
+  const target = hrefTarget(href, metsDir);
+  if (target.kind === 'inside') return candidates.includes(target.path) ? target.path : undefined;
+  if (target.kind === 'outside') return undefined;
+  const sameName = candidates.filter((c) => path.posix.basename(c) === target.name);
   return sameName.length === 1 ? sameName[0] : undefined;
 }
 
@@ -185,8 +133,78 @@ function dvRights(mets: XmlElement): { owner?: string; license?: string } {
   return compact({ owner: text(child(rights, 'owner')), license: text(child(rights, 'license')) });
 }
 
+interface Page {
+  file: string;
+  label?: string;
+  alto?: string;
+  physId?: string;
+}
+
+interface PageContext {
+  ctx: ItemContext;
+  metsDir: string;
+  groups: MetsGroups;
+  /** The page as problems name it (`mets.xml page 2 (PHYS_0002)`). */
+  where: string;
+  problem: (reason: string) => void;
+}
+
+/**
+ * One page of the physical structMap: its image from the best file group whose file is in the item
+ * folder, its full text likewise. A href that leaves the folder is refused, whichever group it is in.
+ */
+async function pageOf(div: XmlElement, divFiles: MetsFile[], pc: PageContext): Promise<Page | undefined> {
+  const { ctx, metsDir, groups, where, problem } = pc;
+  const images = imageCandidates(divFiles, groups);
+  if (images.length === 0) return undefined;
+  const texts = textCandidates(divFiles, groups);
+  const escaping = [...images, ...texts].filter((f) => hrefTarget(f.href, metsDir).kind === 'outside');
+  if (escaping.length > 0) {
+    for (const f of escaping) problem(`${where} names ${f.href}, which leaves the item folder; only files inside it are read`);
+    return undefined;
+  }
+  let image: string | undefined;
+  for (const f of images) {
+    image = await localFile(f.href, pc, ctx.files.images, SUPPORTED_IMAGE);
+    if (image) break;
+  }
+  if (!image) {
+    problem(`${where} names ${images.map((f) => f.href).join(' or ')}, which is not in the item folder (or not a TIFF, JPEG, PNG or WebP image)`);
+    return undefined;
+  }
+  let alto: string | undefined;
+  if (texts.length > 0) {
+    for (const f of texts) {
+      alto = (await localFile(f.href, pc, [], /\.xml$/i)) ?? ctx.files.altoByStem.get(fileStem(f.href));
+      if (alto) break;
+    }
+    if (!alto) problem(`${where} names full text ${texts.map((f) => f.href).join(' or ')}, which is not in the item folder`);
+  } else if (!hasTextFile(divFiles, groups)) {
+    alto = ctx.files.altoByStem.get(fileStem(image));
+  }
+  const label = attr(div, 'ORDERLABEL')?.trim() || attr(div, 'LABEL')?.trim() || undefined;
+  return compact({ file: image, label, alto, physId: attr(div, 'ID') });
+}
+
+/**
+ * The item folder's file an href names: a relative path that is a plain file there (no symbolic
+ * link on the way), or, for a URL or absolute path, the one file of `byName` with its name.
+ */
+async function localFile(href: string, pc: PageContext, byName: readonly string[], kind: RegExp): Promise<string | undefined> {
+  const target = hrefTarget(href, pc.metsDir);
+  if (target.kind === 'outside') return undefined;
+  if (target.kind === 'elsewhere') {
+    const sameName = byName.filter((c) => path.posix.basename(c) === target.name);
+    return sameName.length === 1 ? sameName[0] : undefined;
+  }
+  if (!kind.test(target.path)) return undefined;
+  const found = await plainFile(pc.ctx.folder, target.path);
+  if (found === 'link') pc.problem(`${pc.where} names ${href}, which is a symbolic link; links are not followed`);
+  return found === 'file' ? target.path : undefined;
+}
+
 /** Reads `mets.xml` of one item folder. */
-export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemReading {
+export async function readMets(xml: string, metsFile: string, ctx: ItemContext): Promise<ItemReading> {
   const file = ctx.shown(metsFile);
   const fail = (item: string, reason: string): ItemReading => ({ problems: [{ item, file, reason }] });
   let doc: XmlElement;
@@ -211,7 +229,7 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
   const description = readMods(mainMods);
 
   const localId = description.identifiers.find((i) => i.type.toLowerCase() === 'local');
-  const id = (localId && toSafeId(localId.value)) || toSafeId(ctx.folderName);
+  const id = (localId && toSafeId(localId.value)) || (ctx.identifier && toSafeId(ctx.identifier)) || toSafeId(ctx.folderName);
   const problems: SourceProblem[] = [];
   const problem = (reason: string, at = file) => problems.push({ item: id || ctx.folderName, file: at, reason });
   if (!id) problem(`cannot make an item id from the folder name ${JSON.stringify(ctx.folderName)}: rename the folder with letters or digits`);
@@ -220,40 +238,20 @@ export function readMets(xml: string, metsFile: string, ctx: ItemContext): ItemR
 
   const files = filesOf(mets);
   const physicalDivs = physicalPages(structMap(mets, 'PHYSICAL'));
+  const metsDir = path.relative(ctx.folder, path.dirname(metsFile)).split(path.sep).join('/');
+  const metsName = path.basename(metsFile);
   const referenced = new Set<string>();
   for (const f of files.values()) {
-    const local = matchLocal(f.href, ctx.files.images);
+    const local = matchLocal(f.href, metsDir, ctx.files.images);
     if (local) referenced.add(local);
   }
 
-  interface Page {
-    file: string;
-    label?: string;
-    alto?: string;
-    physId?: string;
-  }
   const pages: Page[] = [];
   for (const [index, div] of physicalDivs.entries()) {
+    const where = `${metsName} page ${attr(div, 'ORDER') ?? index + 1}${attr(div, 'ID') ? ` (${attr(div, 'ID')})` : ''}`;
     const divFiles = fileIdsOf(div).flatMap((fid) => files.get(fid) ?? []);
-    const imageFiles = divFiles.filter(isImageFile).sort((a, b) => imageGroupRank(a.use) - imageGroupRank(b.use));
-    if (imageFiles.length === 0) continue;
-    const image = imageFiles.map((f) => matchLocal(f.href, ctx.files.images)).find(Boolean);
-    const where = `page ${attr(div, 'ORDER') ?? index + 1}${attr(div, 'ID') ? ` (${attr(div, 'ID')})` : ''}`;
-    if (!image) {
-      problem(`${path.basename(metsFile)} ${where} names ${imageFiles.map((f) => f.href).join(' or ')}, which is not in the item folder`);
-      continue;
-    }
-    const textFile = divFiles.find(isTextFile);
-    let alto: string | undefined;
-    if (textFile) {
-      const local = localPath(textFile.href);
-      alto = local && [...ctx.files.altoByStem.values()].includes(local) ? local : ctx.files.altoByStem.get(fileStem(textFile.href));
-      if (!alto) problem(`${path.basename(metsFile)} ${where} names full text ${textFile.href}, which is not in the item folder`);
-    } else {
-      alto = ctx.files.altoByStem.get(fileStem(image));
-    }
-    const label = attr(div, 'ORDERLABEL')?.trim() || attr(div, 'LABEL')?.trim() || undefined;
-    pages.push(compact({ file: image, label, alto, physId: attr(div, 'ID') }));
+    const page = await pageOf(div, divFiles, { ctx, metsDir, groups: ctx.metsGroups, where, problem });
+    if (page) pages.push(page);
   }
   if (physicalDivs.length === 0 || pages.length === 0) {
     // No page sequence in METS (some exports leave it out): the folder's images in name order.

@@ -1,5 +1,6 @@
 // The metadata readers' entry point for the ingest pipeline: scans a source folder (a collection
-// of item folders, a CSV collection, or one item folder) into SourceItems and SourceProblems.
+// of item folders, a CSV collection, one item folder, or a BagIt bag whose payload is one of these)
+// into SourceItems and SourceProblems.
 // An item with any problem is left out of `items` and its problems say why, so the pipeline can
 // publish `items` as they are; one bad item never stops the others. Image content (truncated or
 // oversized scans) is checked later by the pipeline; here only names, formats and metadata.
@@ -14,11 +15,16 @@ import { listFolder, looksLikeItem, readItemFiles } from './item-folder.ts';
 import { readItemJson } from './item-json.ts';
 import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
+import type { MetsGroups } from './mets-files.ts';
+import { BAG_DECLARATION, BAG_INFO, bagIdentifier, PAYLOAD_DIR, parseTagFile } from './bagit.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
+import { loadConfig } from '../../config.ts';
 
 export interface SourceDefaults {
   rights: string;
   attribution: string;
+  /** METS file groups by preference; default the defaults of METS_IMAGE_GROUPS and METS_TEXT_GROUPS. */
+  metsGroups?: MetsGroups;
 }
 
 /** How deep collections may nest below the source folder (collection of collections of items). */
@@ -32,6 +38,7 @@ interface Scan {
   /** Data folders found below the source and left out, as shown. */
   dataFolders: string[];
   shown: (absolutePath: string) => string;
+  metsGroups: MetsGroups;
 }
 
 /**
@@ -58,10 +65,24 @@ function singleOrNone(names: string[]): string | undefined {
   return names.length === 1 ? names[0] : undefined;
 }
 
-async function scanItem(folder: string, inherited: Inherited, scan: Scan): Promise<void> {
+/** How an item folder is named when its own name is not its name (a bag's payload is `data/`). */
+interface Naming {
+  folderName: string;
+  identifier?: string;
+}
+
+async function scanItem(folder: string, inherited: Inherited, scan: Scan, naming?: Naming): Promise<void> {
   const { files: names } = await listFolder(folder);
   const files = await readItemFiles(folder);
-  const ctx: ItemContext = { folder, folderName: path.basename(folder), files, inherited, shown: scan.shown };
+  const ctx: ItemContext = {
+    folder,
+    folderName: naming?.folderName ?? path.basename(folder),
+    ...(naming?.identifier ? { identifier: naming.identifier } : {}),
+    files,
+    inherited,
+    shown: scan.shown,
+    metsGroups: scan.metsGroups,
+  };
   const json = names.find((f) => f.toLowerCase() === 'item.json');
   const mets = metsFileName(names);
   let reading: ItemReading;
@@ -70,7 +91,7 @@ async function scanItem(folder: string, inherited: Inherited, scan: Scan): Promi
     reading = await readItemJson(await readFile(file, 'utf8'), file, ctx);
   } else if (mets) {
     const file = path.join(folder, mets);
-    reading = readMets(await readFile(file, 'utf8'), file, ctx);
+    reading = await readMets(await readFile(file, 'utf8'), file, ctx);
   } else {
     reading = readFolderOnly(ctx);
   }
@@ -117,6 +138,10 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     return;
   }
   const name = path.basename(folder);
+  if (files.includes(BAG_DECLARATION)) {
+    await scanBag(folder, inherited, scan, depth);
+    return;
+  }
   if (files.some((f) => f.toLowerCase() === 'collection.json')) {
     const file = path.join(folder, files.find((f) => f.toLowerCase() === 'collection.json')!);
     const result = readCollectionJson(await readFile(file, 'utf8'), inherited);
@@ -160,7 +185,29 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
   for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
 }
 
-/** Scans a folder of item folders, a CSV collection, or one item folder. */
+/**
+ * A BagIt bag: its payload `data/` is one item, named by the bag (bag-info's External-Identifier or
+ * Ocrd-Identifier, else the bag's folder), or else a collection of item folders. Each item read
+ * carries the bag, whose checksums ingest verifies before publishing any of it.
+ */
+async function scanBag(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
+  const payload = path.join(folder, PAYLOAD_DIR);
+  if (!(await stat(payload).catch(() => undefined))?.isDirectory()) {
+    scan.problems.push({ item: path.basename(folder), file: scan.shown(folder), reason: `the bag has no ${PAYLOAD_DIR}/ payload folder` });
+    return;
+  }
+  const before = scan.items.length;
+  if (await looksLikeItem(payload)) {
+    const info = parseTagFile(await readFile(path.join(folder, BAG_INFO), 'utf8').catch(() => ''), BAG_INFO);
+    const identifier = info.ok ? bagIdentifier(info.value) : undefined;
+    await scanItem(payload, inherited, scan, { folderName: path.basename(folder), ...(identifier ? { identifier } : {}) });
+  } else {
+    await scanFolder(payload, inherited, scan, depth + 1);
+  }
+  for (const item of scan.items.slice(before)) item.bag = folder;
+}
+
+/** Scans a folder of item folders, a CSV collection, one item folder or a bag. */
 export async function scanSource(sourcePath: string, defaults: SourceDefaults): Promise<SourceScan> {
   const rights = canonicalRights(defaults.rights);
   if (!rights) throw new TypeError(`default rights ${JSON.stringify(defaults.rights)} is not a rightsstatements.org or Creative Commons URI`);
@@ -173,10 +220,21 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
     };
   }
   const { files } = await listFolder(root);
-  const isSingleItem = !csvFileName(files) && (await looksLikeItem(root));
+  const isSingleItem = files.includes(BAG_DECLARATION) || (!csvFileName(files) && (await looksLikeItem(root)));
   const base = isSingleItem ? path.dirname(root) : root;
-  const scan: Scan = { items: [], problems: [], dataFolders: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
+  const scan: Scan = {
+    items: [],
+    problems: [],
+    dataFolders: [],
+    shown: (p) => path.relative(base, p).split(path.sep).join('/'),
+    metsGroups: defaults.metsGroups ?? defaultMetsGroups(),
+  };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
   const checked = withoutDuplicateIds(scan, scan.shown);
   return scan.dataFolders.length > 0 ? { ...checked, dataFolders: scan.dataFolders } : checked;
+}
+
+function defaultMetsGroups(): MetsGroups {
+  const config = loadConfig({});
+  return { images: config.METS_IMAGE_GROUPS, texts: config.METS_TEXT_GROUPS };
 }

@@ -16,6 +16,8 @@ export interface SourcePage {
 export type SourceItem = Omit<ItemRecord, 'pages' | 'toc'> & {
   /** Absolute path of the item folder (images and ALTO paths are relative to it). */
   folder: string;
+  /** Absolute path of the BagIt bag the item is in: its checksums are verified before publishing. */
+  bag?: string;
   /** Absolute path of the metadata file the item was read from (copied to `records/<id>/`). */
   metadataFile?: string;
   /** When set, the text to publish as `sourceRecord.file` instead of a copy of metadataFile (a CSV
