@@ -31,7 +31,12 @@ const baseUrl = v.pipe(
 /** A comma-separated list of METS file group names (`USE` values), in order of preference. */
 const groupList = v.pipe(
   value,
-  v.transform((s) => s.split(',').map((g) => g.trim()).filter(Boolean)),
+  v.transform((s) =>
+    s
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean),
+  ),
   v.minLength(1, 'must name at least one file group'),
   v.check((groups) => groups.every((g) => /^[A-Za-z0-9_.:-]+$/.test(g)), 'must be file group names (letters, digits, _ . : -) separated by commas'),
 );

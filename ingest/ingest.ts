@@ -26,7 +26,7 @@ import type { SourceItem, SourcePage } from './sources/source-item.ts';
 import { sourceRecordBytes } from './sources/source-record.ts';
 import { retireReplaced, sweepUnreferenced } from './publishing/sweep.ts';
 import { scanSource } from './sources/scan.ts';
-import { verifyBag } from './sources/bag-verification.ts';
+import { bagProblemText, verifyBag } from './sources/bag-verification.ts';
 import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './publishing/state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
 import type { TileSettings } from './pyramid/tile.ts';
@@ -290,8 +290,14 @@ function checkBag(bag: string, ctx: ItemContext): Promise<void> {
       if (!result.ok) {
         delete ctx.state.bags[bag];
         const [first, ...rest] = result.problems;
-        const more = rest.length > 0 ? ` (and ${rest.length} more: ${rest.slice(0, 3).map((p) => p.file).join(', ')}${rest.length > 3 ? ', ...' : ''})` : '';
-        throw new ItemError(path.join(bag, first!.file), `bag not intact, nothing of it is published: ${first!.reason}${more}`);
+        const more =
+          rest.length > 0
+            ? ` (and ${rest.length} more: ${rest
+                .slice(0, 3)
+                .map((p) => p.file)
+                .join(', ')}${rest.length > 3 ? ', ...' : ''})`
+            : '';
+        throw new ItemError(path.join(bag, first!.file), `${bagProblemText(first!)}${more}`);
       }
       ctx.state.bags[bag] = result.verified;
       if (result.filesHashed > 0) ctx.summary.bags.verified += 1;

@@ -29,6 +29,11 @@ export interface BagProblem {
   reason: string;
 }
 
+/** A bag problem as the curator reads it: the whole item is held back, not just one file. */
+export function bagProblemText(problem: BagProblem): string {
+  return `bag not intact, nothing of it is published: ${problem.reason}`;
+}
+
 /** What a successful verification saw, to recognise the same bag next time. */
 export interface VerifiedBag {
   /** sha256 over the names and contents of the bag's manifests and declaration. */
@@ -86,9 +91,25 @@ interface Manifest {
   entries: Map<string, string>;
 }
 
-/** Verifies the bag in folder `root`; problems name files relative to it. */
-export async function verifyBag(root: string, opts: VerifyOptions): Promise<BagVerification> {
-  const fail = (file: string, reason: string): BagVerification => ({ ok: false, problems: [{ file, reason }] });
+/** What a bag's checksums are checked against: its manifests and the files they cover. */
+interface BagContents {
+  manifests: Manifest[];
+  verified: VerifiedBag;
+}
+
+type Inspection = { ok: true; contents: BagContents } | { ok: false; problems: BagProblem[] };
+
+/**
+ * Everything about a bag but its checksums, reading no file's content beyond the tag files: cheap
+ * enough for the scan, which reports a bag that is not complete instead of reading its item.
+ */
+export async function inspectBag(root: string): Promise<{ ok: true } | { ok: false; problems: BagProblem[] }> {
+  const inspected = await inspect(root);
+  return inspected.ok ? { ok: true } : inspected;
+}
+
+async function inspect(root: string): Promise<Inspection> {
+  const fail = (file: string, reason: string): Inspection => ({ ok: false, problems: [{ file, reason }] });
   const declaration = await readFile(path.join(root, BAG_DECLARATION), 'utf8').catch(() => undefined);
   if (declaration === undefined) return fail(BAG_DECLARATION, `${BAG_DECLARATION} cannot be read`);
   const declared = parseDeclaration(declaration);
@@ -110,7 +131,10 @@ export async function verifyBag(root: string, opts: VerifyOptions): Promise<BagV
     const name = manifestName(entry.name);
     if (!name) continue;
     if (!isAlgorithm(name.algorithm)) {
-      problems.push({ file: name.file, reason: `${name.file} uses the checksum algorithm ${name.algorithm}, which ingest cannot verify (md5, sha1, sha256 and sha512 are read)` });
+      problems.push({
+        file: name.file,
+        reason: `${name.file} uses the checksum algorithm ${name.algorithm}, which ingest cannot verify (md5, sha1, sha256 and sha512 are read)`,
+      });
       continue;
     }
     const text = await readFile(path.join(root, name.file), 'utf8');
@@ -165,17 +189,25 @@ export async function verifyBag(root: string, opts: VerifyOptions): Promise<BagV
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-
   const verified: VerifiedBag = {
     manifests: createHash('sha256').update(manifestTexts.join('\n')).digest('hex'),
     files: Object.fromEntries([...checked].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+  return { ok: true, contents: { manifests, verified } };
+}
+
+/** Verifies the bag in folder `root`; problems name files relative to it. */
+export async function verifyBag(root: string, opts: VerifyOptions): Promise<BagVerification> {
+  const inspected = await inspect(root);
+  if (!inspected.ok) return inspected;
+  const { manifests, verified } = inspected.contents;
+  const checked = Object.keys(verified.files);
   if (opts.known && sameBag(opts.known, verified)) return { ok: true, verified, filesHashed: 0 };
 
   const limit = pLimit(Math.max(1, opts.jobs));
   const listedBy = (file: string) => manifests.filter((m) => m.entries.has(file));
   const results = await Promise.all(
-    [...checked.keys()].map((file) =>
+    checked.map((file) =>
       limit(async (): Promise<BagProblem[]> => {
         const lists = listedBy(file);
         const actual = await digests(path.join(root, file), [...new Set(lists.map((m) => m.algorithm))]);
@@ -186,7 +218,7 @@ export async function verifyBag(root: string, opts: VerifyOptions): Promise<BagV
     ),
   );
   const mismatches = results.flat();
-  return mismatches.length > 0 ? { ok: false, problems: mismatches } : { ok: true, verified, filesHashed: checked.size };
+  return mismatches.length > 0 ? { ok: false, problems: mismatches } : { ok: true, verified, filesHashed: checked.length };
 }
 
 function sameBag(a: VerifiedBag, b: VerifiedBag): boolean {

@@ -67,7 +67,8 @@ export function parseDeclaration(text: string): Parsed<{ version: string }> {
   const version = tagValue(parsed.value, 'BagIt-Version');
   const encoding = tagValue(parsed.value, 'Tag-File-Character-Encoding');
   if (!version) return { ok: false, reason: `${BAG_DECLARATION} has no BagIt-Version` };
-  if (!/^(0\.9\d|1\.\d+)$/.test(version)) return { ok: false, reason: `${BAG_DECLARATION} declares BagIt-Version ${version}; versions 0.93 to 1.x are read` };
+  if (!/^(0\.9\d|1\.\d+)$/.test(version))
+    return { ok: false, reason: `${BAG_DECLARATION} declares BagIt-Version ${version}; versions 0.93 to 1.x are read` };
   if (!encoding) return { ok: false, reason: `${BAG_DECLARATION} has no Tag-File-Character-Encoding` };
   if (!/^utf-?8$/i.test(encoding)) return { ok: false, reason: `${BAG_DECLARATION} declares tag files in ${encoding}; only UTF-8 is read` };
   return { ok: true, value: { version } };
@@ -88,13 +89,17 @@ export function parseOxum(value: string): Parsed<{ octets: number; files: number
 export function parseManifest(text: string, file: string, algorithm: Algorithm): Parsed<Map<string, string>> {
   const digestLength = { md5: 32, sha1: 40, sha224: 56, sha256: 64, sha384: 96, sha512: 128 }[algorithm];
   const entries = new Map<string, string>();
-  for (const [i, line] of text.replace(/^\uFEFF/, '').split(/\r\n|\n/).entries()) {
+  for (const [i, line] of text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n/)
+    .entries()) {
     if (line.trim() === '') continue;
     const match = /^([0-9a-fA-F]+)[ \t]+(.+)$/.exec(line);
     const where = `${file} line ${i + 1}`;
     if (!match) return { ok: false, reason: `${where} is not "<checksum> <path>": ${JSON.stringify(line.slice(0, 80))}` };
     const [, digest, rawPath] = match as unknown as [string, string, string];
-    if (digest.length !== digestLength) return { ok: false, reason: `${where} has a ${digest.length}-digit checksum; ${algorithm} has ${digestLength}` };
+    if (digest.length !== digestLength)
+      return { ok: false, reason: `${where} has a ${digest.length}-digit checksum; ${algorithm} has ${digestLength}` };
     const decoded = rawPath.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%');
     const normal = path.posix.normalize(decoded);
     if (decoded.includes('\\') || path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || normal.includes('\0')) {

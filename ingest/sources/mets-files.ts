@@ -78,7 +78,10 @@ function rankIn(preferred: readonly string[], use: string): number | undefined {
 /** Preferred groups in their configured order, then the others in file-section order. */
 function byPreference(files: MetsFile[], preferred: readonly string[], last?: RegExp): MetsFile[] {
   const rank = (f: MetsFile) => rankIn(preferred, f.use) ?? preferred.length + (last?.test(f.use) ? 10_000 : 0) + f.groupIndex;
-  return files.map((f) => ({ f, r: rank(f) })).sort((a, b) => a.r - b.r).map((x) => x.f);
+  return files
+    .map((f) => ({ f, r: rank(f) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.f);
 }
 
 /** A page's image files, best first. */

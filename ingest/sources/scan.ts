@@ -17,6 +17,8 @@ import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
 import type { MetsGroups } from './mets-files.ts';
 import { BAG_DECLARATION, BAG_INFO, bagIdentifier, PAYLOAD_DIR, parseTagFile } from './bagit.ts';
+import { bagProblemText, inspectBag } from './bag-verification.ts';
+import { toSafeId } from './safe-id.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
 import { loadConfig } from '../../config.ts';
 
@@ -192,18 +194,19 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
  */
 async function scanBag(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
   const payload = path.join(folder, PAYLOAD_DIR);
-  if (!(await stat(payload).catch(() => undefined))?.isDirectory()) {
-    scan.problems.push({ item: path.basename(folder), file: scan.shown(folder), reason: `the bag has no ${PAYLOAD_DIR}/ payload folder` });
+  const info = parseTagFile(await readFile(path.join(folder, BAG_INFO), 'utf8').catch(() => ''), BAG_INFO);
+  const identifier = info.ok ? bagIdentifier(info.value) : undefined;
+  const single = await looksLikeItem(payload);
+  // Until its item is read, the bag goes by the id its item would most likely get.
+  const name = (single && identifier && toSafeId(identifier)) || toSafeId(path.basename(folder)) || path.basename(folder);
+  const inspected = await inspectBag(folder);
+  if (!inspected.ok) {
+    for (const p of inspected.problems) scan.problems.push({ item: name, file: scan.shown(path.join(folder, p.file)), reason: bagProblemText(p) });
     return;
   }
   const before = scan.items.length;
-  if (await looksLikeItem(payload)) {
-    const info = parseTagFile(await readFile(path.join(folder, BAG_INFO), 'utf8').catch(() => ''), BAG_INFO);
-    const identifier = info.ok ? bagIdentifier(info.value) : undefined;
-    await scanItem(payload, inherited, scan, { folderName: path.basename(folder), ...(identifier ? { identifier } : {}) });
-  } else {
-    await scanFolder(payload, inherited, scan, depth + 1);
-  }
+  if (single) await scanItem(payload, inherited, scan, { folderName: path.basename(folder), ...(identifier ? { identifier } : {}) });
+  else await scanFolder(payload, inherited, scan, depth + 1);
   for (const item of scan.items.slice(before)) item.bag = folder;
 }
 
