@@ -1,6 +1,6 @@
 // METS/MODS items: the logical-structure fixture (default namespaces, pages out of order, chapters
 // by structLink, full text) and variants written to a temporary folder for each case.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +226,24 @@ describe('METS variants', () => {
       problem: { file: 'mets.xml', reason: /DOCTYPE refers to an external DTD/ },
     },
     {
+      name: 'an image href that leaves the item folder',
+      xml: () => mets({ files: ['images/a.tif', '../other-item/images/b.tif'] }),
+      files: ['images/a.tif'],
+      problem: { file: 'mets.xml', reason: /^mets\.xml page 2 \(PHYS_2\) names \.\.\/other-item\/images\/b\.tif, which leaves the item folder/ },
+    },
+    {
+      name: 'a full-text href that leaves the item folder',
+      xml: () => mets({ files: ['images/a.tif'], alto: { 1: 'alto/../../../etc/passwd.xml' } }),
+      files: ['images/a.tif'],
+      problem: { file: 'mets.xml', reason: /page 1 \(PHYS_1\) names alto\/\.\.\/\.\.\/\.\.\/etc\/passwd\.xml, which leaves the item folder/ },
+    },
+    {
+      name: 'an absolute image path to a file the folder does not hold',
+      xml: () => mets({ files: ['images/a.tif', '/etc/ssl/private/key.tif'] }),
+      files: ['images/a.tif'],
+      problem: { file: 'mets.xml', reason: /page 2 \(PHYS_2\) names \/etc\/ssl\/private\/key\.tif, which is not in the item folder/ },
+    },
+    {
       name: 'a page sequence with no images in the folder',
       xml: () => mets({ files: [] }),
       files: [],
@@ -298,6 +316,51 @@ describe('METS variants', () => {
         { label: 'Nummer 1', type: 'issue', pages: ['1', '2'], children: [] },
         { label: 'Nummer 2', type: 'issue', pages: ['3'], children: [] },
       ],
+    });
+  });
+
+  it('reads an OCR-D workspace: masters from OCR-D-IMG in their own folder, ALTO before PAGE', async () => {
+    const xml = `<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink">
+      <mets:dmdSec ID="D"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods><mods:identifier type="purl">http://x</mods:identifier></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>
+      <mets:fileSec>
+        <mets:fileGrp USE="OCR-D-IMG-BIN"><mets:file ID="B1" MIMETYPE="image/png"><mets:FLocat xlink:href="OCR-D-IMG-BIN/B1.png"/></mets:file></mets:fileGrp>
+        <mets:fileGrp USE="OCR-D-IMG"><mets:file ID="I1" MIMETYPE="image/tiff"><mets:FLocat xlink:href="OCR-D-IMG/INPUT_0001.tif"/></mets:file></mets:fileGrp>
+        <mets:fileGrp USE="OCR-D-GT-PAGE"><mets:file ID="P1" MIMETYPE="application/vnd.prima.page+xml"><mets:FLocat xlink:href="OCR-D-GT-PAGE/P1.xml"/></mets:file></mets:fileGrp>
+        <mets:fileGrp USE="OCR-D-GT-ALTO"><mets:file ID="A1" MIMETYPE="application/alto+xml"><mets:FLocat xlink:href="OCR-D-GT-ALTO/A1.xml"/></mets:file></mets:fileGrp>
+      </mets:fileSec>
+      <mets:structMap TYPE="PHYSICAL"><mets:div TYPE="physSequence"><mets:div TYPE="page" ID="PHYS_0001">
+        <mets:fptr FILEID="B1"/><mets:fptr FILEID="I1"/><mets:fptr FILEID="P1"/><mets:fptr FILEID="A1"/>
+      </mets:div></mets:div></mets:structMap>
+    </mets:mets>`;
+    const files = ['OCR-D-IMG-BIN/B1.png', 'OCR-D-IMG/INPUT_0001.tif', 'OCR-D-GT-PAGE/P1.xml', 'OCR-D-GT-ALTO/A1.xml'];
+    const name = `ocrd-workspace-${++n}`;
+    const scan = await item(xml, files, name);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]).toMatchObject({
+      id: name,
+      untitled: true,
+      pages: [{ key: 'input_0001', file: 'OCR-D-IMG/INPUT_0001.tif', alto: 'OCR-D-GT-ALTO/A1.xml' }],
+    });
+    // The binarised copy when the configuration prefers it, and a masters group missing from the folder is passed over.
+    const rescan = await scanSource(path.join(dir, name), {
+      ...defaults,
+      metsGroups: { images: ['MASTER', 'OCR-D-IMG-BIN'], texts: ['OCR-D-GT-ALTO'] },
+    });
+    expect(rescan.items[0]!.pages[0]!.file).toBe('OCR-D-IMG-BIN/B1.png');
+  });
+
+  it('does not follow a symbolic link an href names', async () => {
+    const name = `item-${++n}`;
+    const outside = path.join(dir, `secret-${n}.tif`);
+    await writeFile(outside, 'x');
+    await mkdir(path.join(dir, name, 'images'), { recursive: true });
+    await symlink(outside, path.join(dir, name, 'scan.tif'));
+    const scan = await item(mets({ files: ['scan.tif'] }), [], name);
+    expect(scan.items).toEqual([]);
+    expect(scan.problems).toContainEqual({
+      item: name,
+      file: `${name}/mets.xml`,
+      reason: expect.stringMatching(/names scan\.tif, which is a symbolic link/),
     });
   });
 });
