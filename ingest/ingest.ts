@@ -155,7 +155,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       hooks: opts.hooks ?? {},
       now,
       bagChecks: new Map(),
-      jobs,
+      hashLimit: pLimit(Math.max(1, jobs)),
     };
 
     await Promise.all(
@@ -208,7 +208,8 @@ interface ItemContext {
   now: () => Date;
   /** Each bag's verification in this run, shared by the items in it. */
   bagChecks: Map<string, Promise<void>>;
-  jobs: number;
+  /** Bounds the bag files hashed at once, across bags. */
+  hashLimit: ReturnType<typeof pLimit>;
 }
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
@@ -286,7 +287,7 @@ function checkBag(bag: string, ctx: ItemContext): Promise<void> {
   if (!check) {
     check = (async () => {
       const known = ctx.state.bags[bag];
-      const result = await verifyBag(bag, { jobs: ctx.jobs, ...(known ? { known } : {}) });
+      const result = await verifyBag(bag, { limit: ctx.hashLimit, ...(known ? { known } : {}) });
       if (!result.ok) {
         delete ctx.state.bags[bag];
         const [first, ...rest] = result.problems;

@@ -8,7 +8,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import {
   type Algorithm,
   BAG_DECLARATION,
@@ -45,8 +45,8 @@ export interface VerifiedBag {
 export type BagVerification = { ok: true; verified: VerifiedBag; filesHashed: number } | { ok: false; problems: BagProblem[] };
 
 export interface VerifyOptions {
-  /** Files hashed at once. */
-  jobs: number;
+  /** Bounds the files hashed at once, shared by every bag of a run (`pLimit(INGEST_JOBS)`). */
+  limit: LimitFunction;
   /** The record of the last successful verification of this bag, if any. */
   known?: VerifiedBag;
 }
@@ -204,11 +204,10 @@ export async function verifyBag(root: string, opts: VerifyOptions): Promise<BagV
   const checked = Object.keys(verified.files);
   if (opts.known && sameBag(opts.known, verified)) return { ok: true, verified, filesHashed: 0 };
 
-  const limit = pLimit(Math.max(1, opts.jobs));
   const listedBy = (file: string) => manifests.filter((m) => m.entries.has(file));
   const results = await Promise.all(
     checked.map((file) =>
-      limit(async (): Promise<BagProblem[]> => {
+      opts.limit(async (): Promise<BagProblem[]> => {
         const lists = listedBy(file);
         const actual = await digests(path.join(root, file), [...new Set(lists.map((m) => m.algorithm))]);
         return lists
