@@ -1,6 +1,6 @@
-// An item folder with page images but no metadata file: published under its folder name, with the
-// neutral "untitled" label, its images in natural file-name order, so a curator can publish scans
-// first and catalogue them later.
+// An item folder with page images but no metadata file: published under its folder name (for a
+// bag's payload, the bag's identifier), with the neutral "untitled" label, its images in natural
+// file-name order, so a curator can publish scans first and catalogue them later.
 import type { SourceItem } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
@@ -8,7 +8,7 @@ import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { toSafeId } from './safe-id.ts';
 
 export function readFolderOnly(ctx: ItemContext): ItemReading {
-  const id = toSafeId(ctx.folderName);
+  const id = (ctx.identifier && toSafeId(ctx.identifier)) || toSafeId(ctx.folderName);
   if (!id)
     return {
       problems: [

@@ -120,7 +120,7 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
     };
   }
   const data = parsed.output;
-  const id = data.id ? toSafeId(data.id) : toSafeId(ctx.folderName);
+  const id = data.id ? toSafeId(data.id) : (ctx.identifier && toSafeId(ctx.identifier)) || toSafeId(ctx.folderName);
   const problems: SourceProblem[] = [];
   const problem = (reason: string) => problems.push({ item: id || ctx.folderName, file, reason: `item.json ${reason}` });
   if (!id)
