@@ -238,6 +238,12 @@ describe('METS variants', () => {
       problem: { file: 'mets.xml', reason: /page 1 \(PHYS_1\) names alto\/\.\.\/\.\.\/\.\.\/etc\/passwd\.xml, which leaves the item folder/ },
     },
     {
+      name: 'an image href to a hidden file',
+      xml: () => mets({ files: ['images/a.tif', 'images/.b.tif'] }),
+      files: ['images/a.tif', 'images/.b.tif'],
+      problem: { file: 'mets.xml', reason: /page 2 \(PHYS_2\) names images\/\.b\.tif, which is hidden \(a name starting with a dot\) and not read/ },
+    },
+    {
       name: 'an absolute image path to a file the folder does not hold',
       xml: () => mets({ files: ['images/a.tif', '/etc/ssl/private/key.tif'] }),
       files: ['images/a.tif'],

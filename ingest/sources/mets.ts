@@ -187,8 +187,8 @@ async function pageOf(div: XmlElement, divFiles: MetsFile[], pc: PageContext): P
 }
 
 /**
- * The item folder's file an href names: a relative path that is a plain file there (no symbolic
- * link on the way), or, for a URL or absolute path, the one file of `byName` with its name.
+ * The item folder's file an href names: a relative path that is a plain, visible file there (no
+ * symbolic link on the way), or, for a URL or absolute path, the one file of `byName` with its name.
  */
 async function localFile(href: string, pc: PageContext, byName: readonly string[], kind: RegExp): Promise<string | undefined> {
   const target = hrefTarget(href, pc.metsDir);
@@ -198,6 +198,10 @@ async function localFile(href: string, pc: PageContext, byName: readonly string[
     return sameName.length === 1 ? sameName[0] : undefined;
   }
   if (!kind.test(target.path)) return undefined;
+  if (target.path.split('/').some((part) => part.startsWith('.'))) {
+    pc.problem(`${pc.where} names ${href}, which is hidden (a name starting with a dot) and not read: rename it`);
+    return undefined;
+  }
   const found = await plainFile(pc.ctx.folder, target.path);
   if (found === 'link') pc.problem(`${pc.where} names ${href}, which is a symbolic link; links are not followed`);
   return found === 'file' ? target.path : undefined;
