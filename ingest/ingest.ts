@@ -291,13 +291,8 @@ function checkBag(bag: string, ctx: ItemContext): Promise<void> {
       if (!result.ok) {
         delete ctx.state.bags[bag];
         const [first, ...rest] = result.problems;
-        const more =
-          rest.length > 0
-            ? ` (and ${rest.length} more: ${rest
-                .slice(0, 3)
-                .map((p) => p.file)
-                .join(', ')}${rest.length > 3 ? ', ...' : ''})`
-            : '';
+        const others = rest.map((p) => p.file);
+        const more = others.length > 0 ? ` (and ${others.length} more: ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''})` : '';
         throw new ItemError(path.join(bag, first!.file), `${bagProblemText(first!)}${more}`);
       }
       ctx.state.bags[bag] = result.verified;

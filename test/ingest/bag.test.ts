@@ -118,6 +118,18 @@ describe('a damaged bag', () => {
       reason: /PAGE_0020_ALTO\.xml does not match its sha512 checksum in manifest-sha512\.txt/,
     },
     {
+      name: 'two altered',
+      damage: async (b: string) => {
+        for (const page of ['0017', '0020']) {
+          const file = path.join(b, 'data', 'OCR-D-GT-PAGE', `PAGE_${page}_PAGE.xml`);
+          await writeFile(file, (await readFile(file, 'utf8')).replace('<', ' '));
+        }
+      },
+      file: 'data/OCR-D-GT-PAGE/PAGE_0017_PAGE.xml',
+      reason:
+        /PAGE_0017_PAGE\.xml does not match its sha512 checksum in manifest-sha512\.txt: .* \(and 1 more: data\/OCR-D-GT-PAGE\/PAGE_0020_PAGE\.xml\)$/,
+    },
+    {
       name: 'missing',
       damage: (b: string) => rm(path.join(b, 'data', 'OCR-D-IMG', 'INPUT_0020.tif')),
       file: 'data/OCR-D-IMG/INPUT_0020.tif',
