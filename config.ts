@@ -80,6 +80,16 @@ const envSchema = v.object({
   PDF_CACHE_MB: v.optional(int(0, 1_048_576), '2048'),
   PDF_FONT: v.optional(value, '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
 
+  // The curators' workspace (/admin), accounts part: a session ends after this long unused and at
+  // the latest this long after signing in; a set-password link works this long; failed sign-ins
+  // allowed per account name and per address within the window before signing in is refused.
+  ADMIN_SESSION_IDLE_MINUTES: v.optional(int(1, 10_080), '60'),
+  ADMIN_SESSION_MAX_HOURS: v.optional(int(1, 720), '12'),
+  ADMIN_LINK_HOURS: v.optional(int(1, 720), '72'),
+  ADMIN_SIGNIN_PER_ACCOUNT: v.optional(int(1, 1000), '5'),
+  ADMIN_SIGNIN_PER_ADDRESS: v.optional(int(1, 100_000), '50'),
+  ADMIN_SIGNIN_WINDOW_MINUTES: v.optional(int(1, 1440), '15'),
+
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),
   ELASTICSEARCH_USERNAME: v.optional(value),
