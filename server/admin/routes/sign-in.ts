@@ -42,10 +42,6 @@ export function signInRouter({ config, db, guard }: AdminContext): Router {
 
   router.get('/sign-in', (req, res) => {
     const t = ADMIN_TEXT[adminLang(req, res)];
-    if (guard.session(res)) {
-      res.redirect(303, nextPath(req.query.next));
-      return;
-    }
     let notice: Notice | undefined;
     if (req.query.done === 'signed-out') notice = { kind: 'ok', text: t.signedOut };
     else if (req.query.done === 'password-set') notice = { kind: 'ok', text: t.passwordSet };
