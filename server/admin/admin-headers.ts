@@ -1,6 +1,8 @@
 // Response headers of every /admin response: a strict content security policy (files from this site
-// only, nothing inline, no framing), never cached or indexed, no referrer leaving the workspace (the
-// set-password link is a secret in the URL), and none of the public site's open CORS.
+// only, nothing inline, no framing), never cached or indexed, no referrer leaving the site (the
+// set-password link is a secret in the URL; `no-referrer` would also make Chromium send `Origin: null`
+// with the workspace's own forms, which the CSRF check rightly refuses), and none of the public site's
+// open CORS.
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -23,7 +25,7 @@ const strict = helmet({
     },
   },
   crossOriginResourcePolicy: { policy: 'same-origin' },
-  referrerPolicy: { policy: 'no-referrer' },
+  referrerPolicy: { policy: 'same-origin' },
   xFrameOptions: { action: 'deny' },
 });
 

@@ -16,6 +16,7 @@ import { adminHeaders } from './admin-headers.ts';
 import { migrateAudit } from './audit.ts';
 import type { Publisher } from './contracts.ts';
 import { type AdminDb, openAdminDb } from './db.ts';
+import type { LiveSession } from './accounts/sessions.ts';
 import { AdminRefusal, createGuard, type Guard } from './guard.ts';
 import { html } from './pages/html.ts';
 import { renderPage } from './pages/layout.ts';
@@ -82,13 +83,21 @@ const notFound: RequestHandler = (req, res) => {
     res.status(404).json({ error: 'Not Found', status: 404, message: `nothing at ${req.path.slice(0, 200)}` });
     return;
   }
-  const lang = adminLang(req, res);
-  const t = ADMIN_TEXT[lang];
+  const t = ADMIN_TEXT[adminLang(req, res)];
   res
     .status(404)
     .type('html')
-    .send(messagePage(lang, t.notFound, t.notFound));
+    .send(problemPage(req, res, t.notFoundTitle, t.notFound));
 };
+
+/** A page saying what went wrong, in the frame of the signed-in user's pages when there is one. */
+function problemPage(req: Request, res: Response, title: string, text: string): string {
+  const lang = adminLang(req, res);
+  const s = res.locals.adminSession as LiveSession | undefined;
+  if (!s) return messagePage(lang, title, text);
+  const main = html`<h1>${title}</h1>\n<p class="message error" role="alert">${text}</p>`;
+  return renderPage({ lang, title, user: { id: s.userId, name: s.name, role: s.role }, csrf: s.csrf, main });
+}
 
 /** Anonymous: to the sign-in page (a page) or 401 (a script); wrong role or CSRF: 403. */
 const refusals: ErrorRequestHandler = (err: unknown, req, res: Response, next) => {
@@ -104,22 +113,9 @@ const refusals: ErrorRequestHandler = (err: unknown, req, res: Response, next) =
     res.redirect(303, req.method === 'GET' ? `/admin/sign-in?next=${encodeURIComponent(req.originalUrl.slice(0, 1000))}` : '/admin/sign-in');
     return;
   }
-  const lang = adminLang(req, res);
-  const t = ADMIN_TEXT[lang];
-  const s = res.locals.adminSession as { userId: number; name: string; role: 'admin' | 'curator'; csrf: string } | undefined;
-  const text = err.reason === 'csrf' ? t.refused : t.forbidden;
+  const t = ADMIN_TEXT[adminLang(req, res)];
   res
     .status(403)
     .type('html')
-    .send(
-      s
-        ? renderPage({
-            lang,
-            title: t.forbidden,
-            user: { id: s.userId, name: s.name, role: s.role },
-            csrf: s.csrf,
-            main: html`<h1>${t.forbidden}</h1>\n<p class="message error" role="alert">${text}</p>`,
-          })
-        : messagePage(lang, t.forbidden, text),
-    );
+    .send(problemPage(req, res, t.forbiddenTitle, err.reason === 'csrf' ? t.refused : t.forbidden));
 };

@@ -82,7 +82,9 @@ const nl = {
   pageOf: (page: number, pages: number) => `Pagina ${page} van ${pages}`,
   newer: 'Nieuwer',
   older: 'Ouder',
+  forbiddenTitle: 'Geen toegang',
   forbidden: 'U hebt geen toegang tot deze pagina.',
+  notFoundTitle: 'Niet gevonden',
   notFound: 'Deze pagina bestaat niet.',
   refused: 'Dit verzoek werd geweigerd (verlopen formulier?). Laad de pagina opnieuw en probeer nog eens.',
 };
@@ -158,7 +160,9 @@ const fr: AdminText = {
   pageOf: (page: number, pages: number) => `Page ${page} sur ${pages}`,
   newer: 'Plus récent',
   older: 'Plus ancien',
+  forbiddenTitle: 'Accès refusé',
   forbidden: 'Vous n’avez pas accès à cette page.',
+  notFoundTitle: 'Introuvable',
   notFound: 'Cette page n’existe pas.',
   refused: 'Cette demande a été refusée (formulaire expiré ?). Rechargez la page et réessayez.',
 };
@@ -231,7 +235,9 @@ const en: AdminText = {
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   newer: 'Newer',
   older: 'Older',
+  forbiddenTitle: 'No access',
   forbidden: 'You do not have access to this page.',
+  notFoundTitle: 'Not found',
   notFound: 'This page does not exist.',
   refused: 'This request was refused (an expired form?). Reload the page and try again.',
 };

@@ -398,7 +398,7 @@ describe('npm run user', () => {
     const jar = new Map<string, string>();
     const page = await fetch(link as string, { headers: { 'accept-language': 'en' } });
     expect(page.status).toBe(200);
-    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
     cookiesOf(page, jar);
     const csrf = formCsrf(await page.text());
     const send = (password: string, repeat = password) =>

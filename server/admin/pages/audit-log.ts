@@ -23,9 +23,9 @@ ${
 <tbody>
 ${view.rows.map(
   (r) =>
-    html`<tr><td><time datetime="${r.at}">${time.format(new Date(r.at))} UTC</time></td><td>${r.userName}</td><td><code>${r.action}</code></td><td>${
+    html`<tr><td><time datetime="${r.at}">${time.format(new Date(r.at))} UTC</time></td><td>${r.userName}</td><td><code class="action">${r.action}</code></td><td>${
       r.item ?? ''
-    }</td><td>${r.details ? html`<code>${JSON.stringify(r.details)}</code>` : ''}</td></tr>`,
+    }</td><td>${r.details ? detailsText(r.details) : ''}</td></tr>`,
 )}
 </tbody></table></div>`
 }
@@ -36,3 +36,9 @@ ${view.page < view.pages ? html`<a href="/admin/audit?page=${view.page + 1}" rel
 </nav>`,
   });
 }
+
+/** `name: bert, role: curator`: the details as a person reads them. */
+export const detailsText = (details: Record<string, unknown>) =>
+  Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');

@@ -103,7 +103,6 @@ export function signInRouter({ config, db, guard }: AdminContext): Router {
   router.get('/set-password/:token', (req, res) => {
     const lang = adminLang(req, res);
     const t = ADMIN_TEXT[lang];
-    res.setHeader('Referrer-Policy', 'no-referrer');
     const account = linkUser(req.params.token);
     if (!account) {
       res
