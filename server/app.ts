@@ -46,6 +46,8 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  // Only the workspace's sign-in limits use the client's address (req.ip).
+  if (config.ADMIN_TRUSTED_PROXIES) app.set('trust proxy', config.ADMIN_TRUSTED_PROXIES);
 
   if (log.isLevelEnabled('debug')) app.use(requestLog(log));
   app.use(urlLimit);

@@ -312,6 +312,24 @@ describe('signing in', () => {
     }
   });
 
+  it('counts the reader’s address behind a trusted proxy (ADMIN_TRUSTED_PROXIES), and ignores X-Forwarded-For otherwise', async () => {
+    const tries = async (env: Record<string, string>) => {
+      const other = await startAdminServer({ ADMIN_SIGNIN_PER_ACCOUNT: '100', ADMIN_SIGNIN_PER_ADDRESS: '2', ...env });
+      try {
+        const from = (address: string, name: string) =>
+          postSignIn(other.baseUrl, name, 'a wrong password here', new Map(), { 'x-forwarded-for': address });
+        await from('203.0.113.1', 'a1');
+        await from('203.0.113.1', 'a2');
+        return [(await from('203.0.113.1', 'a3')).status, (await from('203.0.113.2', 'a4')).status];
+      } finally {
+        await other.close();
+      }
+    };
+    expect(await tries({ ADMIN_TRUSTED_PROXIES: 'loopback' })).toEqual([429, 401]);
+    // Untrusted, the header could be made up to dodge the limit: every try counts against the socket's address.
+    expect(await tries({})).toEqual([429, 429]);
+  });
+
   it('goes back only to an /admin page', async () => {
     const jar = new Map<string, string>();
     const page = await fetch(`${site.baseUrl}/admin/sign-in`);

@@ -82,14 +82,20 @@ export function formCsrf(page: string): string {
 }
 
 /** Sends the sign-in form as a browser would (its page first, for the form's cookie); the raw answer. */
-export async function postSignIn(baseUrl: string, name: string, password: string, jar: Map<string, string> = new Map()): Promise<Response> {
+export async function postSignIn(
+  baseUrl: string,
+  name: string,
+  password: string,
+  jar: Map<string, string> = new Map(),
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const page = await fetch(`${baseUrl}/admin/sign-in`, { headers: { cookie: cookieHeader(jar) } });
   cookiesOf(page, jar);
   const body = new URLSearchParams({ _csrf: formCsrf(await page.text()), name, password, next: '/admin' });
   const res = await fetch(`${baseUrl}/admin/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie: cookieHeader(jar), origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { cookie: cookieHeader(jar), origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body,
   });
   cookiesOf(res, jar);
