@@ -299,6 +299,13 @@ describe('signing in', () => {
     expect((await postSignIn(site.baseUrl, 'anna', ADMIN_PW)).status).toBe(303);
   });
 
+  it('counts a burst of parallel guesses before checking any, so no more than the limit are checked', async () => {
+    await makeAccount(site, 'fenna', 'curator', 'fenna has a long password');
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => outcome('fenna', 'a wrong password here').then((o) => o.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+  });
+
   it('is refused per address after ADMIN_SIGNIN_PER_ADDRESS failures from it', async () => {
     const other = await startAdminServer({ ADMIN_SIGNIN_PER_ACCOUNT: '100', ADMIN_SIGNIN_PER_ADDRESS: '4' });
     try {

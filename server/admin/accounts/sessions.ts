@@ -65,6 +65,11 @@ export function liveSession(db: AdminDb, id: string, limits: SessionLimits, now 
   return { idHash: hash, userId: row.user_id, name: row.name, role: row.role, csrf: row.csrf };
 }
 
+/** Deletes sessions past either limit (they are refused anyway; this keeps the table small). */
+export function purgeSessions(db: AdminDb, limits: SessionLimits, now = Date.now()): void {
+  db.prepare('DELETE FROM sessions WHERE last_seen < ? OR created < ?').run(now - limits.idleMs, now - limits.maxAgeMs);
+}
+
 export function endSession(db: AdminDb, hash: string): void {
   db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
 }

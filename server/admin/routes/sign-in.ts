@@ -5,12 +5,13 @@ import { type Request, type Response, Router } from 'express';
 import type { Config } from '../../../config.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblem } from '../accounts/passwords.ts';
 import { setPasswordTokenUser, useUpSetPasswordToken } from '../accounts/set-password-links.ts';
-import { endSession, endSessionsOf, startSession } from '../accounts/sessions.ts';
-import { blockedUntil, clearAccountFailures, recordFailure, type SignInLimits } from '../accounts/sign-in-limits.ts';
+import { endSession, endSessionsOf, purgeSessions, startSession } from '../accounts/sessions.ts';
+import { blockedUntil, purgeSignInLimits, recordAttempt, type SignInLimits, signedIn } from '../accounts/sign-in-limits.ts';
 import { findUser, passwordHashOf, setPasswordHash, userById } from '../accounts/users.ts';
 import { audit } from '../audit.ts';
 import { transaction } from '../db.ts';
 import { formToken, formTokenValid } from '../form-token.ts';
+import { sessionLimits } from '../guard.ts';
 import type { AdminContext } from '../part.ts';
 import { messagePage, type Notice, setPasswordPage, signInPage } from '../pages/sign-in.ts';
 import { adminCookies, clearCookie } from '../session-cookie.ts';
@@ -66,19 +67,22 @@ export function signInRouter({ config, db, guard }: AdminContext): Router {
       showSignIn(req, res, 429, { name, next, notice: { kind: 'error', text: t.tooMany(minutes) } });
       return;
     }
+    // Counted before the (asynchronous) check, so parallel guesses cannot all slip under the limit.
+    recordAttempt(db, name, address, limits);
     const account = name === '' ? undefined : findUser(db, name);
     const stored = account ? passwordHashOf(db, account.id) : undefined;
     // Always one argon2 verification, against a decoy when there is nothing real to check.
     const matches = await passwordMatches(stored ?? (await decoyHash()), password);
     if (!account || !stored || !matches || account.disabled) {
-      recordFailure(db, name, address, limits);
       showSignIn(req, res, 401, { name, next, notice: { kind: 'error', text: t.signInFailed } });
       return;
     }
+    signedIn(db, name, address);
     const old = guard.session(res);
     if (old) endSession(db, old.idHash);
+    purgeSessions(db, sessionLimits(config));
+    purgeSignInLimits(db, limits.windowMs);
     const id = startSession(db, account.id);
-    clearAccountFailures(db, account.name);
     audit(db, { user: account, action: 'session.sign-in', details: { address } });
     res.cookie(cookies.session, id, cookies.options);
     res.redirect(303, next);
