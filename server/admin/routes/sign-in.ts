@@ -32,13 +32,15 @@ export function signInRouter({ config, db, guard }: AdminContext): Router {
   const router = Router();
   const cookies = adminCookies(config);
   const limits = signInLimits(config);
+  const oidcLabel = config.ADMIN_OIDC_ISSUER ? (config.ADMIN_OIDC_LABEL ?? new URL(config.ADMIN_OIDC_ISSUER).host) : undefined;
 
   const showSignIn = (req: Request, res: Response, status: number, form: { name?: string; notice?: Notice; next?: string }) => {
     const lang = adminLang(req, res);
+    const next = form.next ?? nextPath(req.query.next);
     res
       .status(status)
       .type('html')
-      .send(signInPage(lang, { csrf: formToken(config, req, res), next: form.next ?? nextPath(req.query.next), ...form }));
+      .send(signInPage(lang, { csrf: formToken(config, req, res), ...(oidcLabel ? { oidcLabel } : {}), ...form, next }));
   };
 
   router.get('/sign-in', (req, res) => {
