@@ -56,7 +56,6 @@ export function createAdmin(config: Config, log: Logger, options: { publisher?: 
   const router = Router();
   router.use(adminHeaders);
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
-  router.use(express.json({ limit: '1mb' }));
   router.use(guard.loadSession);
 
   router.get('/assets/admin.css', (_req, res) => res.sendFile(path.join(import.meta.dirname, 'pages', 'admin.css')));
@@ -65,7 +64,10 @@ export function createAdmin(config: Config, log: Logger, options: { publisher?: 
   router.use(oidcRouter(ctx));
 
   // Everything else is behind a session, and every change behind the CSRF checks, whatever part it is.
-  router.use(guard.requireRole('curator'), guard.verifyCsrf);
+  router.use(guard.requireRole('curator'));
+  // JSON only from someone signed in (the forms before sign-in are urlencoded).
+  router.use(express.json({ limit: '1mb' }));
+  router.use(guard.verifyCsrf);
   router.use(accountsRouter(ctx));
   for (const part of ADMIN_PARTS) router.use(part(ctx));
 
