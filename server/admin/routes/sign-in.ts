@@ -17,9 +17,17 @@ import { messagePage, type Notice, setPasswordPage, signInPage } from '../pages/
 import { adminCookies, clearCookie } from '../session-cookie.ts';
 import { ADMIN_TEXT, adminLang } from '../text.ts';
 
-/** Where to go after signing in: an admin path only, so the form cannot send anyone off-site. */
+/** Where to go after signing in: an admin path only (no way up, no other host), so the form cannot send anyone elsewhere. */
 export function nextPath(value: unknown): string {
-  return typeof value === 'string' && /^\/admin(\/[^\\]*)?$/.test(value) && !value.startsWith('/admin//') && value.length < 1024 ? value : '/admin';
+  const ok =
+    typeof value === 'string' &&
+    value.length < 1024 &&
+    /^\/admin(\/[^\\]*)?$/.test(value) &&
+    !value.startsWith('/admin//') &&
+    !/\/(\.|%2e){2}/i.test(value) &&
+    // Printable ASCII only, as a request's own (percent-encoded) path is: no spaces or line breaks.
+    /^[!-~]*$/.test(value);
+  return ok ? value : '/admin';
 }
 
 const signInLimits = (config: Config): SignInLimits => ({
