@@ -4,9 +4,11 @@
 // inactivity, age, sign-out and disabling, sign-in rate-limited per account and per address without
 // telling which accounts exist, and the first admin made by `npm run user` signing in through its link.
 import { spawnSync } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUser, listUsers } from '../../server/admin/accounts/users.ts';
+import { adminDbPath } from '../../server/admin/db.ts';
 import {
   type AdminServer,
   adminFetch,
@@ -379,6 +381,11 @@ describe('admin pages', () => {
       const page = await res.text();
       expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
     }
+  });
+
+  it('the admin database is readable by the server’s user only', async () => {
+    expect((await stat(adminDbPath(site.dataDir))).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(adminDbPath(site.dataDir)))).mode & 0o777).toBe(0o700);
   });
 
   it('the public site still refuses bodies and changes outside /admin', async () => {
