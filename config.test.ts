@@ -64,6 +64,15 @@ describe('loadConfig', () => {
       env: { PDF_MAX_SIZE: '2000', PDF_CONCURRENCY: '4', PDF_CACHE_MB: '0', PDF_FONT: '/opt/fonts/NotoSans.ttf' },
       expected: { PDF_MAX_SIZE: 2000, PDF_CONCURRENCY: 4, PDF_CACHE_MB: 0, PDF_FONT: '/opt/fonts/NotoSans.ttf' },
     },
+    {
+      env: {},
+      expected: { ADMIN_SESSION_IDLE_MINUTES: 60, ADMIN_SESSION_MAX_HOURS: 12, ADMIN_LINK_HOURS: 72, ADMIN_TRUSTED_PROXIES: undefined },
+    },
+    { env: { ADMIN_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,::1' }, expected: { ADMIN_TRUSTED_PROXIES: ['loopback', '10.0.0.0/8', '::1'] } },
+    {
+      env: { ADMIN_OIDC_ISSUER: 'https://login.example.org/realms/bib', ADMIN_OIDC_CLIENT_ID: 'leeszaal', ADMIN_OIDC_ADMIN_VALUES: 'a, ,b' },
+      expected: { ADMIN_OIDC_ROLE_CLAIM: 'groups', ADMIN_OIDC_ADMIN_VALUES: ['a', 'b'], ADMIN_OIDC_CURATOR_VALUES: [] },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -72,6 +81,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IDLE_TIMEOUT_MS: '20000' })).toThrow(/IDLE_TIMEOUT_MS: must be longer than RENDER_TIMEOUT_MS \(20000\)/);
     expect(() => loadConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS: must be at least 1/);
     expect(loadConfig({ IDLE_TIMEOUT_MS: '20000', RENDER_TIMEOUT_MS: '5000' }).IDLE_TIMEOUT_MS).toBe(20_000);
+  });
+
+  it('refuses an identity provider without a client id', () => {
+    expect(() => loadConfig({ ADMIN_OIDC_ISSUER: 'https://login.example.org' })).toThrow(
+      /ADMIN_OIDC_CLIENT_ID: must be set when ADMIN_OIDC_ISSUER is/,
+    );
   });
 
   it('ignores variables it does not know', () => {
@@ -101,6 +116,8 @@ describe('loadConfig', () => {
     { env: { PDF_CONCURRENCY: '0' }, line: /^ {2}PDF_CONCURRENCY: must be at least 1/ },
     { env: { PDF_CACHE_MB: 'lots' }, line: /^ {2}PDF_CACHE_MB: must be a number/ },
     { env: { ELASTICSEARCH_INDEX: 'Leeszaal' }, line: /^ {2}ELASTICSEARCH_INDEX: lower-case letters, digits, _ and -/ },
+    { env: { ADMIN_SESSION_IDLE_MINUTES: '0' }, line: /^ {2}ADMIN_SESSION_IDLE_MINUTES: must be at least 1/ },
+    { env: { ADMIN_TRUSTED_PROXIES: 'nginx' }, line: /^ {2}ADMIN_TRUSTED_PROXIES: must be a comma-separated list/ },
   ])('refuses $env, naming the variable and its value', ({ env, line }) => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 // Configuration for every part of Leeszaal (ingest, server, search), read once from the environment.
 // Each value has a default so `npm start` works with no set-up; a bad value stops start-up with a
 // message that names the variable, because a typo in a deployment should never be silently ignored.
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
@@ -19,6 +20,17 @@ const int = (min: number, max: number) =>
   );
 
 const url = v.pipe(value, v.url('must be a URL'));
+
+/** A comma-separated list; blank entries dropped. */
+const list = v.pipe(
+  v.string(),
+  v.transform((text) =>
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  ),
+);
 
 const baseUrl = v.pipe(
   value,
@@ -97,6 +109,39 @@ const envSchema = v.object({
   PDF_CACHE_MB: v.optional(int(0, 1_048_576), '2048'),
   PDF_FONT: v.optional(value, '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
 
+  // The curators' workspace (/admin), accounts part: a session ends after this long unused and at
+  // the latest this long after signing in; a set-password link works this long; failed sign-ins
+  // allowed per account name and per address within the window before signing in is refused.
+  ADMIN_SESSION_IDLE_MINUTES: v.optional(int(1, 10_080), '60'),
+  ADMIN_SESSION_MAX_HOURS: v.optional(int(1, 720), '12'),
+  ADMIN_LINK_HOURS: v.optional(int(1, 720), '72'),
+  ADMIN_SIGNIN_PER_ACCOUNT: v.optional(int(1, 1000), '5'),
+  ADMIN_SIGNIN_PER_ADDRESS: v.optional(int(1, 100_000), '50'),
+  ADMIN_SIGNIN_WINDOW_MINUTES: v.optional(int(1, 1440), '15'),
+  // Reverse proxies whose X-Forwarded-For is believed, so the per-address limit counts readers' own
+  // addresses, not the proxy's (Express's `trust proxy`: `loopback`, addresses or CIDR ranges).
+  ADMIN_TRUSTED_PROXIES: v.optional(
+    v.pipe(
+      value,
+      v.transform((list) => list.split(',').map((p) => p.trim())),
+      v.check(
+        (list) => list.every((p) => /^(loopback|linklocal|uniquelocal)$/.test(p) || net.isIP(p.split('/')[0] ?? '') !== 0),
+        'must be a comma-separated list of loopback, linklocal, uniquelocal, IP addresses or CIDR ranges',
+      ),
+    ),
+  ),
+
+  // Optional sign-in through the library's identity provider (OpenID Connect): its issuer URL, this
+  // site's client id and secret there, the name on the sign-in button, and which claim's values make
+  // someone an admin or a curator.
+  ADMIN_OIDC_ISSUER: v.optional(url),
+  ADMIN_OIDC_CLIENT_ID: v.optional(value),
+  ADMIN_OIDC_CLIENT_SECRET: v.optional(value),
+  ADMIN_OIDC_LABEL: v.optional(value),
+  ADMIN_OIDC_ROLE_CLAIM: v.optional(value, 'groups'),
+  ADMIN_OIDC_ADMIN_VALUES: v.optional(list, ''),
+  ADMIN_OIDC_CURATOR_VALUES: v.optional(list, ''),
+
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),
   ELASTICSEARCH_USERNAME: v.optional(value),
@@ -138,6 +183,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `Invalid configuration:\n  IDLE_TIMEOUT_MS: must be longer than RENDER_TIMEOUT_MS (${RENDER_TIMEOUT_MS}), or renders are cut off (got ${JSON.stringify(env.IDLE_TIMEOUT_MS ?? String(IDLE_TIMEOUT_MS))})`,
     );
+  }
+  if (parsed.output.ADMIN_OIDC_ISSUER && !parsed.output.ADMIN_OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_OIDC_CLIENT_ID: must be set when ADMIN_OIDC_ISSUER is (got nothing)');
   }
   const fromPort = parsed.output.PUBLIC_BASE_URL === undefined;
   return Object.freeze({
