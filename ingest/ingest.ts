@@ -12,7 +12,8 @@ import type { ItemRecord, PageRecord } from '../manifests/item.ts';
 import { dataPaths, isSafeId, publicUrls, type DataPaths } from '../manifests/layout.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, thumbnailSize } from '../manifests/thumbnail.ts';
 import type { ValidationOptions } from '../manifests/validate.ts';
-import { parseAlto } from './text/alto.ts';
+import { altoFromLines } from './text/alto-writer.ts';
+import { readFullText, TEXT_FORMAT_NAMES } from './text/full-text.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../manifests/atomic-write.ts';
 import { appendActivity, readActivities } from '../manifests/activity-log.ts';
 import { firstLine } from './image-check.ts';
@@ -247,12 +248,16 @@ interface PageResult {
   page: SourcePage;
   pageState: PageState;
   text: AnnotationPage | undefined;
+  /** The format of the page's full-text file when it is not ALTO, and the ALTO written from it. */
+  converted?: { format: NonNullable<PageRecord['textFormat']>; alto: string };
 }
 
 interface BuiltItem {
   record: ItemRecord;
   pageStates: Record<string, PageState>;
   texts: Map<string, AnnotationPage>;
+  /** ALTO written for the pages whose full text came as PAGE XML or hOCR, by page key. */
+  writtenAlto: Map<string, string>;
 }
 
 function shownPath(root: string, file: string): string {
@@ -302,20 +307,25 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
           ctx.progress.page();
           const pageState: PageState = { file: page.file, ...fp, imageId, width: image.width, height: image.height };
           let text: AnnotationPage | undefined;
+          let converted: PageResult['converted'];
           if (page.alto) {
-            const altoFile = insideFolder(item.folder, page.alto);
+            const textFile = insideFolder(item.folder, page.alto);
             try {
-              const parsed = parseAlto(await readFile(altoFile, 'utf8'), image.width, image.height);
+              const parsed = readFullText(await readFile(textFile, 'utf8'), image.width, image.height);
               text = (await publishing()).buildTextPage(item.id, page.key, parsed.lines, ctx.urls, {
                 width: image.width,
                 height: image.height,
                 ...(language ? { language } : {}),
               });
+              if (parsed.format !== 'alto') {
+                const origin = { image: page.file, source: page.alto, format: TEXT_FORMAT_NAMES[parsed.format] };
+                converted = { format: parsed.format, alto: altoFromLines(parsed.lines, image.width, image.height, origin) };
+              }
             } catch (err) {
               throw new ItemError(page.alto, `full text not readable: ${firstLine(err)}`);
             }
           }
-          return { page, pageState, text };
+          return { page, pageState, text, ...(converted ? { converted } : {}) };
         } catch (err) {
           if (err instanceof ItemError) throw err;
           throw new ItemError(page.file, firstLine(err));
@@ -327,7 +337,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
   if (failed) throw (failed as PromiseRejectedResult).reason;
   const done = results.map((r) => (r as PromiseFulfilledResult<PageResult>).value);
 
-  const pages: PageRecord[] = done.map(({ page, pageState }) => ({
+  const pages: PageRecord[] = done.map(({ page, pageState, converted }) => ({
     key: page.key,
     ...(page.label !== undefined ? { label: page.label } : {}),
     file: page.file,
@@ -335,6 +345,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
     width: pageState.width,
     height: pageState.height,
     ...(page.alto ? { alto: page.alto } : {}),
+    ...(converted ? { textFormat: converted.format } : {}),
   }));
   const { folder: _folder, metadataFile, metadataText: _metadataText, metadataLine: _metadataLine, pages: _pages, ...described } = item;
   const record: ItemRecord = {
@@ -344,7 +355,8 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
   };
   const texts = new Map<string, AnnotationPage>();
   for (const d of done) if (d.text) texts.set(d.page.key, d.text);
-  return { record, pageStates: Object.fromEntries(done.map((d) => [d.page.key, d.pageState])), texts };
+  const writtenAlto = new Map(done.flatMap((d) => (d.converted ? [[d.page.key, d.converted.alto] as const] : [])));
+  return { record, pageStates: Object.fromEntries(done.map((d) => [d.page.key, d.pageState])), texts, writtenAlto };
 }
 
 function formatOf(file: string): 'mets' | 'csv' | 'json' {
@@ -382,7 +394,11 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const before = state.items[item.id];
   const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
   const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
-  const altoSources = record.pages.flatMap((p) => (p.alto ? [{ key: p.key, source: insideFolder(item.folder, p.alto) }] : []));
+  const altoSources = record.pages.flatMap((p) => {
+    if (!p.alto) return [];
+    const written = built.writtenAlto.get(p.key);
+    return [written === undefined ? { key: p.key, source: insideFolder(item.folder, p.alto) } : { key: p.key, bytes: Buffer.from(written) }];
+  });
   if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);

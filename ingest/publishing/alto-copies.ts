@@ -1,17 +1,15 @@
-// The ALTO files an item's full text was read from, published as received beside its record
-// (`records/<item>/alto/<pageKey>.xml`), for researchers who want the words' coordinates, confidences
-// and styles that the published line annotations leave out. Each copy is written atomically and only
-// when its bytes changed; copies of pages that no longer have ALTO are removed.
+// The ALTO of each page with full text, published beside its record (`records/<item>/alto/<pageKey>.xml`),
+// for researchers who want the words' coordinates, confidences and styles that the published line
+// annotations leave out: the ALTO file as received, or the ALTO written from a page's PAGE XML or
+// hOCR (ingest/text/alto-writer.ts). Each copy is written atomically and only when its bytes changed;
+// copies of pages that no longer have text are removed.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../manifests/atomic-write.ts';
 import type { DataPaths } from '../../manifests/layout.ts';
 
-/** A page whose ALTO is at `source` (already resolved inside the item's folder). */
-export interface AltoSource {
-  key: string;
-  source: string;
-}
+/** A page whose ALTO is at `source` (already resolved inside the item's folder), or was written as `bytes`. */
+export type AltoSource = { key: string; source: string } | { key: string; bytes: Buffer };
 
 /** Publishes the copies of `pages` for `itemId`; returns how many files were written or removed. */
 export async function publishAltoCopies(paths: DataPaths, itemId: string, pages: readonly AltoSource[], stagingDir: string): Promise<number> {
@@ -19,7 +17,7 @@ export async function publishAltoCopies(paths: DataPaths, itemId: string, pages:
   for (const page of pages) {
     const target = paths.alto(itemId, page.key);
     // One file at a time: an ALTO page can be megabytes, and a book has hundreds.
-    const bytes = await readFile(page.source);
+    const bytes = 'bytes' in page ? page.bytes : await readFile(page.source);
     const current = await readFile(target).catch(() => undefined);
     if (current?.equals(bytes)) continue;
     await writeFileAtomic(target, bytes, stagingDir);

@@ -1,5 +1,6 @@
 // What an item folder holds on disk: its page images (at the top or in `images/`), the files in it
-// that look like images in a format ingest cannot tile, and its ALTO files (`alto/`), by stem.
+// that look like images in a format ingest cannot tile, and its full-text files (ALTO in `alto/`,
+// PAGE XML in `page/`, hOCR in `hocr/`), by stem.
 // Symbolic links are never followed (a link could publish any file on the machine) and hidden files
 // that look like pages are not read; both are reported, so nothing is left out without a word.
 import { lstat, readdir } from 'node:fs/promises';
@@ -11,15 +12,21 @@ export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp)$/i;
 /** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
 const OTHER_IMAGE = /\.(gif|bmp|jp2|j2k|jpx|jpf|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
 const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
-/** `alto/`, `fulltext/`, `ocr/`, and the `<id>_ocr/`-style folders workflow exports write. */
-const ALTO_FOLDER = /^(alto|fulltext|ocr)$|[_-](alto|fulltext|ocr)$/i;
+/**
+ * Full-text folders, in the order a page's text is taken from when several have a file of its stem:
+ * `alto/`, `fulltext/`, `ocr/` and the `<id>_ocr/`-style folders workflow exports write, then PAGE
+ * XML (`page/`, `OCR-D-GT-PAGE/`), then hOCR (`hocr/`). The reader is chosen by content, not folder.
+ */
+const TEXT_FOLDERS = [/^(alto|fulltext|ocr)$|[_-](alto|fulltext|ocr)$/i, /^page$|[_-]page$/i, /^hocr$|[_-]hocr$/i];
+/** Full-text file names: XML (ALTO, PAGE), `.hocr` and `.html` (hOCR). */
+const TEXT_FILE = /\.(xml|hocr|html?)$/i;
 
 export interface ItemFiles {
   /** Supported page images, relative to the item folder, in natural name order. */
   images: string[];
   /** Image-like files in a format ingest does not take (`images/cover.gif`). */
   unsupported: string[];
-  /** ALTO files by the stem of their name (`page-0017` → `alto/page-0017.xml`). */
+  /** Full-text files (ALTO, PAGE XML, hOCR) by the stem of their name (`page-0017` → `alto/page-0017.xml`). */
   altoByStem: Map<string, string>;
   /** Symbolic links and hidden page-like files, which are not read. */
   refused: RefusedFile[];
@@ -97,10 +104,11 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
     }
   }
   const altoByStem = new Map<string, string>();
-  for (const dir of top.dirs.filter((d) => ALTO_FOLDER.test(d))) {
+  const textDirs = TEXT_FOLDERS.flatMap((pattern) => naturalFileOrder(top.dirs.filter((d) => pattern.test(d))));
+  for (const dir of new Set(textDirs)) {
     const inside = await listFolder(path.join(folder, dir));
     refused.push(...refusedIn(dir, inside));
-    for (const name of naturalFileOrder(inside.files.filter((n) => /\.xml$/i.test(n)))) {
+    for (const name of naturalFileOrder(inside.files.filter((n) => TEXT_FILE.test(n)))) {
       const stem = fileStem(name);
       if (!altoByStem.has(stem)) altoByStem.set(stem, `${dir}/${name}`);
     }

@@ -23,7 +23,7 @@ interface MetsFile {
 
 /** File groups holding page images, best first: the master scan is what gets tiled. */
 const IMAGE_GROUP_PREFERENCE = ['MASTER', 'ORIGINAL', 'MAX', 'DEFAULT', 'PRESENTATION', 'LOCAL'];
-const TEXT_GROUP = /FULLTEXT|ALTO|OCR/i;
+const TEXT_GROUP = /FULLTEXT|ALTO|OCR|PAGEXML/i;
 
 const PERIODICAL_DIVS = new Set(['periodical', 'newspaper', 'volume', 'issue', 'article', 'year', 'month', 'day', 'journal']);
 
@@ -74,7 +74,7 @@ function isImageFile(file: MetsFile): boolean {
 }
 
 function isTextFile(file: MetsFile): boolean {
-  return TEXT_GROUP.test(file.use) || /alto/i.test(file.mimetype);
+  return TEXT_GROUP.test(file.use) || /alto|prima\.page|hocr/i.test(file.mimetype);
 }
 
 /** An FLocat href as a path relative to the item folder, when it points inside it. */

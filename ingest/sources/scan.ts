@@ -14,6 +14,7 @@ import { listFolder, looksLikeItem, readItemFiles } from './item-folder.ts';
 import { readItemJson } from './item-json.ts';
 import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
+import { unmatchedTextFiles } from './unmatched-text.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
 
 export interface SourceDefaults {
@@ -24,7 +25,7 @@ export interface SourceDefaults {
 /** How deep collections may nest below the source folder (collection of collections of items). */
 const MAX_DEPTH = 4;
 /** Folders inside an item or CSV collection that hold its files, never items of their own. */
-const FILE_FOLDERS = /^(images|alto|fulltext|ocr|thumbs|derivatives)$/i;
+const FILE_FOLDERS = /^(images|alto|fulltext|ocr|page|hocr|thumbs|derivatives)$/i;
 
 interface Scan {
   items: SourceItem[];
@@ -85,6 +86,10 @@ async function scanItem(folder: string, inherited: Inherited, scan: Scan): Promi
   }
   for (const { file, reason } of files.refused)
     problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason: `${file} ${reason}` });
+  if (!mets && reading.item) {
+    for (const { file, reason } of unmatchedTextFiles(files, reading.item.pages))
+      problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason });
+  }
   scan.problems.push(...problems);
   if (reading.item && problems.length === 0) scan.items.push(reading.item);
 }
