@@ -18,7 +18,9 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   processEntities: { enabled: true, maxEntityCount: 100, maxEntitySize: 10_000, maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000 },
-  htmlEntities: false,
+  // Decodes character references (`&#383;`, `&#x17F;`, as some OCR tools write ſ); the parser
+  // ties them to its HTML entity table, whose named entities no well-made XML file uses.
+  htmlEntities: true,
 });
 
 /** Parses `xml`, or throws saying why it is refused or where it is not well-formed (`what` names the format). */
