@@ -1,7 +1,7 @@
 // Reads an item folder described by METS with MODS, as digitisation workflows (Kitodo, Goobi,
 // DFG-Viewer profile, OCR-D) export it: the descriptive MODS record of the item, the page sequence
-// and page labels from the physical structMap, full text (ALTO) from the FULLTEXT file group, and
-// the table of contents from the logical structMap linked to pages by structLink.
+// and page labels from the physical structMap, full text (ALTO, PAGE XML, hOCR) from its file
+// group, and the table of contents from the logical structMap linked to pages by structLink.
 import path from 'node:path';
 import type { ItemType, TocEntry } from '../../manifests/item.ts';
 import type { SourceItem, SourcePage, SourceProblem } from './source-item.ts';
