@@ -399,7 +399,8 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     const written = built.writtenAlto.get(p.key);
     return [written === undefined ? { key: p.key, source: insideFolder(item.folder, p.alto) } : { key: p.key, bytes: Buffer.from(written) }];
   });
-  if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
+  const unchanged = onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash;
+  if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
     // A touched but identical scan: remember its new mtime so the next run need not hash it again.
@@ -447,6 +448,15 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   ctx.summary.published.push(item.id);
   ctx.progress.item(`published ${item.id} (${record.pages.length} page(s))`);
   ctx.log.info({ item: item.id, pages: record.pages.length }, 'published');
+}
+
+/** Whether each text page is on disk as built: a corrected ALTO, PAGE XML or hOCR file changes only its text page. */
+async function textPagesPublished(paths: DataPaths, itemId: string, texts: Map<string, AnnotationPage>): Promise<boolean> {
+  for (const [key, page] of texts) {
+    const onDisk = await readFile(paths.textPage(itemId, key), 'utf8').catch(() => undefined);
+    if (onDisk !== `${JSON.stringify(page, null, 2)}\n`) return false;
+  }
+  return true;
 }
 
 async function removeStaleTexts(paths: DataPaths, itemId: string, keep: Set<string>): Promise<void> {

@@ -188,3 +188,17 @@ describe('reading and searching them', () => {
     expect(manifest.items[0].seeAlso).toContainEqual(expect.objectContaining({ id: urls.alto('kant-hocr', 'page-0017'), format: 'application/xml' }));
   });
 });
+
+describe('a corrected text file', () => {
+  it('republishes its item alone, with the corrected line', async () => {
+    const file = path.join(source, 'kant-hocr', 'hocr', 'page-0017.hocr');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Monats\\chrift,', 'Monatsſchrift.'));
+    const config = loadConfig({ DATA_DIR: data, PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'silent' });
+    const again = await ingest({ source, dataDir: data, baseUrl: BASE, config, jobs: 2 });
+    expect(again.published).toEqual(['kant-hocr']);
+    expect(again.unchanged.sort()).toEqual(['kant-page']);
+    expect(again.pages.tiled).toBe(0);
+    expect((await lineAnnotations('kant-hocr', 'page-0017'))[0]!.body.value).toBe('Berliniſche Monatsſchrift.');
+    expect(await readFile(dataPaths(data).alto('kant-hocr', 'page-0017'), 'utf8')).toContain('CONTENT="Monatsſchrift."');
+  }, 120_000);
+});
