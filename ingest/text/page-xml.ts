@@ -71,9 +71,12 @@ export function readingOrder(page: OrderedNode): string[] {
   return order;
 }
 
-/** Every TextRegion under `nodes` (nested ones too), in document order. */
+const isRegion = (node: OrderedNode) => tagOf(node)?.endsWith('Region') === true;
+
+/** Every TextRegion among `nodes` and the regions nested in them, in document order (lines hold no regions, so they are not searched). */
 function* textRegions(nodes: OrderedNode[]): Generator<OrderedNode> {
   for (const node of nodes) {
+    if (!isRegion(node)) continue;
     if (tagOf(node) === 'TextRegion') yield node;
     yield* textRegions(kids(node));
   }
@@ -86,8 +89,9 @@ function regionsInOrder(page: OrderedNode): OrderedNode[] {
   // A referenced region brings the text regions nested in it (a table's cells, say) to its place.
   const collect = (nodes: OrderedNode[]) => {
     for (const node of nodes) {
+      if (!isRegion(node)) continue;
       const id = attrs(node).id;
-      if (id && /Region$/.test(tagOf(node) ?? '')) byId.set(id, [...textRegions([node])]);
+      if (id) byId.set(id, [...textRegions([node])]);
       collect(kids(node));
     }
   };
