@@ -1,5 +1,5 @@
-// Which full-text files an item folder offers for its pages: ALTO, PAGE XML and hOCR folders, by
-// stem, ALTO first when several folders have a file for the same page.
+// Which full-text files an item folder offers for its pages: ALTO, PAGE XML and hOCR folders and
+// hOCR beside the scans, by stem, ALTO first when several have a file for the same page.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,11 @@ beforeAll(async () => {
     'images/p2.tif',
     'images/p3.tif',
     'images/p4.tif',
+    'images/p5.tif',
+    'images/p5.hocr',
+    'p6.jpg',
+    'p6.hocr',
+    'images/p1.hocr',
     'alto/p1.xml',
     'page/p1.xml',
     'page/p2.xml',
@@ -40,6 +45,8 @@ describe('readItemFiles: full-text files', () => {
     { stem: 'p2', file: 'page/p2.xml', why: 'PAGE XML before hOCR' },
     { stem: 'p3', file: 'hocr/p3.hocr', why: 'hOCR by its .hocr name' },
     { stem: 'p4', file: 'OCR-D-GT-PAGE/p4.xml', why: 'a workflow export’s PAGE folder' },
+    { stem: 'p5', file: 'images/p5.hocr', why: 'hOCR beside its scan in images/' },
+    { stem: 'p6', file: 'p6.hocr', why: 'hOCR beside its scan at the top' },
   ])('$stem: $file ($why)', async ({ stem, file }) => {
     expect((await readItemFiles(folder)).altoByStem.get(stem)).toBe(file);
   });
@@ -49,7 +56,13 @@ describe('readItemFiles: full-text files', () => {
       'OCR-D-GT-PAGE/p4.xml',
       'alto/p1.xml',
       'hocr/p3.hocr',
+      'images/p5.hocr',
+      'p6.hocr',
       'page/p2.xml',
     ]);
+  });
+
+  it('reports no hOCR beside the scans as an image it cannot tile', async () => {
+    expect((await readItemFiles(folder)).unsupported).toEqual([]);
   });
 });

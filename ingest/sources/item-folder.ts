@@ -1,6 +1,6 @@
 // What an item folder holds on disk: its page images (at the top or in `images/`), the files in it
 // that look like images in a format ingest cannot tile, and its full-text files (ALTO in `alto/`,
-// PAGE XML in `page/`, hOCR in `hocr/`), by stem.
+// PAGE XML in `page/`, hOCR in `hocr/` or beside the scans), by stem.
 // Symbolic links are never followed (a link could publish any file on the machine) and hidden files
 // that look like pages are not read; both are reported, so nothing is left out without a word.
 import { lstat, readdir } from 'node:fs/promises';
@@ -20,6 +20,8 @@ const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
 const TEXT_FOLDERS = [/^(alto|fulltext|ocr)$|[_-](alto|fulltext|ocr)$/i, /^page$|[_-]page$/i, /^hocr$|[_-]hocr$/i];
 /** Full-text file names: XML (ALTO, PAGE), `.hocr` and `.html` (hOCR). */
 const TEXT_FILE = /\.(xml|hocr|html?)$/i;
+/** hOCR beside its scan (at the top or in `images/`), as `tesseract page-0017.tif page-0017 hocr` writes it; after the text folders. */
+const HOCR_BESIDE_SCAN = /\.hocr$/i;
 
 export interface ItemFiles {
   /** Supported page images, relative to the item folder, in natural name order. */
@@ -89,10 +91,12 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
   const top = await listFolder(folder);
   const images: string[] = [];
   const unsupported: string[] = [];
+  const besideScans: string[] = [];
   const refused = refusedIn('', top);
   for (const name of top.files) {
     if (SUPPORTED_IMAGE.test(name)) images.push(name);
     else if (OTHER_IMAGE.test(name)) unsupported.push(name);
+    else if (HOCR_BESIDE_SCAN.test(name)) besideScans.push(name);
   }
   for (const dir of top.dirs.filter((d) => IMAGE_FOLDERS.includes(d))) {
     const inside = await listFolder(path.join(folder, dir));
@@ -100,6 +104,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
     for (const name of inside.files) {
       // Everything in the images folder is meant as a page; anything untileable there is reported.
       if (SUPPORTED_IMAGE.test(name)) images.push(`${dir}/${name}`);
+      else if (HOCR_BESIDE_SCAN.test(name)) besideScans.push(`${dir}/${name}`);
       else if (!/^(thumbs\.db|desktop\.ini)$/i.test(name)) unsupported.push(`${dir}/${name}`);
     }
   }
@@ -113,6 +118,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
       if (!altoByStem.has(stem)) altoByStem.set(stem, `${dir}/${name}`);
     }
   }
+  for (const file of naturalFileOrder(besideScans)) if (!altoByStem.has(fileStem(file))) altoByStem.set(fileStem(file), file);
   return { images: naturalFileOrder(images), unsupported: naturalFileOrder(unsupported), altoByStem, refused };
 }
 
