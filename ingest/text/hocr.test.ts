@@ -111,7 +111,7 @@ describe('hOCR titles', () => {
 describe('parseHocr refuses bad input', () => {
   it.each([
     { name: 'HTML that is not hOCR', html: '<html><body><p>Hallo</p></body></html>', error: /not hOCR: no element of class ocr_page/ },
-    { name: 'several pages in one file', html: hocr('') + hocr(''), error: /holds 2 pages \(ocr_page\); give one file per page image/ },
+    { name: 'several pages in one file', html: hocr('') + hocr(''), error: /holds several pages \(ocr_page\); give one file per page image/ },
     {
       name: 'an entity declaration',
       html: `<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>${hocr('<span class="ocr_line" title="bbox 0 0 1 1">&x;</span>')}`,
