@@ -2,7 +2,7 @@
 // folder, publishes its page images as level-0 IIIF tiles plus a pyramidal TIFF, its full text, its
 // record, its manifest (last), then the top collection and Change Discovery. Items are independent:
 // one bad item is reported and the others still publish; a failed item keeps its previous version.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -248,7 +248,7 @@ interface PageResult {
   page: SourcePage;
   pageState: PageState;
   text: AnnotationPage | undefined;
-  /** The format of the page's full-text file when it is not ALTO, and the ALTO written from it. */
+  /** The format of the page's full-text file when it is not ALTO, and the staging file of the ALTO written from it. */
   converted?: { format: NonNullable<PageRecord['textFormat']>; alto: string };
 }
 
@@ -256,7 +256,7 @@ interface BuiltItem {
   record: ItemRecord;
   pageStates: Record<string, PageState>;
   texts: Map<string, AnnotationPage>;
-  /** ALTO written for the pages whose full text came as PAGE XML or hOCR, by page key. */
+  /** Staging files of the ALTO written for the pages whose full text came as PAGE XML or hOCR, by page key. */
   writtenAlto: Map<string, string>;
 }
 
@@ -318,8 +318,12 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
                 ...(language ? { language } : {}),
               });
               if (parsed.format !== 'alto') {
+                // Written aside at once, not kept: a newspaper's pages of ALTO would not fit in memory.
                 const origin = { image: page.file, source: page.alto, format: TEXT_FORMAT_NAMES[parsed.format] };
-                converted = { format: parsed.format, alto: altoFromLines(parsed.lines, image.width, image.height, origin) };
+                const written = writtenAltoFile(ctx.stagingDir, item.id, page.key);
+                await mkdir(path.dirname(written), { recursive: true });
+                await writeFile(written, altoFromLines(parsed.lines, image.width, image.height, origin));
+                converted = { format: parsed.format, alto: written };
               }
             } catch (err) {
               throw new ItemError(page.alto, `full text not readable: ${firstLine(err)}`);
@@ -394,15 +398,14 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const before = state.items[item.id];
   const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
   const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
-  const altoSources = record.pages.flatMap((p) => {
-    if (!p.alto) return [];
-    const written = built.writtenAlto.get(p.key);
-    return [written === undefined ? { key: p.key, source: insideFolder(item.folder, p.alto) } : { key: p.key, bytes: Buffer.from(written) }];
-  });
+  const altoSources = record.pages.flatMap((p) =>
+    p.alto ? [{ key: p.key, source: built.writtenAlto.get(p.key) ?? insideFolder(item.folder, p.alto) }] : [],
+  );
   const unchanged = onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash;
   if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
+    await rm(path.dirname(writtenAltoFile(ctx.stagingDir, item.id, 'x')), { recursive: true, force: true });
     // A touched but identical scan: remember its new mtime so the next run need not hash it again.
     if (JSON.stringify(before.pages) !== JSON.stringify(built.pageStates)) {
       before.pages = built.pageStates;
@@ -423,6 +426,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     );
   }
   await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
+  await rm(path.dirname(writtenAltoFile(ctx.stagingDir, item.id, 'x')), { recursive: true, force: true });
   await writeFileAtomic(paths.record(item.id), recordText, ctx.stagingDir);
 
   // The activity goes in before the switch: a crash in between repeats an Update, never loses one.
@@ -448,6 +452,11 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   ctx.summary.published.push(item.id);
   ctx.progress.item(`published ${item.id} (${record.pages.length} page(s))`);
   ctx.log.info({ item: item.id, pages: record.pages.length }, 'published');
+}
+
+/** Where the ALTO written for a page of PAGE XML or hOCR waits until its item is published (the staging folder is emptied every run). */
+function writtenAltoFile(stagingDir: string, itemId: string, pageKey: string): string {
+  return path.join(stagingDir, 'written-alto', itemId, `${pageKey}.xml`);
 }
 
 /** Whether each text page is on disk as built: a corrected ALTO, PAGE XML or hOCR file changes only its text page. */

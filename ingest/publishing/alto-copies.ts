@@ -8,8 +8,11 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../manifests/atomic-write.ts';
 import type { DataPaths } from '../../manifests/layout.ts';
 
-/** A page whose ALTO is at `source` (already resolved inside the item's folder), or was written as `bytes`. */
-export type AltoSource = { key: string; source: string } | { key: string; bytes: Buffer };
+/** A page whose ALTO is at `source` (resolved inside the item's folder, or the staging file of ALTO written for it). */
+export interface AltoSource {
+  key: string;
+  source: string;
+}
 
 /** Publishes the copies of `pages` for `itemId`; returns how many files were written or removed. */
 export async function publishAltoCopies(paths: DataPaths, itemId: string, pages: readonly AltoSource[], stagingDir: string): Promise<number> {
@@ -17,7 +20,7 @@ export async function publishAltoCopies(paths: DataPaths, itemId: string, pages:
   for (const page of pages) {
     const target = paths.alto(itemId, page.key);
     // One file at a time: an ALTO page can be megabytes, and a book has hundreds.
-    const bytes = 'bytes' in page ? page.bytes : await readFile(page.source);
+    const bytes = await readFile(page.source);
     const current = await readFile(target).catch(() => undefined);
     if (current?.equals(bytes)) continue;
     await writeFileAtomic(target, bytes, stagingDir);
