@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bboxOf, parseHocr, titleProperties } from './hocr.ts';
+import { parsePageXml } from './page-xml.ts';
+import type { Box } from './text-lines.ts';
 
 const tesseract = readFileSync(path.join(import.meta.dirname, 'fixtures', 'kant-0017.hocr'), 'utf8');
 
@@ -41,6 +43,33 @@ describe('parseHocr on Tesseract 5 output', () => {
     expect(tesseract).toContain('<!DOCTYPE html PUBLIC');
     expect(parseHocr(tesseract, 1457, 2083).lines).toHaveLength(22);
   });
+});
+
+describe('parseHocr on Tesseract output for a half-size copy of the scan', () => {
+  const half = readFileSync(path.join(import.meta.dirname, 'fixtures', 'kant-0017-half.hocr'), 'utf8');
+  const truth = parsePageXml(readFileSync(path.join(import.meta.dirname, 'fixtures', 'kant-0017.page.xml'), 'utf8'), 1457, 2083).lines;
+
+  const overlap = (a: Box, b: Box) => {
+    const ix = Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x));
+    const iy = Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+    return (ix * iy) / (a.w * a.h + b.w * b.h - ix * iy);
+  };
+
+  it('reads its ocr_line and ocr_caption lines', () => {
+    expect(parseHocr(half, 1457, 2083).lines).toHaveLength(28);
+  });
+
+  it.each(['Berliniſche Monatsſchrift.', '1784 .', 'Zwoͤlftes Stuͤk . December .', 'Beantwortung der Frage:', 'Was iſt Aufklaͤrung?'])(
+    'scales its boxes from the 728 x 1041 ocr_page onto the master: “%s” lands on the ground truth’s line',
+    (text) => {
+      const { lines } = parseHocr(half, 1457, 2083);
+      const expected = truth.find((l) => l.text === text)!;
+      expect(Math.max(...lines.map((l) => overlap(l, expected)))).toBeGreaterThan(0.85);
+      // Unscaled, the half-size boxes would miss it.
+      const unscaled = parseHocr(half.replace('bbox 0 0 728 1041', 'bbox 0 0 1457 2083'), 1457, 2083).lines;
+      expect(Math.max(...unscaled.map((l) => overlap(l, expected)))).toBeLessThan(0.5);
+    },
+  );
 });
 
 describe('parseHocr on small documents', () => {
