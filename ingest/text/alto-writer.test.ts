@@ -24,6 +24,13 @@ describe('altoFromLines', () => {
     expect(withoutWords(back)).toEqual(withoutWords(lines));
   });
 
+  it('keeps hOCR’s words, boxes and confidences (x_wconf as WC)', () => {
+    const { lines } = readFullText(fixture('kant-0017.hocr'), 1457, 2083);
+    const xml = altoFromLines(lines, 1457, 2083, { ...origin, format: 'hOCR' });
+    expect(xml).toContain('<String CONTENT="Berliniſche" HPOS="114" VPOS="368" WIDTH="327" HEIGHT="68" WC="0.84"/>');
+    expect(parseAlto(xml, 1457, 2083).lines.map((l) => l.words)).toEqual(lines.map((l) => l.words));
+  });
+
   it('keeps the words when they spell the line, pairs them with the text’s words when as many, else one String on the line', () => {
     const box = { x: 0, y: 0, w: 10, h: 10 };
     const lines: TextLine[] = [

@@ -1,8 +1,9 @@
 // Writes ALTO 4 from the lines a PAGE XML or hOCR file was read into, so that every page with text
 // offers the same ALTO download (records/<item>/alto/<page>.xml) whatever the library delivered:
 // researchers' tools and other viewers read one format. It holds what Leeszaal keeps (blocks, lines,
-// words, their boxes in the master's pixels) and says in its Processing step which file it was made
-// from; the source file's other detail (glyphs, confidences, styles) stays in the library's copy.
+// words, their boxes in the master's pixels, the words' confidences) and says in its Processing
+// step which file it was made from; the source file's other detail (glyphs, baselines, styles)
+// stays in the library's copy.
 import { XMLBuilder } from '../sources/xml.ts';
 import { type Box, type TextLine, type TextWord, unionBox } from './text-lines.ts';
 
@@ -48,10 +49,10 @@ const position = (b: Box) => ({ '@HPOS': b.x, '@VPOS': b.y, '@WIDTH': b.w, '@HEI
  * words paired with the word boxes when they are as many, else the whole text as one String on the
  * line's box, so that the ALTO always reads as the published text.
  */
-function strings(line: TextLine): { text: string; box?: Box }[] {
+function strings(line: TextLine): { text: string; box: Box; conf?: number | undefined }[] {
   const tokens = line.text.split(/\s+/).filter((t) => t !== '');
   if (line.words.length > 0 && line.words.map((w) => w.text).join(' ') === tokens.join(' '))
-    return line.words.map((w: TextWord) => ({ text: w.text, box: w }));
+    return line.words.map((w: TextWord) => ({ text: w.text, box: w, conf: w.conf }));
   if (line.words.length === tokens.length) return tokens.map((text, i) => ({ text, box: line.words[i]! }));
   return [{ text: tokens.join(' '), box: line }];
 }
@@ -74,7 +75,11 @@ export function altoFromLines(lines: readonly TextLine[], width: number, height:
           // SP between Strings, as ALTO separates words; CONTENT carries the text exactly.
           strings(line).flatMap((part, i) => [
             ...(i > 0 ? [el('SP', [])] : []),
-            el('String', [], { '@CONTENT': part.text, ...(part.box ? position(part.box) : {}) }),
+            el('String', [], {
+              '@CONTENT': part.text,
+              ...position(part.box),
+              ...(part.conf !== undefined ? { '@WC': Number(part.conf.toFixed(3)) } : {}),
+            }),
           ]),
           { '@ID': id(line.id, `line-${b + 1}-${l + 1}`), ...position(line) },
         ),

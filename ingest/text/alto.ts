@@ -79,7 +79,8 @@ export function parseAlto(xml: string, imageWidth: number, imageHeight: number):
           if (apart) text += ' ';
         }
         text += content;
-        if (b) words.push({ text: content, ...b });
+        const conf = num(attrs(part).WC);
+        if (b) words.push({ text: content, ...b, ...(conf !== undefined && conf >= 0 && conf <= 1 ? { conf } : {}) });
         previous = { content, box: b };
         spaced = false;
       } else if (tag === 'HYP') {

@@ -40,6 +40,13 @@ export function bboxOf(title: string | undefined): [number, number, number, numb
   return values as [number, number, number, number];
 }
 
+/** A word's `x_wconf` (0 to 100) as a confidence from 0 to 1, when its title gives one. */
+function wordConfidence(title: string | undefined): number | undefined {
+  const match = /(?:^|;)\s*x_wconf\s+(\S+)/.exec(title ?? '');
+  const value = num(match?.[1]);
+  return value !== undefined && value >= 0 && value <= 100 ? value / 100 : undefined;
+}
+
 const collapsed = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim();
 
 interface OpenLine {
@@ -119,7 +126,8 @@ export function parseHocr(html: string, imageWidth: number, imageHeight: number)
           const text = collapsed(word.text);
           const box = boxOf(word.title);
           if (text !== '') line.wordTexts.push(text);
-          if (text !== '' && box) line.words.push({ text, ...box });
+          const conf = wordConfidence(word.title);
+          if (text !== '' && box) line.words.push({ text, ...box, ...(conf !== undefined ? { conf } : {}) });
           word = undefined;
         } else if (frame === 'line' && line) {
           const text = line.hasWords ? line.wordTexts.join(' ') : collapsed(line.text);

@@ -17,13 +17,19 @@ const childrenNamed = (node: OrderedNode, tag: string) => kids(node).filter((k) 
  * its Unicode, else its PlainText. Undefined when it has none or it is empty.
  */
 export function preferredText(node: OrderedNode): string | undefined {
+  return preferredEquiv(node)?.text;
+}
+
+/** The preferred TextEquiv's text (as preferredText) and its `conf` (0 to 1) when given. */
+function preferredEquiv(node: OrderedNode): { text: string; conf?: number } | undefined {
   const equivs = childrenNamed(node, 'TextEquiv');
   if (equivs.length === 0) return undefined;
   const indexed = equivs.filter((e) => num(attrs(e).index) !== undefined);
   const chosen = indexed.length > 0 ? indexed.reduce((a, b) => (num(attrs(b).index)! < num(attrs(a).index)! ? b : a)) : equivs[0]!;
+  const conf = num(attrs(chosen).conf);
   for (const tag of ['Unicode', 'PlainText']) {
     const text = textOf(childrenNamed(chosen, tag));
-    if (text !== '') return text;
+    if (text !== '') return { text, ...(conf !== undefined && conf >= 0 && conf <= 1 ? { conf } : {}) };
   }
   return undefined;
 }
@@ -111,13 +117,14 @@ function regionsInOrder(page: OrderedNode): OrderedNode[] {
 function wordsOf(line: OrderedNode, scaled: Scaled): TextWord[] {
   const words: TextWord[] = [];
   for (const word of childrenNamed(line, 'Word')) {
-    const text =
-      preferredText(word) ??
-      childrenNamed(word, 'Glyph')
+    const glyphs = (): { text: string; conf?: number } => ({
+      text: childrenNamed(word, 'Glyph')
         .map((g) => preferredText(g) ?? '')
-        .join('');
+        .join(''),
+    });
+    const { text, conf } = preferredEquiv(word) ?? glyphs();
     const box = coordsBox(word, scaled);
-    if (text !== '' && box) words.push({ text, ...box });
+    if (text !== '' && box) words.push({ text, ...box, ...(conf !== undefined ? { conf } : {}) });
   }
   return words;
 }
