@@ -320,7 +320,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
               if (parsed.format !== 'alto') {
                 // Written aside at once, not kept: a newspaper's pages of ALTO would not fit in memory.
                 const origin = { image: page.file, source: page.alto, format: TEXT_FORMAT_NAMES[parsed.format] };
-                const written = writtenAltoFile(ctx.stagingDir, item.id, page.key);
+                const written = path.join(writtenAltoDir(ctx.stagingDir, item.id), `${page.key}.xml`);
                 await mkdir(path.dirname(written), { recursive: true });
                 await writeFile(written, altoFromLines(parsed.lines, image.width, image.height, origin));
                 converted = { format: parsed.format, alto: written };
@@ -405,7 +405,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
-    await rm(path.dirname(writtenAltoFile(ctx.stagingDir, item.id, 'x')), { recursive: true, force: true });
+    await rm(writtenAltoDir(ctx.stagingDir, item.id), { recursive: true, force: true });
     // A touched but identical scan: remember its new mtime so the next run need not hash it again.
     if (JSON.stringify(before.pages) !== JSON.stringify(built.pageStates)) {
       before.pages = built.pageStates;
@@ -426,7 +426,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     );
   }
   await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
-  await rm(path.dirname(writtenAltoFile(ctx.stagingDir, item.id, 'x')), { recursive: true, force: true });
+  await rm(writtenAltoDir(ctx.stagingDir, item.id), { recursive: true, force: true });
   await writeFileAtomic(paths.record(item.id), recordText, ctx.stagingDir);
 
   // The activity goes in before the switch: a crash in between repeats an Update, never loses one.
@@ -454,9 +454,9 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   ctx.log.info({ item: item.id, pages: record.pages.length }, 'published');
 }
 
-/** Where the ALTO written for a page of PAGE XML or hOCR waits until its item is published (the staging folder is emptied every run). */
-function writtenAltoFile(stagingDir: string, itemId: string, pageKey: string): string {
-  return path.join(stagingDir, 'written-alto', itemId, `${pageKey}.xml`);
+/** Where the ALTO written for an item's pages of PAGE XML or hOCR waits until it is published (the staging folder is emptied every run). */
+function writtenAltoDir(stagingDir: string, itemId: string): string {
+  return path.join(stagingDir, 'written-alto', itemId);
 }
 
 /** Whether each text page is on disk as built: a corrected ALTO, PAGE XML or hOCR file changes only its text page. */
