@@ -123,6 +123,22 @@ describe('parsePageXml: details of the schemas', () => {
   });
 
   it.each([
+    { name: 'document order', custom: ['', ''], order: ['een', 'twee'] },
+    {
+      name: 'Transkribus custom readingOrder',
+      custom: ['readingOrder {index:1;}', 'readingOrder {index:0;} structure {type:heading;}'],
+      order: ['twee', 'een'],
+    },
+    { name: 'document order when a line has no custom index', custom: ['readingOrder {index:1;}', ''], order: ['een', 'twee'] },
+  ])('lines of a region: $name', ({ custom, order }) => {
+    const lines = ['een', 'twee'].map(
+      (text, i) =>
+        `<TextLine id="l${i}" custom="${custom[i]}"><Coords points="0,${i * 20} 50,${i * 20} 50,${i * 20 + 10} 0,${i * 20 + 10}"/><TextEquiv><Unicode>${text}</Unicode></TextEquiv></TextLine>`,
+    );
+    expect(parsePageXml(page(region('r', lines.join(''))), 100, 100).lines.map((l) => l.text)).toEqual(order);
+  });
+
+  it.each([
     {
       name: 'lowest index',
       equivs: '<TextEquiv index="3"><Unicode>c</Unicode></TextEquiv><TextEquiv index="0"><Unicode>a</Unicode></TextEquiv>',

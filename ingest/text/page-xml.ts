@@ -1,9 +1,9 @@
 // Reads PRImA PAGE XML full text (the 2010, 2013-07-15 and 2019-07-15 schemas, as OCR-D,
 // Transkribus, eScriptorium and Kraken write it) into the same lines and words as ALTO: each
-// TextRegion a block, in the page's ReadingOrder when it has one (else document order), each
-// TextLine's box the bounding box of its `Coords` polygon (or of the `Point` children older files
-// use), scaled from the Page's imageWidth/imageHeight to the master. Text as transcribed, never
-// normalised.
+// TextRegion a block, in the page's ReadingOrder when it has one (else document order), its lines in
+// document order (or Transkribus' `custom` readingOrder), each TextLine's box the bounding box of its
+// `Coords` polygon (or of the `Point` children older files use), scaled from the Page's
+// imageWidth/imageHeight to the master. Text as transcribed, never normalised.
 import { attrs, kids, type OrderedNode, parseOrdered, tagOf, textOf, walk } from './ordered-xml.ts';
 import { type Box, boxScaler, num, type PageText, scaleFactors, type TextLine, type TextWord, uniqueLineIds, unionBox } from './text-lines.ts';
 
@@ -114,6 +114,22 @@ function regionsInOrder(page: OrderedNode): OrderedNode[] {
   return out;
 }
 
+/** Transkribus' reading order of a line within its region: `custom="readingOrder {index:3;}"`. */
+function customIndex(node: OrderedNode): number | undefined {
+  return num(/readingOrder\s*\{[^}]*\bindex\s*:\s*(\d+)/.exec(attrs(node).custom ?? '')?.[1]);
+}
+
+/** A region's lines in document order, or in Transkribus' `custom` reading order when every line has one. */
+function linesInOrder(region: OrderedNode): OrderedNode[] {
+  const lines = childrenNamed(region, 'TextLine');
+  const indexes = lines.map(customIndex);
+  if (indexes.some((i) => i === undefined)) return lines;
+  return lines
+    .map((line, i) => ({ line, index: indexes[i]! }))
+    .sort((a, b) => a.index - b.index)
+    .map((l) => l.line);
+}
+
 function wordsOf(line: OrderedNode, scaled: Scaled): TextWord[] {
   const words: TextWord[] = [];
   for (const word of childrenNamed(line, 'Word')) {
@@ -144,7 +160,7 @@ export function parsePageXml(xml: string, imageWidth: number, imageHeight: numbe
   for (const region of regionsInOrder(page)) {
     blocks += 1;
     const block = attrs(region).id || `block-${blocks}`;
-    for (const lineNode of childrenNamed(region, 'TextLine')) {
+    for (const lineNode of linesInOrder(region)) {
       const words = wordsOf(lineNode, scaled);
       // The line's own transcription is preferred: it has the spacing, words may be segmented apart.
       const text = preferredText(lineNode) ?? words.map((w) => w.text).join(' ');
