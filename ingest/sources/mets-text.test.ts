@@ -38,7 +38,12 @@ function mets(textGroup: { use: string; mimetype: string; href: string }): strin
 describe('METS naming PAGE XML or hOCR', () => {
   it.each([
     { name: 'Transkribus PAGEXML group', use: 'PAGEXML', mimetype: 'application/xml', href: 'page/PAGE_0001.xml' },
-    { name: 'a PAGE MIMETYPE in a group named otherwise', use: 'TRANSCRIPTION', mimetype: 'application/vnd.prima.page+xml', href: 'page/PAGE_0001.xml' },
+    {
+      name: 'a PAGE MIMETYPE in a group named otherwise',
+      use: 'TRANSCRIPTION',
+      mimetype: 'application/vnd.prima.page+xml',
+      href: 'page/PAGE_0001.xml',
+    },
     { name: 'an hOCR group', use: 'HOCR', mimetype: 'text/vnd.hocr+html', href: 'hocr/ocr-0001.hocr' },
   ])('$name: the page’s text is $href', async ({ name, use, mimetype, href }) => {
     const folder = path.join(root, name.replace(/\W+/g, '-'));
