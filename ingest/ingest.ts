@@ -2,7 +2,7 @@
 // folder, publishes its page images as level-0 IIIF tiles plus a pyramidal TIFF, its full text, its
 // record, its manifest (last), then the top collection and Change Discovery. Items are independent:
 // one bad item is reported and the others still publish; a failed item keeps its previous version.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -12,7 +12,8 @@ import type { ItemRecord, PageRecord } from '../manifests/item.ts';
 import { dataPaths, isSafeId, publicUrls, type DataPaths } from '../manifests/layout.ts';
 import { DEFAULT_THUMBNAIL_WIDTH, thumbnailSize } from '../manifests/thumbnail.ts';
 import type { ValidationOptions } from '../manifests/validate.ts';
-import { parseAlto } from './text/alto.ts';
+import { altoFromLines } from './text/alto-writer.ts';
+import { readFullText, TEXT_FORMAT_NAMES } from './text/full-text.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../manifests/atomic-write.ts';
 import { appendActivity, readActivities } from '../manifests/activity-log.ts';
 import { firstLine } from './image-check.ts';
@@ -259,12 +260,16 @@ interface PageResult {
   page: SourcePage;
   pageState: PageState;
   text: AnnotationPage | undefined;
+  /** The format of the page's full-text file when it is not ALTO, and the staging file of the ALTO written from it. */
+  converted?: { format: NonNullable<PageRecord['textFormat']>; alto: string };
 }
 
 interface BuiltItem {
   record: ItemRecord;
   pageStates: Record<string, PageState>;
   texts: Map<string, AnnotationPage>;
+  /** Staging files of the ALTO written for the pages whose full text came as PAGE XML or hOCR, by page key. */
+  writtenAlto: Map<string, string>;
 }
 
 function shownPath(root: string, file: string): string {
@@ -342,20 +347,29 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
           ctx.progress.page();
           const pageState: PageState = { file: page.file, ...fp, imageId, width: image.width, height: image.height };
           let text: AnnotationPage | undefined;
+          let converted: PageResult['converted'];
           if (page.alto) {
-            const altoFile = insideFolder(item.folder, page.alto);
+            const textFile = insideFolder(item.folder, page.alto);
             try {
-              const parsed = parseAlto(await readFile(altoFile, 'utf8'), image.width, image.height);
+              const parsed = readFullText(await readFile(textFile, 'utf8'), image.width, image.height);
               text = (await publishing()).buildTextPage(item.id, page.key, parsed.lines, ctx.urls, {
                 width: image.width,
                 height: image.height,
                 ...(language ? { language } : {}),
               });
+              if (parsed.format !== 'alto') {
+                // Written aside at once, not kept: a newspaper's pages of ALTO would not fit in memory.
+                const origin = { image: page.file, source: page.alto, format: TEXT_FORMAT_NAMES[parsed.format] };
+                const written = path.join(writtenAltoDir(ctx.stagingDir, item.id), `${page.key}.xml`);
+                await mkdir(path.dirname(written), { recursive: true });
+                await writeFile(written, altoFromLines(parsed.lines, image.width, image.height, origin));
+                converted = { format: parsed.format, alto: written };
+              }
             } catch (err) {
               throw new ItemError(page.alto, `full text not readable: ${firstLine(err)}`);
             }
           }
-          return { page, pageState, text };
+          return { page, pageState, text, ...(converted ? { converted } : {}) };
         } catch (err) {
           if (err instanceof ItemError) throw err;
           throw new ItemError(page.file, firstLine(err));
@@ -367,7 +381,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
   if (failed) throw (failed as PromiseRejectedResult).reason;
   const done = results.map((r) => (r as PromiseFulfilledResult<PageResult>).value);
 
-  const pages: PageRecord[] = done.map(({ page, pageState }) => ({
+  const pages: PageRecord[] = done.map(({ page, pageState, converted }) => ({
     key: page.key,
     ...(page.label !== undefined ? { label: page.label } : {}),
     file: page.file,
@@ -375,6 +389,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
     width: pageState.width,
     height: pageState.height,
     ...(page.alto ? { alto: page.alto } : {}),
+    ...(converted ? { textFormat: converted.format } : {}),
   }));
   const { folder: _folder, bag: _bag, metadataFile, metadataText: _metadataText, metadataLine: _metadataLine, pages: _pages, ...described } = item;
   const record: ItemRecord = {
@@ -384,7 +399,8 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
   };
   const texts = new Map<string, AnnotationPage>();
   for (const d of done) if (d.text) texts.set(d.page.key, d.text);
-  return { record, pageStates: Object.fromEntries(done.map((d) => [d.page.key, d.pageState])), texts };
+  const writtenAlto = new Map(done.flatMap((d) => (d.converted ? [[d.page.key, d.converted.alto] as const] : [])));
+  return { record, pageStates: Object.fromEntries(done.map((d) => [d.page.key, d.pageState])), texts, writtenAlto };
 }
 
 function formatOf(file: string): 'mets' | 'csv' | 'json' {
@@ -422,10 +438,14 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const before = state.items[item.id];
   const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
   const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
-  const altoSources = record.pages.flatMap((p) => (p.alto ? [{ key: p.key, source: insideFolder(item.folder, p.alto) }] : []));
-  if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
+  const altoSources = record.pages.flatMap((p) =>
+    p.alto ? [{ key: p.key, source: built.writtenAlto.get(p.key) ?? insideFolder(item.folder, p.alto) }] : [],
+  );
+  const unchanged = onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash;
+  if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
+    await rm(writtenAltoDir(ctx.stagingDir, item.id), { recursive: true, force: true });
     // A touched but identical scan: remember its new mtime so the next run need not hash it again.
     if (JSON.stringify(before.pages) !== JSON.stringify(built.pageStates)) {
       before.pages = built.pageStates;
@@ -446,6 +466,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     );
   }
   await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
+  await rm(writtenAltoDir(ctx.stagingDir, item.id), { recursive: true, force: true });
   await writeFileAtomic(paths.record(item.id), recordText, ctx.stagingDir);
 
   // The activity goes in before the switch: a crash in between repeats an Update, never loses one.
@@ -471,6 +492,20 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   ctx.summary.published.push(item.id);
   ctx.progress.item(`published ${item.id} (${record.pages.length} page(s))`);
   ctx.log.info({ item: item.id, pages: record.pages.length }, 'published');
+}
+
+/** Where the ALTO written for an item's pages of PAGE XML or hOCR waits until it is published (the staging folder is emptied every run). */
+function writtenAltoDir(stagingDir: string, itemId: string): string {
+  return path.join(stagingDir, 'written-alto', itemId);
+}
+
+/** Whether each text page is on disk as built: a corrected ALTO, PAGE XML or hOCR file changes only its text page. */
+async function textPagesPublished(paths: DataPaths, itemId: string, texts: Map<string, AnnotationPage>): Promise<boolean> {
+  for (const [key, page] of texts) {
+    const onDisk = await readFile(paths.textPage(itemId, key), 'utf8').catch(() => undefined);
+    if (onDisk !== `${JSON.stringify(page, null, 2)}\n`) return false;
+  }
+  return true;
 }
 
 async function removeStaleTexts(paths: DataPaths, itemId: string, keep: Set<string>): Promise<void> {

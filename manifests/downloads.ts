@@ -1,8 +1,9 @@
 // What a manifest served by a Leeszaal server offers to take away, as IIIF `rendering` (alternative
 // representations other viewers offer as downloads) and `seeAlso`: the book as PDF and as plain text,
-// each page's text, and the ALTO each page's text came from. The PDF and text are made on demand by
-// the server, so a static host of the same data folder has no such URLs; the published manifest
-// therefore leaves them out and the server adds them as it sends the manifest (withDownloads).
+// each page's text, and each page's ALTO (as received, or written from its PAGE XML or hOCR). The
+// PDF and text are made on demand by the server, so a static host of the same data folder has no
+// such URLs; the published manifest therefore leaves them out and the server adds them as it sends
+// the manifest (withDownloads).
 // Pure: works on the manifest's JSON.
 import { trilingual } from './language-map.ts';
 import type { PublicUrls } from './layout.ts';
@@ -14,7 +15,12 @@ const LABELS = {
   pdf: { nl: 'Het hele boek als PDF (doorzoekbaar)', fr: 'Le livre entier en PDF (avec texte)', en: 'The whole book as PDF (searchable)' },
   bookText: { nl: 'De tekst van het boek (platte tekst)', fr: 'Le texte du livre (texte brut)', en: 'The text of the book (plain text)' },
   pageText: { nl: 'De tekst van deze pagina (platte tekst)', fr: 'Le texte de cette page (texte brut)', en: 'The text of this page (plain text)' },
-  alto: { nl: 'De bron van de tekst (ALTO)', fr: 'La source du texte (ALTO)', en: 'The source of the text (ALTO)' },
+  // Not "the source": for a page whose text came as PAGE XML or hOCR, the ALTO was written from it.
+  alto: {
+    nl: 'De tekst met zijn plaats op de pagina (ALTO)',
+    fr: 'Le texte et sa place sur la page (ALTO)',
+    en: 'The text and its place on the page (ALTO)',
+  },
 } as const;
 
 export const ALTO_PROFILE = 'http://www.loc.gov/standards/alto/';

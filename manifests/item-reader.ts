@@ -17,6 +17,7 @@ const page: v.GenericSchema<unknown, PageRecord> = v.object({
   width: v.pipe(v.number(), v.integer(), v.minValue(1)),
   height: v.pipe(v.number(), v.integer(), v.minValue(1)),
   alto: v.optional(v.string()),
+  textFormat: v.optional(v.picklist(['page-xml', 'hocr'])),
 });
 
 const toc: v.GenericSchema<unknown, TocEntry> = v.object({

@@ -30,8 +30,14 @@ export interface PageRecord {
   imageId: string;
   width: number;
   height: number;
-  /** Path of the ALTO full text relative to the item folder, when there is one. */
+  /**
+   * Path of the page's full-text file relative to the item folder, when there is one: ALTO, or the
+   * PAGE XML or hOCR file `textFormat` names. Its ALTO is published either way (as received, or
+   * written from the lines read from the other format) at `records/<id>/alto/<key>.xml`.
+   */
   alto?: string;
+  /** The format of the full-text file when it is not ALTO. */
+  textFormat?: 'page-xml' | 'hocr';
 }
 
 /** A table-of-contents entry: a labelled run of pages, possibly nested. */

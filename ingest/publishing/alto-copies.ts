@@ -1,13 +1,14 @@
-// The ALTO files an item's full text was read from, published as received beside its record
-// (`records/<item>/alto/<pageKey>.xml`), for researchers who want the words' coordinates, confidences
-// and styles that the published line annotations leave out. Each copy is written atomically and only
-// when its bytes changed; copies of pages that no longer have ALTO are removed.
+// The ALTO of each page with full text, published beside its record (`records/<item>/alto/<pageKey>.xml`),
+// for researchers who want the words' coordinates, confidences and styles that the published line
+// annotations leave out: the ALTO file as received, or the ALTO written from a page's PAGE XML or
+// hOCR (ingest/text/alto-writer.ts). Each copy is written atomically and only when its bytes changed;
+// copies of pages that no longer have text are removed.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../manifests/atomic-write.ts';
 import type { DataPaths } from '../../manifests/layout.ts';
 
-/** A page whose ALTO is at `source` (already resolved inside the item's folder). */
+/** A page whose ALTO is at `source` (resolved inside the item's folder, or the staging file of ALTO written for it). */
 export interface AltoSource {
   key: string;
   source: string;

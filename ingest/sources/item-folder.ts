@@ -1,5 +1,6 @@
 // What an item folder holds on disk: its page images (at the top or in `images/`), the files in it
-// that look like images in a format ingest cannot tile, and its ALTO files (`alto/`), by stem.
+// that look like images in a format ingest cannot tile, and its full-text files (ALTO in `alto/`,
+// PAGE XML in `page/`, hOCR in `hocr/` or beside the scans), by stem.
 // Symbolic links are never followed (a link could publish any file on the machine) and hidden files
 // that look like pages are not read; both are reported, so nothing is left out without a word.
 import { lstat, readdir } from 'node:fs/promises';
@@ -11,15 +12,23 @@ export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp)$/i;
 /** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
 const OTHER_IMAGE = /\.(gif|bmp|jp2|j2k|jpx|jpf|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
 const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
-/** `alto/`, `fulltext/`, `ocr/`, and the `<id>_ocr/`-style folders workflow exports write. */
-const ALTO_FOLDER = /^(alto|fulltext|ocr)$|[_-](alto|fulltext|ocr)$/i;
+/**
+ * Full-text folders, in the order a page's text is taken from when several have a file of its stem:
+ * `alto/`, `fulltext/`, `ocr/` and the `<id>_ocr/`-style folders workflow exports write, then PAGE
+ * XML (`page/`, `OCR-D-GT-PAGE/`), then hOCR (`hocr/`). The reader is chosen by content, not folder.
+ */
+const TEXT_FOLDERS = [/^(alto|fulltext|ocr)$|[_-](alto|fulltext|ocr)$/i, /^page$|[_-]page$/i, /^hocr$|[_-]hocr$/i];
+/** Full-text file names: XML (ALTO, PAGE), `.hocr` and `.html` (hOCR). */
+const TEXT_FILE = /\.(xml|hocr|html?)$/i;
+/** hOCR beside its scan (at the top or in `images/`), as `tesseract page-0017.tif page-0017 hocr` writes it; after the text folders. */
+const HOCR_BESIDE_SCAN = /\.hocr$/i;
 
 export interface ItemFiles {
   /** Supported page images, relative to the item folder, in natural name order. */
   images: string[];
   /** Image-like files in a format ingest does not take (`images/cover.gif`). */
   unsupported: string[];
-  /** ALTO files by the stem of their name (`page-0017` → `alto/page-0017.xml`). */
+  /** Full-text files (ALTO, PAGE XML, hOCR) by the stem of their name (`page-0017` → `alto/page-0017.xml`). */
   altoByStem: Map<string, string>;
   /** Symbolic links and hidden page-like files, which are not read. */
   refused: RefusedFile[];
@@ -82,10 +91,12 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
   const top = await listFolder(folder);
   const images: string[] = [];
   const unsupported: string[] = [];
+  const besideScans: string[] = [];
   const refused = refusedIn('', top);
   for (const name of top.files) {
     if (SUPPORTED_IMAGE.test(name)) images.push(name);
     else if (OTHER_IMAGE.test(name)) unsupported.push(name);
+    else if (HOCR_BESIDE_SCAN.test(name)) besideScans.push(name);
   }
   for (const dir of top.dirs.filter((d) => IMAGE_FOLDERS.includes(d))) {
     const inside = await listFolder(path.join(folder, dir));
@@ -93,18 +104,21 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
     for (const name of inside.files) {
       // Everything in the images folder is meant as a page; anything untileable there is reported.
       if (SUPPORTED_IMAGE.test(name)) images.push(`${dir}/${name}`);
+      else if (HOCR_BESIDE_SCAN.test(name)) besideScans.push(`${dir}/${name}`);
       else if (!/^(thumbs\.db|desktop\.ini)$/i.test(name)) unsupported.push(`${dir}/${name}`);
     }
   }
   const altoByStem = new Map<string, string>();
-  for (const dir of top.dirs.filter((d) => ALTO_FOLDER.test(d))) {
+  const textDirs = TEXT_FOLDERS.flatMap((pattern) => naturalFileOrder(top.dirs.filter((d) => pattern.test(d))));
+  for (const dir of new Set(textDirs)) {
     const inside = await listFolder(path.join(folder, dir));
     refused.push(...refusedIn(dir, inside));
-    for (const name of naturalFileOrder(inside.files.filter((n) => /\.xml$/i.test(n)))) {
+    for (const name of naturalFileOrder(inside.files.filter((n) => TEXT_FILE.test(n)))) {
       const stem = fileStem(name);
       if (!altoByStem.has(stem)) altoByStem.set(stem, `${dir}/${name}`);
     }
   }
+  for (const file of naturalFileOrder(besideScans)) if (!altoByStem.has(fileStem(file))) altoByStem.set(fileStem(file), file);
   return { images: naturalFileOrder(images), unsupported: naturalFileOrder(unsupported), altoByStem, refused };
 }
 

@@ -61,12 +61,14 @@ describe('imageCandidates', () => {
 });
 
 describe('textCandidates', () => {
-  it('takes ALTO before PAGE as configured, and leaves out formats not read yet', () => {
+  it('takes the configured groups in their order (ALTO before PAGE), then unlisted ones in file-section order', () => {
     const files = [
       file('OCR-D-GT-PAGE', 'p.xml', 'application/vnd.prima.page+xml', 1),
       file('OCR-D-GT-ALTO', 'a.xml', 'application/alto+xml', 2),
       file('MY-ALTO-EXPORT', 'x.xml', 'application/alto+xml', 3),
+      file('MY-HOCR', 'h.hocr', 'text/vnd.hocr+html', 4),
+      file('CHECKSUMS', 'c.txt', 'text/plain', 5),
     ];
-    expect(textCandidates(files, groups).map((f) => f.use)).toEqual(['OCR-D-GT-ALTO', 'MY-ALTO-EXPORT']);
+    expect(textCandidates(files, groups).map((f) => f.use)).toEqual(['OCR-D-GT-ALTO', 'OCR-D-GT-PAGE', 'MY-ALTO-EXPORT', 'MY-HOCR']);
   });
 });

@@ -25,7 +25,7 @@ export interface MetsGroups {
 export type TextFormat = 'alto' | 'page' | 'hocr';
 
 /** The full-text formats ingest reads; the others are skipped, so a page falls to the next group. */
-export const READ_TEXT_FORMATS: ReadonlySet<TextFormat> = new Set<TextFormat>(['alto']);
+export const READ_TEXT_FORMATS: ReadonlySet<TextFormat> = new Set<TextFormat>(['alto', 'page', 'hocr']);
 
 /** Image groups that hold reduced copies: taken only when a page has nothing larger. */
 const SMALL_IMAGE_GROUP = /THUMB|MIN|PREVIEW/i;

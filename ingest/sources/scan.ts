@@ -19,6 +19,7 @@ import type { MetsGroups } from './mets-files.ts';
 import { BAG_DECLARATION, BAG_INFO, bagIdentifier, PAYLOAD_DIR, parseTagFile } from './bagit.ts';
 import { bagProblemText, inspectBag } from './bag-verification.ts';
 import { toSafeId } from './safe-id.ts';
+import { unmatchedTextFiles } from './unmatched-text.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
 import { loadConfig } from '../../config.ts';
 
@@ -32,7 +33,7 @@ export interface SourceDefaults {
 /** How deep collections may nest below the source folder (collection of collections of items). */
 const MAX_DEPTH = 4;
 /** Folders inside an item or CSV collection that hold its files, never items of their own. */
-const FILE_FOLDERS = /^(images|alto|fulltext|ocr|thumbs|derivatives)$/i;
+const FILE_FOLDERS = /^(images|alto|fulltext|ocr|page|hocr|thumbs|derivatives)$/i;
 
 interface Scan {
   items: SourceItem[];
@@ -108,6 +109,10 @@ async function scanItem(folder: string, inherited: Inherited, scan: Scan, naming
   }
   for (const { file, reason } of files.refused)
     problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason: `${file} ${reason}` });
+  if (!mets && reading.item) {
+    for (const { file, reason } of unmatchedTextFiles(files, reading.item.pages))
+      problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason });
+  }
   scan.problems.push(...problems);
   if (reading.item && problems.length === 0) scan.items.push(reading.item);
 }

@@ -9,12 +9,12 @@ export interface SourcePage {
   label?: string;
   /** Image path relative to the item folder (`images/page-0017.tif`). */
   file: string;
-  /** ALTO path relative to the item folder, when this page has full text. */
+  /** Full-text file (ALTO, PAGE XML or hOCR) relative to the item folder, when this page has full text. */
   alto?: string;
 }
 
 export type SourceItem = Omit<ItemRecord, 'pages' | 'toc'> & {
-  /** Absolute path of the item folder (images and ALTO paths are relative to it). */
+  /** Absolute path of the item folder (image and full-text paths are relative to it). */
   folder: string;
   /** Absolute path of the BagIt bag the item is in: its checksums are verified before publishing. */
   bag?: string;

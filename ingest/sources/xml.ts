@@ -1,9 +1,10 @@
-// XML reading shared by the METS/MODS and ALTO readers. Namespace prefixes are dropped (files use
-// `mets:`/`mods:` prefixes, other prefixes or default namespaces for the same elements), every
-// element is an array so optional repeats need no special case, and values stay strings exactly as
-// written (no number parsing: `0017` and `1784` are text). A document whose DTD declares entities
-// or names an external DTD is refused before parsing (refuseEntities): catalogue XML never needs
-// them, and they are how entity-expansion bombs and external-file reads are written.
+// XML reading shared by the METS/MODS and full-text readers (and the builder that writes ALTO).
+// Namespace prefixes are dropped (files use `mets:`/`mods:` prefixes, other prefixes or default
+// namespaces for the same elements), every element is an array so optional repeats need no special
+// case, and values stay strings exactly as written (no number parsing: `0017` and `1784` are
+// text). A document whose DTD declares entities or names an external DTD is refused before parsing
+// (refuseEntities): catalogue XML never needs them, and they are how entity-expansion bombs and
+// external-file reads are written.
 import { createRequire } from 'node:module';
 import type * as FastXmlParser from 'fast-xml-parser';
 
@@ -11,7 +12,7 @@ import type * as FastXmlParser from 'fast-xml-parser';
  * fast-xml-parser, loaded as its CommonJS build: that is one bundled file (5 ms to load), its ES
  * module build some twenty source modules (35 ms), paid before every ingest's first page.
  */
-export const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser;
+export const { XMLParser, XMLValidator, XMLBuilder } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser;
 
 /** A parsed element: attributes under `@name`, text under `#text`, child elements as arrays. */
 export type XmlElement = { readonly [key: string]: unknown };
@@ -40,16 +41,24 @@ function lineAt(xml: string, index: number): number {
  * comment or odd placement hides one; a METS or ALTO file has no reason to contain either.
  */
 export function refuseEntities(xml: string): void {
-  const entity = /<!ENTITY\s+(?:%\s*)?([^\s>]*)/i.exec(xml);
-  if (entity) {
-    throw new Error(
-      `refused: its DTD declares the entity ${JSON.stringify(entity[1])} (line ${lineAt(xml, entity.index)}); entity declarations are not accepted, since they can expand into huge text or read other files: remove the DOCTYPE`,
-    );
-  }
+  refuseEntityDeclarations(xml);
   const doctype = /<!DOCTYPE[^[>]*/i.exec(xml);
   if (doctype && /\b(?:SYSTEM|PUBLIC)\b/.test(doctype[0])) {
     throw new Error(
       `refused: its DOCTYPE refers to an external DTD (line ${lineAt(xml, doctype.index)}); external references are not followed: remove the DOCTYPE`,
+    );
+  }
+}
+
+/**
+ * Throws when the document declares an entity (internal or external, general or parameter). Alone,
+ * for hOCR: XHTML names its public DTD, which an HTML parser never fetches, but declares nothing.
+ */
+export function refuseEntityDeclarations(xml: string): void {
+  const entity = /<!ENTITY\s+(?:%\s*)?([^\s>]*)/i.exec(xml);
+  if (entity) {
+    throw new Error(
+      `refused: its DTD declares the entity ${JSON.stringify(entity[1])} (line ${lineAt(xml, entity.index)}); entity declarations are not accepted, since they can expand into huge text or read other files: remove the DOCTYPE`,
     );
   }
 }

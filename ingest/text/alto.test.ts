@@ -84,6 +84,9 @@ describe('parseAlto versions and measurement units', () => {
     { version: 'v2' as const, unit: 'pixel', page: 'WIDTH="4000" HEIGHT="6000"', image: [2000, 3000], box: { x: 50, y: 100, w: 500, h: 50 } },
     { version: 'v3' as const, unit: 'mm10', page: 'WIDTH="2000" HEIGHT="3000"', image: [1000, 1500], box: { x: 50, y: 100, w: 500, h: 50 } },
     { version: 'v4' as const, unit: 'inch1200', page: 'WIDTH="8000" HEIGHT="12000"', image: [2000, 3000], box: { x: 25, y: 50, w: 250, h: 25 } },
+    // One side given: the other scales alike (a scan is scaled, not stretched).
+    { version: 'v4' as const, unit: 'pixel', page: 'WIDTH="4000"', image: [2000, 3000], box: { x: 50, y: 100, w: 500, h: 50 } },
+    { version: 'v3' as const, unit: 'mm10', page: 'HEIGHT="3000"', image: [1000, 1500], box: { x: 50, y: 100, w: 500, h: 50 } },
     // No page size: mm10 and inch1200 are converted at 300 dpi.
     { version: 'v3' as const, unit: 'mm10', page: '', image: [3000, 4000], box: { x: 118, y: 236, w: 1181, h: 118 } },
     { version: 'v4' as const, unit: 'inch1200', page: '', image: [3000, 4000], box: { x: 25, y: 50, w: 250, h: 25 } },

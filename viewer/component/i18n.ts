@@ -143,9 +143,9 @@ export const messages = {
     en: 'Text of the page, in modern spelling (TXT)',
   },
   'download.alto': {
-    nl: 'Bron van de tekst, met posities (ALTO-XML)',
-    fr: 'Source du texte, avec positions (ALTO XML)',
-    en: 'Source of the text, with positions (ALTO XML)',
+    nl: 'Tekst met posities op de pagina (ALTO-XML)',
+    fr: 'Texte avec positions sur la page (ALTO XML)',
+    en: 'Text with positions on the page (ALTO XML)',
   },
   'download.bookText': {
     nl: 'Tekst van het boek, zoals gedrukt (TXT)',
