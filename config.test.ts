@@ -62,6 +62,11 @@ describe('loadConfig', () => {
       env: { PDF_MAX_SIZE: '2000', PDF_CONCURRENCY: '4', PDF_CACHE_MB: '0', PDF_FONT: '/opt/fonts/NotoSans.ttf' },
       expected: { PDF_MAX_SIZE: 2000, PDF_CONCURRENCY: 4, PDF_CACHE_MB: 0, PDF_FONT: '/opt/fonts/NotoSans.ttf' },
     },
+    { env: {}, expected: { OCR: 'off', OCR_FRAKTUR: 'auto', OCR_DEFAULT_LANGUAGES: ['dut', 'fre'] } },
+    {
+      env: { OCR: 'missing', OCR_FRAKTUR: 'always', OCR_DEFAULT_LANGUAGES: ' ger, LAT ' },
+      expected: { OCR: 'missing', OCR_FRAKTUR: 'always', OCR_DEFAULT_LANGUAGES: ['ger', 'lat'] },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -97,6 +102,9 @@ describe('loadConfig', () => {
     { env: { PDF_CONCURRENCY: '0' }, line: /^ {2}PDF_CONCURRENCY: must be at least 1/ },
     { env: { PDF_CACHE_MB: 'lots' }, line: /^ {2}PDF_CACHE_MB: must be a number/ },
     { env: { ELASTICSEARCH_INDEX: 'Leeszaal' }, line: /^ {2}ELASTICSEARCH_INDEX: lower-case letters, digits, _ and -/ },
+    { env: { OCR: 'yes' }, line: /^ {2}OCR: must be one of off, missing, all \(got "yes"\)$/ },
+    { env: { OCR_FRAKTUR: 'on' }, line: /^ {2}OCR_FRAKTUR: must be one of auto, always, never/ },
+    { env: { OCR_DEFAULT_LANGUAGES: 'nl,fr' }, line: /^ {2}OCR_DEFAULT_LANGUAGES: must be ISO 639-2\/B codes among ger, dut, fre, lat, eng/ },
   ])('refuses $env, naming the variable and its value', ({ env, line }) => {
     let error: unknown;
     try {

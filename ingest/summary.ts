@@ -22,6 +22,11 @@ export interface IngestSummary {
     /** Pages whose published image was reused without image work. */
     reused: number;
   };
+  /**
+   * Pages read by OCR (`--ocr`): recognised by Tesseract in this run, or `reused` from an earlier
+   * run's recognition of the same image. A page whose recognition `failed` is published without text.
+   */
+  ocr: { recognised: number; reused: number; failed: ItemFailure[] };
   /** Published images deleted because no manifest refers to them any more. */
   imagesRemoved: number;
   durationMs: number;
@@ -32,7 +37,12 @@ export function formatSummary(s: IngestSummary): string {
     `published ${s.published.length} item(s), unchanged ${s.unchanged.length}, failed ${s.failed.length}; ` +
       `pages ${s.pages.total} (tiled ${s.pages.tiled}, reused ${s.pages.reused}) in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
+  const { recognised, reused, failed } = s.ocr;
+  if (recognised + reused + failed.length > 0) {
+    lines.push(`OCR: recognised ${recognised} page(s), reused ${reused} recognised before, failed ${failed.length}`);
+  }
   if (s.published.length > 0) lines.push(`  published: ${s.published.join(', ')}`);
+  for (const f of failed) lines.push(`  no text recognised: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
   for (const f of s.failed) lines.push(`  NOT published: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
   return lines.join('\n');
 }

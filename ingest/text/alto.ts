@@ -10,6 +10,8 @@ export interface TextWord {
   y: number;
   w: number;
   h: number;
+  /** The recogniser's confidence (ALTO `WC`, 0 to 1), when the file gives it: OCR output does. */
+  confidence?: number;
 }
 /** A published text line (manifests/text-page.ts) with the words ALTO gives inside it. */
 export interface TextLine extends PublishedLine {
@@ -169,7 +171,8 @@ export function parseAlto(xml: string, imageWidth: number, imageHeight: number):
           if (apart) text += ' ';
         }
         text += content;
-        if (b) words.push({ text: content, ...b });
+        const wc = num(attrs(part).WC);
+        if (b) words.push({ text: content, ...b, ...(wc !== undefined && wc >= 0 && wc <= 1 ? { confidence: wc } : {}) });
         previous = { content, box: b };
         spaced = false;
       } else if (tag === 'HYP') {
