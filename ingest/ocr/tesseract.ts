@@ -90,13 +90,21 @@ export async function recogniseToAlto(image: string, models: string): Promise<st
     return stdout;
   } catch (err) {
     const e = err as Error & { stderr?: string; killed?: boolean };
-    const said = e.stderr
-      ?.split('\n')
+    const said = (e.stderr ?? '')
+      .split('\n')
       .map((l) => l.trim())
-      .filter((l) => l !== '' && !/^(Estimating resolution|Detected \d+ diacritics|Warning: Invalid resolution)/.test(l));
-    const reason = e.killed ? `gave up after ${PAGE_TIMEOUT_MS / 60_000} minutes` : said?.at(-1) || firstLine(e.message);
+      .filter((l) => l !== '' && !/^(Estimating resolution|Detected \d+ diacritics|Warning: Invalid resolution|Error during processing)/.test(l));
+    // Its first complaint says what went wrong; the ones after it are what followed from it.
+    const complaint = said.find((l) => /error|cannot|can't|failed/i.test(l)) ?? said.at(-1);
+    const reason = e.killed ? `gave up after ${PAGE_TIMEOUT_MS / 60_000} minutes` : printable(complaint ?? firstLine(e.message));
     throw new Error(`Tesseract failed: ${reason}`);
   }
+}
+
+/** A line of Tesseract's output fit for a summary: no control characters, at most 200 characters. */
+function printable(line: string): string {
+  const clean = line.replace(/[\p{Cc}\uFFFD]/gu, '?');
+  return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }
 
 function ompOne(): NodeJS.ProcessEnv {
