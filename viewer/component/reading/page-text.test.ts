@@ -64,11 +64,11 @@ describe('parsePageText', () => {
   it.each<[string, unknown, { confidence?: number } | undefined]>([
     ['transcribed text is not machine-read', page(anno('a', '0,0,1,1')), undefined],
     [
-      'a Software creator marks it, with the mean of the lines’ confidence',
+      'a Software creator marks it, with the lines’ confidence averaged by letters',
       page(
-        anno('a\nb', '0,0,1,2', { textGranularity: 'block', creator: SOFTWARE, 'leeszaal:confidence': 0.1 }),
-        anno('a', '0,0,1,1', { textGranularity: 'line', creator: SOFTWARE, 'leeszaal:confidence': 0.9 }),
-        anno('b', '0,1,1,1', { textGranularity: 'line', creator: [SOFTWARE], 'leeszaal:confidence': 0.7 }),
+        anno('abc\nd', '0,0,1,2', { textGranularity: 'block', creator: SOFTWARE, 'leeszaal:confidence': 0.1 }),
+        anno('abc', '0,0,1,1', { textGranularity: 'line', creator: SOFTWARE, 'leeszaal:confidence': 0.9 }),
+        anno('d', '0,1,1,1', { textGranularity: 'line', creator: [SOFTWARE], 'leeszaal:confidence': 0.5 }),
       ),
       { confidence: 0.8 },
     ],

@@ -4,8 +4,8 @@
 // extension); the lines after each block annotation belong to it. Pages without block annotations
 // are one block. A drop cap that the source made a block of its own ("A" beside "ufklaͤrung iſt …")
 // is joined to the line it begins, so the word is shown, copied and read aloud whole. Text a machine
-// read (annotations whose `creator` is Software, as ingest's OCR publishes) says so, with the mean of
-// its lines' `leeszaal:confidence`, so the reader can be told. Pure, so the grouping is unit-tested.
+// read (annotations whose `creator` is Software, as ingest's OCR publishes) says so, with its lines'
+// `leeszaal:confidence` averaged by letters as the page's label does, so the reader can be told. Pure, so the grouping is unit-tested.
 import type { Region } from '../deep-link.ts';
 
 export interface ReadingLine {
@@ -93,7 +93,8 @@ export function parsePageText(json: unknown): PageText | undefined {
   let current: ReadingLine[] | undefined;
   let language: string | undefined;
   let machine = false;
-  const confidences: number[] = [];
+  let weighed = 0;
+  let letters = 0;
   for (const [i, item] of json.items.entries()) {
     if (!isObj(item)) continue;
     const motivation = Array.isArray(item.motivation) ? item.motivation : [item.motivation];
@@ -112,7 +113,10 @@ export function parsePageText(json: unknown): PageText | undefined {
     language ??= body.language;
     machine ||= isSoftware(item.creator);
     const confidence = confidenceOf(item);
-    if (confidence !== undefined) confidences.push(confidence);
+    if (confidence !== undefined) {
+      weighed += confidence * [...body.value].length;
+      letters += [...body.value].length;
+    }
     if (!current) {
       current = [];
       blocks.push(current);
@@ -121,8 +125,7 @@ export function parsePageText(json: unknown): PageText | undefined {
   }
   const kept = joinInitials(blocks.filter((b) => b.length > 0));
   if (kept.length === 0) return undefined;
-  const machineRead =
-    machine && confidences.length > 0 ? { confidence: confidences.reduce((a, b) => a + b, 0) / confidences.length } : machine ? {} : undefined;
+  const machineRead = machine && letters > 0 ? { confidence: weighed / letters } : machine ? {} : undefined;
   return { ...(language ? { language } : {}), blocks: kept, ...(machineRead ? { machineRead } : {}) };
 }
 
