@@ -1,6 +1,6 @@
 // Ingest's store of recognised pages, `<data>/.leeszaal/ocr/<key>.xml`: Tesseract's ALTO for one
-// page image, keyed by the image's content hash, the models asked for, Tesseract's version and the
-// models' own hash. An unchanged page is never recognised twice (OCR is the slowest step of an
+// page image, keyed by the image's content hash, the models asked for, Tesseract's version, the
+// models' own hash and the size large scans are read at. An unchanged page is never recognised twice (OCR is the slowest step of an
 // ingest); a new scan, another language or an updated model gives another key. Written aside and
 // renamed, like everything ingest writes, so a crash never leaves half an entry.
 import { createHash } from 'node:crypto';
@@ -15,11 +15,13 @@ export interface OcrCacheKey {
   models: string;
   version: string;
   modelsFingerprint: string;
+  /** The size a large scan is scaled down to before it is read. */
+  maxPixels: number;
 }
 
 export function ocrCacheKey(k: OcrCacheKey): string {
   return createHash('sha256')
-    .update(JSON.stringify([k.imageSha256, k.models, k.version, k.modelsFingerprint]))
+    .update(JSON.stringify([k.imageSha256, k.models, k.version, k.modelsFingerprint, k.maxPixels]))
     .digest('hex');
 }
 

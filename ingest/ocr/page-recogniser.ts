@@ -1,11 +1,13 @@
 // OCR of one page for ingest: picks the models from the item (models.ts), takes Tesseract's ALTO from
 // the cache or runs Tesseract (tesseract.ts) and caches it, and reads it with the ALTO reader into the
-// lines ingest publishes, each with its confidence. Tesseract's installation is looked at once per run.
+// lines ingest publishes, each with its confidence; a large master is read scaled down (ocr-image.ts).
+// Tesseract's installation is looked at once per run.
 import { parseAlto } from '../text/alto.ts';
 import { meanConfidence } from '../../manifests/confidence.ts';
 import type { TextLine } from '../../manifests/text-page.ts';
 import { type FrakturSetting, ocrModels } from './models.ts';
 import { OcrCache, ocrCacheKey } from './ocr-cache.ts';
+import { OCR_MAX_PIXELS, ocrImage } from './ocr-image.ts';
 import { modelsFingerprint, recogniseToAlto, type TesseractInstall, tesseractInstall } from './tesseract.ts';
 
 export interface RecognisedPage {
@@ -23,6 +25,8 @@ export interface RecogniserOptions {
   stagingDir: string;
   fraktur: FrakturSetting;
   fallbackLanguages: readonly string[];
+  /** Scans larger than this are read scaled down to it; default OCR_MAX_PIXELS. */
+  maxPixels?: number;
 }
 
 export interface PageToRecognise {
@@ -63,11 +67,23 @@ export class PageRecogniser {
       fingerprint = modelsFingerprint(this.install, models);
       this.fingerprints.set(models, fingerprint);
     }
-    const key = ocrCacheKey({ imageSha256: page.sha256, models, version: this.install.version, modelsFingerprint: await fingerprint });
+    const maxPixels = this.opts.maxPixels ?? OCR_MAX_PIXELS;
+    const key = ocrCacheKey({
+      imageSha256: page.sha256,
+      models,
+      version: this.install.version,
+      modelsFingerprint: await fingerprint,
+      maxPixels,
+    });
     let alto = await this.cache.get(key);
     const cached = alto !== undefined;
     if (alto === undefined) {
-      alto = await recogniseToAlto(page.file, models);
+      const image = await ocrImage(page.file, page, this.opts.stagingDir, maxPixels);
+      try {
+        alto = await recogniseToAlto(image.file, models);
+      } finally {
+        await image.done();
+      }
       await this.cache.put(key, alto);
     }
     const lines = parseAlto(alto, page.width, page.height).lines.map(({ words, ...line }) => {
