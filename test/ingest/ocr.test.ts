@@ -1,8 +1,9 @@
 // `npm run ingest -- <source> --ocr` with Debian's real Tesseract on real pages of the Kant essay
 // (1784, Fraktur): a page without ALTO is read and published as machine-read lines with their
 // confidence, search finds a word read from it, a page with ALTO keeps its transcription, a second
-// run recognises nothing again, `--ocr=all` reads the transcribed page too, and a page Tesseract
-// fails on is named while its item still publishes. Tesseract runs through a wrapper on the PATH that
+// run recognises nothing again, `--ocr=all` reads the transcribed page too, a page Tesseract fails
+// on is named while its item still publishes, and a bad `--ocr` value or a missing Tesseract stops
+// the run at once (exit 2). Tesseract runs through a wrapper on the PATH that
 // logs each call, which is how the test knows whether it ran. Words asserted are ones any reading of
 // these pages gets right; exact OCR output is not.
 import { execFileSync } from 'node:child_process';
@@ -169,6 +170,19 @@ describe('ingest --ocr', () => {
         .map((a) => a.body.value)
         .join('\n'),
     ).toContain('Aufklärung');
+  });
+
+  it('refuses an --ocr value it does not know, before any work', async () => {
+    const run = await runCli([source, '--data', data, '--ocr=yes'], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--ocr takes no value, or =missing, =all or =off, got "yes"');
+  });
+
+  it('stops before any page, naming what to install, when Tesseract is not there', async () => {
+    const run = await runCli([source, '--data', path.join(dir, 'no-tesseract'), '--ocr'], { ...env, PATH: path.join(dir, 'empty') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/OCR is on but Tesseract cannot be run \(.*\); install Debian's tesseract-ocr or set OCR=off/);
+    expect(run.stderr).not.toMatch(/published/);
   });
 
   it('publishes a page Tesseract fails on without its text, naming item, file and reason', async () => {
