@@ -73,6 +73,11 @@ describe('loadConfig', () => {
       env: { ADMIN_OIDC_ISSUER: 'https://login.example.org/realms/bib', ADMIN_OIDC_CLIENT_ID: 'leeszaal', ADMIN_OIDC_ADMIN_VALUES: 'a, ,b' },
       expected: { ADMIN_OIDC_ROLE_CLAIM: 'groups', ADMIN_OIDC_ADMIN_VALUES: ['a', 'b'], ADMIN_OIDC_CURATOR_VALUES: [] },
     },
+    { env: {}, expected: { OCR: 'off', OCR_FRAKTUR: 'auto', OCR_DEFAULT_LANGUAGES: ['dut', 'fre'] } },
+    {
+      env: { OCR: 'missing', OCR_FRAKTUR: 'always', OCR_DEFAULT_LANGUAGES: ' ger, LAT ' },
+      expected: { OCR: 'missing', OCR_FRAKTUR: 'always', OCR_DEFAULT_LANGUAGES: ['ger', 'lat'] },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -118,6 +123,9 @@ describe('loadConfig', () => {
     { env: { ELASTICSEARCH_INDEX: 'Leeszaal' }, line: /^ {2}ELASTICSEARCH_INDEX: lower-case letters, digits, _ and -/ },
     { env: { ADMIN_SESSION_IDLE_MINUTES: '0' }, line: /^ {2}ADMIN_SESSION_IDLE_MINUTES: must be at least 1/ },
     { env: { ADMIN_TRUSTED_PROXIES: 'nginx' }, line: /^ {2}ADMIN_TRUSTED_PROXIES: must be a comma-separated list/ },
+    { env: { OCR: 'yes' }, line: /^ {2}OCR: must be one of off, missing, all \(got "yes"\)$/ },
+    { env: { OCR_FRAKTUR: 'on' }, line: /^ {2}OCR_FRAKTUR: must be one of auto, always, never/ },
+    { env: { OCR_DEFAULT_LANGUAGES: 'nl,fr' }, line: /^ {2}OCR_DEFAULT_LANGUAGES: must be ISO 639-2\/B codes among ger, dut, fre, lat, eng/ },
   ])('refuses $env, naming the variable and its value', ({ env, line }) => {
     let error: unknown;
     try {

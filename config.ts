@@ -54,6 +54,10 @@ const groupList = v.pipe(
 );
 
 const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+const OCR_MODES = ['off', 'missing', 'all'] as const;
+const FRAKTUR_SETTINGS = ['auto', 'always', 'never'] as const;
+/** Languages (ISO 639-2/B) with a Tesseract model installed by .ci/install-system.sh. */
+export const OCR_LANGUAGES = ['ger', 'dut', 'fre', 'lat', 'eng'] as const;
 
 const envSchema = v.object({
   PORT: v.optional(int(0, 65535), '3000'),
@@ -76,6 +80,23 @@ const envSchema = v.object({
   // OCR-D-IMG, the DFG-Viewer's MAX and DEFAULT); ALTO before PAGE until PAGE is read.
   METS_IMAGE_GROUPS: v.optional(groupList, 'MASTER,ORIGINAL,OCR-D-IMG,MAX,DEFAULT,PRESENTATION,LOCAL'),
   METS_TEXT_GROUPS: v.optional(groupList, 'FULLTEXT,ALTO,OCR-D-GT-ALTO,OCR-D-ALTO,OCR-D-GT-PAGE,OCR-D-OCR,PAGE'),
+
+  // Tesseract OCR for pages without full text (`missing`) or every page (`all`); `--ocr` sets it.
+  OCR: v.optional(v.picklist(OCR_MODES, `must be one of ${OCR_MODES.join(', ')}`), 'off'),
+  // Blackletter model: `auto` for German items dated before 1900, or for every item, or never.
+  OCR_FRAKTUR: v.optional(v.picklist(FRAKTUR_SETTINGS, `must be one of ${FRAKTUR_SETTINGS.join(', ')}`), 'auto'),
+  // Languages to read an item in when its metadata names none that has a model (ISO 639-2/B, comma-separated).
+  OCR_DEFAULT_LANGUAGES: v.optional(
+    v.pipe(
+      value,
+      v.transform((s) => s.split(',').map((l) => l.trim().toLowerCase())),
+      v.check(
+        (ls) => ls.every((l) => (OCR_LANGUAGES as readonly string[]).includes(l)),
+        `must be ISO 639-2/B codes among ${OCR_LANGUAGES.join(', ')}`,
+      ),
+    ),
+    'dut,fre',
+  ),
 
   IIIF_MAX_WIDTH: v.optional(int(1, 65_535), '10000'),
   IIIF_MAX_HEIGHT: v.optional(int(1, 65_535), '10000'),

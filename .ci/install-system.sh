@@ -4,7 +4,8 @@
 # libtiff's tools, which check that the derivative TIFFs read with libtiff as iipsrv reads them,
 # poppler's tools, which read the book PDFs the server makes as a reader's PDF viewer would, and
 # speech-dispatcher with espeak-ng, the real voices (de, nl, fr, la, en) that Chromium's Web Speech
-# API lists with --enable-speech-dispatcher, for the read-aloud browser test.
+# API lists with --enable-speech-dispatcher, for the read-aloud browser test; and Tesseract with the
+# German, Dutch, French, Latin and English models and the Fraktur script model, for ingest's OCR.
 # Benchmark-only tools (vips, nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
 set -euo pipefail
 need=()
@@ -14,6 +15,11 @@ need=()
 [ -x /usr/bin/pdftotext ] || need+=(poppler-utils)
 [ -x /usr/bin/speech-dispatcher ] || need+=(speech-dispatcher)
 [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || need+=(speech-dispatcher-espeak-ng)
+[ -x /usr/bin/tesseract ] || need+=(tesseract-ocr)
+for model in deu nld fra lat eng frk; do
+  [ -f "/usr/share/tesseract-ocr/5/tessdata/$model.traineddata" ] || need+=("tesseract-ocr-$model")
+done
+[ -f /usr/share/tesseract-ocr/5/tessdata/Fraktur.traineddata ] || need+=(tesseract-ocr-script-frak)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
   echo "Missing Debian packages: ${need[*]}; install them with apt-get (needs root)." >&2

@@ -1,17 +1,18 @@
-// `npm run ingest -- <source> [--data <folder>] [--jobs N]`, `--remove <item-id>`, `--rebase`: the
-// curator's command. Configuration comes from the environment (config.ts); flags override DATA_DIR
-// and INGEST_JOBS. Exits non-zero when any item was not published, after printing what was.
+// `npm run ingest -- <source> [--data <folder>] [--jobs N] [--ocr[=all]]`, `--remove <item-id>`,
+// `--rebase`: the curator's command. Configuration comes from the environment (config.ts); flags
+// override DATA_DIR, INGEST_JOBS and OCR. Exits non-zero when any item was not published, after printing what was.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ingest } from './ingest.ts';
 import { tuneLibvips } from './pyramid/libvips.ts';
 import { LockError } from './publishing/lock.ts';
+import { OcrUnavailableError } from './ocr/tesseract.ts';
 import { createLogger } from './logger.ts';
 import { terminalProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
 const HELP = `Usage:
-  npm run ingest -- <source> [--data <folder>] [--jobs <n>]
+  npm run ingest -- <source> [--data <folder>] [--jobs <n>] [--ocr[=all]]
   npm run ingest -- --remove <item-id> [--data <folder>]
   npm run ingest -- --rebase [--data <folder>]
 
@@ -23,22 +24,28 @@ started later catches up at start.
 Options:
   --data <folder>     data folder (default: DATA_DIR, else ./data)
   --jobs <n>          pages processed at once (default: INGEST_JOBS, else the number of cores)
+  --ocr               read pages without full text with Tesseract OCR (same as --ocr=missing)
+  --ocr=all           read every page with OCR, in place of the text that came with the scans
+  --ocr=off           no OCR, whatever OCR says in the environment
   --remove <item-id>  withdraw a published item (files, collection entry; logs a Delete activity)
   --rebase            rewrite the published JSON for the current PUBLIC_BASE_URL without re-tiling
   --wait <seconds>    wait this long for another ingest on the same data folder (default 0: fail)
   -h, --help          show this help
 
 Environment: DATA_DIR, PUBLIC_BASE_URL (default http://localhost:<PORT>, PORT 3000), TILE_SIZE, JPEG_QUALITY,
-MAX_IMAGE_PIXELS, INGEST_JOBS, LOG_LEVEL (default warn), DEFAULT_RIGHTS, DEFAULT_ATTRIBUTION.
+MAX_IMAGE_PIXELS, INGEST_JOBS, LOG_LEVEL (default warn), DEFAULT_RIGHTS, DEFAULT_ATTRIBUTION, OCR (off, missing,
+all), OCR_FRAKTUR (auto, always, never), OCR_DEFAULT_LANGUAGES.
 `;
 
 const parseOptions = (argv: string[]) =>
   parseArgs({
-    args: argv,
+    // A bare --ocr means pages without text; parseArgs needs every string option to have a value.
+    args: argv.map((a) => (a === '--ocr' ? '--ocr=missing' : a)),
     allowPositionals: true,
     options: {
       data: { type: 'string' },
       jobs: { type: 'string' },
+      ocr: { type: 'string' },
       remove: { type: 'string' },
       rebase: { type: 'boolean' },
       wait: { type: 'string' },
@@ -62,7 +69,15 @@ async function main(argv: string[]): Promise<number> {
   if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs)) {
     throw new ConfigError(`--jobs must be a whole number of pages at once (1 or more), got ${JSON.stringify(values.jobs)}`);
   }
-  const env = { ...process.env, ...(values.data ? { DATA_DIR: values.data } : {}), ...(values.jobs ? { INGEST_JOBS: values.jobs } : {}) };
+  if (values.ocr !== undefined && !['off', 'missing', 'all'].includes(values.ocr)) {
+    throw new ConfigError(`--ocr takes no value, or =missing, =all or =off, got ${JSON.stringify(values.ocr)}`);
+  }
+  const env = {
+    ...process.env,
+    ...(values.data ? { DATA_DIR: values.data } : {}),
+    ...(values.jobs ? { INGEST_JOBS: values.jobs } : {}),
+    ...(values.ocr ? { OCR: values.ocr } : {}),
+  };
   const config = loadConfig(env);
   const wait = values.wait === undefined ? 0 : Number(values.wait);
   if (!Number.isFinite(wait) || wait < 0) throw new ConfigError(`--wait must be a number of seconds, got ${values.wait}`);
@@ -108,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
-  const known = err instanceof ConfigError || err instanceof LockError;
+  const known = err instanceof ConfigError || err instanceof LockError || err instanceof OcrUnavailableError;
   process.stderr.write(`ingest: ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}\n`);
   process.exitCode = known ? 2 : 1;
 }

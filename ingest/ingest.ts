@@ -31,6 +31,8 @@ import { bagProblemText, verifyBag } from './sources/bag-verification.ts';
 import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './publishing/state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
 import type { TileSettings } from './pyramid/tile.ts';
+import { PageRecogniser } from './ocr/page-recogniser.ts';
+import { TESSERACT_HOMEPAGE } from './ocr/tesseract.ts';
 
 /**
  * Calls a caller of the API may ask for (progress in a workspace, say). Search needs none: the
@@ -130,6 +132,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       failed: failures,
       pages: { total: 0, tiled: 0, reused: 0 },
       bags: { verified: 0, unchanged: 0, filesHashed: 0 },
+      ocr: { recognised: 0, reused: 0, failed: [] },
       imagesRemoved: 0,
       durationMs: 0,
     };
@@ -139,7 +142,18 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
     const pageLimit = pLimit(Math.max(1, jobs));
     const finishLimit = pLimit(1);
     const sourceRoot = path.resolve(opts.source);
+    // Looked at before any page: OCR asked for without a working Tesseract stops the run at once.
+    const ocr =
+      config.OCR === 'off'
+        ? undefined
+        : await PageRecogniser.open({
+            stateDir: paths.state,
+            stagingDir,
+            fraktur: config.OCR_FRAKTUR,
+            fallbackLanguages: config.OCR_DEFAULT_LANGUAGES,
+          });
     const ctx: ItemContext = {
+      ocr,
       whileBusy: once(() => warmUp(log)),
       madeThisRun: new Set(),
       sourceRoot,
@@ -190,6 +204,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
 }
 
 interface ItemContext {
+  /** Reads pages without text (or every page, OCR=all); absent when OCR is off. */
+  ocr: PageRecogniser | undefined;
   whileBusy: () => Promise<void>;
   /** Image ids published (or reused) in this run, kept by the final sweep even if their item failed. */
   madeThisRun: Set<string>;
@@ -344,11 +360,12 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
           if (image.tiled) ctx.summary.pages.tiled += 1;
           else ctx.summary.pages.reused += 1;
           ctx.summary.pages.total += 1;
-          ctx.progress.page();
           const pageState: PageState = { file: page.file, ...fp, imageId, width: image.width, height: image.height };
           let text: AnnotationPage | undefined;
           let converted: PageResult['converted'];
-          if (page.alto) {
+          if (ctx.ocr && (ctx.config.OCR === 'all' || !page.alto)) {
+            text = await recognisedText(ctx.ocr, item, page, { file, sha256: fp.sha256, width: image.width, height: image.height }, ctx);
+          } else if (page.alto) {
             const textFile = insideFolder(item.folder, page.alto);
             try {
               const parsed = readFullText(await readFile(textFile, 'utf8'), image.width, image.height);
@@ -369,6 +386,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
               throw new ItemError(page.alto, `full text not readable: ${firstLine(err)}`);
             }
           }
+          ctx.progress.page();
           return { page, pageState, text, ...(converted ? { converted } : {}) };
         } catch (err) {
           if (err instanceof ItemError) throw err;
@@ -401,6 +419,37 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
   for (const d of done) if (d.text) texts.set(d.page.key, d.text);
   const writtenAlto = new Map(done.flatMap((d) => (d.converted ? [[d.page.key, d.converted.alto] as const] : [])));
   return { record, pageStates: Object.fromEntries(done.map((d) => [d.page.key, d.pageState])), texts, writtenAlto };
+}
+
+/**
+ * A page's machine-read text, or undefined when Tesseract failed on it: the failure is reported with
+ * item, file and reason, and the item is published without that page's text (a later run tries again,
+ * since failures are not cached), because its images are worth publishing on their own.
+ */
+async function recognisedText(
+  ocr: PageRecogniser,
+  item: SourceItem,
+  page: SourcePage,
+  image: { file: string; sha256: string; width: number; height: number },
+  ctx: ItemContext,
+): Promise<AnnotationPage | undefined> {
+  try {
+    const read = await ocr.recognise({ ...image, item: { languages: item.languages, date: item.date } });
+    if (read.cached) ctx.summary.ocr.reused += 1;
+    else ctx.summary.ocr.recognised += 1;
+    const language = item.languages[0];
+    return (await publishing()).buildTextPage(item.id, page.key, read.lines, ctx.urls, {
+      width: image.width,
+      height: image.height,
+      ...(language ? { language } : {}),
+      machineRead: { software: read.software, models: read.models, homepage: TESSERACT_HOMEPAGE },
+    });
+  } catch (err) {
+    const failure: ItemFailure = { item: item.id, file: shownPath(ctx.sourceRoot, image.file), reason: firstLine(err) };
+    ctx.summary.ocr.failed.push(failure);
+    ctx.log.warn(failure, 'page published without text: OCR failed');
+    return undefined;
+  }
 }
 
 function formatOf(file: string): 'mets' | 'csv' | 'json' {
@@ -442,6 +491,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
     p.alto ? [{ key: p.key, source: built.writtenAlto.get(p.key) ?? insideFolder(item.folder, p.alto) }] : [],
   );
   const unchanged = onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash;
+  // The text pages too: a corrected text file, or OCR switched to `all`, changes a page's text and not the manifest.
   if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);

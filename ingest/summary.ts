@@ -24,6 +24,11 @@ export interface IngestSummary {
   };
   /** BagIt bags whose checksums were verified (files hashed), or found unchanged since their last verification. */
   bags: { verified: number; unchanged: number; filesHashed: number };
+  /**
+   * Pages read by OCR (`--ocr`): recognised by Tesseract in this run, or `reused` from an earlier
+   * run's recognition of the same image. A page whose recognition `failed` is published without text.
+   */
+  ocr: { recognised: number; reused: number; failed: ItemFailure[] };
   /** Published images deleted because no manifest refers to them any more. */
   imagesRemoved: number;
   durationMs: number;
@@ -36,7 +41,12 @@ export function formatSummary(s: IngestSummary): string {
   ];
   if (s.bags.verified + s.bags.unchanged > 0)
     lines.push(`  bags: ${s.bags.verified} verified (${s.bags.filesHashed} file(s) hashed), ${s.bags.unchanged} unchanged since verified`);
+  const { recognised, reused, failed } = s.ocr;
+  if (recognised + reused + failed.length > 0) {
+    lines.push(`OCR: recognised ${recognised} page(s), reused ${reused} recognised before, failed ${failed.length}`);
+  }
   if (s.published.length > 0) lines.push(`  published: ${s.published.join(', ')}`);
+  for (const f of failed) lines.push(`  no text recognised: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
   for (const f of s.failed) lines.push(`  NOT published: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
   return lines.join('\n');
 }

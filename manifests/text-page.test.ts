@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicUrls } from './layout.ts';
+import { validatePresentation } from './validate.ts';
 import { buildTextPage, type TextLine } from './text-page.ts';
 
 const urls = publicUrls('https://leeszaal.example');
@@ -44,6 +45,46 @@ describe('buildTextPage', () => {
         },
       ],
     });
+  });
+
+  it('marks machine-read text: Software creator on every annotation, line and block confidence, a trilingual page label; valid IIIF', () => {
+    const page = buildTextPage(
+      'kant',
+      'page-0018',
+      [
+        { id: 'line_0', block: 'block_0', text: 'Aufklärung', x: 100, y: 100, w: 500, h: 50, confidence: 0.914 },
+        { id: 'line_1', block: 'block_0', text: 'iſt', x: 100, y: 160, w: 100, h: 50, confidence: 0.5 },
+        { id: 'line_2', text: 'Té', x: 100, y: 300, w: 50, h: 50 },
+      ],
+      urls,
+      {
+        language: 'ger',
+        width: 1456,
+        height: 2083,
+        machineRead: { software: 'tesseract 5.3.0', models: 'Fraktur+frk', homepage: 'https://tesseract-ocr.github.io/' },
+      },
+    ) as unknown as { label: Record<string, string[]>; items: Record<string, unknown>[] };
+    const creator = { type: 'Software', name: 'tesseract 5.3.0 (Fraktur+frk)', homepage: 'https://tesseract-ocr.github.io/' };
+    for (const a of page.items) expect(a.creator).toEqual(creator);
+    expect(page.items.map((a) => [a.textGranularity, a['leeszaal:confidence']])).toEqual([
+      ['block', 0.82], // (10 × 0.914 + 3 × 0.5) / 13 letters
+      ['line', 0.91],
+      ['line', 0.5],
+      ['line', undefined],
+    ]);
+    expect(page.items[3]).not.toHaveProperty('leeszaal:confidence');
+    expect(page.label).toEqual({
+      nl: ['Machinaal gelezen tekst (tesseract 5.3.0, Fraktur+frk), betrouwbaarheid 82%'],
+      fr: ['Texte lu par machine (tesseract 5.3.0, Fraktur+frk), confiance 82 %'],
+      en: ['Machine-read text (tesseract 5.3.0, Fraktur+frk), confidence 82%'],
+    });
+    expect(validatePresentation(page, { baseUrl: 'https://leeszaal.example' })).toEqual({ ok: true, errors: [] });
+  });
+
+  it('adds no creator, confidence or label to transcribed text', () => {
+    const page = buildTextPage('kant', 'page-0017', [{ id: 'l', text: 'Was', x: 1, y: 1, w: 9, h: 9 }], urls) as unknown as Record<string, unknown>;
+    expect(page).not.toHaveProperty('label');
+    expect(JSON.stringify(page)).not.toMatch(/creator|confidence/);
   });
 
   it.each([

@@ -52,7 +52,7 @@ const position = (b: Box) => ({ '@HPOS': b.x, '@VPOS': b.y, '@WIDTH': b.w, '@HEI
 function strings(line: TextLine): { text: string; box: Box; conf?: number | undefined }[] {
   const tokens = line.text.split(/\s+/).filter((t) => t !== '');
   if (line.words.length > 0 && line.words.map((w) => w.text).join(' ') === tokens.join(' '))
-    return line.words.map((w: TextWord) => ({ text: w.text, box: w, conf: w.conf }));
+    return line.words.map((w: TextWord) => ({ text: w.text, box: w, conf: w.confidence }));
   if (line.words.length === tokens.length) return tokens.map((text, i) => ({ text, box: line.words[i]! }));
   return [{ text: tokens.join(' '), box: line }];
 }

@@ -115,6 +115,22 @@ describe('parseAlto versions and measurement units', () => {
     expect(parseAlto(xml, 1000, 1000).lines[0]!.text).toBe('(Nur ein Herr, ſagt —');
   });
 
+  it('keeps the word confidence (WC) OCR output gives, and none where a file gives none or a bad one', () => {
+    const xml = alto(
+      'v3',
+      'pixel',
+      'WIDTH="1000" HEIGHT="1000"',
+      `<TextLine ID="l" HPOS="0" VPOS="0" WIDTH="900" HEIGHT="40">
+      <String CONTENT="Was" HPOS="0" VPOS="0" WIDTH="60" HEIGHT="40" WC="0.93"/><SP/>
+      <String CONTENT="iſt" HPOS="80" VPOS="0" WIDTH="40" HEIGHT="40" WC="0.0"/><SP/>
+      <String CONTENT="Auf" HPOS="140" VPOS="0" WIDTH="60" HEIGHT="40"/><SP/>
+      <String CONTENT="klärung" HPOS="220" VPOS="0" WIDTH="60" HEIGHT="40" WC="1.5"/>
+    </TextLine>`,
+    );
+    expect(parseAlto(xml, 1000, 1000).lines[0]!.words.map((w) => w.confidence)).toEqual([0.93, 0, undefined, undefined]);
+    expect(parseAlto(kant('page-0017'), 1456, 2083).lines[0]!.words[0]).not.toHaveProperty('confidence');
+  });
+
   it('skips lines without text and clamps boxes to the image', () => {
     const xml = alto(
       'v4',

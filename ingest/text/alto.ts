@@ -80,7 +80,7 @@ export function parseAlto(xml: string, imageWidth: number, imageHeight: number):
         }
         text += content;
         const conf = num(attrs(part).WC);
-        if (b) words.push({ text: content, ...b, ...(conf !== undefined && conf >= 0 && conf <= 1 ? { conf } : {}) });
+        if (b) words.push({ text: content, ...b, ...(conf !== undefined && conf >= 0 && conf <= 1 ? { confidence: conf } : {}) });
         previous = { content, box: b };
         spaced = false;
       } else if (tag === 'HYP') {

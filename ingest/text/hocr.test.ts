@@ -29,8 +29,8 @@ describe('parseHocr on Tesseract 5 output', () => {
 
   it('keeps each ocrx_word with its bbox, and the line text is its words', () => {
     expect(lines[0]!.words).toEqual([
-      { text: 'Berliniſche', x: 114, y: 368, w: 327, h: 68, conf: 0.84 },
-      { text: 'Monats\\chrift,', x: 482, y: 367, w: 435, h: 69, conf: 0.36 },
+      { text: 'Berliniſche', x: 114, y: 368, w: 327, h: 68, confidence: 0.84 },
+      { text: 'Monats\\chrift,', x: 482, y: 367, w: 435, h: 69, confidence: 0.36 },
     ]);
     for (const line of lines) expect(line.words.map((w) => w.text).join(' ')).toBe(line.text);
   });

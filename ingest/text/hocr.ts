@@ -127,7 +127,7 @@ export function parseHocr(html: string, imageWidth: number, imageHeight: number)
           const box = boxOf(word.title);
           if (text !== '') line.wordTexts.push(text);
           const conf = wordConfidence(word.title);
-          if (text !== '' && box) line.words.push({ text, ...box, ...(conf !== undefined ? { conf } : {}) });
+          if (text !== '' && box) line.words.push({ text, ...box, ...(conf !== undefined ? { confidence: conf } : {}) });
           word = undefined;
         } else if (frame === 'line' && line) {
           const text = line.hasWords ? line.wordTexts.join(' ') : collapsed(line.text);

@@ -164,7 +164,7 @@ describe('parsePageXml: details of the schemas', () => {
         '<TextLine id="l"><Coords points="0,0 50,0 50,10 0,10"/><Word id="w"><Coords points="0,0 20,0 20,10 0,10"/><TextEquiv index="1" conf="0.4"><Unicode>b</Unicode></TextEquiv><TextEquiv index="0" conf="0.93"><Unicode>a</Unicode></TextEquiv></Word></TextLine>',
       ),
     );
-    expect(parsePageXml(xml, 100, 100).lines[0]!.words).toEqual([{ text: 'a', x: 0, y: 0, w: 20, h: 10, conf: 0.93 }]);
+    expect(parsePageXml(xml, 100, 100).lines[0]!.words).toEqual([{ text: 'a', x: 0, y: 0, w: 20, h: 10, confidence: 0.93 }]);
   });
 
   it('takes the line box from its words when the line has no Coords', () => {

@@ -140,7 +140,7 @@ function wordsOf(line: OrderedNode, scaled: Scaled): TextWord[] {
     });
     const { text, conf } = preferredEquiv(word) ?? glyphs();
     const box = coordsBox(word, scaled);
-    if (text !== '' && box) words.push({ text, ...box, ...(conf !== undefined ? { conf } : {}) });
+    if (text !== '' && box) words.push({ text, ...box, ...(conf !== undefined ? { confidence: conf } : {}) });
   }
   return words;
 }

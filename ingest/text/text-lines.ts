@@ -12,7 +12,7 @@ export interface Box {
 export interface TextWord extends Box {
   text: string;
   /** The recogniser's confidence, 0 to 1, when the source gives one (ALTO `WC`, PAGE `conf`, hOCR `x_wconf` / 100). */
-  conf?: number;
+  confidence?: number;
 }
 /** A published text line (manifests/text-page.ts) with the words the source gives inside it. */
 export interface TextLine extends PublishedLine {

@@ -73,11 +73,14 @@ export interface Site {
   close: () => Promise<void>;
 }
 
-/** The whole server as `npm start` runs it (IIIF, search, site) on the published sample; `routers` adds test pages. */
-export async function startSite(options: { routers?: Router[] } = {}): Promise<Site> {
+/**
+ * The whole server as `npm start` runs it (IIIF, search, site) on the published sample, or on the
+ * data folder `publish` makes for the server's base URL (removed on close); `routers` adds test pages.
+ */
+export async function startSite(options: { routers?: Router[]; publish?: (baseUrl: string) => Promise<{ dataDir: string }> } = {}): Promise<Site> {
   ensureBuilt();
   const { server, baseUrl, setHandler } = await listen();
-  const { dataDir } = await publishedSample(baseUrl);
+  const { dataDir } = await (options.publish ?? publishedSample)(baseUrl);
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'silent' });
   const backend = openSearchBackend(config);
   await reindexAll(dataDir, backend);

@@ -184,6 +184,15 @@ describe('published IIIF is valid Presentation 3', () => {
     expect(page.items.map((a: Record<string, string>) => a.textGranularity)).toEqual(['block', 'line', 'line', 'block', 'line', 'line']);
   });
 
+  it('a machine-read Kant page (OCR): Software creator, line confidence and a trilingual label stay valid IIIF', () => {
+    const lines = (kantLines['page-0017'] ?? []).map((l, i) => ({ ...l, block: 'b1', confidence: i === 0 ? 0.5 : 0.91 }));
+    const machineRead = { software: 'tesseract 5.3.0', models: 'Fraktur+frk', homepage: 'https://tesseract-ocr.github.io/' };
+    const page = buildTextPage(kant.id, 'page-0017', lines, urls, { language: 'ger', width: 1456, height: 2083, machineRead }) as Record<string, any>;
+    expectValid(page, { baseUrl: BASE, canvases: canvasSizes(kantManifest()) });
+    expect(page.label.en[0]).toMatch(/^Machine-read text \(tesseract 5\.3\.0, Fraktur\+frk\), confidence \d+%$/);
+    expect(page.items.every((a: Record<string, any>) => a.creator?.type === 'Software')).toBe(true);
+  });
+
   it('the untitled single print', () => {
     const m = buildManifest(untitledPrint, { urls, provider });
     expectValid(m);

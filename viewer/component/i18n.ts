@@ -201,6 +201,16 @@ export const messages = {
     fr: "Il n'y a pas encore de transcription pour cette page.",
     en: 'There is no transcription for this page yet.',
   },
+  'reading.machineRead': {
+    nl: 'Machinaal gelezen tekst: er kunnen fouten in staan.',
+    fr: 'Texte lu par machine : il peut contenir des erreurs.',
+    en: 'Machine-read text: it may contain errors.',
+  },
+  'reading.machineReadConfidence': {
+    nl: 'Machinaal gelezen tekst (betrouwbaarheid {percent}%): er kunnen fouten in staan.',
+    fr: 'Texte lu par machine (confiance {percent} %) : il peut contenir des erreurs.',
+    en: 'Machine-read text (confidence {percent}%): it may contain errors.',
+  },
   'reading.loading': { nl: 'Tekst laden…', fr: 'Chargement du texte…', en: 'Loading the text…' },
   'reading.failed': {
     nl: 'De tekst van deze pagina kon niet geladen worden.',

@@ -15,6 +15,8 @@ const anno = (value: string, xywh: string, extra: Record<string, unknown> = {}) 
 const page = (...items: unknown[]) => ({ type: 'AnnotationPage', items });
 const texts = (t: PageText | undefined) => t?.blocks.map((b) => b.map((l) => l.text));
 
+const SOFTWARE = { type: 'Software', name: 'tesseract 5.3.0 (Fraktur+frk)' };
+
 describe('parsePageText', () => {
   it.each([
     ['lines without blocks are one block', page(anno('a', '0,0,10,10'), anno('b', '0,20,10,10')), [['a', 'b']]],
@@ -57,6 +59,26 @@ describe('parsePageText', () => {
     ],
   ])('%s', (_name, json, expected) => {
     expect(texts(parsePageText(json))).toEqual(expected);
+  });
+
+  it.each<[string, unknown, { confidence?: number } | undefined]>([
+    ['transcribed text is not machine-read', page(anno('a', '0,0,1,1')), undefined],
+    [
+      'a Software creator marks it, with the lines’ confidence averaged by letters',
+      page(
+        anno('abc\nd', '0,0,1,2', { textGranularity: 'block', creator: SOFTWARE, 'leeszaal:confidence': 0.1 }),
+        anno('abc', '0,0,1,1', { textGranularity: 'line', creator: SOFTWARE, 'leeszaal:confidence': 0.9 }),
+        anno('d', '0,1,1,1', { textGranularity: 'line', creator: [SOFTWARE], 'leeszaal:confidence': 0.5 }),
+      ),
+      { confidence: 0.8 },
+    ],
+    ['without confidences', page(anno('a', '0,0,1,1', { creator: SOFTWARE })), {}],
+    ['a confidence out of range is ignored', page(anno('a', '0,0,1,1', { creator: SOFTWARE, 'leeszaal:confidence': 87 })), {}],
+    ['a person as creator is not a machine', page(anno('a', '0,0,1,1', { creator: { type: 'Person', name: 'Transcriber' } })), undefined],
+  ])('machine-read: %s', (_name, json, expected) => {
+    const got = parsePageText(json)?.machineRead;
+    if (expected?.confidence !== undefined) expect(got?.confidence).toBeCloseTo(expected.confidence, 10);
+    else expect(got).toEqual(expected);
   });
 
   it('keeps text as published, the region in canvas pixels and the language', () => {

@@ -3,8 +3,9 @@
 // blocks (paragraphs) that annotations with `"textGranularity": "block"` open (IIIF Text Granularity
 // extension); the lines after each block annotation belong to it. Pages without block annotations
 // are one block. A drop cap that the source made a block of its own ("A" beside "ufklaͤrung iſt …")
-// is joined to the line it begins, so the word is shown, copied and read aloud whole. Pure, so the
-// grouping is unit-tested.
+// is joined to the line it begins, so the word is shown, copied and read aloud whole. Text a machine
+// read (annotations whose `creator` is Software, as ingest's OCR publishes) says so, with its lines'
+// `leeszaal:confidence` averaged by letters as the page's label does, so the reader can be told. Pure, so the grouping is unit-tested.
 import type { Region } from '../deep-link.ts';
 
 export interface ReadingLine {
@@ -25,6 +26,8 @@ export interface PageText {
   /** The language of the text (BCP 47) when the annotations say. */
   language?: string;
   blocks: ReadingLine[][];
+  /** Set when the text was machine-read (OCR); `confidence` (0 to 1) when its lines give one. */
+  machineRead?: { confidence?: number };
 }
 
 type Json = Record<string, unknown>;
@@ -48,6 +51,13 @@ function textBody(body: unknown): { value: string; language?: string } | undefin
   return typeof first.language === 'string' && LANGUAGE.test(first.language)
     ? { value: first.value, language: first.language }
     : { value: first.value };
+}
+
+const isSoftware = (creator: unknown): boolean => (Array.isArray(creator) ? creator.some(isSoftware) : isObj(creator) && creator.type === 'Software');
+
+function confidenceOf(item: Json): number | undefined {
+  const c = item['leeszaal:confidence'];
+  return typeof c === 'number' && c >= 0 && c <= 1 ? c : undefined;
 }
 
 /** A block that is one capital (with its marks, as in "Uͤ"): a drop cap when the next block goes on in lowercase. */
@@ -82,6 +92,9 @@ export function parsePageText(json: unknown): PageText | undefined {
   const blocks: ReadingLine[][] = [];
   let current: ReadingLine[] | undefined;
   let language: string | undefined;
+  let machine = false;
+  let weighed = 0;
+  let letters = 0;
   for (const [i, item] of json.items.entries()) {
     if (!isObj(item)) continue;
     const motivation = Array.isArray(item.motivation) ? item.motivation : [item.motivation];
@@ -98,6 +111,12 @@ export function parsePageText(json: unknown): PageText | undefined {
     if (granularity !== undefined && granularity !== 'line') continue;
     if (body.value.trim() === '') continue;
     language ??= body.language;
+    machine ||= isSoftware(item.creator);
+    const confidence = confidenceOf(item);
+    if (confidence !== undefined) {
+      weighed += confidence * [...body.value].length;
+      letters += [...body.value].length;
+    }
     if (!current) {
       current = [];
       blocks.push(current);
@@ -106,7 +125,8 @@ export function parsePageText(json: unknown): PageText | undefined {
   }
   const kept = joinInitials(blocks.filter((b) => b.length > 0));
   if (kept.length === 0) return undefined;
-  return language ? { language, blocks: kept } : { blocks: kept };
+  const machineRead = machine && letters > 0 ? { confidence: weighed / letters } : machine ? {} : undefined;
+  return { ...(language ? { language } : {}), blocks: kept, ...(machineRead ? { machineRead } : {}) };
 }
 
 /** The line of a page whose box (or drop cap's box) holds a point (canvas pixels), the smallest when boxes overlap. */

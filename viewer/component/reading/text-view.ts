@@ -376,8 +376,15 @@ export class LeeszaalTextView extends LitElement {
     }
     return html`<section class="page" aria-labelledby=${headingId}>
       <h3 id=${headingId}>${this.tr('reading.pageText', { label: page.label })}</h3>
+      ${typeof text === 'object' && text.machineRead ? html`<p class="note machine-read">${this.machineNote(text.machineRead)}</p>` : nothing}
       ${body}
     </section>`;
+  }
+
+  private machineNote(m: NonNullable<PageText['machineRead']>): string {
+    return m.confidence === undefined
+      ? this.tr('reading.machineRead')
+      : this.tr('reading.machineReadConfidence', { percent: Math.round(m.confidence * 100) });
   }
 
   override render() {
