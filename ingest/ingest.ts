@@ -122,6 +122,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       published: [],
       unchanged: [],
       failed: failures,
+      ...(scan.warnings ? { warnings: scan.warnings } : {}),
       pages: { total: 0, tiled: 0, reused: 0 },
       imagesRemoved: 0,
       durationMs: 0,

@@ -24,4 +24,6 @@ export interface ItemContext {
 export interface ItemReading {
   item?: SourceItem;
   problems: SourceProblem[];
+  /** What the curator should know but does not keep the item from publishing (a record without a title). */
+  warnings?: SourceProblem[];
 }

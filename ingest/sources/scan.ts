@@ -15,6 +15,9 @@ import { readItemJson } from './item-json.ts';
 import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
+import { catalogueFiles } from './catalogue/catalogue-files.ts';
+import { catalogueItem, readItemCatalogueFile } from './catalogue/catalogue-item.ts';
+import { CollectionCatalogue } from './catalogue/collection-catalogue.ts';
 
 export interface SourceDefaults {
   rights: string;
@@ -29,6 +32,7 @@ const FILE_FOLDERS = /^(images|alto|fulltext|ocr|thumbs|derivatives)$/i;
 interface Scan {
   items: SourceItem[];
   problems: SourceProblem[];
+  warnings: SourceProblem[];
   /** Data folders found below the source and left out, as shown. */
   dataFolders: string[];
   shown: (absolutePath: string) => string;
@@ -58,22 +62,50 @@ function singleOrNone(names: string[]): string | undefined {
   return names.length === 1 ? names[0] : undefined;
 }
 
-async function scanItem(folder: string, inherited: Inherited, scan: Scan): Promise<void> {
+/**
+ * An item folder's metadata, the first there is of: item.json, METS, its own MARC record, its own
+ * Dublin Core record, its record in the collection's catalogue file; else none (docs/source-formats.md).
+ */
+async function readItem(names: string[], ctx: ItemContext, catalogue: CollectionCatalogue | undefined): Promise<ItemReading> {
+  const json = names.find((f) => f.toLowerCase() === 'item.json');
+  const mets = metsFileName(names);
+  const own = catalogueFiles(names);
+  // Marked as used even when the folder's own file wins, so the record is not reported as unmatched.
+  const matched = catalogue?.match(ctx.folderName);
+  if (json) {
+    const file = path.join(ctx.folder, json);
+    return readItemJson(await readFile(file, 'utf8'), file, ctx);
+  }
+  if (mets) {
+    const file = path.join(ctx.folder, mets);
+    return readMets(await readFile(file, 'utf8'), file, ctx);
+  }
+  if (own[0]) {
+    const sameKind = own.filter((f) => f.kind === own[0]!.kind).map((f) => f.name);
+    if (sameKind.length > 1) {
+      const reason = `the item folder has ${sameKind.length} ${own[0].kind === 'marc' ? 'MARC' : 'Dublin Core'} files (${sameKind.join(', ')}): keep the one that describes the item`;
+      return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
+    }
+    return readItemCatalogueFile(path.join(ctx.folder, own[0].name), own[0].kind, ctx);
+  }
+  if (matched && 'entry' in matched) return catalogueItem(matched.entry.description, matched.entry, ctx);
+  if (matched) {
+    const labels = matched.ambiguous.map((e) => e.label).join(', ');
+    const reason = `the folder name matches ${matched.ambiguous.length} records of the collection's catalogue (${labels}): name the folder after an identifier only one of them has`;
+    return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
+  }
+  const reading = readFolderOnly(ctx);
+  if (!catalogue || !reading.item) return reading;
+  const reason = `no record of the collection's catalogue matches the folder name ${JSON.stringify(ctx.folderName)}: published as "Untitled"; name the folder after its record's 001, 035 or shelfmark`;
+  return { ...reading, warnings: [{ item: reading.item.id, file: ctx.shown(ctx.folder), reason }] };
+}
+
+async function scanItem(folder: string, inherited: Inherited, scan: Scan, catalogue?: CollectionCatalogue): Promise<void> {
   const { files: names } = await listFolder(folder);
   const files = await readItemFiles(folder);
   const ctx: ItemContext = { folder, folderName: path.basename(folder), files, inherited, shown: scan.shown };
-  const json = names.find((f) => f.toLowerCase() === 'item.json');
-  const mets = metsFileName(names);
-  let reading: ItemReading;
-  if (json) {
-    const file = path.join(folder, json);
-    reading = await readItemJson(await readFile(file, 'utf8'), file, ctx);
-  } else if (mets) {
-    const file = path.join(folder, mets);
-    reading = readMets(await readFile(file, 'utf8'), file, ctx);
-  } else {
-    reading = readFolderOnly(ctx);
-  }
+  const reading = await readItem(names, ctx, catalogue);
+  scan.warnings.push(...(reading.warnings ?? []));
   const problems = [...reading.problems];
   const itemName = reading.item?.id ?? reading.problems[0]?.item ?? ctx.folderName;
   for (const file of files.unsupported) {
@@ -110,7 +142,7 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
     scan.problems.push({ item: collection, file: scan.shown(path.join(folder, name)), reason: `${name} ${reason}` });
 }
 
-async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
+async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number, catalogue?: CollectionCatalogue): Promise<void> {
   const { files, dirs } = await listFolder(folder);
   if (depth > 0 && (await isDataFolder(folder, dirs))) {
     scan.dataFolders.push(scan.shown(folder));
@@ -142,10 +174,13 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     return;
   }
   if (await looksLikeItem(folder)) {
-    await scanItem(folder, inherited, scan);
+    await scanItem(folder, inherited, scan, catalogue);
     return;
   }
   const subfolders = naturalFileOrder(dirs.filter((d) => !FILE_FOLDERS.test(d)));
+  // A catalogue export at the top of a collection folder describes the item folders below it.
+  const own = subfolders.length > 0 ? await CollectionCatalogue.read(folder, files, scan.shown) : { problems: [] };
+  scan.problems.push(...own.problems);
   if (subfolders.length === 0 || depth >= MAX_DEPTH) {
     scan.problems.push({
       item: name,
@@ -157,7 +192,8 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     });
     return;
   }
-  for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
+  for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1, own.catalogue ?? catalogue);
+  if (own.catalogue) scan.warnings.push(...own.catalogue.unmatched(name));
 }
 
 /** Scans a folder of item folders, a CSV collection, or one item folder. */
@@ -175,8 +211,12 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
   const { files } = await listFolder(root);
   const isSingleItem = !csvFileName(files) && (await looksLikeItem(root));
   const base = isSingleItem ? path.dirname(root) : root;
-  const scan: Scan = { items: [], problems: [], dataFolders: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
+  const scan: Scan = { items: [], problems: [], warnings: [], dataFolders: [], shown: (p) => path.relative(base, p).split(path.sep).join('/') };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
   const checked = withoutDuplicateIds(scan, scan.shown);
-  return scan.dataFolders.length > 0 ? { ...checked, dataFolders: scan.dataFolders } : checked;
+  return {
+    ...checked,
+    ...(scan.dataFolders.length > 0 ? { dataFolders: scan.dataFolders } : {}),
+    ...(scan.warnings.length > 0 ? { warnings: scan.warnings } : {}),
+  };
 }
