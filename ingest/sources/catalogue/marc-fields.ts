@@ -222,7 +222,8 @@ export function describeMarc(record: MarcInput): CatalogueDescription {
     partOf: joined(dataFields(record, '773')[0], 't') || joined(dataFields(record, '490', '830', '440')[0], 'a') || undefined,
     rights: rightsValues.map(rightsFromText).find(Boolean),
     externalUrl: links.find((u) => httpUrlProblem(u) === undefined),
-    summary: distinct(dataFields(record, '520').map((f) => joined(f, 'ab'))).join('\n') || undefined,
+    // Summaries and notes are prose: their full stops stay.
+    summary: distinct(dataFields(record, '520').map((f) => subfields(f, 'ab').join(' '))).join('\n') || undefined,
     note: distinct(dataFields(record, '500').map((f) => subfields(f, 'a').join(' '))).join('\n') || undefined,
     type: typeFromLeader(record.leader),
   };
