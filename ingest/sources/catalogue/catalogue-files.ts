@@ -44,7 +44,7 @@ export interface CatalogueEntry {
   text?: string;
 }
 
-/** What reading a catalogue file gives: its records, and the records (or the whole file) it could not read. */
+/** What reading a catalogue file gives: its records, and the records (or the whole file) it could not read, each reason naming it. */
 export interface CatalogueReading {
   entries: CatalogueEntry[];
   errors: { label: string; reason: string }[];
@@ -74,7 +74,7 @@ export async function readCatalogueFile(file: string, kind: CatalogueKind, sever
       const readings = await readMarcFile(bytes);
       for (const reading of readings) {
         if ('error' in reading) {
-          errors.push({ label: label(reading.index, readings.length), reason: reading.error });
+          errors.push({ label: label(reading.index, readings.length), reason: `${label(reading.index, readings.length)}: ${reading.error}` });
           continue;
         }
         const description = describeMarc(reading.record);

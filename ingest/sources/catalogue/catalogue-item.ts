@@ -69,7 +69,7 @@ export async function readItemCatalogueFile(file: string, kind: CatalogueKind, c
   const reading = await readCatalogueFile(file, kind, false);
   if (reading.errors.length > 0) {
     return {
-      problems: reading.errors.map((e) => ({ item, file: ctx.shown(file), reason: e.label === name ? e.reason : `${e.label}: ${e.reason}` })),
+      problems: reading.errors.map((e) => ({ item, file: ctx.shown(file), reason: e.reason })),
     };
   }
   if (reading.entries.length > 1) {

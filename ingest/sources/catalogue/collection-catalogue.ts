@@ -45,7 +45,7 @@ export class CollectionCatalogue {
         problems.push({
           item: path.basename(folder),
           file: shown(file),
-          reason: error.label === name ? error.reason : `${error.label}: ${error.reason}`,
+          reason: error.reason,
         });
     }
     return { catalogue: new CollectionCatalogue(entries, shown), problems };
