@@ -15,7 +15,7 @@ import { readItemJson } from './item-json.ts';
 import { withoutDuplicateIds } from './duplicate-ids.ts';
 import { readMets } from './mets.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
-import { catalogueFiles } from './catalogue/catalogue-files.ts';
+import { catalogueFiles, catalogueKind } from './catalogue/catalogue-files.ts';
 import { catalogueItem, readItemCatalogueFile } from './catalogue/catalogue-item.ts';
 import { CollectionCatalogue } from './catalogue/collection-catalogue.ts';
 
@@ -167,7 +167,7 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     // Beside a CSV, folders of bare images hold the rows' files; only described items are items.
     for (const dir of naturalFileOrder(dirs.filter((d) => !FILE_FOLDERS.test(d)))) {
       const { files: inside } = await listFolder(path.join(folder, dir));
-      if (inside.some((f) => /^(item\.json|collection\.json)$/i.test(f) || metsFileName([f]) || /\.csv$/i.test(f))) {
+      if (inside.some((f) => /^(item\.json|collection\.json)$/i.test(f) || metsFileName([f]) || catalogueKind(f) || /\.csv$/i.test(f))) {
         await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
       }
     }
