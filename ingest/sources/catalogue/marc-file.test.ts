@@ -72,10 +72,40 @@ describe('readMarcXml', () => {
     expect(titles(readings.slice(1))).toEqual(['B']);
   });
 
-  it('refuses a data field without subfields (the record model validates it)', async () => {
-    const xml = `<record xmlns="${SLIM}">${RECORD_BODY('', 'A')}<datafield tag="500" ind1=" " ind2=" "/></record>`;
-    const [reading] = await readMarcXml(xml);
-    expect(reading).toMatchObject({ index: 1, error: expect.stringMatching(/invalid/i) });
+  it.each<[string, string, string]>([
+    ['a data field without subfields', '<datafield tag="500" ind1=" " ind2=" "/>', 'field 500 has no subfields'],
+    [
+      'a two-character indicator',
+      '<datafield tag="500" ind1="10" ind2=" "><subfield code="a">x</subfield></datafield>',
+      'field 500 has the indicators "10 ", not one character each',
+    ],
+    [
+      'a subfield without a code',
+      '<datafield tag="500" ind1=" " ind2=" "><subfield>x</subfield></datafield>',
+      'field 500 has the subfield code "", not one character',
+    ],
+  ])('refuses a record with %s', async (_name, field, error) => {
+    const [reading] = await readMarcXml(`<record xmlns="${SLIM}">${RECORD_BODY('', 'A')}${field}</record>`);
+    expect(reading).toEqual({ index: 1, error });
+  });
+
+  it('refuses a record without fields', async () => {
+    const [reading] = await readMarcXml(`<record xmlns="${SLIM}"><leader>00000nam a2200000 c 4500</leader></record>`);
+    expect(reading).toEqual({ index: 1, error: 'the record has no fields' });
+  });
+
+  it('refuses a binary record with a data field without subfields (the library validates it)', async () => {
+    const { to } = await import('@natlibfi/marc-record-serializers/dist/iso2709.js');
+    const { MarcRecord } = await import('@natlibfi/marc-record');
+    const empty = Object.assign(new MarcRecord(), {
+      leader: '00000nam a2200000 c 4500',
+      fields: [
+        { tag: '245', ind1: '0', ind2: '0', subfields: [{ code: 'a', value: 'A' }] },
+        { tag: '500', ind1: ' ', ind2: ' ', subfields: [] },
+      ],
+    });
+    const [reading] = await readIso2709(Buffer.from(to(empty), 'utf8'));
+    expect(reading).toMatchObject({ index: 1, error: expect.stringMatching(/^it could not be decoded: Record is invalid/) });
   });
 });
 
