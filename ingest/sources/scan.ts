@@ -88,7 +88,10 @@ async function readItem(names: string[], ctx: ItemContext, catalogue: Collection
     }
     return readItemCatalogueFile(path.join(ctx.folder, own[0].name), own[0].kind, ctx);
   }
-  if (matched && 'entry' in matched) return catalogueItem(matched.entry.description, matched.entry, ctx);
+  if (matched && 'entry' in matched) {
+    const { entry } = matched;
+    return catalogueItem(entry.description, { ...entry, text: await entry.text?.() }, ctx);
+  }
   if (matched) {
     const labels = matched.ambiguous.map((e) => e.label).join(', ');
     const reason = `the folder name matches ${matched.ambiguous.length} records of the collection's catalogue (${labels}): name the folder after an identifier only one of them has`;

@@ -40,8 +40,8 @@ export interface CatalogueEntry {
   /** Absolute path of the file. */
   file: string;
   sourceRecord: NonNullable<ItemRecord['sourceRecord']>;
-  /** The record on its own, for a file of several. */
-  text?: string;
+  /** The record on its own, for a file of several; made only for the records an item folder uses. */
+  text?: () => Promise<string>;
 }
 
 /** What reading a catalogue file gives: its records, and the records (or the whole file) it could not read, each reason naming it. */
@@ -84,7 +84,7 @@ export async function readCatalogueFile(file: string, kind: CatalogueKind, sever
           label: label(reading.index, readings.length),
           file,
           ...(several
-            ? { sourceRecord: { file: 'marc.xml', format: 'marcxml' as const }, text: await marcXmlText(reading.record) }
+            ? { sourceRecord: { file: 'marc.xml', format: 'marcxml' as const }, text: () => marcXmlText(reading.record) }
             : { sourceRecord: { file: name, format: xml ? ('marcxml' as const) : ('marc' as const) } }),
         });
       }
@@ -100,7 +100,7 @@ export async function readCatalogueFile(file: string, kind: CatalogueKind, sever
           label: label(i + 1, records.length),
           file,
           sourceRecord: { file: several ? 'dc.xml' : name, format: 'dc' },
-          ...(several ? { text: dcXmlText(description) } : {}),
+          ...(several ? { text: async () => dcXmlText(description) } : {}),
         });
       }
     }

@@ -19,7 +19,7 @@ export interface CatalogueSource {
   /** What to publish as the item's source record; `text` when it is not the file itself (a record of a collection file). */
   sourceRecord: NonNullable<ItemRecord['sourceRecord']>;
   text?: string;
-  /** How problems and warnings name the record: `marc.xml`, or `records.mrc record 3 (001 991234)`. */
+  /** How problems and warnings name the record: `marc.xml`, or `records.mrc record 3`. */
   label: string;
 }
 
@@ -77,5 +77,6 @@ export async function readItemCatalogueFile(file: string, kind: CatalogueKind, c
       `${name} holds ${reading.entries.length} records, and an item folder's own file describes one item: keep one record here, or put the file at the top of the collection folder, where its records are matched to item folders by identifier`,
     );
   }
-  return catalogueItem(reading.entries[0]!.description, reading.entries[0]!, ctx);
+  const { text: _whole, ...entry } = reading.entries[0]!;
+  return catalogueItem(entry.description, entry, ctx);
 }

@@ -185,6 +185,29 @@ describe("a collection's catalogue file", () => {
     });
   }
 
+  it("refuses a folder whose name matches two records, and uses an item folder's own record over the collection's", async () => {
+    const source = path.join(root, 'ambiguous');
+    await mkdir(source, { recursive: true });
+    // The Herold record exported twice, as a merged export can hold it.
+    const xml = (await fixture('sbb-collection/catalogue.marcxml')).toString('utf8');
+    const herold = xml.slice(xml.indexOf('<marc:record>'), xml.indexOf('</marc:record>') + '</marc:record>'.length);
+    await writeFile(path.join(source, 'catalogue.marcxml'), xml.replace('</marc:collection>', `${herold}\n</marc:collection>`));
+    await itemFolder(path.join(source, 'GBV767137728'), {});
+    await itemFolder(path.join(source, 'na-3722'), { 'dc.xml': await fixture('pembroke-werke-1766/dc.xml') });
+    const scan = await scanSource(source, defaults);
+    expect(scan.problems).toEqual([
+      {
+        item: 'GBV767137728',
+        file: 'GBV767137728',
+        reason:
+          "the folder name matches 2 records of the collection's catalogue (catalogue.marcxml record 1, catalogue.marcxml record 4): name the folder after an identifier only one of them has",
+      },
+    ]);
+    expect(byId(scan, 'na-3722').sourceRecord).toEqual({ file: 'dc.xml', format: 'dc' });
+    // Records 1 and 4 were claimed by GBV767137728 and record 2 by na-3722: only Kant's is left.
+    expect((scan.warnings ?? []).map((w) => w.reason)).toEqual([expect.stringMatching(/^catalogue\.marcxml record 3 /)]);
+  });
+
   it('matches Dublin Core records of an OAI-PMH ListRecords response by their OAI identifier', async () => {
     const source = path.join(root, 'oai-collection');
     const dc = (await fixture('pembroke-werke-1766/dc.xml')).toString('utf8').replace(/<\?xml[^>]*\?>/, '');
@@ -205,6 +228,20 @@ describe("a collection's catalogue file", () => {
     });
     expect(byId(scan, 'ppn85249078x').metadataText).toContain('<dc:title>Des Grafen und der Gräfin von Pembrock');
   });
+});
+
+it('refuses an item folder with two MARC files, naming both', async () => {
+  const folder = path.join(root, 'two-marc-files');
+  await itemFolder(folder, { 'marc.xml': await fixture('kant-aufklaerung-1784/marc.xml'), 'record.mrc': await fixture('kant-mrc/record.mrc') });
+  const scan = await scanSource(folder, defaults);
+  expect(scan.items).toEqual([]);
+  expect(scan.problems).toEqual([
+    {
+      item: 'two-marc-files',
+      file: 'two-marc-files',
+      reason: 'the item folder has 2 MARC files (marc.xml, record.mrc): keep the one that describes the item',
+    },
+  ]);
 });
 
 describe('bad records', () => {
