@@ -8,9 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
+import { createApp } from '../../server/app.ts';
 import { reindexAll } from '../../server/search/reindex.ts';
 import { EmbeddedSearchBackend } from '../../server/search/sqlite-backend.ts';
+import { serve } from '../server/fixture.ts';
 import { checkPublished } from './published-data.ts';
 import { type CliResult, REPO, runCli } from './run-cli.ts';
 
@@ -108,6 +111,20 @@ describe('catalogue records, published', () => {
     const own = await readFile(path.join(dataPaths(data).recordDir('gbv767137728'), 'marc.xml'), 'utf8');
     expect(own).toContain('Der Herold');
     expect(own).not.toContain('Pembrock');
+  });
+
+  it('serves the published records with their MARC media types', async () => {
+    const server = await serve(createApp({ config: loadConfig({ DATA_DIR: data, PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'silent' }) }));
+    try {
+      const binary = await fetch(`${server.url}/records/kant-binary/record.mrc`);
+      expect(binary.headers.get('content-type')).toBe('application/marc');
+      expect(Buffer.from(await binary.arrayBuffer()).equals(await readFile(path.join(FIXTURES, 'kant-mrc/record.mrc')))).toBe(true);
+      const xml = await fetch(`${server.url}/records/gbv767137728/marc.xml`);
+      expect(xml.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      expect(await xml.text()).toContain('Der Herold');
+    } finally {
+      await server.close();
+    }
   });
 
   it('makes the titles searchable', async () => {
