@@ -127,6 +127,11 @@ describe('catalogue records, published', () => {
     }
   });
 
+  it('leaves every item unchanged when run again', async () => {
+    const again = await runCli([path.join(root, 'source'), '--data', data, '--jobs', '2'], { PUBLIC_BASE_URL: BASE });
+    expect(again.stderr).toMatch(/published 0 item\(s\), unchanged 5, failed 0; pages 7 \(tiled 0, reused 7\)/);
+  }, 60_000);
+
   it('makes the titles searchable', async () => {
     const search = await mkdtemp(path.join(root, 'search-'));
     const backend = new EmbeddedSearchBackend(search);
