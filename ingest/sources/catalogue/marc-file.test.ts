@@ -170,6 +170,9 @@ describe('binary MARC 21 (ISO 2709)', () => {
     expect(titles(ascii)).toEqual(['Der Herold']);
     const accented = await readIso2709(marc8('Was ist Aufklärung?'));
     expect(accented[0]).toMatchObject({ error: expect.stringMatching(/MARC-8 \(leader position 9 is blank\).*export it as UTF-8/) });
+    // An escape to the Greek set (ESC g) makes ASCII bytes mean other letters.
+    const escaped = await readIso2709(marc8('\x1bgabg\x1bs'));
+    expect(escaped[0]).toMatchObject({ error: expect.stringMatching(/MARC-8/) });
   });
 
   it('refuses a UTF-8 record whose bytes are not UTF-8', async () => {

@@ -115,7 +115,8 @@ function binaryRecordProblem(bytes: Uint8Array): string | undefined {
     return `its leader gives a length of ${declared} bytes but the record has ${bytes.length}: the file is truncated or damaged`;
   }
   if (!/^\d{5}$/.test(leader.slice(12, 17))) return 'its leader has no base address of data (positions 12-16): the record is damaged';
-  if (leader[9] !== 'a' && bytes.some((b) => b > 0x7f)) {
+  // MARC-8 is ASCII until a byte above 7F or an escape (1B) switches to another character set.
+  if (leader[9] !== 'a' && bytes.some((b) => b > 0x7f || b === 0x1b)) {
     return 'it is encoded in MARC-8 (leader position 9 is blank), which Leeszaal cannot decode: export it as UTF-8 MARC 21 (leader position 9 "a") or as MARCXML';
   }
   return undefined;
