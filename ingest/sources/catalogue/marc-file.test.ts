@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeMarc } from './marc-fields.ts';
 import { type MarcReading, readIso2709, readMarcFile, readMarcXml } from './marc-file.ts';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -35,6 +36,14 @@ describe('readMarcXml', () => {
     ],
   ])('%s', async (_name, xml, expected) => {
     expect(titles(await readMarcXml(xml))).toEqual(expected);
+  });
+
+  it('keeps the positions of a leader and an 008 that begin with spaces', async () => {
+    const xml = `<record xmlns="${SLIM}"><leader>     ntm a22     7a 4500</leader><controlfield tag="008">      q14701480be            000 0 dut d</controlfield><datafield tag="245" ind1="0" ind2="0"><subfield code="a">Getijdenboek</subfield></datafield></record>`;
+    const [reading] = await readMarcXml(xml);
+    if (!reading || !('record' in reading)) throw new Error('not read');
+    expect(reading.record.leader).toBe('     ntm a22     7a 4500');
+    expect(describeMarc(reading.record)).toMatchObject({ type: 'manuscript', date: '1470-1480', languages: ['dut'] });
   });
 
   it('keeps the positions of 008 (runs of spaces are not collapsed)', async () => {

@@ -77,7 +77,7 @@ async function fromXmlElement(element: XmlElement): Promise<MarcRecordType> {
   return Object.assign(new MarcRecord(), { leader: rawText(children(element, 'leader')[0]), fields });
 }
 
-/** A control field's text with its inner spaces as written: 008 and the leader count positions, which collapsing runs of spaces would shift. */
+/** A control field's or the leader's text exactly as written: they count positions, which trimming or collapsing spaces would shift. */
 function rawText(element: XmlElement | undefined): string {
   const value = element?.['#text'];
   return typeof value === 'string' ? value : Array.isArray(value) ? value.join('') : '';
@@ -91,7 +91,7 @@ const LENIENT = { fields: true, subfields: true, subfieldValues: false, controlF
 
 /** Reads a MARCXML document. Throws (with the reason) when the file is not well-formed or holds no MARC record. */
 export async function readMarcXml(xml: string): Promise<MarcReading[]> {
-  const doc = parseXml(xml);
+  const doc = parseXml(xml, { keepSpaces: true });
   const elements = marcXmlRecords(doc);
   if (elements.length === 0) throw new Error('holds no MARCXML record (no <record> with a <leader> or <datafield>, alone or in a <collection>)');
   const readings: MarcReading[] = [];
