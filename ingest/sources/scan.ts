@@ -97,6 +97,11 @@ async function readItem(names: string[], ctx: ItemContext, catalogue: Collection
     const reason = `the folder name matches ${matched.ambiguous.length} records of the collection's catalogue (${labels}): name the folder after an identifier only one of them has`;
     return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
   }
+  if (catalogue && catalogue.unreadable.length > 0) {
+    // Published untitled now, it would lose the description the unreadable record may hold.
+    const reason = `no record of the collection's catalogue matches the folder name, and ${catalogue.unreadable.join(', ')} could not be read: the item is published once the catalogue is fixed`;
+    return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
+  }
   const reading = readFolderOnly(ctx);
   if (!catalogue || !reading.item) return reading;
   const reason = `no record of the collection's catalogue matches the folder name ${JSON.stringify(ctx.folderName)}: published as "Untitled"; name the folder after its record's 001, 035 or shelfmark`;

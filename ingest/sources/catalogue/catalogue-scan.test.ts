@@ -208,6 +208,44 @@ describe("a collection's catalogue file", () => {
     expect((scan.warnings ?? []).map((w) => w.reason)).toEqual([expect.stringMatching(/^catalogue\.marcxml record 3 /)]);
   });
 
+  it('reports a damaged record, publishes the folders matched to the others, and holds back those that match none', async () => {
+    const source = path.join(root, 'damaged-catalogue');
+    await mkdir(source, { recursive: true });
+    const binary = await fixture('sbb-collection-mrc/catalogue.mrc');
+    await writeFile(path.join(source, 'catalogue.mrc'), binary.subarray(0, binary.length - 40));
+    await itemFolder(path.join(source, 'GBV767137728'), {});
+    await itemFolder(path.join(source, 'kant'), {});
+    const scan = await scanSource(source, defaults);
+    expect(scan.items.map((i) => i.id)).toEqual(['gbv767137728']);
+    expect(scan.problems).toEqual([
+      {
+        item: 'damaged-catalogue',
+        file: 'catalogue.mrc',
+        reason: 'catalogue.mrc record 3: it has no record terminator (hex 1D) at its end: the file is truncated',
+      },
+      {
+        item: 'kant',
+        file: 'kant',
+        reason:
+          "no record of the collection's catalogue matches the folder name, and catalogue.mrc record 3 could not be read: the item is published once the catalogue is fixed",
+      },
+    ]);
+  });
+
+  it('holds back every folder without its own record while the catalogue file is not well-formed', async () => {
+    const source = path.join(root, 'malformed-catalogue');
+    await mkdir(source, { recursive: true });
+    await writeFile(path.join(source, 'catalogue.marcxml'), '<collection xmlns="http://www.loc.gov/MARC21/slim"><record>');
+    await itemFolder(path.join(source, 'GBV767137728'), {});
+    await itemFolder(path.join(source, 'own-record'), { 'dc.xml': await fixture('pembroke-werke-1766/dc.xml') });
+    const scan = await scanSource(source, defaults);
+    expect(scan.items.map((i) => i.id)).toEqual(['own-record']);
+    expect(scan.problems.map((p) => `${p.item} (${p.file}): ${p.reason}`)).toEqual([
+      expect.stringMatching(/^malformed-catalogue \(catalogue\.marcxml\): catalogue\.marcxml is not well-formed XML/),
+      "GBV767137728 (GBV767137728): no record of the collection's catalogue matches the folder name, and catalogue.marcxml could not be read: the item is published once the catalogue is fixed",
+    ]);
+  });
+
   it('matches Dublin Core records of an OAI-PMH ListRecords response by their OAI identifier', async () => {
     const source = path.join(root, 'oai-collection');
     const dc = (await fixture('pembroke-werke-1766/dc.xml')).toString('utf8').replace(/<\?xml[^>]*\?>/, '');

@@ -14,9 +14,15 @@ export class CollectionCatalogue {
 
   private readonly entries: CatalogueEntry[];
   private readonly shown: (absolutePath: string) => string;
+  /**
+   * The records (or whole files) that could not be read, by label. While there are any, a folder
+   * that matches no record may be described by one of them, so it is not published untitled.
+   */
+  readonly unreadable: string[];
 
-  private constructor(entries: CatalogueEntry[], shown: (absolutePath: string) => string) {
+  private constructor(entries: CatalogueEntry[], unreadable: string[], shown: (absolutePath: string) => string) {
     this.entries = entries;
+    this.unreadable = unreadable;
     this.shown = shown;
     for (const entry of entries) {
       for (const key of new Set(entry.keys.map(toSafeId).filter(Boolean))) {
@@ -36,19 +42,18 @@ export class CollectionCatalogue {
     const files = catalogueFiles(names);
     if (files.length === 0) return { problems: [] };
     const entries: CatalogueEntry[] = [];
+    const unreadable: string[] = [];
     const problems: SourceProblem[] = [];
     for (const { name, kind } of files) {
       const file = path.join(folder, name);
       const reading = await readCatalogueFile(file, kind, true);
       entries.push(...reading.entries);
-      for (const error of reading.errors)
-        problems.push({
-          item: path.basename(folder),
-          file: shown(file),
-          reason: error.reason,
-        });
+      for (const error of reading.errors) {
+        unreadable.push(error.label);
+        problems.push({ item: path.basename(folder), file: shown(file), reason: error.reason });
+      }
     }
-    return { catalogue: new CollectionCatalogue(entries, shown), problems };
+    return { catalogue: new CollectionCatalogue(entries, unreadable, shown), problems };
   }
 
   /** The record for an item folder, or why there is none to use. */
