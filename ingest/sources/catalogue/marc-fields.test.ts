@@ -232,7 +232,7 @@ describe('dateFrom008', () => {
 });
 
 describe('typeFromLeader', () => {
-  it.each([
+  it.each<[string, string | undefined]>([
     ['00000nam a2200000 c 4500', 'book'],
     ['00000naa a2200000 c 4500', 'book'],
     ['00000nas a2200000 c 4500', 'periodical'],
@@ -243,7 +243,8 @@ describe('typeFromLeader', () => {
     ['00000nfm a2200000 c 4500', 'map'],
     ['00000nkm a2200000 c 4500', 'print'],
     ['00000ngm a2200000 c 4500', 'other'],
-  ])('%s → %s', (leader, type) => {
+    ['', undefined],
+  ])('%j → %s', (leader, type) => {
     expect(typeFromLeader(leader)).toBe(type);
   });
 });

@@ -180,10 +180,12 @@ function identifiersOf(record: MarcInput): Identifier[] {
   });
 }
 
-/** Leader/06 (type of record) and 07 (bibliographic level) as the item type. */
-export function typeFromLeader(leader: string): ItemType {
+/** Leader/06 (type of record) and 07 (bibliographic level) as the item type, if the leader gives one. */
+export function typeFromLeader(leader: string): ItemType | undefined {
   const record = leader[6];
   const level = leader[7];
+  // No leader (some hand-made MARCXML has none): the item's pages decide, as without metadata.
+  if (record === undefined || record === ' ') return undefined;
   // Manuscript language material and manuscript music; printed and manuscript maps.
   if (record === 't' || record === 'd') return 'manuscript';
   if (record === 'e' || record === 'f') return 'map';
