@@ -130,6 +130,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       published: [],
       unchanged: [],
       failed: failures,
+      ...(scan.warnings ? { warnings: scan.warnings } : {}),
       pages: { total: 0, tiled: 0, reused: 0 },
       bags: { verified: 0, unchanged: 0, filesHashed: 0 },
       ocr: { recognised: 0, reused: 0, failed: [] },

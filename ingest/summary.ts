@@ -15,6 +15,8 @@ export interface IngestSummary {
   unchanged: string[];
   /** Items not published (a previously published version stays as it was). */
   failed: ItemFailure[];
+  /** Published all the same, but worth the curator's attention (a catalogue record that matches no item folder). */
+  warnings?: ItemFailure[];
   pages: {
     total: number;
     /** Pages whose tiles and derivative were made in this run. */
@@ -48,5 +50,6 @@ export function formatSummary(s: IngestSummary): string {
   if (s.published.length > 0) lines.push(`  published: ${s.published.join(', ')}`);
   for (const f of failed) lines.push(`  no text recognised: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
   for (const f of s.failed) lines.push(`  NOT published: ${f.item}${f.file ? ` (${f.file})` : ''}: ${f.reason}`);
+  for (const w of s.warnings ?? []) lines.push(`  warning: ${w.item}${w.file ? ` (${w.file})` : ''}: ${w.reason}`);
   return lines.join('\n');
 }

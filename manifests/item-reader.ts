@@ -47,7 +47,7 @@ const itemRecord: v.GenericSchema<unknown, ItemRecord> = v.object({
   attribution: v.string(),
   externalUrl: v.optional(v.string()),
   note: v.optional(v.string()),
-  sourceRecord: v.optional(v.object({ file: v.string(), format: v.picklist(['mets', 'csv', 'json']) })),
+  sourceRecord: v.optional(v.object({ file: v.string(), format: v.picklist(['mets', 'csv', 'json', 'marcxml', 'marc', 'dc']) })),
   behavior: v.picklist(['paged', 'individuals']),
   viewingDirection: v.picklist(['left-to-right', 'right-to-left']),
   pages: v.array(page),

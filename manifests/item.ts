@@ -50,6 +50,9 @@ export interface TocEntry {
   children: TocEntry[];
 }
 
+/** The format of an item's published source record: METS, CSV row, item.json, MARCXML, binary MARC 21, Dublin Core XML. */
+export type SourceRecordFormat = 'mets' | 'csv' | 'json' | 'marcxml' | 'marc' | 'dc';
+
 export type ItemType = 'book' | 'periodical' | 'print' | 'manuscript' | 'map' | 'other';
 
 export interface ItemRecord {
@@ -84,8 +87,8 @@ export interface ItemRecord {
   externalUrl?: string;
   /** Free-text note from the curator. */
   note?: string;
-  /** The source metadata file copied into `records/<id>/` (`mets.xml`, `item.json`, `row.csv`). */
-  sourceRecord?: { file: string; format: 'mets' | 'csv' | 'json' };
+  /** The source metadata file copied into `records/<id>/` (`mets.xml`, `item.json`, `row.csv`, `marc.xml`, `record.mrc`, `dc.xml`). */
+  sourceRecord?: { file: string; format: SourceRecordFormat };
   behavior: 'paged' | 'individuals';
   viewingDirection: 'left-to-right' | 'right-to-left';
   pages: PageRecord[];

@@ -114,6 +114,9 @@ const SOURCE_FORMATS = {
   mets: ['application/xml', 'http://www.loc.gov/METS/'],
   csv: ['text/csv', undefined],
   json: ['application/json', undefined],
+  marcxml: ['application/marcxml+xml', 'http://www.loc.gov/MARC21/slim'],
+  marc: ['application/marc', undefined],
+  dc: ['application/xml', 'http://www.openarchives.org/OAI/2.0/oai_dc/'],
 } as const;
 
 function buildSeeAlso(item: ItemRecord, urls: PublicUrls): ExternalWebResource[] {

@@ -29,4 +29,6 @@ export interface ItemContext {
 export interface ItemReading {
   item?: SourceItem;
   problems: SourceProblem[];
+  /** What the curator should know but does not keep the item from publishing (a record without a title). */
+  warnings?: SourceProblem[];
 }

@@ -22,6 +22,9 @@ import { toSafeId } from './safe-id.ts';
 import { unmatchedTextFiles } from './unmatched-text.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
 import { loadConfig } from '../../config.ts';
+import { catalogueFiles, catalogueKind } from './catalogue/catalogue-files.ts';
+import { catalogueItem, readItemCatalogueFile } from './catalogue/catalogue-item.ts';
+import { CollectionCatalogue } from './catalogue/collection-catalogue.ts';
 
 export interface SourceDefaults {
   rights: string;
@@ -38,6 +41,7 @@ const FILE_FOLDERS = /^(images|alto|fulltext|ocr|page|hocr|thumbs|derivatives)$/
 interface Scan {
   items: SourceItem[];
   problems: SourceProblem[];
+  warnings: SourceProblem[];
   /** Data folders found below the source and left out, as shown. */
   dataFolders: string[];
   shown: (absolutePath: string) => string;
@@ -74,30 +78,71 @@ interface Naming {
   identifier?: string;
 }
 
-async function scanItem(folder: string, inherited: Inherited, scan: Scan, naming?: Naming): Promise<void> {
+/**
+ * An item folder's metadata, the first there is of: item.json, METS, its own MARC record, its own
+ * Dublin Core record, its record in the collection's catalogue file; else none (docs/source-formats.md).
+ */
+async function readItem(names: string[], ctx: ItemContext, catalogue: CollectionCatalogue | undefined): Promise<ItemReading> {
+  const json = names.find((f) => f.toLowerCase() === 'item.json');
+  const mets = metsFileName(names);
+  const own = catalogueFiles(names);
+  // Marked as used even when the folder's own file wins, so the record is not reported as unmatched.
+  const matched = catalogue?.match(ctx.folderName);
+  if (json) {
+    const file = path.join(ctx.folder, json);
+    return readItemJson(await readFile(file, 'utf8'), file, ctx);
+  }
+  if (mets) {
+    const file = path.join(ctx.folder, mets);
+    return readMets(await readFile(file, 'utf8'), file, ctx);
+  }
+  if (own[0]) {
+    const sameKind = own.filter((f) => f.kind === own[0]!.kind).map((f) => f.name);
+    if (sameKind.length > 1) {
+      const reason = `the item folder has ${sameKind.length} ${own[0].kind === 'marc' ? 'MARC' : 'Dublin Core'} files (${sameKind.join(', ')}): keep the one that describes the item`;
+      return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
+    }
+    return readItemCatalogueFile(path.join(ctx.folder, own[0].name), own[0].kind, ctx);
+  }
+  if (matched && 'entry' in matched) {
+    const { entry } = matched;
+    return catalogueItem(entry.description, { ...entry, text: await entry.text?.() }, ctx);
+  }
+  if (matched) {
+    const labels = matched.ambiguous.map((e) => e.label).join(', ');
+    const reason = `the folder name matches ${matched.ambiguous.length} records of the collection's catalogue (${labels}): name the folder after an identifier only one of them has`;
+    return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
+  }
+  if (catalogue && catalogue.unreadable.length > 0) {
+    // Published untitled now, it would lose the description the unreadable record may hold.
+    const reason = `no record of the collection's catalogue matches the folder name, and ${catalogue.unreadable.join(', ')} could not be read: the item is published once the catalogue is fixed`;
+    return { problems: [{ item: ctx.folderName, file: ctx.shown(ctx.folder), reason }] };
+  }
+  const reading = readFolderOnly(ctx);
+  if (!catalogue || !reading.item) return reading;
+  const reason = `no record of the collection's catalogue matches the folder name ${JSON.stringify(ctx.folderName)}: published as "Untitled"; name the folder after its record's 001, 035 or shelfmark`;
+  return { ...reading, warnings: [{ item: reading.item.id, file: ctx.shown(ctx.folder), reason }] };
+}
+
+async function scanItem(
+  folder: string,
+  inherited: Inherited,
+  scan: Scan,
+  from: { naming?: Naming; catalogue?: CollectionCatalogue } = {},
+): Promise<void> {
   const { files: names } = await listFolder(folder);
   const files = await readItemFiles(folder);
   const ctx: ItemContext = {
     folder,
-    folderName: naming?.folderName ?? path.basename(folder),
-    ...(naming?.identifier ? { identifier: naming.identifier } : {}),
+    folderName: from.naming?.folderName ?? path.basename(folder),
+    ...(from.naming?.identifier ? { identifier: from.naming.identifier } : {}),
     files,
     inherited,
     shown: scan.shown,
     metsGroups: scan.metsGroups,
   };
-  const json = names.find((f) => f.toLowerCase() === 'item.json');
-  const mets = metsFileName(names);
-  let reading: ItemReading;
-  if (json) {
-    const file = path.join(folder, json);
-    reading = await readItemJson(await readFile(file, 'utf8'), file, ctx);
-  } else if (mets) {
-    const file = path.join(folder, mets);
-    reading = await readMets(await readFile(file, 'utf8'), file, ctx);
-  } else {
-    reading = readFolderOnly(ctx);
-  }
+  const reading = await readItem(names, ctx, from.catalogue);
+  scan.warnings.push(...(reading.warnings ?? []));
   const problems = [...reading.problems];
   const itemName = reading.item?.id ?? reading.problems[0]?.item ?? ctx.folderName;
   for (const file of files.unsupported) {
@@ -109,7 +154,8 @@ async function scanItem(folder: string, inherited: Inherited, scan: Scan, naming
   }
   for (const { file, reason } of files.refused)
     problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason: `${file} ${reason}` });
-  if (!mets && reading.item) {
+  // METS names each page's text itself; elsewhere a text file no page claims is a mistake worth a word.
+  if (!metsFileName(names) && reading.item) {
     for (const { file, reason } of unmatchedTextFiles(files, reading.item.pages))
       problems.push({ item: itemName, file: scan.shown(path.join(folder, file)), reason });
   }
@@ -138,7 +184,7 @@ async function scanCsvCollection(folder: string, csvName: string, inherited: Inh
     scan.problems.push({ item: collection, file: scan.shown(path.join(folder, name)), reason: `${name} ${reason}` });
 }
 
-async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number): Promise<void> {
+async function scanFolder(folder: string, inherited: Inherited, scan: Scan, depth: number, catalogue?: CollectionCatalogue): Promise<void> {
   const { files, dirs } = await listFolder(folder);
   if (depth > 0 && (await isDataFolder(folder, dirs))) {
     scan.dataFolders.push(scan.shown(folder));
@@ -167,17 +213,20 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     // Beside a CSV, folders of bare images hold the rows' files; only described items are items.
     for (const dir of naturalFileOrder(dirs.filter((d) => !FILE_FOLDERS.test(d)))) {
       const { files: inside } = await listFolder(path.join(folder, dir));
-      if (inside.some((f) => /^(item\.json|collection\.json)$/i.test(f) || metsFileName([f]) || /\.csv$/i.test(f))) {
+      if (inside.some((f) => /^(item\.json|collection\.json)$/i.test(f) || metsFileName([f]) || catalogueKind(f) || /\.csv$/i.test(f))) {
         await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
       }
     }
     return;
   }
   if (await looksLikeItem(folder)) {
-    await scanItem(folder, inherited, scan);
+    await scanItem(folder, inherited, scan, catalogue ? { catalogue } : {});
     return;
   }
   const subfolders = naturalFileOrder(dirs.filter((d) => !FILE_FOLDERS.test(d)));
+  // A catalogue export at the top of a collection folder describes the item folders below it.
+  const own = subfolders.length > 0 ? await CollectionCatalogue.read(folder, files, scan.shown) : { problems: [] };
+  scan.problems.push(...own.problems);
   if (subfolders.length === 0 || depth >= MAX_DEPTH) {
     scan.problems.push({
       item: name,
@@ -189,7 +238,8 @@ async function scanFolder(folder: string, inherited: Inherited, scan: Scan, dept
     });
     return;
   }
-  for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1);
+  for (const dir of subfolders) await scanFolder(path.join(folder, dir), inherited, scan, depth + 1, own.catalogue ?? catalogue);
+  if (own.catalogue) scan.warnings.push(...own.catalogue.unmatched(name));
 }
 
 /**
@@ -210,7 +260,7 @@ async function scanBag(folder: string, inherited: Inherited, scan: Scan, depth: 
     return;
   }
   const before = scan.items.length;
-  if (single) await scanItem(payload, inherited, scan, { folderName: path.basename(folder), ...(identifier ? { identifier } : {}) });
+  if (single) await scanItem(payload, inherited, scan, { naming: { folderName: path.basename(folder), ...(identifier ? { identifier } : {}) } });
   else await scanFolder(payload, inherited, scan, depth + 1);
   for (const item of scan.items.slice(before)) item.bag = folder;
 }
@@ -233,13 +283,18 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
   const scan: Scan = {
     items: [],
     problems: [],
+    warnings: [],
     dataFolders: [],
     shown: (p) => path.relative(base, p).split(path.sep).join('/'),
     metsGroups: defaults.metsGroups ?? defaultMetsGroups(),
   };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
   const checked = withoutDuplicateIds(scan, scan.shown);
-  return scan.dataFolders.length > 0 ? { ...checked, dataFolders: scan.dataFolders } : checked;
+  return {
+    ...checked,
+    ...(scan.dataFolders.length > 0 ? { dataFolders: scan.dataFolders } : {}),
+    ...(scan.warnings.length > 0 ? { warnings: scan.warnings } : {}),
+  };
 }
 
 function defaultMetsGroups(): MetsGroups {

@@ -44,4 +44,6 @@ export interface SourceScan {
   problems: SourceProblem[];
   /** Leeszaal data folders found inside the source (`--data ./data` run from the collection), left out. */
   dataFolders?: string[];
+  /** Reported, but publishing goes on: a catalogue record matching no item folder, a record without a title. */
+  warnings?: SourceProblem[];
 }

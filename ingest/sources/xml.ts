@@ -17,7 +17,7 @@ export const { XMLParser, XMLValidator, XMLBuilder } = createRequire(import.meta
 /** A parsed element: attributes under `@name`, text under `#text`, child elements as arrays. */
 export type XmlElement = { readonly [key: string]: unknown };
 
-const parser = new XMLParser({
+const options = {
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -28,8 +28,11 @@ const parser = new XMLParser({
   ignorePiTags: true,
   processEntities: { enabled: true, maxEntityCount: 100, maxEntitySize: 10_000, maxTotalExpansions: 10_000, maxExpandedLength: 1_000_000 },
   htmlEntities: false,
-  isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
-});
+  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
+};
+const parser = new XMLParser(options);
+/** For MARCXML, whose leader and 008 count character positions from the first, spaces included. */
+const spacedParser = new XMLParser({ ...options, trimValues: false });
 
 function lineAt(xml: string, index: number): number {
   return xml.slice(0, index).split('\n').length;
@@ -63,12 +66,15 @@ export function refuseEntityDeclarations(xml: string): void {
   }
 }
 
-/** Parses a document, or throws an Error whose message says where it is not well-formed XML or why it is refused. */
-export function parseXml(xml: string): XmlElement {
+/**
+ * Parses a document, or throws an Error whose message says where it is not well-formed XML or why
+ * it is refused. Values are trimmed unless `keepSpaces` (text() collapses spaces either way).
+ */
+export function parseXml(xml: string, { keepSpaces = false }: { keepSpaces?: boolean } = {}): XmlElement {
   refuseEntities(xml);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
-  return parser.parse(xml) as XmlElement;
+  return (keepSpaces ? spacedParser : parser).parse(xml) as XmlElement;
 }
 
 function asElement(value: unknown): XmlElement {

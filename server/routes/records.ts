@@ -1,5 +1,5 @@
 // The published item records: `records/<id>/record.json` (the normalised ItemRecord) and the copied
-// source metadata (METS, CSV row, item.json), for people and harvesters who want the original
+// source metadata (METS, CSV row, item.json, MARC, Dublin Core), for people and harvesters who want the original
 // description. Served inert: a sandboxing content policy stops any markup in them from running.
 import path from 'node:path';
 import { Router } from 'express';
@@ -13,6 +13,10 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
+  '.marcxml': 'application/marcxml+xml; charset=utf-8',
+  // Binary MARC 21 (ISO 2709) is bytes with its own record structure, not text to render.
+  '.mrc': 'application/marc',
+  '.marc': 'application/marc',
 };
 
 export function recordsRouter({ config }: { config: Config }): Router {
