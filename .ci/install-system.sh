@@ -4,8 +4,9 @@
 # libtiff's tools, which check that the derivative TIFFs read with libtiff as iipsrv reads them,
 # poppler's tools, which read the book PDFs the server makes as a reader's PDF viewer would, and
 # speech-dispatcher with espeak-ng, the real voices (de, nl, fr, la, en) that Chromium's Web Speech
-# API lists with --enable-speech-dispatcher, for the read-aloud browser test.
-# Benchmark-only tools (vips, nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
+# API lists with --enable-speech-dispatcher, for the read-aloud browser test. libvips' tools are
+# ingest's JPEG 2000 decoder (ingest/pyramid/jp2-decode.ts); OpenJPEG's make the tests' JPEG 2000 pages.
+# Benchmark-only tools (nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -14,6 +15,8 @@ need=()
 [ -x /usr/bin/pdftotext ] || need+=(poppler-utils)
 [ -x /usr/bin/speech-dispatcher ] || need+=(speech-dispatcher)
 [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || need+=(speech-dispatcher-espeak-ng)
+[ -x /usr/bin/vips ] || need+=(libvips-tools)
+[ -x /usr/bin/opj_compress ] || need+=(libopenjp2-tools)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
   echo "Missing Debian packages: ${need[*]}; install them with apt-get (needs root)." >&2
