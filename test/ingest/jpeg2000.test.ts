@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
 import { checkPublished } from './published-data.ts';
@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 /** The raw pixels of a published file of an item's first page image, such as a tile's path. */
-async function published(item: string, file: string): Promise<{ data: Buffer; info: sharp.OutputInfo }> {
+async function published(item: string, file: string): Promise<{ data: Buffer; info: OutputInfo }> {
   const manifest = JSON.parse(await readFile(dataPaths(data).manifest(item), 'utf8'));
   const service: string = manifest.items[0].items[0].items[0].body.service[0].id;
   return sharp(path.join(dataPaths(data).imageDir(service.split('/').at(-1)!), file))
