@@ -5,7 +5,7 @@
 // by `npm run bench jpeg2000`): the whole process tree, ingest and its decoder, stays under 1 GiB,
 // and the decoder alone under half of what OpenJPEG would hold for the whole image (4 bytes a sample).
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPublished } from './published-data.ts';
 import { KANT_PAGE_0017 } from '../support/inputs.ts';
 import { startCli } from './run-cli.ts';
+import { peakRss, watchTree } from '../support/process-tree.ts';
 
 const BASE = 'http://localhost:3000';
 const WIDTH = 20_000;
@@ -55,27 +56,6 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Peak resident set (VmHWM) of a running process in bytes, or undefined once it has gone. */
-async function peakRss(pid: number): Promise<number | undefined> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
-  const kb = status?.match(/^VmHWM:\s+(\d+) kB/m)?.[1];
-  return kb === undefined ? undefined : Number(kb) * 1024;
-}
-
-/** Resident set (VmRSS) of a process in bytes, or 0 once it has gone. */
-async function rss(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  return Number(status.match(/^VmRSS:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
-}
-
-/** A process and all its descendants, from each thread's `children` list in /proc. */
-async function processTree(pid: number): Promise<number[]> {
-  const threads = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
-  const children = await Promise.all(threads.map((t) => readFile(`/proc/${pid}/task/${t}/children`, 'utf8').catch(() => '')));
-  const pids = children.flatMap((c) => c.split(' ').filter(Boolean).map(Number));
-  return [pid, ...(await Promise.all(pids.map(processTree))).flat()];
-}
-
 describe('a 20000x30000 scan', () => {
   it('ingests completely with peak RSS under 1 GiB', async () => {
     const data = path.join(root, 'data');
@@ -103,20 +83,7 @@ describe('a 10000x14000 JPEG 2000 master in 1024-pixel tiles', () => {
   it('ingests completely with the peak RSS of ingest and its decoder together under 1 GiB', async () => {
     const data = path.join(root, 'jp2-data');
     const { child, done } = startCli([path.join(root, 'jp2-master'), '--data', data], { PUBLIC_BASE_URL: BASE });
-    let treePeak = 0;
-    let decoderPeak = 0;
-    let finished = false;
-    void done.then(() => (finished = true));
-    while (!finished) {
-      const [cli, ...decoders] = await processTree(child.pid!);
-      const sizes = await Promise.all([cli!, ...decoders].map(rss));
-      treePeak = Math.max(
-        treePeak,
-        sizes.reduce((a, b) => a + b, 0),
-      );
-      for (const pid of decoders) decoderPeak = Math.max(decoderPeak, (await peakRss(pid)) ?? 0);
-      await sleep(50);
-    }
+    const { treePeak, childPeak: decoderPeak } = await watchTree(child.pid!, done);
     const r = await done;
     expect(r.stderr).toMatch(/published 1 item/);
     expect(r.code).toBe(0);
