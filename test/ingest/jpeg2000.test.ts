@@ -1,11 +1,12 @@
 // JPEG 2000 pages as archives keep them, made here with OpenJPEG's opj_compress from the bundled Kant
 // page: a tiled lossless RGB master with precincts in RPCL order (as Kakadu-made masters are), an
-// untiled greyscale raw codestream (.j2k) and a 16-bit greyscale one (.jpf). Each publishes through
+// untiled greyscale raw codestream (.j2k) and a 16-bit greyscale one (.jpf), and an item whose METS
+// names its masters with MIMETYPE image/jp2. Each publishes through
 // the CLI with exactly the pixels of the same page ingested as a TIFF; a truncated and a damaged
 // one fail with the item, file and reason named while the others publish, and no decoded
 // intermediate is left in the data folder.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +14,7 @@ import sharp, { type OutputInfo } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataPaths } from '../../manifests/layout.ts';
 import { checkPublished } from './published-data.ts';
-import { KANT_PAGE_0017 } from '../support/inputs.ts';
+import { KANT_ALTO, KANT_PAGE_0017, SAMPLE_SOURCE } from '../support/inputs.ts';
 import { runCli, type CliResult } from './run-cli.ts';
 
 const run = promisify(execFile);
@@ -52,6 +53,16 @@ beforeAll(async () => {
   await run('opj_compress', ['-i', grey16, '-o', `${root}/page16.jp2`, '-t', '1024,1024']);
   await rename(`${root}/page16.jp2`, await page('jpf-grey16', 'page-0001.jpf'));
 
+  // The sample's METS as a workflow exporting JPEG 2000 masters writes it: MIMETYPE image/jp2.
+  const mets = await readFile(path.join(SAMPLE_SOURCE, 'kant-aufklaerung-1784', 'mets.xml'), 'utf8');
+  for (const n of ['0001', '0016', '0017', '0018']) await copyFile(master, await page('mets-jp2', `page-${n}.jp2`));
+  await writeFile(
+    path.join(source, 'mets-jp2', 'mets.xml'),
+    mets.replaceAll('image/tiff', 'image/jp2').replace(/(images\/page-\d+)\.tif/g, '$1.jp2'),
+  );
+  await mkdir(path.join(source, 'mets-jp2', 'alto'));
+  await copyFile(KANT_ALTO['page-0017'], path.join(source, 'mets-jp2', 'alto', 'page-0017.xml'));
+
   const bytes = await readFile(master);
   await writeFile(await page('truncated', 'page-0001.jp2'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
   // A tile part whose declared length (Psot) runs far past the file: the header boxes are intact.
@@ -80,7 +91,8 @@ const maxDifference = (a: Buffer, b: Buffer) => a.reduce((most, v, i) => Math.ma
 
 describe('JPEG 2000 pages', () => {
   it('publish, and the bad ones are named with their reason', () => {
-    expect(result.stderr).toMatch(/published 5 item/);
+    expect(result.stderr).toMatch(/published 6 item/);
+    expect(result.stderr).toMatch(/published mets-jp2 \(4 page\(s\)\)/);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /truncated: .*truncated\/images\/page-0001\.jp2: not a readable JPEG 2000 file \(file is truncated: the jp2c box declares \d+ bytes but only \d+ are there\)/,
@@ -93,7 +105,7 @@ describe('JPEG 2000 pages', () => {
   it('publish completely, with every implied file at its size', async () => {
     const report = await checkPublished(data, BASE);
     expect(report.problems).toEqual([]);
-    expect(report.manifests).toHaveLength(5);
+    expect(report.manifests).toHaveLength(6);
   });
 
   it.each([
