@@ -5,8 +5,10 @@
 // tile as the TIFF is written, a few rows of tiles in memory whatever the image's size. An untiled
 // codestream is decoded by OpenJPEG in 512-pixel windows whose working memory grows with the whole
 // image (measured: 1.2 GB for 194 megapixels), so past UNTILED_MAX_PIXELS it is refused, naming why.
+// This libvips does not attach a `colr` box's ICC profile to what it decodes, so a page with one is
+// converted from it to sRGB while decoding, as sharp converts a TIFF's embedded profile.
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { open, rm, writeFile } from 'node:fs/promises';
 import { ImageError } from '../image-check.ts';
 import type { Jp2Header } from './jp2-header.ts';
 
@@ -44,23 +46,38 @@ export function decoderReason(stderr: string): string {
 export async function decodeJp2(source: string, header: Jp2Header, target: string): Promise<void> {
   const refused = undecodable(header);
   if (refused) throw new ImageError(refused);
+  const tiff = `${target}[tile,tile-width=256,tile-height=256,bigtiff,compression=none]`;
+  const profile = `${target}.icc`;
   try {
+    if (header.icc) await writeFile(profile, await readBytes(source, header.icc.offset, header.icc.length));
+    // From the profile to sRGB, relative colorimetric as sharp does, keeping 16 bits where there are more than 8.
+    const args = header.icc
+      ? ['icc_transform', source, tiff, 'srgb', `--input-profile=${profile}`, `--depth=${header.bitDepth > 8 ? 16 : 8}`, '--intent=relative']
+      : ['copy', source, tiff];
     await new Promise<void>((resolve, reject) => {
-      execFile(
-        'vips',
-        ['copy', source, `${target}[tile,tile-width=256,tile-height=256,bigtiff,compression=none]`],
-        { timeout: DECODE_TIMEOUT_MS, maxBuffer: 1024 * 1024, killSignal: 'SIGKILL' },
-        (err, _stdout, stderr) => {
-          if (!err) resolve();
-          else if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-            reject(new ImageError('JPEG 2000 needs the vips command to decode it: install the Debian package libvips-tools'));
-          } else if (err.killed) reject(new ImageError(`JPEG 2000 decoding took over ${DECODE_TIMEOUT_MS / 60_000} minutes and was stopped`));
-          else reject(new ImageError(`JPEG 2000 data could not be decoded; the file may be corrupt (${decoderReason(stderr)})`));
-        },
-      );
+      execFile('vips', args, { timeout: DECODE_TIMEOUT_MS, maxBuffer: 1024 * 1024, killSignal: 'SIGKILL' }, (err, _stdout, stderr) => {
+        if (!err) resolve();
+        else if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(new ImageError('JPEG 2000 needs the vips command to decode it: install the Debian package libvips-tools'));
+        } else if (err.killed) reject(new ImageError(`JPEG 2000 decoding took over ${DECODE_TIMEOUT_MS / 60_000} minutes and was stopped`));
+        else reject(new ImageError(`JPEG 2000 data could not be decoded; the file may be corrupt (${decoderReason(stderr)})`));
+      });
     });
   } catch (err) {
     await rm(target, { force: true });
     throw err;
+  } finally {
+    await rm(profile, { force: true });
+  }
+}
+
+async function readBytes(file: string, offset: number, length: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = new Uint8Array(length);
+    await handle.read(bytes, 0, length, offset);
+    return bytes;
+  } finally {
+    await handle.close();
   }
 }

@@ -36,6 +36,8 @@ export interface Jp2Header extends CodestreamHeader {
   colour: Jp2Colour;
   /** Bytes of the codestream (the `jp2c` box's contents, or the whole .j2k file). */
   codestreamBytes: number;
+  /** Where the ICC profile of a `colr` box with one lies in the file. */
+  icc?: { offset: number; length: number };
 }
 
 const JP2_SIGNATURE = [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a];
@@ -215,7 +217,9 @@ export async function readJp2Header(file: string): Promise<Jp2Header> {
       throw new Jp2Error(`ihdr box says ${ihdr.width}x${ihdr.height} but the codestream is ${header.width}x${header.height}`);
     }
     await checkEnd(handle, jp2c.start, jp2c.end);
-    return { ...header, container: brand === 'jpx ' ? 'jpx' : 'jp2', colour, codestreamBytes: jp2c.end - jp2c.start };
+    // A profile follows the method, precedence and approximation bytes.
+    const icc = colour === 'ICC' && colrBox ? { offset: colrBox.start + 3, length: colrBox.end - colrBox.start - 3 } : undefined;
+    return { ...header, container: brand === 'jpx ' ? 'jpx' : 'jp2', colour, codestreamBytes: jp2c.end - jp2c.start, ...(icc ? { icc } : {}) };
   } finally {
     await handle.close();
   }

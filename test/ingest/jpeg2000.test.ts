@@ -1,8 +1,8 @@
 // JPEG 2000 pages as archives keep them, made here with OpenJPEG's opj_compress from the bundled Kant
 // page: a tiled lossless RGB master with precincts in RPCL order (as Kakadu-made masters are), an
 // untiled greyscale raw codestream (.j2k) and a 16-bit greyscale one (.jpf), and an item whose METS
-// names its masters with MIMETYPE image/jp2. Each publishes through
-// the CLI with exactly the pixels of the same page ingested as a TIFF; a truncated and a damaged
+// names its masters with MIMETYPE image/jp2, and a master carrying its scanner's ICC profile. Each publishes through
+// the CLI with the pixels of the same page ingested as a TIFF; a truncated and a damaged
 // one fail with the item, file and reason named while the others publish, and no decoded
 // intermediate is left in the data folder.
 import { execFile } from 'node:child_process';
@@ -23,6 +23,28 @@ let root: string;
 let source: string;
 let data: string;
 let result: CliResult;
+
+/**
+ * `jp2` with its `colr` box replaced by one carrying `icc` (method 2, a restricted ICC profile), as
+ * Kakadu writes a master with its scanner's profile. Boxes: 4-byte length, 4-byte type, contents.
+ */
+function withIccProfile(jp2: Buffer, icc: Buffer): Buffer {
+  const at = jp2.indexOf('jp2h', 0, 'latin1') - 4;
+  const end = at + jp2.readUInt32BE(at);
+  const inner: Buffer[] = [];
+  for (let i = at + 8; i < end; i += jp2.readUInt32BE(i)) {
+    if (jp2.toString('latin1', i + 4, i + 8) !== 'colr') inner.push(jp2.subarray(i, i + jp2.readUInt32BE(i)));
+    else inner.push(box('colr', Buffer.concat([Buffer.from([2, 0, 0]), icc])));
+  }
+  return Buffer.concat([jp2.subarray(0, at), box('jp2h', Buffer.concat(inner)), jp2.subarray(end)]);
+}
+
+function box(type: string, contents: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(8 + contents.length);
+  head.write(type, 4, 'latin1');
+  return Buffer.concat([head, contents]);
+}
 
 async function page(item: string, name: string): Promise<string> {
   const file = path.join(source, item, 'images', name);
@@ -64,6 +86,10 @@ beforeAll(async () => {
   await copyFile(KANT_ALTO['page-0017'], path.join(source, 'mets-jp2', 'alto', 'page-0017.xml'));
 
   const bytes = await readFile(master);
+  // The scan's own profile (a scanner RGB), in the master and in the TIFF it came from.
+  const { icc } = await sharp(KANT_PAGE_0017).metadata();
+  await writeFile(await page('jp2-icc', 'page-0001.jp2'), withIccProfile(bytes, icc!));
+  await copyFile(KANT_PAGE_0017, await page('tiff-icc', 'page-0001.tif'));
   await writeFile(await page('truncated', 'page-0001.jp2'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
   // A tile part whose declared length (Psot) runs far past the file: the header boxes are intact.
   const damaged = Buffer.from(bytes);
@@ -91,7 +117,7 @@ const maxDifference = (a: Buffer, b: Buffer) => a.reduce((most, v, i) => Math.ma
 
 describe('JPEG 2000 pages', () => {
   it('publish, and the bad ones are named with their reason', () => {
-    expect(result.stderr).toMatch(/published 6 item/);
+    expect(result.stderr).toMatch(/published 8 item/);
     expect(result.stderr).toMatch(/published mets-jp2 \(4 page\(s\)\)/);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
@@ -105,7 +131,7 @@ describe('JPEG 2000 pages', () => {
   it('publish completely, with every implied file at its size', async () => {
     const report = await checkPublished(data, BASE);
     expect(report.problems).toEqual([]);
-    expect(report.manifests).toHaveLength(6);
+    expect(report.manifests).toHaveLength(8);
   });
 
   it.each([
@@ -120,6 +146,17 @@ describe('JPEG 2000 pages', () => {
       expect(ours.info).toEqual(reference.info);
       expect(maxDifference(ours.data, reference.data)).toBe(0);
     }
+  });
+
+  it("converts from the ICC profile of its colr box to sRGB, as from a TIFF's embedded profile", async () => {
+    const ours = await published('jp2-icc', '0,0,512,512/512,512/0/default.jpg');
+    const reference = await published('tiff-icc', '0,0,512,512/512,512/0/default.jpg');
+    const unconverted = await published('jp2-rgb', '0,0,512,512/512,512/0/default.jpg');
+    const meanDifference = (a: Buffer, b: Buffer) => a.reduce((sum, v, i) => sum + Math.abs(v - b[i]!), 0) / a.length;
+    // Two colour engines (Debian's and sharp's lcms2), each output JPEG-coded: a few values apart at most.
+    expect(meanDifference(ours.data, reference.data)).toBeLessThan(0.5);
+    // The profile matters for this scan: left unconverted, the pixels are several values off.
+    expect(meanDifference(unconverted.data, reference.data)).toBeGreaterThan(3);
   });
 
   it('leaves no decoded intermediate behind', async () => {
