@@ -2,9 +2,10 @@
 // TIFF in the staging folder, which the tiler (tile.ts) then reads like any tiled scan, in bands. The
 // decoder is Debian's `vips` command (libvips-tools), which reads JPEG 2000 through OpenJPEG: a tiled
 // codestream (as Kakadu and most digitisation workflows write archival masters) is decoded tile by
-// tile as the TIFF is written, a few rows of tiles in memory whatever the image's size. An untiled
+// tile as the TIFF is written, a few rows of tiles in memory whatever the image's height. An untiled
 // codestream is decoded by OpenJPEG in 512-pixel windows whose working memory grows with the whole
-// image (measured: 1.2 GB for 194 megapixels), so past UNTILED_MAX_PIXELS it is refused, naming why.
+// image. The decoder's memory is estimated from the header (decoderMemory) and a page over the
+// budget is refused, naming why, before anything is decoded.
 // This libvips does not attach a `colr` box's ICC profile to what it decodes, so a page with one is
 // converted from it to sRGB while decoding, as sharp converts a TIFF's embedded profile.
 import { execFile } from 'node:child_process';
@@ -12,19 +13,49 @@ import { open, rm, writeFile } from 'node:fs/promises';
 import { ImageError } from '../image-check.ts';
 import type { Jp2Header } from './jp2-header.ts';
 
-/** Largest untiled codestream decoded: OpenJPEG's working memory for one grows with the image, about 6 bytes a pixel. */
-export const UNTILED_MAX_PIXELS = 100_000_000;
+/**
+ * Memory the decoder may take. It runs before the tiler, not beside it, so ingest's own resident set
+ * while it waits (about 150 MB) comes on top: together under 1 GiB.
+ */
+export const DECODER_BUDGET = 768 * 2 ** 20;
+/**
+ * An untiled codestream's decoding memory grows with its pixels and with its compressed bytes, which
+ * OpenJPEG holds whole. Fitted above the measured peaks of `vips copy`: 347 MB for 48 megapixels
+ * lossless (76 MB of codestream), 918 MB for 100 lossless (155 MB), 1.2 GB for 194 lossy (29 MB).
+ */
+const UNTILED_BYTES_PER_PIXEL = 6.5;
+const UNTILED_BYTES_PER_CODESTREAM_BYTE = 2.8;
+
+/**
+ * The decoder's peak memory, estimated from the header: for a tiled codestream libvips' cache of three
+ * rows of tiles plus OpenJPEG's 32-bit samples and wavelet buffer for a tile (measured: 707 MB for
+ * 4096-pixel RGB tiles 12288 wide, estimated 855; 1024-pixel tiles 20000 wide take about 210).
+ */
+export function decoderMemory(header: Jp2Header): number {
+  const { width, height, components } = header;
+  if (header.tilesAcross * header.tilesDown === 1) {
+    return width * height * UNTILED_BYTES_PER_PIXEL + header.codestreamBytes * UNTILED_BYTES_PER_CODESTREAM_BYTE;
+  }
+  const sampleBytes = header.bitDepth > 8 ? 2 : 1;
+  const tileWidth = Math.min(header.tileWidth, width);
+  const tileHeight = Math.min(header.tileHeight, height);
+  return width * tileHeight * components * sampleBytes * 3 + tileWidth * tileHeight * components * 4 * 2;
+}
 /** The decoder does not hang on any input seen, but a stuck child must not hold the ingest for ever. */
 const DECODE_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** Why a JPEG 2000 with this header cannot be decoded in bounded memory, or undefined when it can. */
 export function undecodable(header: Jp2Header): string | undefined {
-  const pixels = header.width * header.height;
-  if (header.tilesAcross * header.tilesDown > 1 || pixels <= UNTILED_MAX_PIXELS) return undefined;
+  const needed = decoderMemory(header);
+  if (needed <= DECODER_BUDGET) return undefined;
+  const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+  const tiling =
+    header.tilesAcross * header.tilesDown === 1
+      ? `is not tiled (one ${header.width}x${header.height} tile)`
+      : `has ${header.tileWidth}x${header.tileHeight}-pixel tiles on a ${header.width}-pixel width`;
   return (
-    `JPEG 2000 is not tiled (one ${header.width}x${header.height} tile) and too large to decode in bounded memory ` +
-    `(${(pixels / 1e6).toFixed(0)} megapixels; untiled files up to ${UNTILED_MAX_PIXELS / 1e6} are taken): ` +
-    're-encode the master with tiles, e.g. opj_compress -t 1024,1024 or Kakadu Stiles={1024,1024}'
+    `JPEG 2000 ${tiling}: decoding it would take about ${mb(needed)} of memory, over the ${mb(DECODER_BUDGET)} allowed; ` +
+    're-encode the master in smaller tiles, e.g. opj_compress -t 1024,1024 or Kakadu Stiles={1024,1024}'
   );
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANT_PAGE_0017 } from '../../test/support/inputs.ts';
-import { decoderReason, UNTILED_MAX_PIXELS, undecodable } from './jp2-decode.ts';
+import { DECODER_BUDGET, decoderMemory, decoderReason, undecodable } from './jp2-decode.ts';
 import { jpeg2000Kind, type Jp2Header, parseCodestreamHeader, parseColourBox, readJp2Header } from './jp2-header.ts';
 
 const run = promisify(execFile);
@@ -79,21 +79,46 @@ describe('jpeg2000Kind', () => {
   });
 });
 
-describe('undecodable', () => {
-  const header = (w: number, h: number, across: number, down: number): Jp2Header => ({
-    ...parseCodestreamHeader(codestream(w, h, Math.ceil(w / across), Math.ceil(h / down), [8, 8, 8])),
+describe('decoderMemory and undecodable', () => {
+  const header = (w: number, h: number, tile: number, bits = [8, 8, 8], codestreamBytes = 1): Jp2Header => ({
+    ...parseCodestreamHeader(codestream(w, h, tile, tile, bits)),
     container: 'jp2',
     colour: 'sRGB',
-    codestreamBytes: 1,
+    codestreamBytes,
   });
-  it('takes any tiled file and untiled ones up to the limit', () => {
-    expect(undecodable(header(20000, 30000, 20, 30))).toBeUndefined();
-    expect(undecodable(header(10000, UNTILED_MAX_PIXELS / 10000, 1, 1))).toBeUndefined();
+  const MB = 2 ** 20;
+  // Peaks of `vips copy` to a tiled TIFF measured on files opj_compress and libvips wrote.
+  it.each([
+    ['12288x8192 RGB in 4096 tiles', header(12288, 8192, 4096), 707 * MB],
+    ['untiled 5828x8332 RGB, lossless', header(5828, 8332, 8332, [8, 8, 8], 75_897_165), 347 * MB],
+    ['untiled 10000x10000 RGB, lossless', header(10000, 10000, 10000, [8, 8, 8], 155_651_312), 918 * MB],
+    ['untiled 11656x16664 RGB, lossy', header(11656, 16664, 16664, [8, 8, 8], 29_135_224), 1206 * MB],
+  ])('%s: estimated at or above what was measured, not far above', (_name, h, measured) => {
+    expect(decoderMemory(h)).toBeGreaterThanOrEqual(measured);
+    expect(decoderMemory(h)).toBeLessThan(measured * 1.6);
   });
-  it('refuses a large untiled one, saying how to re-encode it', () => {
-    expect(undecodable(header(20000, 30000, 1, 1))).toMatch(
-      /^JPEG 2000 is not tiled \(one 20000x30000 tile\).*600 megapixels.*opj_compress -t 1024,1024/,
-    );
+  it.each([
+    ['20000x30000 RGB in 1024 tiles', header(20000, 30000, 1024), 150 * MB, 250 * MB],
+    ['the same, 16 bits', header(20000, 30000, 1024, [16, 16, 16]), 300 * MB, 450 * MB],
+    ['20000x30000 grey in 512 tiles', header(20000, 30000, 512, [8]), 20 * MB, 60 * MB],
+  ])('%s: a few rows of tiles', (_name, h, low, high) => {
+    expect(decoderMemory(h)).toBeGreaterThan(low);
+    expect(decoderMemory(h)).toBeLessThan(high);
+  });
+  it('takes tiled masters of any height, and untiled ones of a page or two', () => {
+    expect(undecodable(header(20000, 300000, 1024))).toBeUndefined();
+    expect(undecodable(header(20000, 30000, 1024, [16, 16, 16]))).toBeUndefined();
+    expect(undecodable(header(6000, 8000, 8000, [8, 8, 8], 70_000_000))).toBeUndefined();
+    expect(decoderMemory(header(6000, 8000, 8000, [8, 8, 8], 70_000_000))).toBeLessThan(DECODER_BUDGET);
+  });
+  it.each([
+    [
+      header(20000, 30000, 30000),
+      /^JPEG 2000 is not tiled \(one 20000x30000 tile\): decoding it would take about 3719 MB of memory, over the 768 MB allowed; re-encode .*opj_compress -t 1024,1024/,
+    ],
+    [header(20000, 30000, 4096), /^JPEG 2000 has 4096x4096-pixel tiles on a 20000-pixel width: decoding it would take about \d+ MB/],
+  ])('refuses %#, saying why and how to re-encode it', (h, reason) => {
+    expect(undecodable(h)).toMatch(reason);
   });
 });
 
