@@ -165,6 +165,19 @@ describe('readJp2Header on files OpenJPEG wrote', () => {
     await expect(readJp2Header(cut)).rejects.toThrow(/^file is truncated: /);
   });
 
+  it('reads a codestream box that runs to the end of the file (length 0, as Kakadu writes it)', async () => {
+    const bytes = Buffer.from(await readFile(path.join(dir, 'tiled.jp2')));
+    const jp2c = bytes.indexOf('jp2c', 0, 'latin1') - 4;
+    const declared = await readJp2Header(path.join(dir, 'tiled.jp2'));
+    bytes.writeUInt32BE(0, jp2c);
+    await writeFile(path.join(dir, 'to-end.jp2'), bytes);
+    expect(await readJp2Header(path.join(dir, 'to-end.jp2'))).toEqual(declared);
+    await writeFile(path.join(dir, 'to-end-cut.jp2'), bytes.subarray(0, bytes.length - 10));
+    await expect(readJp2Header(path.join(dir, 'to-end-cut.jp2'))).rejects.toThrow(
+      /^file is truncated: the codestream does not end with its EOC marker$/,
+    );
+  });
+
   it('tells a JPX file by its brand and refuses one whose codestream is in fragments', async () => {
     const file = path.join(dir, 'tiled.jp2');
     const bytes = Buffer.from(await readFile(file));
