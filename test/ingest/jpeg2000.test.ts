@@ -3,7 +3,8 @@
 // untiled greyscale raw codestream (.j2k) and a 16-bit greyscale one (.jpf), and an item whose METS
 // names its masters with MIMETYPE image/jp2, and a master carrying its scanner's ICC profile. Each publishes through
 // the CLI with the pixels of the same page ingested as a TIFF; a truncated and a damaged
-// one fail with the item, file and reason named while the others publish, and no decoded
+// one fail with the item, file and reason named while the others publish, as does every JPEG 2000
+// page when the decoder is not installed, and no decoded
 // intermediate is left in the data folder.
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -157,6 +158,21 @@ describe('JPEG 2000 pages', () => {
     expect(meanDifference(ours.data, reference.data)).toBeLessThan(0.5);
     // The profile matters for this scan: left unconverted, the pixels are several values off.
     expect(meanDifference(unconverted.data, reference.data)).toBeGreaterThan(3);
+  });
+
+  it('without the decoder installed, names what to install and still publishes the other pages', async () => {
+    const lone = path.join(root, 'no-decoder');
+    await mkdir(path.join(lone, 'master', 'images'), { recursive: true });
+    await mkdir(path.join(lone, 'scan', 'images'), { recursive: true });
+    await copyFile(path.join(source, 'jp2-rgb', 'images', 'page-0001.jp2'), path.join(lone, 'master', 'images', 'page-0001.jp2'));
+    await copyFile(path.join(source, 'tiff-grey', 'images', 'page-0001.tif'), path.join(lone, 'scan', 'images', 'page-0001.tif'));
+    // Ingest itself is started by absolute path and needs no other program.
+    const r = await runCli([lone, '--data', path.join(root, 'no-decoder-data')], { PUBLIC_BASE_URL: BASE, PATH: path.join(root, 'empty-path') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/published scan \(1 page\(s\)\)/);
+    expect(r.stderr).toMatch(
+      /NOT published: master \(master\/images\/page-0001\.jp2\): JPEG 2000 needs the vips command to decode it: install the Debian package libvips-tools/,
+    );
   });
 
   it('leaves no decoded intermediate behind', async () => {
