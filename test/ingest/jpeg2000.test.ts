@@ -1,11 +1,10 @@
 // JPEG 2000 pages as archives keep them, made here with OpenJPEG's opj_compress from the bundled Kant
 // page: a tiled lossless RGB master with precincts in RPCL order (as Kakadu-made masters are), an
-// untiled greyscale raw codestream (.j2k) and a 16-bit greyscale one (.jpf), and an item whose METS
-// names its masters with MIMETYPE image/jp2, and a master carrying its scanner's ICC profile. Each publishes through
-// the CLI with the pixels of the same page ingested as a TIFF; a truncated and a damaged
-// one fail with the item, file and reason named while the others publish, as does every JPEG 2000
-// page when the decoder is not installed, and no decoded
-// intermediate is left in the data folder.
+// untiled greyscale raw codestream (.j2k), a 16-bit greyscale one (.jpf), an item whose METS names
+// its masters with MIMETYPE image/jp2, and a master carrying its scanner's ICC profile. Each
+// publishes through the CLI with the pixels of the same page ingested as a TIFF; a truncated and a
+// damaged one fail with the item, file and reason named while the others publish, as every JPEG 2000
+// page does when the decoder is not installed; and no decoded intermediate is left behind.
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
