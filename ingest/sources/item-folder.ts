@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileStem, naturalFileOrder } from './page-order.ts';
 
 /** File extensions ingest tiles (sharp reads them all but JPEG 2000, which is decoded first: pyramid/jp2-decode.ts). */
-export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp|jp2|j2k|jpf|jpx)$/i;
+export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp|jp2|j2k|j2c|jpf|jpx)$/i;
 /** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
 const OTHER_IMAGE = /\.(gif|bmp|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
 const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
