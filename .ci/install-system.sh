@@ -4,9 +4,11 @@
 # libtiff's tools, which check that the derivative TIFFs read with libtiff as iipsrv reads them,
 # poppler's tools, which read the book PDFs the server makes as a reader's PDF viewer would, and
 # speech-dispatcher with espeak-ng, the real voices (de, nl, fr, la, en) that Chromium's Web Speech
-# API lists with --enable-speech-dispatcher, for the read-aloud browser test; and Tesseract with the
-# German, Dutch, French, Latin and English models and the Fraktur script model, for ingest's OCR.
-# Benchmark-only tools (vips, nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
+# API lists with --enable-speech-dispatcher, for the read-aloud browser test; Tesseract with the
+# German, Dutch, French, Latin and English models and the Fraktur script model, for ingest's OCR;
+# libvips' tools, ingest's JPEG 2000 decoder (ingest/pyramid/jp2-decode.ts), and OpenJPEG's, which
+# make the tests' JPEG 2000 pages.
+# Benchmark-only tools (nginx, iipsrv, lighttpd) are installed by `npm run bench` itself.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -20,6 +22,8 @@ for model in deu nld fra lat eng frk; do
   [ -f "/usr/share/tesseract-ocr/5/tessdata/$model.traineddata" ] || need+=("tesseract-ocr-$model")
 done
 [ -f /usr/share/tesseract-ocr/5/tessdata/Fraktur.traineddata ] || need+=(tesseract-ocr-script-frak)
+[ -x /usr/bin/vips ] || need+=(libvips-tools)
+[ -x /usr/bin/opj_compress ] || need+=(libopenjp2-tools)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
   echo "Missing Debian packages: ${need[*]}; install them with apt-get (needs root)." >&2

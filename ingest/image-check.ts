@@ -1,10 +1,13 @@
 // Reads a page image's header (never its pixels) and refuses what ingest must not decode: files that
 // are empty, not an image, in a format we do not publish, or so large in pixels that decoding them
 // would exhaust memory (a decompression bomb). Used by the page pipeline before any tiling starts.
-import { stat } from 'node:fs/promises';
+// JPEG 2000, which the bundled libvips cannot read, is checked from its own header (jp2-header.ts).
+import { open, stat } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
+import { jpeg2000Kind, readJp2Header, type Jp2Header } from './pyramid/jp2-header.ts';
+import { undecodable } from './pyramid/jp2-decode.ts';
 
-/** Formats a scanning workflow delivers that the bundled libvips decodes (it has no JPEG 2000 reader). */
+/** Formats a scanning workflow delivers that the bundled libvips decodes (JPEG 2000 is checked apart). */
 const SUPPORTED = new Set(['jpeg', 'tiff', 'png', 'webp']);
 
 export class ImageError extends Error {
@@ -15,6 +18,46 @@ export interface ImageHeader {
   width: number;
   height: number;
   format: string;
+  /** A JPEG 2000's header, which its decoding needs (jp2-decode.ts). */
+  jp2?: Jp2Header;
+}
+
+/** The first bytes of `file`, enough to tell JPEG 2000 from the rest. */
+async function head(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = new Uint8Array(12);
+    const { bytesRead } = await handle.read(bytes, 0, 12, 0);
+    return bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function checkJp2(file: string, maxPixels: number): Promise<ImageHeader> {
+  let jp2: Jp2Header;
+  try {
+    jp2 = await readJp2Header(file);
+  } catch (err) {
+    throw new ImageError(`not a readable JPEG 2000 file (${firstLine(err)})`);
+  }
+  const { width, height } = jp2;
+  checkPixels(width, height, maxPixels);
+  if (jp2.bitDepth > 16 || jp2.signed) {
+    throw new ImageError(`JPEG 2000 has ${jp2.signed ? 'signed ' : ''}${jp2.bitDepth}-bit samples; pages must be unsigned, 16 bits at most`);
+  }
+  if (jp2.components > 4) throw new ImageError(`JPEG 2000 has ${jp2.components} components; pages have 1 to 4 (grey or colour, with alpha)`);
+  const refused = undecodable(jp2);
+  if (refused) throw new ImageError(refused);
+  return { width, height, format: 'jp2', jp2 };
+}
+
+function checkPixels(width: number, height: number, maxPixels: number): void {
+  if (width * height > maxPixels) {
+    throw new ImageError(
+      `image is ${width}x${height} = ${(width * height).toLocaleString('en')} pixels, over MAX_IMAGE_PIXELS ${maxPixels.toLocaleString('en')}`,
+    );
+  }
 }
 
 export async function checkImage(file: string, maxPixels: number): Promise<ImageHeader> {
@@ -22,6 +65,7 @@ export async function checkImage(file: string, maxPixels: number): Promise<Image
   if (!info) throw new ImageError('image file is missing');
   if (!info.isFile()) throw new ImageError('image path is not a file');
   if (info.size === 0) throw new ImageError('image file is empty (0 bytes)');
+  if (jpeg2000Kind(await head(file))) return checkJp2(file, maxPixels);
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
@@ -30,15 +74,11 @@ export async function checkImage(file: string, maxPixels: number): Promise<Image
   }
   const format = String(meta.format ?? 'unknown');
   if (!SUPPORTED.has(format)) {
-    throw new ImageError(`unsupported image format "${format}" (supported: JPEG, TIFF, PNG, WebP)`);
+    throw new ImageError(`unsupported image format "${format}" (supported: JPEG, TIFF, PNG, WebP, JPEG 2000)`);
   }
   const { width, height } = meta;
   if (!width || !height) throw new ImageError('image header has no size');
-  if (width * height > maxPixels) {
-    throw new ImageError(
-      `image is ${width}x${height} = ${(width * height).toLocaleString('en')} pixels, over MAX_IMAGE_PIXELS ${maxPixels.toLocaleString('en')}`,
-    );
-  }
+  checkPixels(width, height, maxPixels);
   return { width, height, format };
 }
 

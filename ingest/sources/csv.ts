@@ -246,7 +246,7 @@ async function readRow(
   const files: string[] = [];
   for (const entry of entries) {
     if (!SUPPORTED_IMAGE.test(entry)) {
-      problem(`${entry} is not a supported image format (TIFF, JPEG, PNG or WebP)`);
+      problem(`${entry} is not a supported image format (TIFF, JPEG, PNG, WebP or JPEG 2000)`);
       continue;
     }
     const found = await locate(entry, ctx);

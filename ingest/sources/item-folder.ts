@@ -7,10 +7,10 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStem, naturalFileOrder } from './page-order.ts';
 
-/** File extensions ingest tiles (sharp reads them all). */
-export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp)$/i;
+/** File extensions ingest tiles (sharp reads them all but JPEG 2000, which is decoded first: pyramid/jp2-decode.ts). */
+export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp|jp2|j2k|j2c|jpf|jpx)$/i;
 /** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
-const OTHER_IMAGE = /\.(gif|bmp|jp2|j2k|jpx|jpf|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
+const OTHER_IMAGE = /\.(gif|bmp|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
 const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
 /**
  * Full-text folders, in the order a page's text is taken from when several have a file of its stem:

@@ -142,7 +142,7 @@ export async function readItemJson(json: string, jsonFile: string, ctx: ItemCont
   if (data.pages) {
     for (const [i, page] of data.pages.entries()) {
       const f = path.posix.normalize(page.file.replaceAll('\\', '/'));
-      if (!SUPPORTED_IMAGE.test(f)) problem(`pages[${i}].file: ${page.file} is not a supported image format (TIFF, JPEG, PNG or WebP)`);
+      if (!SUPPORTED_IMAGE.test(f)) problem(`pages[${i}].file: ${page.file} is not a supported image format (TIFF, JPEG, PNG, WebP or JPEG 2000)`);
       else {
         const why = await unreadable(ctx.folder, f, page.file);
         if (why) problem(`pages[${i}].file: ${why}`);

@@ -149,7 +149,7 @@ async function scanItem(
     problems.push({
       item: itemName,
       file: scan.shown(path.join(folder, file)),
-      reason: `${path.extname(file) || file} is not a supported image format (TIFF, JPEG, PNG or WebP); move it out of the item folder or convert it`,
+      reason: `${path.extname(file) || file} is not a supported image format (TIFF, JPEG, PNG, WebP or JPEG 2000); move it out of the item folder or convert it`,
     });
   }
   for (const { file, reason } of files.refused)

@@ -14,7 +14,21 @@ export type { BenchFigure } from './figures-table.ts';
 export type BenchLog = (line: string) => void;
 export type BenchPart = (log: BenchLog) => Promise<BenchFigure[]>;
 
-const PARTS = ['ingest', 'robustness-ingest', 'bag', 'server', 'search', 'viewer', 'pdf', 'robustness', 'admin', 'text', 'ocr', 'catalogue'] as const;
+const PARTS = [
+  'ingest',
+  'jpeg2000',
+  'bag',
+  'text',
+  'catalogue',
+  'ocr',
+  'robustness-ingest',
+  'server',
+  'search',
+  'viewer',
+  'pdf',
+  'robustness',
+  'admin',
+] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_PAGE = path.resolve(here, '../../docs/benchmarks.md');
 const WRITE_DOCS = '--write-docs';

@@ -102,7 +102,7 @@ describe('bad input', () => {
     ['damaged-later', 'damaged-later/images/page-0001.tif', /could not be decoded.*truncated or corrupt.*premature end/],
     ['truncated-jpeg', 'truncated-jpeg/images/page-0001.jpg', /could not be decoded.*truncated or corrupt.*premature end/],
     ['zero-bytes', 'zero-bytes/images/page-0001.jpg', /empty \(0 bytes\)/],
-    ['gif-scan', 'gif-scan/images/page-0001.tif', /unsupported image format "gif" \(supported: JPEG, TIFF, PNG, WebP\)$/],
+    ['gif-scan', 'gif-scan/images/page-0001.tif', /unsupported image format "gif" \(supported: JPEG, TIFF, PNG, WebP, JPEG 2000\)$/],
     ['bomb', 'bomb/images/page-0001.png', /100000x100000.*over MAX_IMAGE_PIXELS/],
     ['bad-mets', 'bad-mets/mets.xml', /not well-formed/],
     ['print-missing', 'prints/items.csv', /missing\.jpg/],
