@@ -107,6 +107,12 @@ export default defineConfig({
         search: path.join(site, 'search.html'),
         item: path.join(site, 'item.html'),
         'not-found': path.join(site, 'not-found.html'),
+        // Browser code of the admin pages, at fixed names (assets/admin-*.js, served at /admin/assets/).
+        'admin-upload': path.join(here, 'admin', 'upload.ts'),
+        'admin-job': path.join(here, 'admin', 'job.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name.startsWith('admin-') ? 'assets/[name].js' : 'assets/[name]-[hash].js'),
       },
     },
   },

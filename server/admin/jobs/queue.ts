@@ -56,6 +56,15 @@ export class JobQueue extends EventEmitter<JobEvents> {
     return this.#options.store.get(id);
   }
 
+  /** Whether any job publishes `folder`. */
+  hasFolder(folder: string): boolean {
+    return this.#options.store.hasFolder(folder);
+  }
+
+  list(): Job[] {
+    return this.#options.store.list();
+  }
+
   /** Aborts running jobs and leaves them interrupted, to be run again at the next start. */
   async close(): Promise<void> {
     this.#closed = true;

@@ -108,6 +108,10 @@ export class JobStore {
     return r && toJob(r);
   }
 
+  hasFolder(folder: string): boolean {
+    return this.db.prepare('SELECT 1 FROM jobs WHERE folder = ? LIMIT 1').get(folder) !== undefined;
+  }
+
   /** Newest first. */
   list(limit = 200): Job[] {
     return (this.db.prepare('SELECT * FROM jobs ORDER BY id DESC LIMIT ?').all(limit) as unknown as Row[]).map(toJob);

@@ -19,7 +19,10 @@ const BAD_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069<>:"|?*]
 const DEVICE_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 function safeSegment(raw: string): string {
-  let name = raw.replace(BAD_CHARS, '_').replace(/[. ]+$/, '').trim();
+  let name = raw
+    .replace(BAD_CHARS, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
   if (name.startsWith('.') || DEVICE_NAMES.test(name)) name = `_${name}`;
   const encoder = new TextEncoder();
   while (encoder.encode(name).length > MAX_SEGMENT_BYTES) {
