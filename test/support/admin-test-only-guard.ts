@@ -51,7 +51,6 @@ export const testOnlyShell: AdminShell = {
   render: (req, _res, page) => `<!doctype html>
 <html lang="${esc(testOnlyShell.lang(req, _res))}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(page.title)} – Leeszaal</title>
-<link rel="stylesheet" href="/admin/assets/admin-publishing.css">
 ${page.scripts.map((s) => `<script type="module" src="${esc(s)}"></script>`).join('\n')}</head>
 <body><a class="skip" href="#main">Skip to content</a><header><nav aria-label="Admin"><a href="/admin/uploads">Uploads</a> <a href="/admin/jobs">Jobs</a></nav></header>
 <main id="main">

@@ -1,7 +1,7 @@
 // The upload routes under /admin: the page, a batch's creation, state and publishing (which queues a
 // publish job and answers with its page), and the tus endpoint. Curators and admins only; every
 // state-changing request carries the session's CSRF token (tus requests as `x-csrf-token`).
-import { Router, type Request } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { Config } from '../../../config.ts';
 import type { AdminGuard } from '../contracts.ts';
 import type { JobQueue } from '../jobs/queue.ts';
@@ -63,15 +63,17 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
     res.status(201).json({ id: batch.id, url: `/admin/uploads/batches/${batch.id}` });
   });
 
-  router.get('/uploads/batches/:id', curator, (req, res, next) => {
+  const noSuchBatch = (res: Response) => res.status(404).json({ error: 'no such batch' });
+
+  router.get('/uploads/batches/:id', curator, (req, res) => {
     const batch = batchOf(req, res);
-    if (!batch) return next();
+    if (!batch) return noSuchBatch(res);
     res.setHeader('Cache-Control', 'no-store').json({ ...batch, files: batches.files(batch.id) });
   });
 
-  router.post('/uploads/batches/:id/publish', curator, guard.verifyCsrf, (req, res, next) => {
+  router.post('/uploads/batches/:id/publish', curator, guard.verifyCsrf, (req, res) => {
     const batch = batchOf(req, res);
-    if (!batch) return next();
+    if (!batch) return noSuchBatch(res);
     if (batch.state !== 'open' && batch.jobId !== null) {
       res.status(409).json({ error: 'this batch is already queued', job: batch.jobId, url: `/admin/jobs/${batch.jobId}` });
       return;
