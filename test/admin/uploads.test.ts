@@ -19,7 +19,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 let server: ServerProcess;
 let dataDir: string;
-const stagingOf = (batch: string) => path.join(dataDir, '.leeszaal', 'staging', batch);
+const stagingOf = (batch: string) => path.join(dataDir, '.leeszaal', 'uploads', batch);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-uploads-'));
@@ -122,10 +122,10 @@ describe('uploads over tus', () => {
     await patch(server.url, alice, location, 0, Buffer.from('abcd'));
     expect((await fetch(new URL(location, server.url), { headers: headersFor(alice) })).status).toBe(405);
     for (const url of [
-      `/.leeszaal/staging/${batch}/kant/images/page-0017.tif`,
+      `/.leeszaal/uploads/${batch}/kant/images/page-0017.tif`,
       `/%2eleeszaal/staging/${batch}/kant/images/page-0017.tif`,
-      `/iiif/image/..%2F.leeszaal%2Fstaging%2F${batch}/info.json`,
-      `/records/../.leeszaal/staging/${batch}/kant/images/page-0017.tif`,
+      `/iiif/image/..%2F.leeszaal%2Fuploads%2F${batch}/info.json`,
+      `/records/../.leeszaal/uploads/${batch}/kant/images/page-0017.tif`,
     ]) {
       const r = await fetch(`${server.url}${url}`);
       expect(r.status, url).toBeGreaterThanOrEqual(400);

@@ -1,6 +1,6 @@
 // The watched inbox (INBOX_DIR): item folders (or collection folders) dropped there, over a network
 // share for example, are published like an upload once complete (readiness.ts): each becomes a publish
-// job once moved into the staging area (`staging/inbox-<time>-<name>/<name>/`), so it is neither
+// job once moved into the upload staging area (`.leeszaal/uploads/inbox-<time>-<name>/<name>/`), so it is neither
 // picked up twice nor changed while it publishes. A moved folder without a job (the server stopped
 // between the two) is queued at the next start. Polled, not watched with inotify, because network
 // shares rarely deliver change events. Folders whose names start with `.` or `_` are left alone.

@@ -29,13 +29,21 @@ export function jobsRouter({ guard, queue, shell }: JobsRouterOptions): Router {
       .setHeader('Cache-Control', 'no-store')
       .send(shell.render(req, res, page));
 
+  // Each page, or its jobs themselves for a script that asks for JSON.
+  const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
+
   router.get('/jobs', curator, (req, res) => {
-    sendPage(req, res, jobsPage(queue.list(), TEXT[shell.lang(req, res)]));
+    if (wantsJson(req)) res.setHeader('Cache-Control', 'no-store').json(queue.list());
+    else sendPage(req, res, jobsPage(queue.list(), TEXT[shell.lang(req, res)]));
   });
 
   router.get('/jobs/:id', curator, (req, res, next) => {
     const job = jobOf(req);
     if (!job) return next();
+    if (wantsJson(req)) {
+      res.setHeader('Cache-Control', 'no-store').json(job);
+      return;
+    }
     sendPage(req, res, jobPage(job, TEXT[shell.lang(req, res)]));
   });
 

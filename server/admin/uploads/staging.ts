@@ -1,5 +1,6 @@
-// Where uploads wait to be published: `<DATA_DIR>/.leeszaal/staging/`, inside the private state
-// folder that no route serves (server/safe-path.ts refuses dot folders). Files being received live in
+// Where uploads wait to be published: `<DATA_DIR>/.leeszaal/uploads/`, inside the private state
+// folder that no route serves (server/safe-path.ts refuses dot folders); not `.leeszaal/staging/`,
+// which is ingest's own write-aside folder and emptied by every ingest run. Files being received live in
 // `.parts/` (the tus file store's own names); a finished file moves into its batch's folder
 // `<batch>/<safe relative path>`, which is what a publish job hands to ingest.
 import path from 'node:path';
@@ -19,7 +20,7 @@ export interface Staging {
 export const BATCH_ID = /^[0-9a-f]{16}$/;
 
 export function staging(dataDir: string): Staging {
-  const root = path.join(dataPaths(dataDir).state, 'staging');
+  const root = path.join(dataPaths(dataDir).state, 'uploads');
   const batch = (batchId: string) => {
     if (!BATCH_ID.test(batchId)) throw new Error(`not a batch id: ${JSON.stringify(batchId)}`);
     return path.join(root, batchId);

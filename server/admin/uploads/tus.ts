@@ -1,5 +1,5 @@
 // The resumable upload endpoint (tus 1.0, @tus/server with its file store) at /admin/uploads/files:
-// each file streams to disk in `staging/.parts/` (never held in memory), can be resumed after a cut
+// each file streams to disk in `.leeszaal/uploads/.parts/` (never held in memory), can be resumed after a cut
 // connection from the last byte received, and on completion moves to its batch folder under its safe
 // relative path and is checked at once (file-check.ts). Every request must belong to the signed-in
 // curator's own open batch (an admin may add to any); the limits are refused with a message that
