@@ -60,8 +60,7 @@ async function events(base: string, job: number, until: (e: Sse) => boolean = (e
     const { value, done } = await reader.read();
     if (done) break;
     text += decoder.decode(value, { stream: true });
-    let end: number;
-    while ((end = text.indexOf('\n\n')) >= 0) {
+    for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
       const block = text.slice(0, end);
       text = text.slice(end + 2);
       const event = /^event: (.*)$/m.exec(block)?.[1];
