@@ -1,7 +1,8 @@
 // Builds the site and the viewer (`npm run build`): the public pages (home, search, item, not found)
 // from viewer/site/ into viewer/dist/, one file per page and language, split so home and search never
 // load OpenSeadragon, and then a separate self-contained ES module, viewer/dist/embed/leeszaal-viewer.js,
-// that any museum page can load with one script tag.
+// that any museum page can load with one script tag. The admin pages' scripts (viewer/admin/) are
+// built alongside, into viewer/dist/admin/assets/.
 import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -107,12 +108,16 @@ export default defineConfig({
         search: path.join(site, 'search.html'),
         item: path.join(site, 'item.html'),
         'not-found': path.join(site, 'not-found.html'),
-        // Browser code of the admin pages, at fixed names (assets/admin-*.js, served at /admin/assets/).
-        'admin-upload': path.join(here, 'admin', 'upload.ts'),
-        'admin-job': path.join(here, 'admin', 'job.ts'),
+        // Scripts of the admin pages (viewer/admin/), one line per page's script.
+        'admin/accounts': path.join(here, 'admin', 'accounts.ts'),
+        'admin/upload': path.join(here, 'admin', 'upload.ts'),
+        'admin/job': path.join(here, 'admin', 'job.ts'),
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name.startsWith('admin-') ? 'assets/[name].js' : 'assets/[name]-[hash].js'),
+        // Admin scripts keep fixed names under admin/assets/ (served at /admin/assets/<name>.js), since
+        // the server renders those pages and cannot know a hash; their shared chunks stay in assets/.
+        entryFileNames: (chunk) =>
+          chunk.name.startsWith('admin/') ? `admin/assets/${chunk.name.slice('admin/'.length)}.js` : 'assets/[name]-[hash].js',
       },
     },
   },

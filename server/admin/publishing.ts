@@ -1,64 +1,49 @@
-// The publishing part of the curators' workspace, composed: upload batches and the tus endpoint
-// (/admin/uploads), the persistent publish-job queue and its pages with live progress (/admin/jobs),
-// and the watched inbox when INBOX_DIR is set. Mounted under /admin by the workspace, which passes in
-// the admin database, the guard, the page shell, the audit log and the Publisher (ingest, composed in
-// start.ts). `start` takes up jobs a restart cut off; `close` leaves running ones to run again.
-import { mkdir } from 'node:fs/promises';
-import type { DatabaseSync } from 'node:sqlite';
+// The publishing part of the curators' workspace (an AdminPart, listed in parts.ts): upload batches
+// and the tus endpoint (/admin/uploads), the persistent publish-job queue with its pages and live
+// progress (/admin/jobs), and the watched inbox when INBOX_DIR is set. Jobs run through the
+// Publisher start.ts composes (ingest in a child process); without one, nothing is queued and
+// publishing answers 503. At start it takes up jobs a restart cut off; at close it leaves running
+// ones interrupted, to run again at the next start. Every change goes to the audit log.
+import { mkdirSync } from 'node:fs';
 import { Router } from 'express';
-import type { Config } from '../../config.ts';
-import type { Logger } from '../logger.ts';
-import type { AdminGuard, Publisher } from './contracts.ts';
-import { type Inbox, watchInbox } from './inbox/watch.ts';
+import { audit } from './audit.ts';
+import { watchInbox } from './inbox/watch.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { jobsRouter } from './jobs/routes.ts';
 import { JobStore } from './jobs/store.ts';
+import { Html } from './pages/html.ts';
+import { renderPage } from './pages/layout.ts';
+import type { AdminPart } from './part.ts';
+import { adminLang } from './text.ts';
 import { BatchStore } from './uploads/batches.ts';
 import { uploadsRouter } from './uploads/routes.ts';
 import type { AdminShell } from './uploads/shell.ts';
 import { staging as stagingOf } from './uploads/staging.ts';
 
-/** One line of the audit log, as this part reports its changes. */
-export interface PublishingAudit {
-  user: string | null;
-  action: 'upload finished' | 'job queued' | 'job finished' | 'job failed';
-  item?: string;
-  details?: Record<string, unknown>;
-}
+/** Who the audit log names for jobs nobody started from the browser. */
+const INBOX_USER = { name: 'inbox' };
 
-export interface PublishingPartOptions {
-  config: Config;
-  db: DatabaseSync;
-  guard: AdminGuard;
-  shell: AdminShell;
-  publisher: Pick<Publisher, 'publishFolder'>;
-  audit: (entry: PublishingAudit) => void;
-  log: Logger;
-}
-
-export interface PublishingPart {
-  /** The routes, for mounting at /admin. */
-  router: Router;
-  queue: JobQueue;
-  inbox: Inbox | undefined;
-  /** Creates the staging folder, takes up interrupted and waiting jobs, starts watching the inbox. */
-  start: () => Promise<void>;
-  /** Stops the inbox and the running jobs (left interrupted, to run again at the next start). */
-  close: () => Promise<void>;
-}
-
-export function createPublishingPart(o: PublishingPartOptions): PublishingPart {
-  const { config, db, guard, shell, audit, log } = o;
+export const publishingPart: AdminPart = (ctx) => {
+  const { config, db, guard, log, publisher } = ctx;
   const staging = stagingOf(config.DATA_DIR);
+  mkdirSync(staging.parts, { recursive: true, mode: 0o700 });
   const batches = new BatchStore(db);
   const queue = new JobQueue({
     store: new JobStore(db),
-    publisher: o.publisher,
+    publisher: publisher ?? {
+      publishFolder: () => Promise.reject(new Error('this server was started without publishing (no ingest): start it with npm start')),
+    },
     concurrency: config.PUBLISH_JOBS,
+    onQueued: (job) =>
+      audit(db, {
+        user: job.user ? { name: job.user } : INBOX_USER,
+        action: 'job.queued',
+        details: { job: job.id, label: job.label, source: job.source },
+      }),
     onEnd: (job) =>
-      audit({
-        user: job.user,
-        action: job.state === 'done' ? 'job finished' : 'job failed',
+      audit(db, {
+        user: job.user ? { name: job.user } : INBOX_USER,
+        action: job.state === 'done' ? 'job.finished' : 'job.failed',
         details: {
           job: job.id,
           label: job.label,
@@ -69,6 +54,20 @@ export function createPublishingPart(o: PublishingPartOptions): PublishingPart {
       }),
     onError: (err) => log.error({ err }, 'publish job bookkeeping failed'),
   });
+  const shell: AdminShell = {
+    lang: adminLang,
+    render: (req, res, page) =>
+      renderPage({
+        lang: adminLang(req, res),
+        title: page.title,
+        main: new Html(page.main),
+        user: guard.user(res),
+        csrf: guard.csrfToken(res),
+        current: page.current,
+        scripts: page.scripts,
+      }),
+  };
+
   const router = Router();
   router.use(
     uploadsRouter({
@@ -78,35 +77,27 @@ export function createPublishingPart(o: PublishingPartOptions): PublishingPart {
       staging,
       queue,
       shell,
-      onReceived: (user, batchId, file) => audit({ user: user.name, action: 'upload finished', details: { batch: batchId, ...file } }),
-      onQueued: (user, batchId, jobId) => audit({ user, action: 'job queued', details: { batch: batchId, job: jobId } }),
+      canPublish: publisher !== undefined,
+      onReceived: (user, batchId, file) => audit(db, { user, action: 'upload.finished', details: { batch: batchId, ...file } }),
     }),
   );
   router.use(jobsRouter({ guard, queue, shell }));
 
-  let inbox: Inbox | undefined;
-  return {
-    router,
-    queue,
-    get inbox() {
-      return inbox;
-    },
-    async start() {
-      await mkdir(staging.parts, { recursive: true });
-      queue.start();
-      if (config.INBOX_DIR) {
-        inbox = watchInbox({
+  if (publisher) {
+    queue.start();
+    const inbox = config.INBOX_DIR
+      ? watchInbox({
           dir: config.INBOX_DIR,
           settleMs: config.INBOX_SETTLE_SECONDS * 1000,
           staging,
           queue,
           onError: (err, folder) => log.warn({ err, folder }, 'inbox folder not taken up'),
-        });
-      }
-    },
-    async close() {
+        })
+      : undefined;
+    ctx.onClose(async () => {
       inbox?.close();
       await queue.close();
-    },
-  };
-}
+    });
+  }
+  return router;
+};

@@ -2,17 +2,19 @@
 // becomes a job whose progress arrives over Server-Sent Events and whose report names the published
 // item; a server killed mid-job finds the job at restart and runs it to the end; an item folder
 // dropped in the watched inbox is published the same way.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openAdminDb } from '../../server/admin/db.ts';
 import type { Job } from '../../server/admin/jobs/store.ts';
 import { SAMPLE_SOURCE } from '../support/inputs.ts';
-import { startPublishingServer, type ServerProcess } from './server-process.ts';
+import { signIn } from '../support/admin.ts';
+import { makeAccounts, PASSWORD, startPublishingServer, type ServerProcess } from './server-process.ts';
 import { type As, headersFor, newBatch, uploadFile } from './tus-requests.ts';
 
-const alice: As = { user: 'alice' };
+let alice: As;
 const KANT = 'kant-aufklaerung-1784';
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -22,8 +24,10 @@ afterAll(async () => {
 async function server(env: Record<string, string> = {}): Promise<{ s: ServerProcess; dataDir: string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-jobs-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+  await makeAccounts(dataDir, [['alice', 'curator']]);
   const s = await startPublishingServer({ DATA_DIR: dataDir, ...env });
   cleanup.push(() => s.stop());
+  alice = await signIn(s.url, 'alice', PASSWORD);
   return { s, dataDir };
 }
 
@@ -50,7 +54,10 @@ interface Sse {
 
 /** Reads a job's event stream until its `end` event (or `until` says stop). */
 async function events(base: string, job: number, until: (e: Sse) => boolean = (e) => e.event === 'end'): Promise<Sse[]> {
-  const r = await fetch(`${base}/admin/jobs/${job}/events`, { headers: headersFor(alice), signal: AbortSignal.timeout(120_000) });
+  const r = await fetch(`${base}/admin/jobs/${job}/events`, {
+    headers: { ...headersFor(alice), 'accept-language': 'en' },
+    signal: AbortSignal.timeout(120_000),
+  });
   expect(r.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const seen: Sse[] = [];
   const decoder = new TextDecoder();
@@ -100,12 +107,13 @@ describe('publish jobs', () => {
     expect((await fetch(`${s.url}/iiif/presentation/${KANT}/manifest.json`)).status).toBe(200);
     expect((await fetch(`${s.url}/items/${KANT}`)).status).toBe(200);
 
-    const audit = (await readFile(path.join(dataDir, '.leeszaal', 'admin', 'audit-test.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(audit.filter((a) => a.action === 'upload finished')).toHaveLength(6);
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['job queued', 'job finished']));
+    const db = openAdminDb(dataDir);
+    const actions = (db.prepare('SELECT user_name AS user, action FROM audit ORDER BY id').all() as { user: string; action: string }[]).filter(
+      (a) => a.user === 'alice',
+    );
+    db.close();
+    expect(actions.filter((a) => a.action === 'upload.finished')).toHaveLength(6);
+    expect(actions.map((a) => a.action).slice(-2)).toEqual(['job.queued', 'job.finished']);
   });
 
   it('a job cut off by a killed server runs again at restart and ends', async () => {
@@ -116,6 +124,7 @@ describe('publish jobs', () => {
     await s.stop('SIGKILL');
     const again = await startPublishingServer({ DATA_DIR: dataDir, INGEST_JOBS: '2' });
     cleanup.push(() => again.stop());
+    alice = await signIn(again.url, 'alice', PASSWORD);
     const seen = await events(again.url, job);
     expect(seen.at(-1)).toMatchObject({ event: 'end', data: { state: 'done' } });
     const done = await jobOf(again.url, job);

@@ -1,7 +1,29 @@
-// Starts test/admin/publishing-server.ts as a child process on a free port and waits until it listens.
+// Starts test/admin/publishing-server.ts as a child process on a free port and waits until it listens;
+// makes curators in its data folder's admin database through the accounts API, as an admin would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { addAccount, setAccountPassword } from '../../server/admin/accounts/manage.ts';
+import { hashPassword } from '../../server/admin/accounts/passwords.ts';
+import type { Role } from '../../server/admin/contracts.ts';
+import { openAdminDb } from '../../server/admin/db.ts';
+import { migrateAccounts } from '../../server/admin/admin.ts';
 import { REPO_ROOT } from '../support/inputs.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** Accounts (password PASSWORD) in the admin database of `dataDir`, made before or while a server runs. */
+export async function makeAccounts(dataDir: string, accounts: [string, Role][]): Promise<void> {
+  const db = openAdminDb(dataDir);
+  try {
+    migrateAccounts(db);
+    for (const [name, role] of accounts) {
+      const { account } = addAccount(db, { name: 'test' }, name, role, 3_600_000);
+      setAccountPassword(db, { name: 'test' }, account.id, await hashPassword(PASSWORD));
+    }
+  } finally {
+    db.close();
+  }
+}
 
 export interface ServerProcess {
   url: string;

@@ -3,19 +3,15 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
+/** A signed-in session (test/support/admin.ts signIn), or one whose CSRF token is forged or missing. */
 export interface As {
-  user: string;
-  role?: 'curator' | 'admin';
-  /** A CSRF token other than the session's (forged) or none. */
-  csrf?: string | null;
+  cookie: string;
+  csrf: string | null;
 }
 
 export function headersFor(as: As | undefined): Record<string, string> {
   if (!as) return {};
-  const h: Record<string, string> = { 'x-test-user': `${as.user}:${as.role ?? 'curator'}` };
-  const csrf = as.csrf === undefined ? `test-csrf-${as.user}` : as.csrf;
-  if (csrf !== null) h['x-csrf-token'] = csrf;
-  return h;
+  return { cookie: as.cookie, ...(as.csrf === null ? {} : { 'x-csrf-token': as.csrf }) };
 }
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');

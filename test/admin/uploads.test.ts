@@ -10,11 +10,12 @@ import path from 'node:path';
 import { Upload } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANT_PAGE_0017 } from '../support/inputs.ts';
-import { startPublishingServer, type ServerProcess } from './server-process.ts';
+import { signIn } from '../support/admin.ts';
+import { makeAccounts, PASSWORD, startPublishingServer, type ServerProcess } from './server-process.ts';
 import { type As, create, headersFor, newBatch, offsetOf, patch, patchCutOff, uploadFile } from './tus-requests.ts';
 
-const alice: As = { user: 'alice' };
-const bob: As = { user: 'bob' };
+let alice: As;
+let bob: As;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 let server: ServerProcess;
@@ -23,7 +24,13 @@ const stagingOf = (batch: string) => path.join(dataDir, '.leeszaal', 'uploads', 
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-uploads-'));
+  await makeAccounts(dataDir, [
+    ['alice', 'curator'],
+    ['bob', 'curator'],
+  ]);
   server = await startPublishingServer({ DATA_DIR: dataDir, UPLOAD_MAX_FILE_MB: '8', UPLOAD_MAX_FILES: '4', UPLOAD_MAX_BATCH_MB: '10' });
+  alice = await signIn(server.url, 'alice', PASSWORD);
+  bob = await signIn(server.url, 'bob', PASSWORD);
 });
 
 afterAll(async () => {
@@ -92,7 +99,7 @@ describe('uploads over tus', () => {
     expect(decodeURIComponent(bomb.headers.get('leeszaal-file-problem') ?? '')).toMatch(/entities/);
     const pdf = await uploadFile(server.url, alice, batch, 'kant/scan.pdf', Buffer.from('%PDF-1.4'));
     expect(decodeURIComponent(pdf.headers.get('leeszaal-file-problem') ?? '')).toMatch(/does not read \.pdf files/);
-    const page = await (await fetch(`${server.url}/admin/uploads`, { headers: headersFor(alice) })).text();
+    const page = await (await fetch(`${server.url}/admin/uploads?lang=en`, { headers: headersFor(alice) })).text();
     expect(page).toContain('kant/images/page-0001.tif: ingest cannot read this file: not a readable image');
   });
 

@@ -1,7 +1,7 @@
 // The publish-job pages: /admin/jobs (every job, newest first) and /admin/jobs/<id> (one job's live
 // progress and, once it ended, the same per-item report the CLI prints, with links to the published
 // item pages). Server-rendered; viewer/admin/job.ts follows the progress over SSE.
-import { esc } from '../uploads/html.ts';
+import { escapeHtml as esc } from '../../search/snippet.ts';
 import type { AdminPage } from '../uploads/shell.ts';
 import type { Text } from '../uploads/text.ts';
 import type { Job } from './store.ts';
@@ -51,7 +51,7 @@ ${
 ${rows}
 </tbody></table></div>`
 }`;
-  return { title: t.jobsTitle, main, scripts: [] };
+  return { title: t.jobsTitle, main, current: '/admin/jobs', scripts: [] };
 }
 
 export function jobPage(job: Job, t: Text): AdminPage {
@@ -67,7 +67,7 @@ export function jobPage(job: Job, t: Text): AdminPage {
 </section>
 ${reportSection(job, t)}
 <p><a href="/admin/jobs">${esc(t.allJobs)}</a></p>`;
-  return { title: t.jobTitle(job.id), main, scripts: live ? ['/admin/assets/admin-job.js'] : [] };
+  return { title: t.jobTitle(job.id), main, current: '/admin/jobs', scripts: live ? ['job'] : [] };
 }
 
 function reportSection(job: Job, t: Text): string {

@@ -19,6 +19,8 @@ export interface JobQueueOptions {
   publisher: Pick<Publisher, 'publishFolder'>;
   /** Jobs run at once (PUBLISH_JOBS). */
   concurrency: number;
+  /** Told of each job queued (for the audit log). */
+  onQueued?: (job: Job) => void;
   /** Told of each job that ended (for the audit log). */
   onEnd?: (job: Job) => void;
   onError?: (err: unknown) => void;
@@ -47,6 +49,7 @@ export class JobQueue extends EventEmitter<JobEvents> {
   /** Queues a job and runs it as soon as a slot is free. */
   add(job: Parameters<JobStore['add']>[0]): Job {
     const added = this.#options.store.add(job);
+    this.#tell(() => this.#options.onQueued?.(added));
     this.emit('job', added);
     this.pump();
     return added;
@@ -124,8 +127,13 @@ export class JobQueue extends EventEmitter<JobEvents> {
 
   #end(job: Job): void {
     this.emit('job', job);
+    if (job.state !== 'interrupted') this.#tell(() => this.#options.onEnd?.(job));
+  }
+
+  /** Bookkeeping (the audit log) never stops a job. */
+  #tell(what: () => void): void {
     try {
-      if (job.state !== 'interrupted') this.#options.onEnd?.(job);
+      what();
     } catch (err) {
       this.#options.onError?.(err);
     }

@@ -4,6 +4,7 @@
 // start was cut off by the restart and is marked interrupted, then run again (ingest is safe to re-run).
 import type { DatabaseSync } from 'node:sqlite';
 import type { PublishOutcome } from '../contracts.ts';
+import { migrate } from '../db.ts';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 export type JobSource = 'upload' | 'inbox';
@@ -31,9 +32,10 @@ export interface Job {
 /** A job cut off by this many restarts is not run again: something in it takes the server down. */
 export const MAX_ATTEMPTS = 3;
 
-/** Creates the jobs table (the admin database's migration for publish jobs). */
+/** Creates the jobs table (the publish jobs' steps of the admin database's migrations). */
 export function migrateJobs(db: DatabaseSync): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS jobs (
+  migrate(db, 'jobs', [
+    `CREATE TABLE jobs (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL CHECK (source IN ('upload', 'inbox')),
     folder TEXT NOT NULL,
@@ -48,8 +50,10 @@ export function migrateJobs(db: DatabaseSync): void {
     finished_at TEXT,
     outcome TEXT,
     error TEXT
-  )`);
-  db.exec('CREATE INDEX IF NOT EXISTS jobs_state ON jobs (state, id)');
+  );
+  CREATE INDEX jobs_state ON jobs (state, id);
+  CREATE INDEX jobs_folder ON jobs (folder);`,
+  ]);
 }
 
 interface Row {

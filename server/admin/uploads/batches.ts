@@ -3,6 +3,7 @@
 // row says where it landed, whether it is still being received, and what ingest would not read in it.
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../db.ts';
 
 export type BatchState = 'open' | 'queued';
 
@@ -33,22 +34,24 @@ export class BatchLimitError extends Error {
 }
 
 export function migrateBatches(db: DatabaseSync): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS upload_batches (
+  migrate(db, 'uploads', [
+    `CREATE TABLE upload_batches (
     id TEXT PRIMARY KEY,
     user_name TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('open', 'queued')),
     created_at TEXT NOT NULL,
     job_id INTEGER
-  )`);
-  db.exec(`CREATE TABLE IF NOT EXISTS upload_files (
+  );
+  CREATE TABLE upload_files (
     upload_id TEXT PRIMARY KEY,
     batch_id TEXT NOT NULL REFERENCES upload_batches (id),
     path TEXT NOT NULL,
     size INTEGER NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('receiving', 'received')),
     problem TEXT
-  )`);
-  db.exec('CREATE INDEX IF NOT EXISTS upload_files_batch ON upload_files (batch_id)');
+  );
+  CREATE INDEX upload_files_batch ON upload_files (batch_id);`,
+  ]);
 }
 
 interface BatchRow {

@@ -3,7 +3,7 @@
 // itself is viewer/admin/upload.ts (tus-js-client), which reads its endpoints, CSRF token and the
 // words it shows from data attributes here.
 import type { Batch, BatchFile } from './batches.ts';
-import { esc } from './html.ts';
+import { escapeHtml as esc } from '../../search/snippet.ts';
 import type { AdminPage } from './shell.ts';
 import type { Text } from './text.ts';
 
@@ -41,7 +41,7 @@ export function uploadsPage({ csrfToken, limits, batches }: UploadsPageInput, t:
   <h2 id="batches-heading">${esc(t.batches)}</h2>
   ${batches.length === 0 ? `<p>${esc(t.noBatches)}</p>` : `<ul class="batches">${batches.map((b) => batchLine(b, t)).join('\n')}</ul>`}
 </section>`;
-  return { title: t.uploadsTitle, main, scripts: ['/admin/assets/admin-upload.js'] };
+  return { title: t.uploadsTitle, main, current: '/admin/uploads', scripts: ['upload'] };
 }
 
 function batchLine({ batch, files }: { batch: Batch; files: BatchFile[] }, t: Text): string {

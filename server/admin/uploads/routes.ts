@@ -19,8 +19,9 @@ export interface UploadsRouterOptions {
   staging: Staging;
   queue: JobQueue;
   shell: AdminShell;
+  /** False when the server has no Publisher: batches can be uploaded but not published (503). */
+  canPublish: boolean;
   onReceived?: TusOptions['onReceived'];
-  onQueued?: (user: string, batchId: string, jobId: number) => void;
 }
 
 export function uploadsRouter(o: UploadsRouterOptions): Router {
@@ -74,6 +75,10 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
   router.post('/uploads/batches/:id/publish', curator, guard.verifyCsrf, (req, res) => {
     const batch = batchOf(req, res);
     if (!batch) return noSuchBatch(res);
+    if (!o.canPublish) {
+      res.status(503).json({ error: 'this server was started without publishing (no ingest): start it with npm start' });
+      return;
+    }
     if (batch.state !== 'open' && batch.jobId !== null) {
       res.status(409).json({ error: 'this batch is already queued', job: batch.jobId, url: `/admin/jobs/${batch.jobId}` });
       return;
@@ -89,7 +94,6 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
     const user = guard.user(res).name;
     const job = queue.add({ source: 'upload', folder: staging.batch(batch.id), label: folderLabel(files) ?? batch.id, user });
     batches.queued(batch.id, job.id);
-    o.onQueued?.(user, batch.id, job.id);
     res.status(202).json({ job: job.id, url: `/admin/jobs/${job.id}` });
   });
 

@@ -1,7 +1,6 @@
 // What the uploads and jobs pages need from the admin workspace around them: the shared layout (header
-// with the signed-in user, navigation, language switch, skip link; auth's server/admin/pages/layout.ts)
-// and the language the curator reads in. Passed in, so these pages render inside whatever shell the
-// workspace composes.
+// with the signed-in user, navigation, language switch, skip link: server/admin/pages/layout.ts) and
+// the language the curator reads in; server/admin/publishing.ts makes it from those.
 import type { Request, Response } from 'express';
 import type { Lang } from './text.ts';
 
@@ -9,7 +8,9 @@ export interface AdminPage {
   title: string;
   /** The page's <main> content, already escaped. */
   main: string;
-  /** Browser modules of this page under /admin/assets/ (no inline scripts: the admin CSP forbids them). */
+  /** The navigation entry it belongs to (`/admin/uploads`, `/admin/jobs`). */
+  current: string;
+  /** Its browser modules, by name under /admin/assets/ (no inline scripts: the admin CSP forbids them). */
   scripts: string[];
 }
 
