@@ -47,24 +47,24 @@ const en = {
 export type Text = typeof en;
 
 const nl: Text = {
-  uploadsTitle: 'Scans uploaden',
+  uploadsTitle: 'Scans opladen',
   uploadsIntro:
-    'Sleep een objectmap (paginabeelden met hun METS, MODS, CSV of item.json en eventuele ALTO), of meerdere, hierheen of kies ze. Uploads gaan verder na een verbroken verbinding; niets is openbaar tot de reeks gepubliceerd is.',
+    'Sleep een objectmap (paginabeelden met hun METS, MODS, CSV of item.json en eventuele ALTO), of meerdere, hierheen of kies ze. Het opladen gaat verder na een verbroken verbinding; niets is openbaar tot de reeks gepubliceerd is.',
   dropZone: 'Sleep een map of bestanden hierheen',
   pickFolder: 'Kies een map…',
   pickFiles: 'Kies bestanden…',
   overall: 'Alle bestanden',
   publish: 'Deze reeks publiceren',
-  uploading: 'Bezig met uploaden…',
-  uploaded: 'Geüpload',
+  uploading: 'Bezig met opladen…',
+  uploaded: 'Opgeladen',
   fileProblem: 'de invoer kan dit bestand niet lezen',
-  failed: 'upload mislukt',
+  failed: 'opladen mislukt',
   limits: (maxFileMb, maxFiles, maxBatchMb) =>
     `Hoogstens ${maxFileMb.toLocaleString('nl')} MB per bestand, ${maxFiles.toLocaleString('nl')} bestanden en ${maxBatchMb.toLocaleString('nl')} MB per reeks.`,
   batches: 'Recente reeksen',
   batchFiles: (n) => `${n} bestand(en)`,
   noBatches: 'Nog geen reeksen.',
-  open: 'wordt geüpload',
+  open: 'wordt opgeladen',
   jobsTitle: 'Publicatietaken',
   jobTitle: (id) => `Publicatietaak ${id}`,
   noJobs: 'Nog geen publicatietaken.',
