@@ -31,13 +31,6 @@ export interface TusOptions {
 /** A refusal the tus server sends as it is (status and a one-line reason). */
 const refuse = (status_code: number, body: string) => ({ status_code, body: `${body}\n` });
 
-/** The Node request behind the web Request the tus hooks receive (srvx keeps it there). */
-const nodeRequest = (req: Request): IncomingMessage => {
-  const node = (req as Request & { runtime?: { node?: { req: IncomingMessage } } }).runtime?.node?.req;
-  if (!node) throw refuse(500, 'upload request without its connection');
-  return node;
-};
-
 export function tusHandler(options: TusOptions): RequestHandler {
   const { staging, batches, limits, userOf } = options;
   const mayUse = (user: SignedInUser, owner: string) => user.role === 'admin' || user.name === owner;
@@ -50,14 +43,14 @@ export function tusHandler(options: TusOptions): RequestHandler {
     // Same-origin only: no Access-Control-Allow-Origin at all.
     allowedOrigins: [],
     allowedHeaders: ['x-csrf-token'],
-    async onIncomingRequest(req, uploadId) {
+    async onIncomingRequest(req, _res, uploadId) {
       if (req.method === 'POST' || req.method === 'OPTIONS') return;
       const batch = batches.batchOf(uploadId);
-      if (!batch || !mayUse(userOf(nodeRequest(req)), batch.user)) throw refuse(404, 'no such upload');
+      if (!batch || !mayUse(userOf(req), batch.user)) throw refuse(404, 'no such upload');
       if (batch.state !== 'open') throw refuse(409, 'this batch is already being published; start a new upload');
     },
-    async onUploadCreate(req, upload) {
-      const user = userOf(nodeRequest(req));
+    async onUploadCreate(req, res, upload) {
+      const user = userOf(req);
       const batchId = upload.metadata?.batch ?? '';
       const batch = batchId ? batches.get(batchId) : undefined;
       if (!batch || !mayUse(user, batch.user)) throw refuse(404, 'no such batch: start the upload from the uploads page');
@@ -77,9 +70,9 @@ export function tusHandler(options: TusOptions): RequestHandler {
         if (err instanceof BatchLimitError) throw refuse(413, `${relative}: ${err.message}`);
         throw err;
       }
-      return { metadata: { ...upload.metadata, safePath: relative } };
+      return { res, metadata: { ...upload.metadata, safePath: relative } };
     },
-    async onUploadFinish(req, upload) {
+    async onUploadFinish(req, res, upload) {
       const file = batches.file(upload.id);
       if (!file) throw refuse(404, 'no such upload');
       const target = staging.file(file.batchId, file.path);
@@ -88,12 +81,12 @@ export function tusHandler(options: TusOptions): RequestHandler {
       await rm(path.join(staging.parts, `${upload.id}.json`), { force: true });
       const problem = (await problemWith(target)) ?? null;
       batches.received(upload.id, problem);
-      options.onReceived?.(userOf(nodeRequest(req)), file.batchId, { path: file.path, size: file.size, problem });
+      options.onReceived?.(userOf(req), file.batchId, { path: file.path, size: file.size, problem });
       // The check's outcome rides along, so the page can name a bad file at once.
       const headers: Record<string, string> = problem ? { 'Leeszaal-File-Problem': encodeURIComponent(problem) } : {};
-      return { headers };
+      return { res, headers };
     },
-    async onResponseError(_req, err) {
+    async onResponseError(_req, _res, err) {
       // The tus server's own wording for an oversized file does not say what the limit is.
       if ('status_code' in err && err.status_code === 413 && /Maximum size/i.test(err.body)) {
         return refuse(413, `a file may be at most ${Math.round(limits.maxFileBytes / 2 ** 20)} MB (UPLOAD_MAX_FILE_MB)`);
