@@ -40,9 +40,20 @@ export class JobQueue extends EventEmitter<JobEvents> {
     this.#options = options;
   }
 
-  /** Marks jobs a restart cut off as interrupted and starts running what is waiting. */
+  /**
+   * Marks jobs a restart cut off as interrupted, fails those cut off MAX_ATTEMPTS times (something in
+   * them takes the server down), and starts running what is waiting.
+   */
   start(): void {
-    this.#options.store.interruptRunning();
+    const { store } = this.#options;
+    store.interruptRunning();
+    for (const job of store.interrupted().filter((j) => j.attempts >= MAX_ATTEMPTS)) {
+      this.#end(
+        store.finish(job.id, 'failed', {
+          error: `stopped by ${MAX_ATTEMPTS} server restarts while it ran; not started again (see the server log)`,
+        }),
+      );
+    }
     this.pump();
   }
 
@@ -84,14 +95,6 @@ export class JobQueue extends EventEmitter<JobEvents> {
     while (!this.#closed && this.#running.size < this.#options.concurrency) {
       const job = this.#options.store.claimNext();
       if (!job) return;
-      if (job.attempts > MAX_ATTEMPTS) {
-        this.#end(
-          this.#options.store.finish(job.id, 'failed', {
-            error: `stopped by ${MAX_ATTEMPTS} server restarts while it ran; not started again (see the server log)`,
-          }),
-        );
-        continue;
-      }
       void this.#run(job);
     }
   }

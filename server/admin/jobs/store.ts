@@ -29,7 +29,7 @@ export interface Job {
   error: string | null;
 }
 
-/** A job cut off by this many restarts is not run again: something in it takes the server down. */
+/** A job cut off by this many restarts is failed, not run again: something in it takes the server down. */
 export const MAX_ATTEMPTS = 3;
 
 /** Creates the jobs table (the publish jobs' steps of the admin database's migrations). */
@@ -124,6 +124,10 @@ export class JobStore {
   /** Jobs a restart cut off: marked interrupted, to be run again (or failed after MAX_ATTEMPTS). */
   interruptRunning(): number {
     return Number(this.db.prepare("UPDATE jobs SET state = 'interrupted' WHERE state = 'running'").run().changes);
+  }
+
+  interrupted(): Job[] {
+    return (this.db.prepare("SELECT * FROM jobs WHERE state = 'interrupted' ORDER BY id").all() as unknown as Row[]).map(toJob);
   }
 
   /** Takes the next job to run (interrupted ones first, then oldest), marking it running; none when idle. */
