@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Upload } from 'tus-js-client';
+import type { Job } from '../../server/admin/jobs/store.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANT_PAGE_0017 } from '../support/inputs.ts';
 import { signIn } from '../support/admin.ts';
@@ -120,6 +121,39 @@ describe('uploads over tus', () => {
     // A body longer than the declared length is refused too, and nothing beyond it is kept.
     const created = await create(server.url, alice, batch2, 'short.tif', 10);
     expect((await patch(server.url, alice, created.headers.get('location')!, 0, randomBytes(5000))).status).toBe(413);
+  });
+
+  it('publishes a batch once, only when every file is in, and takes nothing more into it after', async () => {
+    const publish = (batch: string) => fetch(`${server.url}/admin/uploads/batches/${batch}/publish`, { method: 'POST', headers: headersFor(alice) });
+    const empty = await newBatch(server.url, alice);
+    expect(await (await publish(empty)).json()).toEqual({ error: 'nothing uploaded in this batch yet' });
+    const batch = await newBatch(server.url, alice);
+    const half = await create(server.url, alice, batch, 'kant/images/page-0017.tif', 10);
+    await patch(server.url, alice, half.headers.get('location')!, 0, Buffer.from('12345'));
+    const early = await publish(batch);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toEqual({ error: 'still uploading: kant/images/page-0017.tif' });
+    await patch(server.url, alice, half.headers.get('location')!, 5, Buffer.from('67890'));
+    const queued = await publish(batch);
+    expect(queued.status).toBe(202);
+    const { job } = (await queued.json()) as { job: number };
+    expect((await publish(batch)).status).toBe(409);
+    const late = await create(server.url, alice, batch, 'kant/mets.xml', 4);
+    expect(late.status).toBe(409);
+    expect(await late.text()).toMatch(/already being published/);
+    // Its job ends (ingest refuses the broken page) and says why, by item and file.
+    let ended: Job | undefined;
+    for (let i = 0; i < 150 && !ended; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      const j = (await (
+        await fetch(`${server.url}/admin/jobs/${job}`, { headers: { ...headersFor(alice), accept: 'application/json' } })
+      ).json()) as Job;
+      if (j.state === 'done' || j.state === 'failed') ended = j;
+    }
+    expect(ended).toMatchObject({
+      state: 'failed',
+      outcome: { published: [], failed: [{ item: 'kant', file: expect.stringContaining('page-0017.tif') }] },
+    });
   });
 
   it('never serves a staged file', async () => {
