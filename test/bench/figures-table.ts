@@ -45,6 +45,8 @@ export const PART_ORDER = [
   'pdf',
   'robustness',
   'admin',
+  'upload',
+  'editor',
 ];
 
 const HEADER = ['| part | figure | ratio | goal | detail |', '|---|---|---|---|---|'];
