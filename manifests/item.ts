@@ -80,6 +80,8 @@ export interface ItemRecord {
   note?: string;
   /** The source metadata file copied into `records/<id>/` (`mets.xml`, `item.json`, `row.csv`). */
   sourceRecord?: { file: string; format: 'mets' | 'csv' | 'json' };
+  /** Key of the page that stands for the item (manifest and collection thumbnail); the first page when absent. */
+  thumbnailPage?: string;
   behavior: 'paged' | 'individuals';
   viewingDirection: 'left-to-right' | 'right-to-left';
   pages: PageRecord[];
