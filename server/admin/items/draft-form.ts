@@ -78,7 +78,7 @@ function languageMap(body: FormBody, r: Reader, name: string, max: number, clean
     if (key === undefined) return r.problem(`${name}-lang-${i}`, 'language', (langs[i] ?? '').trim());
     const kept = clean ? sanitizeValue(value) : value;
     if (kept === '') return r.problem(`${name}-value-${i}`, 'emptyAfterCleaning');
-    (map[key] ??= []).push(kept);
+    map[key] = [...(map[key] ?? []), kept];
   });
   return map;
 }
