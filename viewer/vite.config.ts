@@ -101,12 +101,16 @@ export default defineConfig({
     target: 'es2022',
     assetsDir: 'assets',
     modulePreload: { polyfill: false },
+    // `.vite/manifest.json`: where the admin pages find their hashed script and stylesheet.
+    manifest: true,
     rolldownOptions: {
       input: {
         index: path.join(site, 'index.html'),
         search: path.join(site, 'search.html'),
         item: path.join(site, 'item.html'),
         'not-found': path.join(site, 'not-found.html'),
+        // The curators' workspace (/admin): scripts only, named in the build manifest the server reads.
+        'admin-editor': path.join(here, 'admin', 'editor.ts'),
       },
     },
   },

@@ -6,6 +6,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
+import helmet from 'helmet';
 import { loadConfig, type Config } from '../../config.ts';
 import { recordPublisher } from '../../ingest/publishing/record-publisher.ts';
 import type { SignedInUser } from '../../server/admin/contracts.ts';
@@ -45,6 +46,26 @@ export async function startEditorServer(): Promise<EditorServer> {
   const { guard, signInRouter } = testOnlyGuard(CURATORS);
   const audit: AuditEntry[] = [];
   const app = express();
+  // As strict as the workspace's own policy: no inline script or style may be needed by an admin page.
+  app.use(
+    '/admin',
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
   app.use('/admin', signInRouter);
   app.use(
     '/admin',

@@ -119,12 +119,12 @@ function langRowsField(
     const valueId = `${name}-value-${i}`;
     const choices = languages.includes(row.lang) || row.lang === '' || row.lang === 'none' ? languages : [...languages, row.lang];
     return html`<div class="lang-row">
-    <div class="field narrow"><label for="${langId}">${t(lang, 'language')}</label>
+    <div class="field narrow"><label for="${langId}">${t(lang, 'language')} (${fieldName(lang, name)} ${i + 1})</label>
       <select id="${langId}" name="${name}Lang"${invalid(problems, langId)}>
         <option value="none"${row.lang === 'none' || row.lang === '' ? html` selected` : ''}>${t(lang, 'languageNone')}</option>
         ${choices.map((l) => html`<option value="${l}"${row.lang === l ? html` selected` : ''}>${l}</option>`)}
       </select>${problemLine(lang, problems, langId)}</div>
-    <div class="field wide"><label for="${valueId}">${t(lang, 'text')} ${i + 1}</label>
+    <div class="field wide"><label for="${valueId}">${fieldName(lang, name)} ${i + 1}</label>
       ${
         name === 'summary'
           ? html`<textarea id="${valueId}" name="${name}" rows="4"${invalid(problems, valueId, help ? `${name}-help` : undefined)}>${row.value}</textarea>`
@@ -218,7 +218,7 @@ ${langRowsField(lang, problems, 'title', t(lang, 'titles'), v.titles)}
   <label for="date">${fieldName(lang, 'date')}</label>
   <p class="field-help" id="date-help">${t(lang, 'dateHelp')}</p>
   <input id="date" name="date" type="text" value="${v.date}"${invalid(problems, 'date', 'date-help date-meaning')}>
-  <p class="field-help" id="date-meaning" aria-live="polite">${meaning}</p>
+  <p class="field-help" id="date-meaning" aria-live="polite" data-means="${t(lang, 'dateMeans', { range: '{range}' })}" data-approximate="${t(lang, 'approximate')}">${meaning}</p>
   ${problemLine(lang, problems, 'date')}
 </div>
 ${textField(lang, problems, 'place', fieldName(lang, 'place'), v.place)}
@@ -270,7 +270,7 @@ ${textField(lang, problems, 'attribution', fieldName(lang, 'attribution'), v.att
   <legend>${t(lang, 'pages')}</legend>
   <p class="field-help" id="pages-help">${t(lang, 'pagesHelp')}</p>
   ${problemLine(lang, problems, 'pages')}${problemLine(lang, problems, 'thumbnailPage')}
-  <ol class="page-list" data-moved="${t(lang, 'movedTo', { page: '{page}', n: '{n}', total: '{total}' })}">
+  <ol class="page-list" data-moved="${t(lang, 'movedTo', { page: '{page}', n: '{n}', total: '{total}' })}" data-page="${t(lang, 'page', { n: '{n}' })}" data-up="${t(lang, 'moveUp')}" data-down="${t(lang, 'moveDown')}">
   ${v.pages.map((p, i) => {
     const page = pageByKey.get(p.key);
     const thumb = page ? thumbnailResource(local, page, 100) : undefined;

@@ -7,11 +7,13 @@
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import express, { type Request, type Response, Router } from 'express';
+import helmet from 'helmet';
 import type { Config } from '../../../config.ts';
 import type { ItemRecord } from '../../../manifests/item.ts';
 import { dataPaths, isSafeId, publicUrls } from '../../../manifests/layout.ts';
 import { buildManifest } from '../../../manifests/manifest.ts';
 import { DEFAULT_THUMBNAIL_WIDTH } from '../../../manifests/thumbnail.ts';
+import { PUBLIC_CSP_DIRECTIVES } from '../../app.ts';
 import { chooseSiteLang } from '../../routes/site-language.ts';
 import type { AdminGuard, Publisher, SignedInUser } from '../contracts.ts';
 import { type FormBody, readItemForm } from './draft-form.ts';
@@ -375,7 +377,9 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
   });
 
   /** The public item page, opened on the preview manifest, with a banner saying what it is and a way to publish. */
-  router.get('/items/:id/preview', async (req, res) => {
+  // The public page's own policy, not the workspace's stricter one: the viewer needs what it needs in public.
+  const publicPolicy = helmet.contentSecurityPolicy({ directives: PUBLIC_CSP_DIRECTIVES });
+  router.get('/items/:id/preview', publicPolicy, async (req, res) => {
     const lang = langOf(req);
     const id = itemId(req);
     const published = id && (await readPublished(paths, id));
