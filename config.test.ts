@@ -62,6 +62,11 @@ describe('loadConfig', () => {
       env: { PDF_MAX_SIZE: '2000', PDF_CONCURRENCY: '4', PDF_CACHE_MB: '0', PDF_FONT: '/opt/fonts/NotoSans.ttf' },
       expected: { PDF_MAX_SIZE: 2000, PDF_CONCURRENCY: 4, PDF_CACHE_MB: 0, PDF_FONT: '/opt/fonts/NotoSans.ttf' },
     },
+    {
+      env: {},
+      expected: { ADMIN_SESSION_IDLE_MINUTES: 60, ADMIN_SESSION_MAX_HOURS: 12, ADMIN_LINK_HOURS: 72, ADMIN_TRUSTED_PROXIES: undefined },
+    },
+    { env: { ADMIN_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,::1' }, expected: { ADMIN_TRUSTED_PROXIES: ['loopback', '10.0.0.0/8', '::1'] } },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -97,6 +102,8 @@ describe('loadConfig', () => {
     { env: { PDF_CONCURRENCY: '0' }, line: /^ {2}PDF_CONCURRENCY: must be at least 1/ },
     { env: { PDF_CACHE_MB: 'lots' }, line: /^ {2}PDF_CACHE_MB: must be a number/ },
     { env: { ELASTICSEARCH_INDEX: 'Leeszaal' }, line: /^ {2}ELASTICSEARCH_INDEX: lower-case letters, digits, _ and -/ },
+    { env: { ADMIN_SESSION_IDLE_MINUTES: '0' }, line: /^ {2}ADMIN_SESSION_IDLE_MINUTES: must be at least 1/ },
+    { env: { ADMIN_TRUSTED_PROXIES: 'nginx' }, line: /^ {2}ADMIN_TRUSTED_PROXIES: must be a comma-separated list/ },
   ])('refuses $env, naming the variable and its value', ({ env, line }) => {
     let error: unknown;
     try {

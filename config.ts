@@ -1,6 +1,7 @@
 // Configuration for every part of Leeszaal (ingest, server, search), read once from the environment.
 // Each value has a default so `npm start` works with no set-up; a bad value stops start-up with a
 // message that names the variable, because a typo in a deployment should never be silently ignored.
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as v from 'valibot';
@@ -79,6 +80,28 @@ const envSchema = v.object({
   PDF_CONCURRENCY: v.optional(int(1, 64), '2'),
   PDF_CACHE_MB: v.optional(int(0, 1_048_576), '2048'),
   PDF_FONT: v.optional(value, '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'),
+
+  // The curators' workspace (/admin), accounts part: a session ends after this long unused and at
+  // the latest this long after signing in; a set-password link works this long; failed sign-ins
+  // allowed per account name and per address within the window before signing in is refused.
+  ADMIN_SESSION_IDLE_MINUTES: v.optional(int(1, 10_080), '60'),
+  ADMIN_SESSION_MAX_HOURS: v.optional(int(1, 720), '12'),
+  ADMIN_LINK_HOURS: v.optional(int(1, 720), '72'),
+  ADMIN_SIGNIN_PER_ACCOUNT: v.optional(int(1, 1000), '5'),
+  ADMIN_SIGNIN_PER_ADDRESS: v.optional(int(1, 100_000), '50'),
+  ADMIN_SIGNIN_WINDOW_MINUTES: v.optional(int(1, 1440), '15'),
+  // Reverse proxies whose X-Forwarded-For is believed, so the per-address limit counts readers' own
+  // addresses, not the proxy's (Express's `trust proxy`: `loopback`, addresses or CIDR ranges).
+  ADMIN_TRUSTED_PROXIES: v.optional(
+    v.pipe(
+      value,
+      v.transform((list) => list.split(',').map((p) => p.trim())),
+      v.check(
+        (list) => list.every((p) => /^(loopback|linklocal|uniquelocal)$/.test(p) || net.isIP(p.split('/')[0] ?? '') !== 0),
+        'must be a comma-separated list of loopback, linklocal, uniquelocal, IP addresses or CIDR ranges',
+      ),
+    ),
+  ),
 
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),

@@ -25,6 +25,11 @@ export interface AppOptions {
   routers?: Router[];
   /** Reports shown under their names in GET /healthz (e.g. the search backend). */
   health?: HealthContributor[];
+  /**
+   * The curators' workspace (server/admin/admin.ts), mounted at /admin before the public site's
+   * read-only limits, headers and CORS: it takes forms and uploads, and sets its own headers.
+   */
+  admin?: Router;
   /** Shared or test-sized render cache and queue; by default sized from config. */
   renderCache?: RenderCache;
   renderQueue?: RenderQueue;
@@ -57,9 +62,13 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  // Only the workspace's sign-in limits use the client's address (req.ip).
+  if (config.ADMIN_TRUSTED_PROXIES) app.set('trust proxy', config.ADMIN_TRUSTED_PROXIES);
 
   if (log.isLevelEnabled('debug')) app.use(requestLog(log));
-  app.use(requestLimits);
+  app.use(urlLimit);
+  if (options.admin) app.use('/admin', options.admin);
+  app.use(readOnly);
   app.use(
     helmet({
       contentSecurityPolicy: { directives: PUBLIC_CSP_DIRECTIVES },
@@ -102,12 +111,17 @@ function requestLog(log: Logger): RequestHandler {
   };
 }
 
-/** No request bodies, no methods beyond reading, no overlong URLs. */
-const requestLimits: RequestHandler = (req, res, next) => {
+/** No overlong URLs, anywhere. */
+const urlLimit: RequestHandler = (req, _res, next) => {
   if (req.originalUrl.length > MAX_URL_LENGTH) {
     next(new HttpError(414, `request target longer than ${MAX_URL_LENGTH} characters`));
     return;
   }
+  next();
+};
+
+/** Outside /admin: no request bodies, no methods beyond reading. */
+const readOnly: RequestHandler = (req, res, next) => {
   if (!METHODS.has(req.method)) {
     res.setHeader('Allow', 'GET, HEAD, OPTIONS');
     next(new HttpError(405, `${req.method} is not supported; this server only reads`));

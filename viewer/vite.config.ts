@@ -1,7 +1,8 @@
 // Builds the site and the viewer (`npm run build`): the public pages (home, search, item, not found)
 // from viewer/site/ into viewer/dist/, one file per page and language, split so home and search never
 // load OpenSeadragon, and then a separate self-contained ES module, viewer/dist/embed/leeszaal-viewer.js,
-// that any museum page can load with one script tag.
+// that any museum page can load with one script tag. The admin pages' scripts (viewer/admin/) are
+// built alongside, into viewer/dist/admin/assets/.
 import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -101,16 +102,21 @@ export default defineConfig({
     target: 'es2022',
     assetsDir: 'assets',
     modulePreload: { polyfill: false },
-    // `.vite/manifest.json`: where the admin pages find their hashed script and stylesheet.
-    manifest: true,
     rolldownOptions: {
       input: {
         index: path.join(site, 'index.html'),
         search: path.join(site, 'search.html'),
         item: path.join(site, 'item.html'),
         'not-found': path.join(site, 'not-found.html'),
-        // The curators' workspace (/admin): scripts only, named in the build manifest the server reads.
-        'admin-editor': path.join(here, 'admin', 'editor.ts'),
+        // Scripts of the admin pages (viewer/admin/), one line per page's script.
+        'admin/accounts': path.join(here, 'admin', 'accounts.ts'),
+        'admin/editor': path.join(here, 'admin', 'editor.ts'),
+      },
+      output: {
+        // Admin scripts keep fixed names under admin/assets/ (served at /admin/assets/<name>.js), since
+        // the server renders those pages and cannot know a hash; their shared chunks stay in assets/.
+        entryFileNames: (chunk) =>
+          chunk.name.startsWith('admin/') ? `admin/assets/${chunk.name.slice('admin/'.length)}.js` : 'assets/[name]-[hash].js',
       },
     },
   },

@@ -1,7 +1,9 @@
-// A curator's HTTP client for the item editor tests: signs in, keeps the session cookie, reads the
+// A curator's HTTP client for the item editor tests: signs in over HTTP, keeps the session cookie, reads the
 // CSRF token and version an editor page carries, and submits the editor form as a browser would
 // (urlencoded, repeated names for repeated fields).
 import type { ItemRecord } from '../../manifests/item.ts';
+import { adminFetch, signIn } from '../support/admin.ts';
+import { CURATORS } from './editor-server.ts';
 
 export interface Client {
   get: (path: string) => Promise<Response>;
@@ -10,15 +12,15 @@ export interface Client {
   editorState: (id: string) => Promise<{ csrf: string; version: string; html: string }>;
 }
 
-export async function signedIn(baseUrl: string, user: string): Promise<Client> {
-  const res = await fetch(`${baseUrl}/admin/test-sign-in?user=${user}`);
-  if (res.status !== 204) throw new Error(`sign-in of ${user} failed: ${res.status}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+/** A curator signed in over HTTP through the sign-in form, sending forms as a browser on this site would. */
+export async function signedIn(baseUrl: string, user: keyof typeof CURATORS): Promise<Client> {
+  const session = await signIn(baseUrl, user, CURATORS[user]);
+  const get = (path: string) => adminFetch(baseUrl, session, path);
   const post = (path: string, form: URLSearchParams) =>
+    // The form's own CSRF field is what is checked: no header token is added.
     fetch(`${baseUrl}${path}`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: session.cookie, origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
       body: form,
       redirect: 'manual',
     });

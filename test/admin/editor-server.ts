@@ -1,33 +1,28 @@
-// The item editor's test server: the whole Leeszaal (IIIF, search with its activity follower, site)
-// on its own copy of the published sample, with the admin item editor mounted at /admin in front of
-// it and the real record publisher from ingest, as start.ts composes them. `users` sign in through
-// the test-only guard until the workspace's real one is merged.
+// The item editor's test server: the whole Leeszaal as `npm start` composes it (IIIF, search with its
+// activity follower, the curators' workspace at /admin, the site) with ingest's record publisher, on
+// its own copy of the published sample, and two curators' accounts made through the accounts API.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import express from 'express';
-import helmet from 'helmet';
 import { loadConfig, type Config } from '../../config.ts';
 import { recordPublisher } from '../../ingest/publishing/record-publisher.ts';
-import type { SignedInUser } from '../../server/admin/contracts.ts';
-import { type AuditEntry, createItemEditorRouter } from '../../server/admin/items/router.ts';
+import { addAccount, setAccountPassword } from '../../server/admin/accounts/manage.ts';
+import { hashPassword } from '../../server/admin/accounts/passwords.ts';
+import { type AuditRow, auditPage } from '../../server/admin/audit.ts';
 import { createLeeszaal } from '../../server/leeszaal.ts';
 import { createLogger } from '../../server/logger.ts';
-import { DEFAULT_DIST } from '../../server/routes/site.ts';
 import { ensureBuilt, listen } from '../browser/support.ts';
 import { publishedSample } from '../support/sample.ts';
-import { testOnlyGuard } from './test-only-guard.ts';
 
-export const CURATORS: SignedInUser[] = [
-  { id: 1, name: 'anna', role: 'curator' },
-  { id: 2, name: 'bram', role: 'curator' },
-];
+/** The curators' accounts, with passwords of the length the workspace asks for. */
+export const CURATORS = { anna: 'anna-leest-kant-1784', bram: 'bram-corrigeert-titels' } as const;
 
 export interface EditorServer {
   baseUrl: string;
   dataDir: string;
   config: Config;
-  audit: AuditEntry[];
+  /** The workspace's audit log, oldest first. */
+  auditLog: () => AuditRow[];
   /** Brings search up to date with the activity log now, rather than at the follower's next tick. */
   syncSearch: () => Promise<void>;
   close: () => Promise<void>;
@@ -40,45 +35,28 @@ export async function startEditorServer(): Promise<EditorServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-editor-'));
   const dataDir = path.join(root, 'data');
   // A copy of its own: the tests edit, withdraw and restore.
-  await cp(sample.dataDir, dataDir, { recursive: true, filter: (src) => !src.endsWith('ingest.lock') });
+  await cp(sample.dataDir, dataDir, {
+    recursive: true,
+    filter: (src) => !src.endsWith('ingest.lock') && !src.includes(`${path.sep}admin${path.sep}`),
+  });
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'silent' });
-  const leeszaal = createLeeszaal(config, createLogger(config));
-  const { guard, signInRouter } = testOnlyGuard(CURATORS);
-  const audit: AuditEntry[] = [];
-  const app = express();
-  // As strict as the workspace's own policy: no inline script or style may be needed by an admin page.
-  app.use(
-    '/admin',
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-    }),
-  );
-  app.use('/admin', signInRouter);
-  app.use(
-    '/admin',
-    createItemEditorRouter({ config, guard, publisher: recordPublisher(config), audit: (e) => audit.push(e), distDir: DEFAULT_DIST }),
-  );
-  app.use(leeszaal.app);
-  setHandler(app);
+  const publisher = {
+    ...recordPublisher(config),
+    publishFolder: () => Promise.reject(new Error('uploads are not part of the item editor tests')),
+  };
+  const leeszaal = createLeeszaal(config, createLogger(config), { publisher });
+  const db = leeszaal.admin.db;
+  for (const [name, password] of Object.entries(CURATORS)) {
+    const { account } = addAccount(db, { name: 'test' }, name, 'curator', 3_600_000);
+    setAccountPassword(db, { name: 'test' }, account.id, await hashPassword(password));
+  }
+  setHandler(leeszaal.app);
   await leeszaal.search.follower.sync();
   return {
     baseUrl,
     dataDir,
     config,
-    audit,
+    auditLog: () => auditPage(db, 1, 1000).rows.reverse(),
     syncSearch: async () => {
       await leeszaal.search.follower.sync();
     },

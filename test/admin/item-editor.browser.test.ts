@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANT, launchBrowser, screenshotPath } from '../browser/support.ts';
-import { type EditorServer, startEditorServer } from './editor-server.ts';
+import { CURATORS, type EditorServer, startEditorServer } from './editor-server.ts';
 
 let srv: EditorServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -36,9 +36,12 @@ beforeAll(async () => {
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
-  // The context's request client shares its cookies: the session is the browser's.
-  const res = await browser.context.request.get(`${srv.baseUrl}/admin/test-sign-in?user=anna`);
-  expect(res.status()).toBe(204);
+  // Signs in through the workspace's form, with the keyboard, as a curator would.
+  await page.goto(`${srv.baseUrl}/admin/sign-in?lang=en&next=${encodeURIComponent('/admin/items?lang=en')}`);
+  await page.getByLabel('User name').fill('anna');
+  await page.getByLabel('Password').fill(CURATORS.anna);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/admin/items?lang=en');
 }, 600_000);
 
 afterAll(async () => {

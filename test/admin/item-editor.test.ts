@@ -53,8 +53,13 @@ afterAll(async () => {
 
 describe('item editor over HTTP', () => {
   it('is closed to anyone not signed in, and refuses a change without the session’s CSRF token', async () => {
-    expect((await fetch(`${srv.baseUrl}/admin/items`, { redirect: 'manual' })).status).toBe(401);
+    // A page sends the anonymous to sign in; a script gets 401.
+    const anonymous = await fetch(`${srv.baseUrl}/admin/items`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe(`/admin/sign-in?next=${encodeURIComponent('/admin/items')}`);
     expect((await fetch(`${srv.baseUrl}/admin/items/${KANT}/preview/manifest.json`, { redirect: 'manual' })).status).toBe(401);
+    const form = new URLSearchParams({ version: 'x' });
+    expect((await fetch(`${srv.baseUrl}/admin/items/${KANT}/withdraw`, { method: 'POST', body: form, redirect: 'manual' })).status).toBe(401);
     const state = await anna.editorState(KANT);
     const forged = formOf(await published(), { ...state, csrf: 'forged' });
     expect((await anna.post(`/admin/items/${KANT}`, forged)).status).toBe(403);
@@ -143,7 +148,7 @@ describe('item editor over HTTP', () => {
     expect(await imageFiles()).toEqual(tiles);
     const activities = await readFile(path.join(dataPaths(srv.dataDir).state, 'activities.jsonl'), 'utf8');
     expect(activities.trim().split('\n').at(-1)).toContain(`"type":"Update","itemId":"${KANT}"`);
-    expect(srv.audit.map((a) => `${a.user.name} ${a.action}`)).toEqual(expect.arrayContaining(['anna item.save', 'anna item.publish']));
+    expect(srv.auditLog().map((a) => `${a.userName} ${a.action}`)).toEqual(expect.arrayContaining(['anna item.save', 'anna item.publish']));
   });
 
   it('refuses a save based on an older version (409), shows the other curator’s change, and overwrites nothing', async () => {
@@ -206,7 +211,7 @@ describe('item editor over HTTP', () => {
     const after = await (await anna.get(`/admin/items/${KANT}/history?lang=en`)).text();
     expect(after).toContain('Version 4: Version 1 restored');
     expect(await searchIds('Zeitschriftfassung')).not.toContain(KANT);
-    expect(srv.audit.at(-1)).toMatchObject({ action: 'item.version-restored', item: KANT, details: { version: 1 } });
+    expect(srv.auditLog().at(-1)).toMatchObject({ userName: 'anna', action: 'item.version-restored', item: KANT, details: { version: 1 } });
   });
 
   it('withdraws the item off the site, collection and search, keeping its files aside, and restores it all', async () => {
@@ -234,6 +239,11 @@ describe('item editor over HTTP', () => {
     expect(await searchIds('Aufklärung')).toContain(KANT);
     // The very same files, put back: same tiles, same times.
     expect(await imageFiles()).toEqual(tiles);
-    expect(srv.audit.map((a) => a.action).slice(-2)).toEqual(['item.withdraw', 'item.restore']);
+    expect(
+      srv
+        .auditLog()
+        .map((a) => a.action)
+        .slice(-2),
+    ).toEqual(['item.withdraw', 'item.restore']);
   });
 });

@@ -3,7 +3,6 @@
 // the years a typed date stands for, shown as it is typed. The form works without it; this only
 // moves the page rows and their hidden keys, which the form submits in their new order.
 import { parseDateRange } from '../../manifests/dates.ts';
-import './editor.css';
 
 const list = document.querySelector<HTMLOListElement>('.page-list');
 const announcer = document.getElementById('page-announcer');

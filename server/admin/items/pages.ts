@@ -10,12 +10,16 @@ import { thumbnailResource } from '../../../manifests/thumbnail.ts';
 import { publicUrls } from '../../../manifests/layout.ts';
 import { type FieldProblem, ITEM_TYPES } from './draft-form.ts';
 import type { FormValues, LangValue } from './form-values.ts';
-import { type Html, html } from './html.ts';
-import { withLang } from './page-frame.ts';
+import { type Html, html } from '../pages/html.ts';
 import type { FieldChange } from './record-diff.ts';
 import { RIGHTS_OPTIONS, rightsOption } from './rights-options.ts';
 import { fieldName, type Lang, problemText, t } from './text.ts';
 import type { HistoryEntry } from './versions.ts';
+
+/** A link to an admin page in the language it is shown in. */
+export function withLang(url: string, lang: Lang): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
+}
 
 /** Image URLs relative to the site, so the admin pages' CSP (same origin) allows the thumbnails. */
 const local = publicUrls('');

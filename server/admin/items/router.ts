@@ -6,7 +6,7 @@
 // Mounted at /admin behind the workspace's guard (sign-in, curator role, CSRF).
 import { access, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import express, { type Request, type Response, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import helmet from 'helmet';
 import type { Config } from '../../../config.ts';
 import type { ItemRecord } from '../../../manifests/item.ts';
@@ -14,12 +14,16 @@ import { dataPaths, isSafeId, publicUrls } from '../../../manifests/layout.ts';
 import { buildManifest } from '../../../manifests/manifest.ts';
 import { DEFAULT_THUMBNAIL_WIDTH } from '../../../manifests/thumbnail.ts';
 import { PUBLIC_CSP_DIRECTIVES } from '../../app.ts';
-import { chooseSiteLang } from '../../routes/site-language.ts';
+import { DEFAULT_DIST } from '../../routes/site.ts';
+import { audit } from '../audit.ts';
 import type { AdminGuard, Publisher, SignedInUser } from '../contracts.ts';
+import type { AdminDb } from '../db.ts';
+import type { AdminPart } from '../part.ts';
+import { type Html, html } from '../pages/html.ts';
+import { renderPage } from '../pages/layout.ts';
+import { adminLang } from '../text.ts';
 import { type FormBody, readItemForm } from './draft-form.ts';
 import { valuesFromBody, valuesFromRecord } from './form-values.ts';
-import { escapeHtml, type Html, html } from './html.ts';
-import { adminAssets, renderFrame } from './page-frame.ts';
 import { editorPage, historyPage, type ListRow, listPage, titleOf, withdrawnPage } from './pages.ts';
 import { diffRecords } from './record-diff.ts';
 import { type Lang, t, type TextKey } from './text.ts';
@@ -35,22 +39,23 @@ import {
   writeDraft,
 } from './versions.ts';
 
-export interface AuditEntry {
-  user: SignedInUser;
-  action: 'item.save' | 'item.publish' | 'item.discard' | 'item.withdraw' | 'item.restore' | 'item.version-restored';
-  item: string;
-  details?: Record<string, unknown>;
-}
+/** What the editor records in the workspace's audit log. */
+type EditorAction = 'item.save' | 'item.publish' | 'item.discard' | 'item.withdraw' | 'item.restore' | 'item.version-restored';
 
 export interface ItemEditorOptions {
   config: Config;
   guard: AdminGuard;
-  publisher: Pick<Publisher, 'republishRecord' | 'withdraw' | 'restore'>;
-  /** Writes one audit-log line; the workspace's audit log. */
-  audit: (entry: AuditEntry) => void;
-  /** The built site (viewer/dist), for the preview page and the editor's script. */
+  /** Ingest's publishing (start.ts); without it, publishing, withdrawing and restoring answer 503. */
+  publisher: Pick<Publisher, 'republishRecord' | 'withdraw' | 'restore'> | undefined;
+  /** The workspace's database, for the audit log. */
+  db: AdminDb;
+  /** The built site (viewer/dist), for the preview page. */
   distDir: string;
 }
+
+/** The editor as a part of the workspace (server/admin/parts.ts). */
+export const itemEditorPart: AdminPart = (ctx) =>
+  createItemEditorRouter({ config: ctx.config, guard: ctx.guard, publisher: ctx.publisher, db: ctx.db, distDir: DEFAULT_DIST });
 
 /** Messages shown after a redirect (`?done=`), so a reload repeats nothing. */
 const DONE: Record<string, TextKey> = {
@@ -66,7 +71,16 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
   const paths = dataPaths(config.DATA_DIR);
   const urls = publicUrls(config.PUBLIC_BASE_URL);
   const router = Router();
-  const body = express.urlencoded({ extended: false, limit: '512kb', parameterLimit: 10_000 });
+  const record = (res: Response, action: EditorAction, item: string, details?: Record<string, unknown>) =>
+    audit(opts.db, { user: guard.user(res), action, item, ...(details ? { details } : {}) });
+  /** Publishing needs ingest's publisher; a server composed without it says so rather than failing later. */
+  const withPublisher: RequestHandler = (req, res, next) => {
+    if (opts.publisher) return next();
+    res
+      .status(503)
+      .type('text/plain')
+      .send(t(adminLang(req, res), 'failed', { reason: 'this server was started without publishing (ingest)' }));
+  };
 
   // One change at a time: the version check and the write it guards must not interleave.
   let queue: Promise<unknown> = Promise.resolve();
@@ -76,29 +90,21 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     return run;
   };
 
-  const langOf = (req: Request): Lang =>
-    chooseSiteLang({ query: req.query.lang, cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] });
-  const here = (req: Request) => {
-    const u = new URL(req.originalUrl, 'http://x');
-    u.searchParams.delete('lang');
-    u.searchParams.delete('done');
-    return `${u.pathname}${u.search}`;
-  };
-  const send = async (req: Request, res: Response, status: number, title: string, page: Html) => {
-    const lang = langOf(req);
+  const send = (req: Request, res: Response, status: number, title: string, main: Html) => {
+    const user = guard.user(res);
     res
       .status(status)
-      .setHeader('Cache-Control', 'no-store')
       .type('html')
       .send(
-        renderFrame({
-          lang,
+        renderPage({
+          lang: adminLang(req, res),
           title,
-          user: guard.user(res).name,
+          main,
+          user,
           csrf: guard.csrfToken(res),
-          here: here(req),
-          body: page,
-          assets: await adminAssets(opts.distDir),
+          current: '/admin/items',
+          scripts: ['editor'],
+          styles: ['editor'],
         }),
       );
   };
@@ -113,7 +119,8 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     return req.query.done === 'version' && Number.isInteger(n) ? t(lang, 'versionRestored', { n }) : undefined;
   };
   const redirect = (res: Response, lang: Lang, to: string, what: string) => res.redirect(303, `${to}?lang=${lang}&done=${what}`);
-  const notFound = (req: Request, res: Response) => send(req, res, 404, t(langOf(req), 'notFound'), htmlText(t(langOf(req), 'notFound')));
+  const notFound = (req: Request, res: Response) =>
+    send(req, res, 404, t(adminLang(req, res), 'notFound'), htmlText(t(adminLang(req, res), 'notFound')));
 
   /** Publishes `record` as the item's next version, keeping the ingested one as version 1 the first time. */
   const publish = async (user: SignedInUser, published: { record: ItemRecord }, record: ItemRecord, action: HistoryAction, from?: number) => {
@@ -122,6 +129,7 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       const at = (await stat(paths.record(record.id))).mtime.toISOString();
       history.push(await appendHistory(paths, record.id, { at, user: null, action: 'ingest', record: published.record }, history));
     }
+    if (!publisher) throw new Error('this server was started without publishing (ingest)');
     await publisher.republishRecord(record);
     const now = await readPublished(paths, record.id);
     if (!now) throw new Error(`item ${record.id} is not published after publishing`);
@@ -135,11 +143,11 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     return diffRecords(published.record, now.record);
   };
 
-  router.use('/assets', express.static(path.join(opts.distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, redirect: false }));
+  router.get('/assets/editor.css', (_req, res) => res.sendFile(path.join(import.meta.dirname, 'editor.css')));
   router.use('/items', guard.requireRole('curator'));
 
   router.get('/items', async (req, res) => {
-    const lang = langOf(req);
+    const lang = adminLang(req, res);
     const q = String(req.query.q ?? '')
       .trim()
       .toLowerCase()
@@ -160,7 +168,7 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
   });
 
   router.get('/items/:id', async (req, res) => {
-    const lang = langOf(req);
+    const lang = adminLang(req, res);
     const id = itemId(req);
     if (!id) return notFound(req, res);
     const published = await readPublished(paths, id);
@@ -189,9 +197,9 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     );
   });
 
-  router.post('/items/:id', body, guard.verifyCsrf, (req, res) =>
+  router.post('/items/:id', (req, res) =>
     serial(async () => {
-      const lang = langOf(req);
+      const lang = adminLang(req, res);
       const id = itemId(req);
       if (!id) return notFound(req, res);
       const published = await readPublished(paths, id);
@@ -239,7 +247,7 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       if (action === 'publish') {
         try {
           const changes = await publish(user, published, read.record, 'edit');
-          opts.audit({ user, action: 'item.publish', item: id, details: { fields: changes.map((c) => c.field) } });
+          record(res, 'item.publish', id, { fields: changes.map((c) => c.field) });
         } catch (err) {
           return editor(503, { message: t(lang, 'failed', { reason: (err as Error).message }) });
         }
@@ -251,20 +259,15 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
         user: user.name,
         savedAt: new Date().toISOString(),
       });
-      opts.audit({
-        user,
-        action: 'item.save',
-        item: id,
-        details: { fields: diffRecords(draft?.record ?? published.record, read.record).map((c) => c.field) },
-      });
+      record(res, 'item.save', id, { fields: diffRecords(draft?.record ?? published.record, read.record).map((c) => c.field) });
       if (action === 'preview') return res.redirect(303, `/admin/items/${id}/preview?lang=${lang}`);
       return redirect(res, lang, `/admin/items/${id}`, 'saved');
     }),
   );
 
-  router.post('/items/:id/publish', body, guard.verifyCsrf, (req, res) =>
+  router.post('/items/:id/publish', withPublisher, (req, res) =>
     serial(async () => {
-      const lang = langOf(req);
+      const lang = adminLang(req, res);
       const id = itemId(req);
       const published = id && (await readPublished(paths, id));
       const draft = id && (await readDraft(paths, id));
@@ -275,50 +278,50 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       }
       const user = guard.user(res);
       const changes = await publish(user, published, draft.record, 'edit');
-      opts.audit({ user, action: 'item.publish', item: id, details: { fields: changes.map((c) => c.field) } });
+      record(res, 'item.publish', id, { fields: changes.map((c) => c.field) });
       return redirect(res, lang, `/admin/items/${id}`, 'published');
     }),
   );
 
-  router.post('/items/:id/discard', body, guard.verifyCsrf, (req, res) =>
+  router.post('/items/:id/discard', (req, res) =>
     serial(async () => {
-      const lang = langOf(req);
+      const lang = adminLang(req, res);
       const id = itemId(req);
       if (!id) return notFound(req, res);
       const draft = await readDraft(paths, id);
       if (draft && req.body?.version === draft.version) {
         await deleteDraft(paths, id);
-        opts.audit({ user: guard.user(res), action: 'item.discard', item: id });
+        record(res, 'item.discard', id);
         return redirect(res, lang, `/admin/items/${id}`, 'discarded');
       }
       return res.redirect(303, `/admin/items/${id}?lang=${lang}`);
     }),
   );
 
-  router.post('/items/:id/withdraw', body, guard.verifyCsrf, (req, res) =>
+  router.post('/items/:id/withdraw', withPublisher, (req, res) =>
     serial(async () => {
-      const lang = langOf(req);
+      const lang = adminLang(req, res);
       const id = itemId(req);
       if (!id || !(await readPublished(paths, id))) return notFound(req, res);
-      await publisher.withdraw(id);
-      opts.audit({ user: guard.user(res), action: 'item.withdraw', item: id });
+      await publisher!.withdraw(id);
+      record(res, 'item.withdraw', id);
       return redirect(res, lang, `/admin/items/${id}`, 'withdrawn');
     }),
   );
 
-  router.post('/items/:id/restore', body, guard.verifyCsrf, (req, res) =>
+  router.post('/items/:id/restore', withPublisher, (req, res) =>
     serial(async () => {
-      const lang = langOf(req);
+      const lang = adminLang(req, res);
       const id = itemId(req);
       if (!id || !(await readWithdrawn(paths, id))) return notFound(req, res);
-      await publisher.restore(id);
-      opts.audit({ user: guard.user(res), action: 'item.restore', item: id });
+      await publisher!.restore(id);
+      record(res, 'item.restore', id);
       return redirect(res, lang, `/admin/items/${id}`, 'restored');
     }),
   );
 
   router.get('/items/:id/history', async (req, res) => {
-    const lang = langOf(req);
+    const lang = adminLang(req, res);
     const id = itemId(req);
     if (!id) return notFound(req, res);
     const published = await readPublished(paths, id);
@@ -334,9 +337,9 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     await send(req, res, 200, t(lang, 'history'), historyPage(lang, guard.csrfToken(res), record, rows, published !== undefined, done(req, lang)));
   });
 
-  router.post('/items/:id/history/:n/restore', body, guard.verifyCsrf, (req, res) =>
+  router.post('/items/:id/history/:n/restore', withPublisher, (req, res) =>
     serial(async () => {
-      const lang = langOf(req);
+      const lang = adminLang(req, res);
       const id = itemId(req);
       const n = Number(req.params.n);
       const published = id && (await readPublished(paths, id));
@@ -345,7 +348,7 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       if (!entry) return notFound(req, res);
       const user = guard.user(res);
       const changes = await publish(user, published, entry.record, 'restore-version', n);
-      opts.audit({ user, action: 'item.version-restored', item: id, details: { version: n, fields: changes.map((c) => c.field) } });
+      record(res, 'item.version-restored', id, { version: n, fields: changes.map((c) => c.field) });
       return res.redirect(303, `/admin/items/${id}/history?lang=${lang}&done=version&version=${n}`);
     }),
   );
@@ -380,7 +383,7 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
   // The public page's own policy, not the workspace's stricter one: the viewer needs what it needs in public.
   const publicPolicy = helmet.contentSecurityPolicy({ directives: PUBLIC_CSP_DIRECTIVES });
   router.get('/items/:id/preview', publicPolicy, async (req, res) => {
-    const lang = langOf(req);
+    const lang = adminLang(req, res);
     const id = itemId(req);
     const published = id && (await readPublished(paths, id));
     if (!id || !published) return notFound(req, res);
@@ -391,21 +394,22 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     } catch {
       return void res.status(503).type('text/plain').send('The site is not built yet: run `npm run build`.');
     }
-    const title = escapeHtml(titleOf(draft?.record ?? published.record, lang));
-    const banner = `<div class="notice preview-banner" role="note"><p>${escapeHtml(t(lang, 'previewBanner'))}</p>
-<p><a href="/admin/items/${id}?lang=${lang}">${escapeHtml(t(lang, 'backToEditor'))}</a></p>
+    const title = titleOf(draft?.record ?? published.record, lang);
+    const banner = html`<div class="notice preview-banner" role="note"><p>${t(lang, 'previewBanner')}</p>
+<p><a href="/admin/items/${id}?lang=${lang}">${t(lang, 'backToEditor')}</a></p>
 ${
   draft
-    ? `<form method="post" action="/admin/items/${id}/publish?lang=${lang}"><input type="hidden" name="_csrf" value="${escapeHtml(guard.csrfToken(res))}"><input type="hidden" name="version" value="${draft.version}"><button type="submit">${escapeHtml(t(lang, 'publish'))}</button></form>`
+    ? html`<form method="post" action="/admin/items/${id}/publish?lang=${lang}"><input type="hidden" name="_csrf" value="${guard.csrfToken(res)}"><input type="hidden" name="version" value="${draft.version}"><button type="submit">${t(lang, 'publish')}</button></form>`
     : ''
-}</div>`;
+}</div>`.text;
     page = page
       .replace(
         '</title>',
-        `</title><meta name="leeszaal-manifest" content="/admin/items/${id}/preview/manifest.json"><meta name="robots" content="noindex">`,
+        () => `</title><meta name="leeszaal-manifest" content="/admin/items/${id}/preview/manifest.json"><meta name="robots" content="noindex">`,
       )
-      .replace(/<title>[^<]*<\/title>/, `<title>${t(lang, 'preview')}: ${title} — Leeszaal</title>`)
-      .replace('<h1 id="title">…</h1>', `${banner}<h1 id="title">${title}</h1>`);
+      // Replacer functions: a `$&` in a title must stay text, not become a replacement pattern.
+      .replace(/<title>[^<]*<\/title>/, () => html`<title>${t(lang, 'preview')}: ${title} — Leeszaal</title>`.text)
+      .replace('<h1 id="title">…</h1>', () => `${banner}${html`<h1 id="title">${title}</h1>`.text}`);
     res.status(200).setHeader('Cache-Control', 'no-store').type('html').send(page);
   });
 

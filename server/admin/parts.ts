@@ -1,0 +1,9 @@
+// The parts of the curators' workspace besides accounts, each mounted under /admin behind sign-in
+// and CSRF checks, in this order. Each part adds its one line here.
+import { itemEditorPart } from './items/router.ts';
+import type { AdminPart } from './part.ts';
+
+export const ADMIN_PARTS: AdminPart[] = [
+  // The item editor: /admin/items.
+  itemEditorPart,
+];
