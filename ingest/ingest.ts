@@ -383,7 +383,11 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const onDisk = await readFile(paths.manifest(item.id), 'utf8').catch(() => undefined);
   const recordOnDisk = await readFile(paths.record(item.id), 'utf8').catch(() => undefined);
   const altoSources = record.pages.flatMap((p) => (p.alto ? [{ key: p.key, source: insideFolder(item.folder, p.alto) }] : []));
-  if (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) {
+  const sourceHash = sha256Text(recordText);
+  // A record a curator edited in the workspace (ingest/publishing/record-edit.ts) stands while its
+  // source stays as it was when last ingested; a changed source wins (the edit stays in the history).
+  const editStands = before?.sourceHash === sourceHash && recordOnDisk !== undefined && recordOnDisk !== recordText && onDisk !== undefined;
+  if ((onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) || editStands) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
     // A touched but identical scan: remember its new mtime so the next run need not hash it again.
@@ -392,7 +396,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
       await saveState(paths.state, state);
     }
     ctx.summary.unchanged.push(item.id);
-    ctx.progress.item(`unchanged ${item.id}`);
+    ctx.progress.item(editStands ? `unchanged ${item.id} (edited in the workspace; its source has not changed)` : `unchanged ${item.id}`);
     return;
   }
 
@@ -421,7 +425,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   await saveState(paths.state, state);
   await writeFileAtomic(paths.manifest(item.id), manifestText, ctx.stagingDir);
 
-  state.items[item.id] = { pages: built.pageStates, manifestHash, publishedAt: new Date().toISOString() };
+  state.items[item.id] = { pages: built.pageStates, manifestHash, sourceHash, publishedAt: new Date().toISOString() };
   await saveState(paths.state, state);
 
   // Images only the previous version used are deleted by the sweep of the first run after their

@@ -41,6 +41,7 @@ const withdrawnState = v.object({
       }),
     ),
     manifestHash: v.string(),
+    sourceHash: v.optional(v.string()),
     publishedAt: v.string(),
   }),
 });
