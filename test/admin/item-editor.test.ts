@@ -51,6 +51,48 @@ afterAll(async () => {
   await srv?.close();
 });
 
+const ROUTES: [string, string][] = [
+  ['GET', '/admin/items'],
+  ['GET', `/admin/items/${KANT}`],
+  ['GET', `/admin/items/${KANT}/history`],
+  ['GET', `/admin/items/${KANT}/preview`],
+  ['GET', `/admin/items/${KANT}/preview/manifest.json`],
+  ['POST', `/admin/items/${KANT}`],
+  ['POST', `/admin/items/${KANT}/publish`],
+  ['POST', `/admin/items/${KANT}/discard`],
+  ['POST', `/admin/items/${KANT}/withdraw`],
+  ['POST', `/admin/items/${KANT}/restore`],
+  ['POST', `/admin/items/${KANT}/history/1/restore`],
+];
+
+describe('item editor routes', () => {
+  it.each(ROUTES)('%s %s: without a session a script gets 401 and nothing changes', async (method, route) => {
+    const before = await readFile(dataPaths(srv.dataDir).record(KANT), 'utf8');
+    const res = await fetch(`${srv.baseUrl}${route}`, {
+      method,
+      redirect: 'manual',
+      headers: { origin: srv.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      ...(method === 'POST' ? { body: 'version=x' } : {}),
+    });
+    expect(res.status).toBe(401);
+    expect(await readFile(dataPaths(srv.dataDir).record(KANT), 'utf8')).toBe(before);
+  });
+
+  it.each(ROUTES.filter(([m]) => m === 'POST'))(
+    '%s %s: a forged or another session’s CSRF token gets 403 and nothing changes',
+    async (_method, route) => {
+      const before = await readFile(dataPaths(srv.dataDir).record(KANT), 'utf8');
+      const brams = await bram.editorState(KANT);
+      for (const csrf of ['forged', brams.csrf]) {
+        const { version } = await anna.editorState(KANT);
+        expect((await anna.post(route, new URLSearchParams({ _csrf: csrf, version }))).status).toBe(403);
+      }
+      expect(await readFile(dataPaths(srv.dataDir).record(KANT), 'utf8')).toBe(before);
+      expect(await stat(dataPaths(srv.dataDir).draft(KANT)).catch(() => undefined)).toBeUndefined();
+    },
+  );
+});
+
 describe('item editor over HTTP', () => {
   it('is closed to anyone not signed in, and refuses a change without the session’s CSRF token', async () => {
     // A page sends the anonymous to sign in; a script gets 401.
