@@ -223,6 +223,29 @@ describe('item editor over HTTP', () => {
     expect((await bram.post(`/admin/items/${KANT}/discard`, new URLSearchParams({ _csrf: after.csrf, version: after.version }))).status).toBe(303);
   });
 
+  it('publishes from a preview only the draft that preview showed', async () => {
+    const record = await published();
+    const annas = await anna.editorState(KANT);
+    const first = formOf(record, annas, 'preview');
+    first.set('place', 'Berlin (Vorschau)');
+    expect((await anna.post(`/admin/items/${KANT}?lang=en`, first)).status).toBe(303);
+    const preview = await (await anna.get(`/admin/items/${KANT}/preview?lang=en`)).text();
+    const seen = /name="version" value="([^"]+)"/.exec(preview)![1]!;
+    // Bram changes the draft after Anna looked at it.
+    const brams = await bram.editorState(KANT);
+    const second = formOf(record, brams);
+    second.set('place', 'Berlin (Bram)');
+    expect((await bram.post(`/admin/items/${KANT}?lang=en`, second)).status).toBe(303);
+    const res = await anna.post(`/admin/items/${KANT}/publish?lang=en`, new URLSearchParams({ _csrf: annas.csrf, version: seen }));
+    expect(res.headers.get('location')).toBe(`/admin/items/${KANT}?lang=en&done=stale`);
+    expect((await published()).place).toBe(record.place);
+    expect(await (await anna.get(`/admin/items/${KANT}?lang=en&done=stale`)).text()).toContain(
+      'Not published: the draft or the item changed meanwhile.',
+    );
+    const now = await anna.editorState(KANT);
+    expect((await anna.post(`/admin/items/${KANT}/discard`, new URLSearchParams({ _csrf: now.csrf, version: now.version }))).status).toBe(303);
+  });
+
   it('sanitises the summary as ingest does: no script or javascript: link reaches the public manifest', async () => {
     const state = await anna.editorState(KANT);
     const form = formOf(await published(), state, 'publish');

@@ -64,6 +64,7 @@ const DONE: Record<string, TextKey> = {
   withdrawn: 'withdrawn',
   restored: 'restored',
   discarded: 'discarded',
+  stale: 'stale',
 };
 
 export function createItemEditorRouter(opts: ItemEditorOptions): Router {
@@ -119,6 +120,16 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
     return req.query.done === 'version' && Number.isInteger(n) ? t(lang, 'versionRestored', { n }) : undefined;
   };
   const redirect = (res: Response, lang: Lang, to: string, what: string) => res.redirect(303, `${to}?lang=${lang}&done=${what}`);
+  /** A change that could not be made (the data folder locked by a long ingest, pages that changed): said, nothing half-done. */
+  const failed = (req: Request, res: Response, err: unknown) =>
+    send(
+      req,
+      res,
+      503,
+      t(adminLang(req, res), 'failed', { reason: (err as Error).message }),
+      html`<h1>${t(adminLang(req, res), 'failed', { reason: (err as Error).message })}</h1>
+<p><a href="${`/admin/items/${String(req.params.id)}`}">${t(adminLang(req, res), 'backToEditor')}</a></p>`,
+    );
   const notFound = (req: Request, res: Response) =>
     send(req, res, 404, t(adminLang(req, res), 'notFound'), htmlText(t(adminLang(req, res), 'notFound')));
 
@@ -273,12 +284,16 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       const draft = id && (await readDraft(paths, id));
       if (!id || !published) return notFound(req, res);
       if (!draft || req.body?.version !== draft.version || draft.base !== published.version) {
-        // The editor shows what is current, with the conflict explained on the next save.
-        return res.redirect(303, `/admin/items/${id}?lang=${lang}`);
+        // Nothing is published: the editor shows what is current and says why.
+        return redirect(res, lang, `/admin/items/${id}`, 'stale');
       }
       const user = guard.user(res);
-      const changes = await publish(user, published, draft.record, 'edit');
-      record(res, 'item.publish', id, { fields: changes.map((c) => c.field) });
+      try {
+        const changes = await publish(user, published, draft.record, 'edit');
+        record(res, 'item.publish', id, { fields: changes.map((c) => c.field) });
+      } catch (err) {
+        return failed(req, res, err);
+      }
       return redirect(res, lang, `/admin/items/${id}`, 'published');
     }),
   );
@@ -303,7 +318,11 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       const lang = adminLang(req, res);
       const id = itemId(req);
       if (!id || !(await readPublished(paths, id))) return notFound(req, res);
-      await publisher!.withdraw(id);
+      try {
+        await publisher!.withdraw(id);
+      } catch (err) {
+        return failed(req, res, err);
+      }
       record(res, 'item.withdraw', id);
       return redirect(res, lang, `/admin/items/${id}`, 'withdrawn');
     }),
@@ -314,7 +333,11 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       const lang = adminLang(req, res);
       const id = itemId(req);
       if (!id || !(await readWithdrawn(paths, id))) return notFound(req, res);
-      await publisher!.restore(id);
+      try {
+        await publisher!.restore(id);
+      } catch (err) {
+        return failed(req, res, err);
+      }
       record(res, 'item.restore', id);
       return redirect(res, lang, `/admin/items/${id}`, 'restored');
     }),
@@ -347,8 +370,12 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       const entry = (await readHistory(paths, id)).find((e) => e.n === n);
       if (!entry) return notFound(req, res);
       const user = guard.user(res);
-      const changes = await publish(user, published, entry.record, 'restore-version', n);
-      record(res, 'item.version-restored', id, { version: n, fields: changes.map((c) => c.field) });
+      try {
+        const changes = await publish(user, published, entry.record, 'restore-version', n);
+        record(res, 'item.version-restored', id, { version: n, fields: changes.map((c) => c.field) });
+      } catch (err) {
+        return failed(req, res, err);
+      }
       return res.redirect(303, `/admin/items/${id}/history?lang=${lang}&done=version&version=${n}`);
     }),
   );

@@ -65,6 +65,11 @@ const UI = {
   withdrawn: { nl: 'Teruggetrokken.', fr: 'Retiré.', en: 'Withdrawn.' },
   restored: { nl: 'Teruggezet en opnieuw gepubliceerd.', fr: 'Rétabli et republié.', en: 'Restored and published again.' },
   discarded: { nl: 'Concept weggegooid.', fr: 'Brouillon abandonné.', en: 'Draft discarded.' },
+  stale: {
+    nl: 'Niet gepubliceerd: het concept of het item is intussen gewijzigd. Hieronder staat de huidige stand.',
+    fr: 'Non publié : le brouillon ou le document a changé entre-temps. Voici l’état actuel.',
+    en: 'Not published: the draft or the item changed meanwhile. This is how it stands now.',
+  },
   versionRestored: { nl: 'Versie {n} is opnieuw gepubliceerd.', fr: 'La version {n} a été republiée.', en: 'Version {n} was published again.' },
   problemsTitle: {
     nl: 'Niet bewaard: {count} veld(en) te verbeteren',
