@@ -34,7 +34,25 @@ export interface ListRow {
   draft: boolean;
 }
 
-export function listPage(lang: Lang, rows: readonly ListRow[], query: { q: string; show: string }, message?: string): Html {
+export interface ListQuery {
+  q: string;
+  show: string;
+  page: number;
+  pages: number;
+  total: number;
+}
+
+function listUrl(lang: Lang, query: ListQuery, page: number): string {
+  const params = new URLSearchParams({
+    lang,
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.show !== 'all' ? { show: query.show } : {}),
+    page: String(page),
+  });
+  return `/admin/items?${params}`;
+}
+
+export function listPage(lang: Lang, rows: readonly ListRow[], query: ListQuery, message?: string): Html {
   const shows = [
     ['all', t(lang, 'filterAll')],
     ['published', t(lang, 'filterPublished')],
@@ -52,6 +70,16 @@ ${message ? html`<p class="admin-message" role="status">${message}</p>` : ''}
   <select id="show" name="show">${shows.map(([v, l]) => html`<option value="${v}"${query.show === v ? html` selected` : ''}>${l}</option>`)}</select>
   <button type="submit">${t(lang, 'apply')}</button>
 </form>
+<p role="status">${t(lang, 'itemCount', { n: query.total })}</p>
+${
+  query.pages > 1
+    ? html`<nav class="pager" aria-label="${t(lang, 'pagesNav')}">
+  ${query.page > 1 ? html`<a href="${listUrl(lang, query, query.page - 1)}" rel="prev">${t(lang, 'previous')}</a>` : ''}
+  <span>${t(lang, 'pageOf', { page: query.page, pages: query.pages })}</span>
+  ${query.page < query.pages ? html`<a href="${listUrl(lang, query, query.page + 1)}" rel="next">${t(lang, 'next')}</a>` : ''}
+</nav>`
+    : ''
+}
 ${
   rows.length === 0
     ? html`<p>${t(lang, 'noItems')}</p>`

@@ -57,6 +57,9 @@ export interface ItemEditorOptions {
 export const itemEditorPart: AdminPart = (ctx) =>
   createItemEditorRouter({ config: ctx.config, guard: ctx.guard, publisher: ctx.publisher, db: ctx.db, distDir: DEFAULT_DIST });
 
+/** Items listed on one page of /admin/items. */
+const LIST_PAGE_SIZE = 50;
+
 /** Messages shown after a redirect (`?done=`), so a reload repeats nothing. */
 const DONE: Record<string, TextKey> = {
   saved: 'saved',
@@ -175,7 +178,11 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
       (q === '' ||
         [r.record.id, r.record.shelfmark ?? '', ...Object.values(r.record.label).flat()].some((s) => (s ?? '').toLowerCase().includes(q))) &&
       (show === 'all' || (show === 'drafts' ? r.draft : r.status === show));
-    await send(req, res, 200, t(lang, 'items'), listPage(lang, rows.filter(matches), { q, show }, done(req, lang)));
+    const found = rows.filter(matches);
+    const pages = Math.max(1, Math.ceil(found.length / LIST_PAGE_SIZE));
+    const page = Math.min(pages, Math.max(1, Number.parseInt(String(req.query.page ?? '1'), 10) || 1));
+    const shown = found.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE);
+    await send(req, res, 200, t(lang, 'items'), listPage(lang, shown, { q, show, page, pages, total: found.length }, done(req, lang)));
   });
 
   router.get('/items/:id', async (req, res) => {
