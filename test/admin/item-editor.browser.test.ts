@@ -115,6 +115,7 @@ describe('item editor in Chromium', () => {
       expect(await axe(page), lang).toEqual([]);
       await page.goto(`${srv.baseUrl}/admin/items/${KANT}/history?lang=${lang}`);
       expect(await axe(page), `history ${lang}`).toEqual([]);
+      if (lang === 'en') await page.screenshot({ path: await screenshotPath('admin-item-history'), fullPage: true });
     }
     await page.goto(`${srv.baseUrl}/admin/items/${KANT}?lang=fr`);
     await page.locator('#date').fill('un jour');

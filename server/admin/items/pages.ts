@@ -24,6 +24,12 @@ export function withLang(url: string, lang: Lang): string {
 /** Image URLs relative to the site, so the admin pages' CSP (same origin) allows the thumbnails. */
 const local = publicUrls('');
 
+/** A moment as a curator reads it, in the page's language and the server's time zone. */
+export function when(lang: Lang, iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}
+
 export function titleOf(record: ItemRecord, lang: Lang): string {
   return pickString(record.label, [lang, 'none', 'nl', 'fr', 'en']) ?? record.id;
 }
@@ -212,12 +218,12 @@ export function editorPage(e: EditorInput): Html {
   · <a href="${withLang(`/admin/items/${id}/history`, lang)}">${t(lang, 'history')}</a>
   ${e.draft ? html`· <a href="${withLang(`/admin/items/${id}/preview`, lang)}">${t(lang, 'preview')}</a>` : ''}</p>
 ${e.message ? html`<p class="admin-message" role="status">${e.message}</p>` : ''}
-${e.draft ? html`<p class="admin-notice">${t(lang, 'draftNotice', { user: e.draft.user, at: e.draft.savedAt })}</p>` : ''}
+${e.draft ? html`<p class="admin-notice">${t(lang, 'draftNotice', { user: e.draft.user, at: when(lang, e.draft.savedAt) })}</p>` : ''}
 ${
   e.conflict
     ? html`<section class="error-summary" role="alert" aria-labelledby="conflict-title" tabindex="-1" id="conflict">
   <h2 id="conflict-title">${t(lang, 'conflictTitle')}</h2>
-  <p>${t(lang, 'conflictHelp', { user: e.conflict.user, at: e.conflict.at })}</p>
+  <p>${t(lang, 'conflictHelp', { user: e.conflict.user, at: when(lang, e.conflict.at) })}</p>
   ${changesTable(lang, e.conflict.changes, [t(lang, 'yours'), t(lang, 'theirs')])}
 </section>`
     : ''
@@ -381,8 +387,8 @@ ${
     : html`<ol class="history" reversed>${[...rows].reverse().map(
         (r) => html`<li>
   <h2>${t(lang, 'version')} ${r.entry.n}: ${action(r.entry)}</h2>
-  <p>${t(lang, 'by')}: ${r.entry.user ?? t(lang, 'ingestUser')} · ${t(lang, 'when')}: <time datetime="${r.entry.at}">${r.entry.at}</time></p>
-  ${r.changes.length > 0 ? changesTable(lang, r.changes, [t(lang, 'before'), t(lang, 'after')]) : html`<p>${t(lang, 'noChanges')}</p>`}
+  <p>${t(lang, 'by')}: ${r.entry.user ?? t(lang, 'ingestUser')} · ${t(lang, 'when')}: <time datetime="${r.entry.at}">${when(lang, r.entry.at)}</time></p>
+  ${r.changes.length > 0 ? changesTable(lang, r.changes, [t(lang, 'before'), t(lang, 'after')]) : r.entry.n > 1 ? html`<p>${t(lang, 'noChanges')}</p>` : ''}
   ${
     canRestore && !r.current
       ? html`<form method="post" action="${withLang(`/admin/items/${record.id}/history/${r.entry.n}/restore`, lang)}">
