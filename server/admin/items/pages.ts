@@ -3,7 +3,7 @@
 // and the history of published versions with what each changed. Plain forms that work without a
 // script; viewer/admin/editor.ts adds drag and drop and live announcements.
 import { parseDateRange } from '../../../manifests/dates.ts';
-import { ITEM_TYPE_LABELS, ROLE_LABELS } from '../../../manifests/field-labels.ts';
+import { ITEM_TYPE_LABELS, languageName, ROLE_LABELS } from '../../../manifests/field-labels.ts';
 import type { ItemRecord } from '../../../manifests/item.ts';
 import { pickString } from '../../../manifests/language-map.ts';
 import { thumbnailResource } from '../../../manifests/thumbnail.ts';
@@ -148,7 +148,7 @@ function langRowsField(
   rows: readonly LangValue[],
   help?: string,
 ): Html {
-  const languages = ['nl', 'fr', 'en', 'de', 'la'];
+  const languages = TEXT_LANGUAGES;
   return html`<fieldset class="lang-rows">
   <legend>${legend}</legend>
   ${help ? html`<p class="field-help" id="${name}-help">${help}</p>` : ''}
@@ -160,7 +160,7 @@ function langRowsField(
     <div class="field narrow"><label for="${langId}">${t(lang, 'language')} (${fieldName(lang, name)} ${i + 1})</label>
       <select id="${langId}" name="${name}Lang"${invalid(problems, langId)}>
         <option value="none"${row.lang === 'none' || row.lang === '' ? html` selected` : ''}>${t(lang, 'languageNone')}</option>
-        ${choices.map((l) => html`<option value="${l}"${row.lang === l ? html` selected` : ''}>${l}</option>`)}
+        ${choices.map((l) => html`<option value="${l}"${row.lang === l ? html` selected` : ''}>${languageLabel(lang, l)}</option>`)}
       </select>${problemLine(lang, problems, langId)}</div>
     <div class="field wide"><label for="${valueId}">${fieldName(lang, name)} ${i + 1}</label>
       ${
@@ -171,6 +171,15 @@ function langRowsField(
   </div>`;
   })}
 </fieldset>`;
+}
+
+/** Languages a title or summary is offered in (BCP 47); one a record already has is added to its row. */
+const TEXT_LANGUAGES = ['nl', 'fr', 'en', 'de', 'la', 'it', 'es', 'pt', 'el', 'he', 'ar'];
+
+/** "Duits (de)": a language's name in the page's language, with its code. */
+function languageLabel(lang: Lang, code: string): string {
+  const name = languageName(code);
+  return `${name[lang]?.[0] ?? code} (${code})`;
 }
 
 /** "1470–1479, approximate": the years a free-form date stands for, or nothing when it names none. */
