@@ -110,6 +110,13 @@ describe('item editor over HTTP', () => {
     expect((await anna.post(`/admin/items/${KANT}`, formOf(await published(), { ...state, csrf: brams.csrf }))).status).toBe(403);
   });
 
+  it('shows each page by the thumbnail file ingest made, so opening a book renders no image', async () => {
+    const { html } = await anna.editorState(KANT);
+    const sources = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBe((await published()).pages.length);
+    for (const src of sources) expect((await stat(path.join(srv.dataDir, src))).isFile()).toBe(true);
+  });
+
   it('lists the published items and finds one by title or shelfmark', async () => {
     const all = await (await anna.get('/admin/items?lang=en')).text();
     expect(all).toContain(`/admin/items/${KANT}`);

@@ -320,10 +320,11 @@ ${textField(lang, problems, 'attribution', fieldName(lang, 'attribution'), v.att
   <ol class="page-list" data-moved="${t(lang, 'movedTo', { page: '{page}', n: '{n}', total: '{total}' })}" data-page="${t(lang, 'page', { n: '{n}' })}" data-up="${t(lang, 'moveUp')}" data-down="${t(lang, 'moveDown')}">
   ${v.pages.map((p, i) => {
     const page = pageByKey.get(p.key);
-    const thumb = page ? thumbnailResource(local, page, 100) : undefined;
+    // The thumbnail ingest made as a file (no render), loaded as the row scrolls into view: a book may have hundreds.
+    const thumb = page ? thumbnailResource(local, page) : undefined;
     const name = `${t(lang, 'page', { n: i + 1 })} (${p.key})`;
     return html`<li class="page-row" draggable="true" data-key="${p.key}">
-    ${thumb ? html`<img src="${thumb.id}" alt="" width="${thumb.width}" height="${thumb.height}">` : ''}
+    ${thumb ? html`<img src="${thumb.id}" alt="" width="${thumb.width}" height="${thumb.height}" loading="lazy">` : ''}
     <input type="hidden" name="pageKey" value="${p.key}">
     <div class="field"><label for="page-label-${i}"><span class="page-name">${name}</span>: ${t(lang, 'pageLabel')}</label>
       <input id="page-label-${i}" name="pageLabel" type="text" value="${p.label}"${invalid(problems, `page-label-${i}`)}>${problemLine(lang, problems, `page-label-${i}`)}</div>
