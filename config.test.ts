@@ -67,6 +67,10 @@ describe('loadConfig', () => {
       expected: { ADMIN_SESSION_IDLE_MINUTES: 60, ADMIN_SESSION_MAX_HOURS: 12, ADMIN_LINK_HOURS: 72, ADMIN_TRUSTED_PROXIES: undefined },
     },
     { env: { ADMIN_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,::1' }, expected: { ADMIN_TRUSTED_PROXIES: ['loopback', '10.0.0.0/8', '::1'] } },
+    {
+      env: { ADMIN_OIDC_ISSUER: 'https://login.example.org/realms/bib', ADMIN_OIDC_CLIENT_ID: 'leeszaal', ADMIN_OIDC_ADMIN_VALUES: 'a, ,b' },
+      expected: { ADMIN_OIDC_ROLE_CLAIM: 'groups', ADMIN_OIDC_ADMIN_VALUES: ['a', 'b'], ADMIN_OIDC_CURATOR_VALUES: [] },
+    },
   ])('reads $env', ({ env, expected }) => {
     expect(loadConfig(env)).toMatchObject(expected);
   });
@@ -75,6 +79,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IDLE_TIMEOUT_MS: '20000' })).toThrow(/IDLE_TIMEOUT_MS: must be longer than RENDER_TIMEOUT_MS \(20000\)/);
     expect(() => loadConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS: must be at least 1/);
     expect(loadConfig({ IDLE_TIMEOUT_MS: '20000', RENDER_TIMEOUT_MS: '5000' }).IDLE_TIMEOUT_MS).toBe(20_000);
+  });
+
+  it('refuses an identity provider without a client id', () => {
+    expect(() => loadConfig({ ADMIN_OIDC_ISSUER: 'https://login.example.org' })).toThrow(
+      /ADMIN_OIDC_CLIENT_ID: must be set when ADMIN_OIDC_ISSUER is/,
+    );
   });
 
   it('ignores variables it does not know', () => {

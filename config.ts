@@ -21,6 +21,17 @@ const int = (min: number, max: number) =>
 
 const url = v.pipe(value, v.url('must be a URL'));
 
+/** A comma-separated list; blank entries dropped. */
+const list = v.pipe(
+  v.string(),
+  v.transform((text) =>
+    text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  ),
+);
+
 const baseUrl = v.pipe(
   value,
   v.check((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
@@ -103,6 +114,17 @@ const envSchema = v.object({
     ),
   ),
 
+  // Optional sign-in through the library's identity provider (OpenID Connect): its issuer URL, this
+  // site's client id and secret there, the name on the sign-in button, and which claim's values make
+  // someone an admin or a curator.
+  ADMIN_OIDC_ISSUER: v.optional(url),
+  ADMIN_OIDC_CLIENT_ID: v.optional(value),
+  ADMIN_OIDC_CLIENT_SECRET: v.optional(value),
+  ADMIN_OIDC_LABEL: v.optional(value),
+  ADMIN_OIDC_ROLE_CLAIM: v.optional(value, 'groups'),
+  ADMIN_OIDC_ADMIN_VALUES: v.optional(list, ''),
+  ADMIN_OIDC_CURATOR_VALUES: v.optional(list, ''),
+
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),
   ELASTICSEARCH_USERNAME: v.optional(value),
@@ -144,6 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       `Invalid configuration:\n  IDLE_TIMEOUT_MS: must be longer than RENDER_TIMEOUT_MS (${RENDER_TIMEOUT_MS}), or renders are cut off (got ${JSON.stringify(env.IDLE_TIMEOUT_MS ?? String(IDLE_TIMEOUT_MS))})`,
     );
+  }
+  if (parsed.output.ADMIN_OIDC_ISSUER && !parsed.output.ADMIN_OIDC_CLIENT_ID) {
+    throw new ConfigError('Invalid configuration:\n  ADMIN_OIDC_CLIENT_ID: must be set when ADMIN_OIDC_ISSUER is (got nothing)');
   }
   const fromPort = parsed.output.PUBLIC_BASE_URL === undefined;
   return Object.freeze({

@@ -24,6 +24,7 @@ import { messagePage } from './pages/sign-in.ts';
 import type { AdminContext } from './part.ts';
 import { ADMIN_PARTS } from './parts.ts';
 import { accountsRouter } from './routes/accounts.ts';
+import { oidcRouter } from './routes/oidc.ts';
 import { signInRouter } from './routes/sign-in.ts';
 import { ADMIN_TEXT, adminLang } from './text.ts';
 
@@ -54,17 +55,23 @@ export function createAdmin(config: Config, log: Logger, options: { publisher?: 
 
   const router = Router();
   router.use(adminHeaders);
-  // The item editor's form sends two fields per page of a book (order and label) besides the description.
-  router.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 20_000 }));
-  router.use(express.json({ limit: '1mb' }));
   router.use(guard.loadSession);
+  // Forms stay small until someone is signed in; a signed-in curator's may be larger (the item
+  // editor sends two fields per page of a book besides the description).
+  const anonymousForms = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
+  const signedInForms = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 20_000 });
+  router.use((req, res, next) => (guard.session(res) ? signedInForms : anonymousForms)(req, res, next));
 
   router.get('/assets/admin.css', (_req, res) => res.sendFile(path.join(import.meta.dirname, 'pages', 'admin.css')));
   router.use('/assets', express.static(path.join(options.distDir ?? DEFAULT_DIST, 'admin', 'assets'), { index: false, redirect: false }));
   router.use(signInRouter(ctx));
+  router.use(oidcRouter(ctx));
 
   // Everything else is behind a session, and every change behind the CSRF checks, whatever part it is.
-  router.use(guard.requireRole('curator'), guard.verifyCsrf);
+  router.use(guard.requireRole('curator'));
+  // JSON only from someone signed in (the forms before sign-in are urlencoded).
+  router.use(express.json({ limit: '1mb' }));
+  router.use(guard.verifyCsrf);
   router.use(accountsRouter(ctx));
   for (const part of ADMIN_PARTS) router.use(part(ctx));
 

@@ -2,7 +2,7 @@
 // (`.leeszaal/admin/admin.sqlite`, never served), shared by the parts of the curators' workspace
 // (accounts, uploads and jobs, the editor). Each part creates its own tables through `migrate` under
 // its own name, so the parts never edit one another's schema.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { dataPaths } from '../../manifests/layout.ts';
@@ -16,9 +16,14 @@ export function openAdminDb(dataDir: string): AdminDb {
   const file = adminDbPath(dataDir);
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new DatabaseSync(file);
+  // Password hashes and sessions: readable by the server's user only (SQLite gives the -wal and -shm
+  // files the same mode).
+  chmodSync(file, 0o600);
   // WAL lets the server read while the `npm run user` command writes; busy_timeout makes either wait
-  // for the other's write instead of failing at once.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+  // for the other's write instead of failing at once. synchronous = NORMAL is SQLite's advice for
+  // WAL: never corrupt, and a commit no longer waits for the disk (a power cut may lose the last
+  // moments' sessions, not the database).
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
   db.exec('CREATE TABLE IF NOT EXISTS migrations (part TEXT NOT NULL, step INTEGER NOT NULL, PRIMARY KEY (part, step))');
   return db;
 }

@@ -34,6 +34,10 @@ describe('nextPath', () => {
     ['//evil.example', '/admin'],
     ['/admin//evil.example', '/admin'],
     ['/admin/\\evil.example', '/admin'],
+    ['/admin/../iiif', '/admin'],
+    ['/admin/%2e%2E/iiif', '/admin'],
+    ['/admin/items/a..b', '/admin/items/a..b'],
+    ['/admin/x\r\nSet-Cookie: a=b', '/admin'],
     [['/admin/a'], '/admin'],
     [undefined, '/admin'],
   ];

@@ -3,6 +3,7 @@
 // line of standard input (for scripts).
 import os from 'node:os';
 import readline from 'node:readline';
+import { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { parseUserCommand, runUserCommand, UsageError, USAGE } from './accounts/user-command.ts';
 import { AccountError } from './accounts/users.ts';
@@ -15,12 +16,12 @@ async function readPassword(): Promise<string> {
     for await (const line of lines) return line;
     return '';
   }
+  // Typed characters are echoed to a stream that drops them, so the password never shows.
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   const ask = (prompt: string) =>
     new Promise<string>((resolve) => {
       process.stdout.write(prompt);
-      const rl = readline.createInterface({ input: process.stdin, terminal: true });
-      // Nothing typed is echoed.
-      (rl as unknown as { _writeToOutput: () => void })._writeToOutput = () => {};
+      const rl = readline.createInterface({ input: process.stdin, output: silent, terminal: true });
       rl.question('', (answer) => {
         rl.close();
         process.stdout.write('\n');

@@ -4,9 +4,11 @@
 // inactivity, age, sign-out and disabling, sign-in rate-limited per account and per address without
 // telling which accounts exist, and the first admin made by `npm run user` signing in through its link.
 import { spawnSync } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUser, listUsers } from '../../server/admin/accounts/users.ts';
+import { adminDbPath } from '../../server/admin/db.ts';
 import {
   type AdminServer,
   adminFetch,
@@ -257,8 +259,10 @@ describe('signing in', () => {
       const seen = new Set<string>();
       const times: number[][] = cases.map(() => []);
       // Interleaved, so load on the machine falls on all three alike; only the POST is timed.
-      for (let round = 0; round < 7; round++) {
-        for (const [i, [name, password]] of cases.entries()) {
+      for (let round = 0; round < 15; round++) {
+        // Each round in another order, so no case always follows the same one.
+        for (const i of [0, 1, 2].map((k) => (k + round) % 3)) {
+          const [name, password] = cases[i] as (typeof cases)[number];
           const jar = new Map([['leeszaal-lang', 'en']]);
           const page = await fetch(`${other.baseUrl}/admin/sign-in`, { headers: { cookie: cookieHeader(jar) } });
           cookiesOf(page, jar);
@@ -297,6 +301,13 @@ describe('signing in', () => {
     expect((await outcome('nobody-else', 'a wrong password here')).status).toBe(429);
     // Other accounts are not held up.
     expect((await postSignIn(site.baseUrl, 'anna', ADMIN_PW)).status).toBe(303);
+  });
+
+  it('counts a burst of parallel guesses before checking any, so no more than the limit are checked', async () => {
+    await makeAccount(site, 'fenna', 'curator', 'fenna has a long password');
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => outcome('fenna', 'a wrong password here').then((o) => o.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
   });
 
   it('is refused per address after ADMIN_SIGNIN_PER_ADDRESS failures from it', async () => {
@@ -372,6 +383,11 @@ describe('admin pages', () => {
       const page = await res.text();
       expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son[a-z]+=/i);
     }
+  });
+
+  it('the admin database is readable by the server’s user only', async () => {
+    expect((await stat(adminDbPath(site.dataDir))).mode & 0o777).toBe(0o600);
+    expect((await stat(path.dirname(adminDbPath(site.dataDir)))).mode & 0o777).toBe(0o700);
   });
 
   it('the public site still refuses bodies and changes outside /admin', async () => {

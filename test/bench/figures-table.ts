@@ -31,7 +31,7 @@ export interface PartRun {
 export const FIGURES_START = '<!-- bench:figures:start -->';
 export const FIGURES_END = '<!-- bench:figures:end -->';
 /** Order of the parts in the table; a part not listed here goes last. */
-export const PART_ORDER = ['ingest', 'robustness-ingest', 'server', 'search', 'viewer', 'pdf', 'robustness'];
+export const PART_ORDER = ['ingest', 'robustness-ingest', 'server', 'search', 'viewer', 'pdf', 'robustness', 'admin'];
 
 const HEADER = ['| part | figure | ratio | goal | detail |', '|---|---|---|---|---|'];
 

@@ -1,5 +1,5 @@
 // `npm run bench [part…]`: runs the benchmark parts (ingest, robustness-ingest, server, search,
-// viewer, pdf, robustness, editor) in order and prints each figure as a ratio to a reference measured in the
+// viewer, pdf, robustness, admin, editor) in order and prints each figure as a ratio to a reference measured in the
 // same run, so the numbers hold on a noisy machine. Each part is a module exporting `run(log)`; the figures it returns are printed
 // together at the end as a table. With `--write-docs` they also replace the parts' rows of the
 // figures table in docs/benchmarks.md (figures-table.ts).
@@ -15,7 +15,7 @@ export type { BenchFigure } from './figures-table.ts';
 export type BenchLog = (line: string) => void;
 export type BenchPart = (log: BenchLog) => Promise<BenchFigure[]>;
 
-const PARTS = ['ingest', 'robustness-ingest', 'server', 'search', 'viewer', 'pdf', 'robustness', 'editor'] as const;
+const PARTS = ['ingest', 'robustness-ingest', 'server', 'search', 'viewer', 'pdf', 'robustness', 'admin', 'editor'] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_PAGE = path.resolve(here, '../../docs/benchmarks.md');
 const WRITE_DOCS = '--write-docs';

@@ -31,6 +31,9 @@ export function migrateSessions(db: AdminDb): void {
   ]);
 }
 
+/** How often a session's last use is written; well under the shortest inactivity limit (a minute). */
+export const TOUCH_MS = 15_000;
+
 const idHash = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /** Starts a session for `userId`; the returned id goes in the cookie and nowhere else. */
@@ -61,8 +64,15 @@ export function liveSession(db: AdminDb, id: string, limits: SessionLimits, now 
     endSession(db, hash);
     return undefined;
   }
-  db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, hash);
+  // Written at most every TOUCH_MS: inactivity is counted in minutes, and a write per request would
+  // cost every signed-in page a commit.
+  if (now - row.last_seen >= TOUCH_MS) db.prepare('UPDATE sessions SET last_seen = ? WHERE id_hash = ?').run(now, hash);
   return { idHash: hash, userId: row.user_id, name: row.name, role: row.role, csrf: row.csrf };
+}
+
+/** Deletes sessions past either limit (they are refused anyway; this keeps the table small). */
+export function purgeSessions(db: AdminDb, limits: SessionLimits, now = Date.now()): void {
+  db.prepare('DELETE FROM sessions WHERE last_seen < ? OR created < ?').run(now - limits.idleMs, now - limits.maxAgeMs);
 }
 
 export function endSession(db: AdminDb, hash: string): void {

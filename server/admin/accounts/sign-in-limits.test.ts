@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AdminDb, openAdminDb } from '../db.ts';
-import { blockedUntil, clearAccountFailures, migrateSignInLimits, recordFailure } from './sign-in-limits.ts';
+import { blockedUntil, migrateSignInLimits, purgeSignInLimits, recordAttempt, signedIn } from './sign-in-limits.ts';
 
 const limits = { perAccount: 3, perAddress: 5, windowMs: 60_000 };
 const dirs: string[] = [];
@@ -86,17 +86,30 @@ describe('sign-in limits', () => {
   ];
   it.each(cases)('%s', async (_what, failures, [name, address, at], expected) => {
     const db = await freshDb();
-    for (const [n, a, t] of failures) recordFailure(db, n, a, limits, t);
+    for (const [n, a, t] of failures) recordAttempt(db, n, a, limits, t);
     expect(blockedUntil(db, name, address, limits, at)).toBe(expected);
     db.close();
   });
 
-  it('signing in clears the account’s count but not the address’s', async () => {
+  it('signing in clears the account’s count, and takes only its own attempt off the address’s', async () => {
     const db = await freshDb();
-    for (let i = 0; i < 3; i++) recordFailure(db, 'anna', 'x', { ...limits, perAddress: 3 }, i);
-    clearAccountFailures(db, 'anna');
-    expect(blockedUntil(db, 'anna', 'y', limits, 10)).toBeUndefined();
-    expect(blockedUntil(db, 'bert', 'x', { ...limits, perAddress: 3 }, 10)).toBe(60_000);
+    const strict = { ...limits, perAddress: 3 };
+    for (let i = 0; i < 3; i++) recordAttempt(db, 'anna', 'x', strict, i);
+    signedIn(db, 'anna', 'x');
+    expect(blockedUntil(db, 'anna', 'y', strict, 10)).toBeUndefined();
+    expect(blockedUntil(db, 'bert', 'x', strict, 10)).toBeUndefined();
+    recordAttempt(db, 'bert', 'x', strict, 11);
+    expect(blockedUntil(db, 'bert', 'x', strict, 12)).toBe(60_000);
+    db.close();
+  });
+
+  it('ended windows are forgotten', async () => {
+    const db = await freshDb();
+    recordAttempt(db, 'anna', 'x', limits, 0);
+    recordAttempt(db, 'bert', 'y', limits, 50_000);
+    purgeSignInLimits(db, limits.windowMs, 60_000);
+    const keys = (db.prepare('SELECT key FROM sign_in_failures ORDER BY key').all() as { key: string }[]).map((r) => r.key);
+    expect(keys).toEqual(['account:bert', 'address:y']);
     db.close();
   });
 });

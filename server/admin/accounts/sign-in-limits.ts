@@ -1,7 +1,8 @@
 // Rate limits on signing in, per account name and per address, in the admin database so they hold
-// across restarts and across the processes sharing it: failed attempts are counted in a fixed
-// window; past the limit, signing in is refused until the window ends. Unknown names are counted
-// like real ones, so the limit says nothing about which accounts exist.
+// across restarts and across the processes sharing it: attempts are counted in a fixed window, as
+// they start (so a burst of parallel guesses is counted before any is checked) and forgiven when
+// they succeed; past the limit, signing in is refused until the window ends. Unknown names are
+// counted like real ones, so the limit says nothing about which accounts exist.
 import { type AdminDb, migrate } from '../db.ts';
 
 export interface SignInLimits {
@@ -40,7 +41,8 @@ export function blockedUntil(db: AdminDb, name: string, address: string, limits:
   return latest > 0 ? latest : undefined;
 }
 
-export function recordFailure(db: AdminDb, name: string, address: string, limits: SignInLimits, now = Date.now()): void {
+/** Counts an attempt against the name and the address; `signedIn` forgives it when it succeeds. */
+export function recordAttempt(db: AdminDb, name: string, address: string, limits: SignInLimits, now = Date.now()): void {
   for (const key of [accountKey(name), addressKey(address)]) {
     const { count } = failures(db, key, limits.windowMs, now);
     if (count === 0) db.prepare('INSERT OR REPLACE INTO sign_in_failures (key, window_start, count) VALUES (?, ?, 1)').run(key, now);
@@ -48,7 +50,16 @@ export function recordFailure(db: AdminDb, name: string, address: string, limits
   }
 }
 
-/** A successful sign-in clears the account's count (not the address's: one good password does not excuse guessing others). */
-export function clearAccountFailures(db: AdminDb, name: string): void {
+/**
+ * A successful sign-in clears the name's count and takes its own attempt off the address's (not the
+ * rest: one good password does not excuse guessing others).
+ */
+export function signedIn(db: AdminDb, name: string, address: string): void {
   db.prepare('DELETE FROM sign_in_failures WHERE key = ?').run(accountKey(name));
+  db.prepare('UPDATE sign_in_failures SET count = max(0, count - 1) WHERE key = ?').run(addressKey(address));
+}
+
+/** Forgets windows that have ended. */
+export function purgeSignInLimits(db: AdminDb, windowMs: number, now = Date.now()): void {
+  db.prepare('DELETE FROM sign_in_failures WHERE window_start <= ?').run(now - windowMs);
 }

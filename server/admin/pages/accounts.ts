@@ -18,8 +18,9 @@ export interface AccountsView {
 
 export function accountsPage(lang: AdminLang, user: SignedInUser, csrf: string, view: AccountsView): string {
   const t = ADMIN_TEXT[lang];
-  const action = (id: number, what: string, label: string, secondary = true) => html`<form method="post" action="/admin/accounts/${id}/${what}">
-<input type="hidden" name="_csrf" value="${csrf}"><button type="submit"${secondary ? html` class="secondary"` : ''}>${label}</button></form>`;
+  // The button says what; its accessible name also says whom (a list of "Disable" buttons says nothing).
+  const action = (a: Account, what: string, label: string) => html`<form method="post" action="/admin/accounts/${a.id}/${what}">
+<input type="hidden" name="_csrf" value="${csrf}"><button type="submit" class="secondary" aria-label="${label}: ${a.name}">${label}</button></form>`;
   const state = (a: Account) => (a.disabled ? t.disabled : a.hasPassword ? t.active : t.pending);
   return renderPage({
     lang,
@@ -51,9 +52,9 @@ ${view.accounts.map(
 <td class="actions">${
     a.id === user.id
       ? ''
-      : html`${a.disabled ? action(a.id, 'enable', t.enable) : action(a.id, 'disable', t.disable)}
-${action(a.id, 'end-sessions', t.endSessions)}
-${action(a.id, 'link', t.newLink)}`
+      : html`${a.disabled ? action(a, 'enable', t.enable) : action(a, 'disable', t.disable)}
+${action(a, 'end-sessions', t.endSessions)}
+${action(a, 'link', t.newLink)}`
   }</td>
 </tr>`,
 )}

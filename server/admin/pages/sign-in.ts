@@ -13,7 +13,7 @@ export interface Notice {
 const notice = (n: Notice | undefined) =>
   n ? html`<p class="message ${n.kind}" id="notice" ${n.kind === 'error' ? html`role="alert"` : html`role="status"`}>${n.text}</p>` : '';
 
-export function signInPage(lang: AdminLang, form: { csrf: string; next: string; name?: string; notice?: Notice }): string {
+export function signInPage(lang: AdminLang, form: { csrf: string; next: string; name?: string; notice?: Notice; oidcLabel?: string }): string {
   const t = ADMIN_TEXT[lang];
   const failed = form.notice?.kind === 'error';
   return renderPage({
@@ -21,6 +21,12 @@ export function signInPage(lang: AdminLang, form: { csrf: string; next: string; 
     title: t.signIn,
     main: html`<h1>${t.signIn}</h1>
 ${notice(form.notice)}
+${
+  form.oidcLabel
+    ? html`<p><a class="button" href="/admin/sign-in/oidc?next=${encodeURIComponent(form.next)}">${t.signInWith(form.oidcLabel)}</a></p>
+<h2>${t.orPassword}</h2>`
+    : ''
+}
 <form method="post" action="/admin/sign-in">
 <input type="hidden" name="_csrf" value="${form.csrf}">
 <input type="hidden" name="next" value="${form.next}">

@@ -5,20 +5,29 @@ import { type Request, type Response, Router } from 'express';
 import type { Config } from '../../../config.ts';
 import { decoyHash, hashPassword, passwordMatches, passwordProblem } from '../accounts/passwords.ts';
 import { setPasswordTokenUser, useUpSetPasswordToken } from '../accounts/set-password-links.ts';
-import { endSession, endSessionsOf, startSession } from '../accounts/sessions.ts';
-import { blockedUntil, clearAccountFailures, recordFailure, type SignInLimits } from '../accounts/sign-in-limits.ts';
+import { endSession, endSessionsOf, purgeSessions, startSession } from '../accounts/sessions.ts';
+import { blockedUntil, purgeSignInLimits, recordAttempt, type SignInLimits, signedIn } from '../accounts/sign-in-limits.ts';
 import { findUser, passwordHashOf, setPasswordHash, userById } from '../accounts/users.ts';
 import { audit } from '../audit.ts';
 import { transaction } from '../db.ts';
 import { formToken, formTokenValid } from '../form-token.ts';
+import { sessionLimits } from '../guard.ts';
 import type { AdminContext } from '../part.ts';
 import { messagePage, type Notice, setPasswordPage, signInPage } from '../pages/sign-in.ts';
 import { adminCookies, clearCookie } from '../session-cookie.ts';
 import { ADMIN_TEXT, adminLang } from '../text.ts';
 
-/** Where to go after signing in: an admin path only, so the form cannot send anyone off-site. */
+/** Where to go after signing in: an admin path only (no way up, no other host), so the form cannot send anyone elsewhere. */
 export function nextPath(value: unknown): string {
-  return typeof value === 'string' && /^\/admin(\/[^\\]*)?$/.test(value) && !value.startsWith('/admin//') && value.length < 1024 ? value : '/admin';
+  const ok =
+    typeof value === 'string' &&
+    value.length < 1024 &&
+    /^\/admin(\/[^\\]*)?$/.test(value) &&
+    !value.startsWith('/admin//') &&
+    !/\/(\.|%2e){2}/i.test(value) &&
+    // Printable ASCII only, as a request's own (percent-encoded) path is: no spaces or line breaks.
+    /^[!-~]*$/.test(value);
+  return ok ? value : '/admin';
 }
 
 const signInLimits = (config: Config): SignInLimits => ({
@@ -31,13 +40,15 @@ export function signInRouter({ config, db, guard }: AdminContext): Router {
   const router = Router();
   const cookies = adminCookies(config);
   const limits = signInLimits(config);
+  const oidcLabel = config.ADMIN_OIDC_ISSUER ? (config.ADMIN_OIDC_LABEL ?? new URL(config.ADMIN_OIDC_ISSUER).host) : undefined;
 
   const showSignIn = (req: Request, res: Response, status: number, form: { name?: string; notice?: Notice; next?: string }) => {
     const lang = adminLang(req, res);
+    const next = form.next ?? nextPath(req.query.next);
     res
       .status(status)
       .type('html')
-      .send(signInPage(lang, { csrf: formToken(config, req, res), next: form.next ?? nextPath(req.query.next), ...form }));
+      .send(signInPage(lang, { csrf: formToken(config, req, res), ...(oidcLabel ? { oidcLabel } : {}), ...form, next }));
   };
 
   router.get('/sign-in', (req, res) => {
@@ -66,19 +77,22 @@ export function signInRouter({ config, db, guard }: AdminContext): Router {
       showSignIn(req, res, 429, { name, next, notice: { kind: 'error', text: t.tooMany(minutes) } });
       return;
     }
+    // Counted before the (asynchronous) check, so parallel guesses cannot all slip under the limit.
+    recordAttempt(db, name, address, limits);
     const account = name === '' ? undefined : findUser(db, name);
     const stored = account ? passwordHashOf(db, account.id) : undefined;
     // Always one argon2 verification, against a decoy when there is nothing real to check.
     const matches = await passwordMatches(stored ?? (await decoyHash()), password);
     if (!account || !stored || !matches || account.disabled) {
-      recordFailure(db, name, address, limits);
       showSignIn(req, res, 401, { name, next, notice: { kind: 'error', text: t.signInFailed } });
       return;
     }
+    signedIn(db, name, address);
     const old = guard.session(res);
     if (old) endSession(db, old.idHash);
+    purgeSessions(db, sessionLimits(config));
+    purgeSignInLimits(db, limits.windowMs);
     const id = startSession(db, account.id);
-    clearAccountFailures(db, account.name);
     audit(db, { user: account, action: 'session.sign-in', details: { address } });
     res.cookie(cookies.session, id, cookies.options);
     res.redirect(303, next);
