@@ -94,6 +94,13 @@ describe('item editor in Chromium', () => {
     await page.locator('.preview-banner').getByRole('button', { name: 'Publish' }).click();
     await page.waitForURL(`**/admin/items/${KANT}?lang=en&done=published`);
     expect(await page.getByRole('status').first().textContent()).toContain('Published');
+    // Every page's thumbnail shows once the list is in view.
+    await page.locator('.page-list').scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll<HTMLImageElement>('.page-row img')].every((img) => img.complete && img.naturalWidth > 0),
+      null,
+      soon,
+    );
     await page.screenshot({ path: await screenshotPath('admin-item-editor'), fullPage: true });
 
     await page.goto(`${srv.baseUrl}/items/${KANT}?lang=en`);
