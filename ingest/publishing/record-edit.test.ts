@@ -1,8 +1,9 @@
 // Publishing a curator's edit of a record, and withdrawing and restoring an item, on a real ingest of
 // the sample's Kant essay: only JSON changes (no tile or derivative is written again), a Change
 // Discovery activity is logged, an edit stands through a re-run of ingest on the unchanged source and
-// gives way to a changed source, and a withdrawn item's files come back exactly as they were.
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// gives way to a changed source, a withdrawn item's files come back exactly as they were (also after
+// a restore cut short), and none of it runs while an ingest holds the data folder's lock.
+import { cp, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import type { ItemRecord, PageRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { SAMPLE_SOURCE } from '../../test/support/inputs.ts';
 import { ingest } from '../ingest.ts';
+import { acquireLock, LockError } from './lock.ts';
 import { RecordEditError, reconcilePages, republishRecord } from './record-edit.ts';
 import { restoreItem, withdrawItem } from './withdraw.ts';
 
@@ -147,5 +149,32 @@ describe('withdraw and restore', () => {
     await expect(restoreItem(opts(), ITEM)).rejects.toThrow('is published, not withdrawn');
     // Ingest finds it as it left it: nothing to do.
     expect((await publish()).unchanged).toEqual([ITEM]);
+  });
+
+  it('finishes a restore that was cut short (some files already back)', async () => {
+    const paths = dataPaths(data);
+    const tiles = await imageFiles();
+    await withdrawItem(opts(), ITEM);
+    // As if a restore had moved one image back and then died.
+    const [first] = await readdir(path.join(paths.withdrawn(ITEM), 'image'));
+    await rename(path.join(paths.withdrawn(ITEM), 'image', first!), paths.imageDir(first!));
+    await restoreItem(opts(), ITEM);
+    expect(await imageFiles()).toEqual(tiles);
+    expect((await publish()).unchanged).toEqual([ITEM]);
+  });
+});
+
+describe('the ingest lock', () => {
+  it('keeps an edit, a withdrawal and a restore from running while an ingest holds the data folder', async () => {
+    const lock = await acquireLock(path.join(dataPaths(data).state, 'ingest.lock'), { waitMs: 0, what: 'test' });
+    try {
+      const quick = { ...opts(), lockWaitMs: 100 };
+      await expect(republishRecord(quick, await record())).rejects.toThrow(LockError);
+      await expect(withdrawItem(quick, ITEM)).rejects.toThrow(LockError);
+      await expect(restoreItem(quick, ITEM)).rejects.toThrow(LockError);
+    } finally {
+      await lock.release();
+    }
+    expect(await stat(dataPaths(data).manifest(ITEM)).then(() => true)).toBe(true);
   });
 });
