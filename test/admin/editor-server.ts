@@ -35,10 +35,9 @@ export async function startEditorServer(): Promise<EditorServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-editor-'));
   const dataDir = path.join(root, 'data');
   // A copy of its own: the tests edit, withdraw and restore.
-  await cp(sample.dataDir, dataDir, {
-    recursive: true,
-    filter: (src) => !src.endsWith('ingest.lock') && !src.includes(`${path.sep}admin${path.sep}`),
-  });
+  // Without another test's lock or workspace database.
+  const left = [path.join('.leeszaal', 'ingest.lock'), path.join('.leeszaal', 'admin')];
+  await cp(sample.dataDir, dataDir, { recursive: true, filter: (src) => !left.includes(path.relative(sample.dataDir, src)) });
   const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: 'silent' });
   const publisher = {
     ...recordPublisher(config),
