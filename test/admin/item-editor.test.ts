@@ -215,7 +215,7 @@ describe('item editor over HTTP', () => {
     const html = await refused.text();
     expect(html).toContain('Not saved: someone else changed this item meanwhile');
     expect(html).toContain('anna');
-    expect(html).toContain('<ins>Berlin (Anna)</ins>');
+    expect(html).toContain('<td>Berlin (Anna)</td></tr>');
     // Bram's typing is still in the form.
     expect(html).toContain('value="Königsberg (Bram)"');
     // Anna's draft stands.
