@@ -1,10 +1,11 @@
 // `npm start`: the one composition of ingest and server. Reads the configuration, binds the port,
 // publishes the bundled sample under the URL the server is really reached at when the data folder
 // needs it (ingest/bundled-sample.ts), then serves the IIIF APIs, search and the site
-// (server/leeszaal.ts) and prints the public URL. Quiet otherwise.
+// (server/leeszaal.ts), with the curators' workspace publishing through ingest, and prints the public URL. Quiet otherwise.
 import { ConfigError, listeningOn, loadConfig, type Config } from './config.ts';
 import { publishSample, sampleNeeded } from './ingest/bundled-sample.ts';
 import { createLogger as createIngestLogger } from './ingest/logger.ts';
+import { ingestPublisher } from './ingest/publishing/publisher.ts';
 import { formatSummary } from './ingest/summary.ts';
 import { createLeeszaal } from './server/leeszaal.ts';
 import { listen } from './server/listen.ts';
@@ -35,7 +36,7 @@ if (why !== undefined) {
   log.info({ why, published: summary.published, failed: summary.failed }, 'sample published');
 }
 
-const leeszaal = createLeeszaal(config, log);
+const leeszaal = createLeeszaal(config, log, { publisher: ingestPublisher(config) });
 bound.serve(leeszaal.app, leeszaal);
 const shown = config.PUBLIC_BASE_URL === bound.localUrl ? config.PUBLIC_BASE_URL : `${config.PUBLIC_BASE_URL} (listening on ${bound.localUrl})`;
 console.log(`Leeszaal: ${shown}`);
