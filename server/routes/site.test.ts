@@ -37,7 +37,7 @@ beforeAll(async () => {
   await mkdir(dataPaths(data).itemDir('kant'), { recursive: true });
   await writeFile(
     dataPaths(data).manifest('kant'),
-    JSON.stringify({ label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"] } }),
+    JSON.stringify({ label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"], en: ["Price $& costs $' and $1"] } }),
   );
   const app = express();
   app.use(createSiteRouter(config, { distDir: dist }));
@@ -104,6 +104,10 @@ describe('site router', () => {
     expect(nl).toContain('<h1 id="title">Was ist &lt;Aufklärung&gt;?</h1>');
     const fr = await (await fetch(`${base}/items/kant?lang=fr`)).text();
     expect(fr).toContain('<h1 id="title">Qu\'est-ce que les Lumières ?</h1>');
+    // `$&`, `$'` and `$1` in a title are text, not replacement patterns.
+    const en = await (await fetch(`${base}/items/kant?lang=en`)).text();
+    expect(en).toContain("<title>Price $&amp; costs $' and $1 — Leeszaal</title>");
+    expect(en).toContain('<h1 id="title">Price $&amp; costs $\' and $1</h1>');
   });
 
   it('serves hashed assets for a year and the embeddable viewer briefly', async () => {

@@ -59,8 +59,9 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
     if (item) {
       const title = item.title(lang);
       body = body
-        .replace(/<title>[^<]*<\/title>/, `<title>${text(title)} — Leeszaal</title>${item.preloads}${item.citation ?? ''}`)
-        .replace('<h1 id="title">…</h1>', `<h1 id="title">${text(title)}</h1>`);
+        // Replacer functions, so that `$&` or `$'` in a title is text, not a replacement pattern.
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${text(title)} — Leeszaal</title>${item.preloads}${item.citation ?? ''}`)
+        .replace('<h1 id="title">…</h1>', () => `<h1 id="title">${text(title)}</h1>`);
     }
     // Without ?lang= the page depends on the saved choice and the browser's languages.
     res.vary('Cookie').vary('Accept-Language').setHeader('Content-Language', lang);
