@@ -8,7 +8,6 @@
 // page's labels are in the reader's language (nl, fr, en): the file goes home with a pupil or a
 // researcher, who should be able to read what its rights say.
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { modernLines } from '../../manifests/modern-spelling.ts';
 import type { PageLine } from '../../manifests/page-text.ts';
 import type { PageJpeg } from './page-image.ts';
@@ -84,6 +83,8 @@ export async function writeBookPdf(
   sink: PdfSink,
   signal?: AbortSignal,
 ): Promise<void> {
+  // Loaded with the first PDF: PDFKit and its fonts cost every server some 14 MB it may never need.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,

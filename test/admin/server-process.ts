@@ -35,7 +35,7 @@ export interface ServerProcess {
 }
 
 export async function startPublishingServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'test', 'admin', 'publishing-server.ts')], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'test', 'admin', 'publishing-server.mjs')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', INGEST_JOBS: '2', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
