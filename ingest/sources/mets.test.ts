@@ -325,6 +325,37 @@ describe('METS variants', () => {
     });
   });
 
+  it('takes the outermost record without a parent pointer as the item, as Kitodo.Presentation does, even when it holds one article', async () => {
+    // A Kitodo.Production volume: the periodical div carries its own (anchor) record and a mets:mptr
+    // to the parent METS; the volume is the item; the volume's one article is a table-of-contents entry.
+    const dmd = (id: string, mods: string) => `<mets:dmdSec ID="${id}"><mets:mdWrap><mets:xmlData>${mods}</mets:xmlData></mets:mdWrap></mets:dmdSec>`;
+    const xml = mets({
+      files: ['images/1.jpg', 'images/2.jpg'],
+      dmd: [
+        dmd('DMDLOG_0000', MODS('Berlinische Monatsschrift')),
+        dmd('DMDLOG_0001', MODS('Berlinische Monatsschrift, 1784, Bd. 4', '<mods:identifier type="urn">urn:nbn:de:test-4</mods:identifier>')),
+        dmd('DMDLOG_0002', MODS('Beantwortung der Frage: Was ist Aufklärung?')),
+      ].join(''),
+      logical: `<mets:structMap TYPE="LOGICAL"><mets:div TYPE="periodical" ID="LOG_0000" DMDID="DMDLOG_0000"><mets:mptr LOCTYPE="URL" xlink:href="https://example.org/oai?verb=GetRecord&amp;identifier=p"/>
+        <mets:div TYPE="volume" ID="LOG_0001" DMDID="DMDLOG_0001" ADMID="AMD">
+          <mets:div TYPE="article" ID="LOG_0002" DMDID="DMDLOG_0002"/>
+        </mets:div></mets:div></mets:structMap>`,
+      links: [
+        ['LOG_0001', 'PHYS_1'],
+        ['LOG_0001', 'PHYS_2'],
+        ['LOG_0002', 'PHYS_2'],
+      ],
+    });
+    const scan = await item(xml, ['images/1.jpg', 'images/2.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]).toMatchObject({
+      label: { none: ['Berlinische Monatsschrift, 1784, Bd. 4'] },
+      identifiers: [{ type: 'urn', value: 'urn:nbn:de:test-4' }],
+      type: 'periodical',
+      toc: [{ label: 'Beantwortung der Frage: Was ist Aufklärung?', type: 'article', pages: ['2'], children: [] }],
+    });
+  });
+
   it('reads an OCR-D workspace: masters from OCR-D-IMG in their own folder, ALTO before PAGE', async () => {
     const xml = `<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink">
       <mets:dmdSec ID="D"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods><mods:identifier type="purl">http://x</mods:identifier></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>

@@ -59,13 +59,21 @@ function modsById(mets: XmlElement): Map<string, XmlElement> {
   return records;
 }
 
-/** The logical divs that stand for the whole item: from the top, as long as one div covers it all. */
-function itemLevelDivs(logical: XmlElement | undefined): XmlElement[] {
+/**
+ * The logical divs that stand for the whole item, from the top: the parents a workflow names with a
+ * pointer to their own METS (mets:mptr), down to the item's div, as Kitodo.Presentation reads it: the
+ * first div with a record and no mptr. A div holding the whole of the item alone is no item of its
+ * own: a volume's one article stays an entry of its table of contents. Without such a div, every
+ * div down while one covers it all.
+ */
+function itemLevelDivs(logical: XmlElement | undefined, mods: Map<string, XmlElement>): XmlElement[] {
   const chain: XmlElement[] = [];
   let level = children(logical, 'div');
   while (level.length === 1 && level[0]) {
-    chain.push(level[0]);
-    level = children(level[0], 'div');
+    const div = level[0];
+    chain.push(div);
+    if (children(div, 'mptr').length === 0 && dmdIds(div).some((id) => mods.has(id))) return chain;
+    level = children(div, 'div');
   }
   return chain;
 }
@@ -223,7 +231,7 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
   if (mods.size === 0) return fail(ctx.folderName, `${path.basename(metsFile)} has no MODS description (no dmdSec with mdWrap/xmlData/mods)`);
 
   const logical = structMap(mets, 'LOGICAL');
-  const itemDivs = itemLevelDivs(logical);
+  const itemDivs = itemLevelDivs(logical, mods);
   const mainDmdId = itemDivs
     .flatMap(dmdIds)
     .reverse()
