@@ -356,6 +356,51 @@ describe('METS variants', () => {
     });
   });
 
+  it("reads eScriptorium's export: no MODS (published untitled, with a warning), PAGE XML in an `export` group without MIMETYPE", async () => {
+    // The METS.xml eScriptorium writes beside its PAGE files (app/escriptorium/templates/export/METS.xml).
+    const xml = `<mets xmlns="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">
+  <fileSec>
+    <fileGrp USE="image">
+      <file ID="image101"><FLocat xlink:href="page-0017.jpg"/></file>
+      <file ID="image102"><FLocat xlink:href="page-0018.jpg"/></file>
+      <file ID="image103"><FLocat xlink:href="page-0019.jpg"/></file>
+    </fileGrp>
+    <fileGrp USE="export">
+      <file ID="export101"><FLocat xlink:href="page-0017.xml"/></file>
+      <file ID="export103"><FLocat xlink:href="notes-0019.xml"/></file>
+    </fileGrp>
+  </fileSec>
+  <structMap TYPE="physical">
+    <div TYPE="document">
+      <div TYPE="page"><fptr FILEID="image101"/><fptr FILEID="export101"/></div>
+      <div TYPE="page"><fptr FILEID="image102"/></div>
+      <div TYPE="page"><fptr FILEID="image103"/><fptr FILEID="export103"/></div>
+    </div>
+  </structMap>
+</mets>`;
+    const name = `escriptorium-${++n}`;
+    await mkdir(path.join(dir, name), { recursive: true });
+    await writeFile(
+      path.join(dir, name, 'page-0017.xml'),
+      '<?xml version="1.0" encoding="UTF-8"  standalone="yes"?>\n<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><Page imageWidth="10" imageHeight="10"/></PcGts>',
+    );
+    // Not full text: a page's other XML is taken only when it is ALTO, PAGE XML or hOCR.
+    await writeFile(path.join(dir, name, 'notes-0019.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>');
+    const rescan = await item(xml, ['page-0017.jpg', 'page-0018.jpg', 'page-0019.jpg'], name);
+    expect(rescan.problems).toEqual([]);
+    expect(rescan.warnings).toEqual([{ item: name, file: `${name}/mets.xml`, reason: 'mets.xml has no MODS description: published as "Untitled"' }]);
+    expect(rescan.items[0]).toMatchObject({
+      id: name,
+      untitled: true,
+      pages: [
+        { key: 'page-0017', file: 'page-0017.jpg', alto: 'page-0017.xml' },
+        { key: 'page-0018', file: 'page-0018.jpg' },
+        { key: 'page-0019', file: 'page-0019.jpg' },
+      ],
+    });
+    expect(rescan.items[0]!.pages[2]!.alto).toBeUndefined();
+  });
+
   it('reads an OCR-D workspace: masters from OCR-D-IMG in their own folder, ALTO before PAGE', async () => {
     const xml = `<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink">
       <mets:dmdSec ID="D"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods><mods:identifier type="purl">http://x</mods:identifier></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>

@@ -3,13 +3,15 @@
 // and page labels from the physical structMap, each page's image and full text from the file groups
 // (chosen in mets-files.ts), and the table of contents from the logical structMap linked to pages
 // by structLink.
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemType, TocEntry } from '../../manifests/item.ts';
 import type { SourceItem, SourcePage, SourceProblem } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
 import { plainFile, SUPPORTED_IMAGE } from './item-folder.ts';
-import { filesOf, hasTextFile, hrefTarget, imageCandidates, type MetsFile, type MetsGroups, textCandidates } from './mets-files.ts';
+import { filesOf, hasTextFile, hrefTarget, imageCandidates, isImageFile, type MetsFile, type MetsGroups, textCandidates } from './mets-files.ts';
+import { detectTextFormat } from '../text/full-text.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { readMods, type ModsDescription } from './mods.ts';
 import { rightsFromText } from '../../manifests/rights.ts';
@@ -188,10 +190,34 @@ async function pageOf(div: XmlElement, divFiles: MetsFile[], pc: PageContext): P
     }
     if (!alto) problem(`${where} names full text ${texts.map((f) => f.href).join(' or ')}, which is not in the item folder`);
   } else if (!hasTextFile(divFiles, groups)) {
-    alto = ctx.files.altoByStem.get(fileStem(image));
+    alto = (await unnamedText(divFiles, pc)) ?? ctx.files.altoByStem.get(fileStem(image));
   }
   const label = attr(div, 'ORDERLABEL')?.trim() || attr(div, 'LABEL')?.trim() || undefined;
   return compact({ file: image, label, alto, physId: attr(div, 'ID') });
+}
+
+/** How much of a file is read to tell its format: the root element, or an hOCR `ocr_page` near the top. */
+const SNIFF_BYTES = 100_000;
+
+/**
+ * A page's full text in a file whose group and MIMETYPE do not say what it is (eScriptorium's
+ * `export` group of PAGE XML): an XML or HTML file of the page in the folder, taken when its content
+ * is ALTO, PAGE XML or hOCR, so other XML a page names (TEI, say) is never read as its text.
+ */
+async function unnamedText(divFiles: MetsFile[], pc: PageContext): Promise<string | undefined> {
+  for (const f of divFiles) {
+    if (isImageFile(f, pc.groups)) continue;
+    const local = await localFile(f.href, pc, [], /\.(xml|html?|hocr)$/i);
+    if (!local) continue;
+    const handle = await open(path.join(pc.ctx.folder, local), 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+      if (detectTextFormat(buffer.toString('utf8', 0, bytesRead))) return local;
+    } finally {
+      await handle.close();
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -227,8 +253,10 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
   }
   const mets = child(doc, 'mets');
   if (!mets) return fail(ctx.folderName, `${path.basename(metsFile)} is not METS: its root element is not <mets>`);
+  // A METS without MODS (eScriptorium's export, a bare structural METS) still gives the pages and
+  // their text: the item is published untitled, as a folder without metadata is.
   const mods = modsById(mets);
-  if (mods.size === 0) return fail(ctx.folderName, `${path.basename(metsFile)} has no MODS description (no dmdSec with mdWrap/xmlData/mods)`);
+  const warnings: SourceProblem[] = [];
 
   const logical = structMap(mets, 'LOGICAL');
   const itemDivs = itemLevelDivs(logical, mods);
@@ -237,13 +265,15 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
     .reverse()
     .find((id) => mods.has(id));
   const records = [...mods.values()];
-  const mainMods = (mainDmdId && mods.get(mainDmdId)) || records.find((m) => readMods(m).title) || records[0]!;
+  const mainMods = (mainDmdId && mods.get(mainDmdId)) || records.find((m) => readMods(m).title) || records[0] || {};
   const description = readMods(mainMods);
 
   const localId = description.identifiers.find((i) => i.type.toLowerCase() === 'local');
   const id = (localId && toSafeId(localId.value)) || (ctx.identifier && toSafeId(ctx.identifier)) || toSafeId(ctx.folderName);
   const problems: SourceProblem[] = [];
   const problem = (reason: string, at = file) => problems.push({ item: id || ctx.folderName, file: at, reason });
+  if (mods.size === 0)
+    warnings.push({ item: id || ctx.folderName, file, reason: `${path.basename(metsFile)} has no MODS description: published as "Untitled"` });
   if (!id) problem(`cannot make an item id from the folder name ${JSON.stringify(ctx.folderName)}: rename the folder with letters or digits`);
   for (const value of description.unknownLanguages) problem(`MODS language ${JSON.stringify(value)} is not an ISO 639 code or a known language name`);
   for (const reason of description.refusedUrls) problem(reason);
@@ -307,7 +337,7 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
     toc,
   });
   if (item.pages.length === 0) problem('the item has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/)', ctx.shown(ctx.folder));
-  return problems.length > 0 ? { problems } : { item, problems };
+  return problems.length > 0 ? { problems } : { item, problems, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** The holding library's own viewer, as the DFG-Viewer links block gives it. */
