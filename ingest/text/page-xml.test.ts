@@ -178,6 +178,25 @@ describe('parsePageXml: details of the schemas', () => {
   });
 });
 
+describe('parsePageXml on lines eScriptorium exports without a mask (a Baseline, no Coords)', () => {
+  // app/escriptorium/templates/export/pagexml_line.xml writes Coords only when the line has a mask.
+  const escriptorium = (lines: string) =>
+    page(
+      `<TextRegion id="eSc_textblock_1" custom="structure {type:Main;}"><Coords points="0,0 1000,0 1000,1000 0,1000"/>${lines}</TextRegion>`,
+      'imageWidth="1000" imageHeight="1000"',
+    );
+  const masked = `<TextLine id="eSc_line_1"><Coords points="100,100 900,100 900,140 100,140"/><Baseline points="100,130 900,130"/><TextEquiv conf="0.97"><Unicode>Berliniſche Monatsſchrift.</Unicode></TextEquiv></TextLine>`;
+  const bare = `<TextLine id="eSc_line_2"><Baseline points="400,230 520,232 600,230"/><TextEquiv><Unicode>1784.</Unicode></TextEquiv></TextLine>`;
+
+  it.each([
+    { what: 'beside masked lines: as high as they are, above its baseline', lines: masked + bare, box: { x: 400, y: 192, w: 200, h: 40 } },
+    { what: 'alone on the page: a fiftieth of the page high', lines: bare, box: { x: 400, y: 212, w: 200, h: 20 } },
+  ])('keeps its text, boxed $what', ({ lines, box }) => {
+    const read = parsePageXml(escriptorium(lines), 1000, 1000).lines;
+    expect(read.at(-1)).toMatchObject({ id: 'eSc_line_2', text: '1784.', ...box });
+  });
+});
+
 describe('parsePageXml refuses bad input', () => {
   it.each([
     { name: 'malformed XML', xml: page(region('r', '<TextLine id="l">')), error: /PAGE XML is not well-formed XML/ },
