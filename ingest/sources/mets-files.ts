@@ -29,6 +29,11 @@ export const READ_TEXT_FORMATS: ReadonlySet<TextFormat> = new Set<TextFormat>(['
 
 /** Image groups that hold reduced copies: taken only when a page has nothing larger. */
 const SMALL_IMAGE_GROUP = /THUMB|MIN|PREVIEW/i;
+/**
+ * Text groups of OCR-D workflow steps that lay out a page without reading it (`OCR-D-SEG-LINE`,
+ * `OCR-D-IMG-BIN`, …): their PAGE XML has regions and lines but no text, so any OCR group comes first.
+ */
+const LAYOUT_ONLY_GROUP = /(^|-)(SEG|IMG|BIN|CROP|DESKEW|DEWARP|DENOISE|DESPECK|CLIP)(-|$)/i;
 const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp|gif|bmp|jp2|j2k|jpx|jpf)$/i;
 
 export function filesOf(mets: XmlElement): Map<string, MetsFile> {
@@ -101,6 +106,7 @@ export function textCandidates(files: MetsFile[], groups: MetsGroups): MetsFile[
       return format !== undefined && READ_TEXT_FORMATS.has(format);
     }),
     groups.texts,
+    LAYOUT_ONLY_GROUP,
   );
 }
 
