@@ -72,6 +72,34 @@ describe('describeMarc', () => {
       },
     },
     {
+      // Pre-RDA records (AACR2, RAK) abbreviate the role: Library of Congress and OCLC records carry `$e ill.`, `$e ed.`.
+      name: 'relator terms abbreviated as AACR2, RAK and Dutch and French rules wrote them',
+      fields: [
+        '700 1_$a Rand, Ted,$e ill.',
+        '700 1_$a Smith, John,$e ed.',
+        '700 1_$a Jones, Ann,$e tr.',
+        '700 1_$a Brown, Bob,$e comp.',
+        '700 1_$a Müller, Hans,$e Hrsg.',
+        '700 1_$a Meier, Eva,$e Übers.',
+        '700 1_$a Jansen, Piet,$e vert.',
+        '700 1_$a Martin, Paul,$e trad.',
+        '700 1_$a Doe, Jane,$e joint author.',
+      ],
+      expected: {
+        agents: [
+          { name: 'Rand, Ted', role: 'ill' },
+          { name: 'Smith, John', role: 'edt' },
+          { name: 'Jones, Ann', role: 'trl' },
+          { name: 'Brown, Bob', role: 'com' },
+          { name: 'Müller, Hans', role: 'edt' },
+          { name: 'Meier, Eva', role: 'trl' },
+          { name: 'Jansen, Piet', role: 'trl' },
+          { name: 'Martin, Paul', role: 'trl' },
+          { name: 'Doe, Jane', role: 'aut' },
+        ],
+      },
+    },
+    {
       name: '260 place, publisher and date',
       fields: ['260 __$a Berlin :$b Haude und Spener,$c 1784.'],
       expected: { place: 'Berlin', publisher: 'Haude und Spener', date: '1784' },
