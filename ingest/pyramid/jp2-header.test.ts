@@ -38,6 +38,14 @@ describe('parseCodestreamHeader', () => {
     expect(parseCodestreamHeader(bytes)).toMatchObject(want);
   });
 
+  it("reads the components' subsampling (YCbCr 4:2:0 keeps colour at half size each way)", () => {
+    const bytes = codestream(10, 10, 10, 10, [8, 8, 8]);
+    // XRsiz and YRsiz of the second and third components (after Ssiz, three bytes a component).
+    for (const c of [1, 2]) bytes.set([2, 2], 6 + 36 + 3 * c + 1);
+    expect(parseCodestreamHeader(bytes)).toMatchObject({ subsampling: [2, 2] });
+    expect(parseCodestreamHeader(codestream(10, 10, 10, 10, [8, 8, 8])).subsampling).toBeUndefined();
+  });
+
   it('leaves the wavelet unknown without COD', () => {
     expect(parseCodestreamHeader(codestream(10, 10, 10, 10, [8], false)).levels).toBeUndefined();
   });
