@@ -356,6 +356,19 @@ describe('METS variants', () => {
     });
   });
 
+  it.each([
+    { orderLabel: ' - ', label: undefined },
+    { orderLabel: 'uncounted', label: undefined },
+    { orderLabel: 'Uncounted', label: undefined },
+    { orderLabel: '[Titelblatt]', label: '[Titelblatt]' },
+    { orderLabel: '-1-', label: '-1-' },
+  ])('takes ORDERLABEL $orderLabel, which Kitodo and Goobi write for an unnumbered page, as label $label', async ({ orderLabel, label }) => {
+    const physical = `<mets:structMap TYPE="PHYSICAL"><mets:div TYPE="physSequence"><mets:div ID="PHYS_1" TYPE="page" ORDER="1" ORDERLABEL="${orderLabel}"><mets:fptr FILEID="IMG_1"/></mets:div></mets:div></mets:structMap>`;
+    const scan = await item(mets({ files: ['images/1.jpg'], physical }), ['images/1.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages[0]!.label).toBe(label);
+  });
+
   it("reads eScriptorium's export: no MODS (published untitled, with a warning), PAGE XML in an `export` group without MIMETYPE", async () => {
     // The METS.xml eScriptorium writes beside its PAGE files (app/escriptorium/templates/export/METS.xml).
     const xml = `<mets xmlns="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">

@@ -192,8 +192,17 @@ async function pageOf(div: XmlElement, divFiles: MetsFile[], pc: PageContext): P
   } else if (!hasTextFile(divFiles, groups)) {
     alto = (await unnamedText(divFiles, pc)) ?? ctx.files.altoByStem.get(fileStem(image));
   }
-  const label = attr(div, 'ORDERLABEL')?.trim() || attr(div, 'LABEL')?.trim() || undefined;
+  const label = pageLabel(attr(div, 'ORDERLABEL')) || pageLabel(attr(div, 'LABEL'));
   return compact({ file: image, label, alto, physId: attr(div, 'ID') });
+}
+
+/** What Kitodo and Goobi write as the label of a page that bears no number: ` - `, `uncounted`. */
+const NO_NUMBER = /^(-|uncounted)$/i;
+
+/** A page label as printed, or undefined when the attribute is empty or says the page has no number. */
+function pageLabel(value: string | undefined): string | undefined {
+  const label = value?.trim();
+  return label && !NO_NUMBER.test(label) ? label : undefined;
 }
 
 /** How much of a file is read to tell its format: the root element, or an hOCR `ocr_page` near the top. */
