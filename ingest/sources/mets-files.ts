@@ -8,7 +8,7 @@ import { attr, child, children, descendants, type XmlElement } from './xml.ts';
 
 export interface MetsFile {
   id: string;
-  /** The USE of the file's group (or of the nearest enclosing group that has one). */
+  /** The USE of the file's group, else its ID (or those of the nearest enclosing group that has one). */
   use: string;
   href: string;
   mimetype: string;
@@ -40,7 +40,8 @@ export function filesOf(mets: XmlElement): Map<string, MetsFile> {
   const files = new Map<string, MetsFile>();
   let groupIndex = 0;
   const walk = (group: XmlElement, use: string) => {
-    const groupUse = attr(group, 'USE') ?? use;
+    // Transkribus names its groups by ID (IMG, PAGEXML) and gives no USE.
+    const groupUse = attr(group, 'USE') ?? attr(group, 'ID') ?? use;
     const index = groupIndex++;
     for (const file of children(group, 'file')) {
       const id = attr(file, 'ID');

@@ -369,6 +369,31 @@ describe('METS variants', () => {
     expect(scan.items[0]!.pages[0]!.label).toBe(label);
   });
 
+  it("reads Transkribus' export: its page sequence in a structMap of TYPE MANUSCRIPT, files by fptr/area, groups named by ID", async () => {
+    // As Transkribus writes mets.xml beside its images and page/ folder; the page order is not the name order.
+    const xml = `<ns3:mets xmlns:ns2="http://www.w3.org/1999/xlink" xmlns:ns3="http://www.loc.gov/METS/">
+  <ns3:fileSec><ns3:fileGrp ID="MASTER">
+    <ns3:fileGrp ID="IMG">
+      <ns3:file ID="IMG_1" SEQ="1" MIMETYPE="image/jpeg"><ns3:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" ns2:type="simple" ns2:href="b-title.jpg"/></ns3:file>
+      <ns3:file ID="IMG_2" SEQ="2" MIMETYPE="image/jpeg"><ns3:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" ns2:type="simple" ns2:href="a-text.jpg"/></ns3:file>
+    </ns3:fileGrp>
+    <ns3:fileGrp ID="PAGEXML">
+      <ns3:file ID="PAGEXML_1" SEQ="1" MIMETYPE="application/xml"><ns3:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" ns2:type="simple" ns2:href="page/b-title.xml"/></ns3:file>
+    </ns3:fileGrp>
+  </ns3:fileGrp></ns3:fileSec>
+  <ns3:structMap ID="TRP_STRUCTMAP" TYPE="MANUSCRIPT"><ns3:div ID="TRP_DOC_DIV" ADMID="MD_ORIG">
+    <ns3:div ID="PAGE_1" ORDER="1" TYPE="SINGLE_PAGE"><ns3:fptr><ns3:area FILEID="IMG_1"/></ns3:fptr><ns3:fptr><ns3:area FILEID="PAGEXML_1"/></ns3:fptr></ns3:div>
+    <ns3:div ID="PAGE_2" ORDER="2" TYPE="SINGLE_PAGE"><ns3:fptr><ns3:area FILEID="IMG_2"/></ns3:fptr></ns3:div>
+  </ns3:div></ns3:structMap>
+</ns3:mets>`;
+    const scan = await item(xml, ['b-title.jpg', 'a-text.jpg', 'page/b-title.xml']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages).toEqual([
+      { key: 'b-title', file: 'b-title.jpg', alto: 'page/b-title.xml' },
+      { key: 'a-text', file: 'a-text.jpg' },
+    ]);
+  });
+
   it("reads eScriptorium's export: no MODS (published untitled, with a warning), PAGE XML in an `export` group without MIMETYPE", async () => {
     // The METS.xml eScriptorium writes beside its PAGE files (app/escriptorium/templates/export/METS.xml).
     const xml = `<mets xmlns="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">

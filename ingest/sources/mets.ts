@@ -24,6 +24,12 @@ function structMap(mets: XmlElement, type: string): XmlElement | undefined {
   return children(mets, 'structMap').find((m) => (attr(m, 'TYPE') ?? '').toUpperCase() === type);
 }
 
+/** The page sequence: the PHYSICAL structMap, else the one structMap that is not LOGICAL (Transkribus' TYPE="MANUSCRIPT"). */
+function physicalMap(mets: XmlElement): XmlElement | undefined {
+  const others = children(mets, 'structMap').filter((m) => (attr(m, 'TYPE') ?? '').toUpperCase() !== 'LOGICAL');
+  return structMap(mets, 'PHYSICAL') ?? (others.length === 1 ? others[0] : undefined);
+}
+
 function fileIdsOf(div: XmlElement): string[] {
   return children(div, 'fptr').flatMap((f) => {
     const direct = attr(f, 'FILEID');
@@ -288,7 +294,7 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
   for (const reason of description.refusedUrls) problem(reason);
 
   const files = filesOf(mets);
-  const physicalDivs = physicalPages(structMap(mets, 'PHYSICAL'));
+  const physicalDivs = physicalPages(physicalMap(mets));
   const metsDir = path.relative(ctx.folder, path.dirname(metsFile)).split(path.sep).join('/');
   const metsName = path.basename(metsFile);
   const referenced = new Set<string>();
