@@ -369,6 +369,33 @@ describe('METS variants', () => {
     expect(scan.items[0]!.pages[0]!.label).toBe(label);
   });
 
+  it("reads Goobi's export: <id>_mets.xml beside <id>_media/ and <id>_alto/, files named by absolute paths and viewer URLs", async () => {
+    const xml = mets({
+      files: ['file:///opt/digiverso/viewer/media/PPN123/00000001.tif', 'file:///opt/digiverso/viewer/media/PPN123/00000002.tif'],
+      alto: { 1: 'https://viewer.example.org/api/v1/records/PPN123/files/alto/00000001.xml' },
+    });
+    const collection = path.join(dir, `goobi-${++n}`);
+    const folder = path.join(collection, 'PPN123');
+    for (const f of ['PPN123_media/00000001.tif', 'PPN123_media/00000002.tif', 'PPN123_alto/00000001.xml']) {
+      await mkdir(path.dirname(path.join(folder, f)), { recursive: true });
+      await writeFile(path.join(folder, f), 'x');
+    }
+    await writeFile(path.join(folder, 'PPN123_mets.xml'), xml);
+    for (const source of [collection, folder]) {
+      const scan = await scanSource(source, defaults);
+      expect(scan.problems).toEqual([]);
+      expect(scan.items).toHaveLength(1);
+      expect(scan.items[0]).toMatchObject({
+        id: 'ppn123',
+        label: { none: ['Testboek'] },
+        pages: [
+          { key: '00000001', file: 'PPN123_media/00000001.tif', alto: 'PPN123_alto/00000001.xml' },
+          { key: '00000002', file: 'PPN123_media/00000002.tif' },
+        ],
+      });
+    }
+  });
+
   it("reads Transkribus' export: its page sequence in a structMap of TYPE MANUSCRIPT, files by fptr/area, groups named by ID", async () => {
     // As Transkribus writes mets.xml beside its images and page/ folder; the page order is not the name order.
     const xml = `<ns3:mets xmlns:ns2="http://www.w3.org/1999/xlink" xmlns:ns3="http://www.loc.gov/METS/">
