@@ -197,6 +197,33 @@ describe('parsePageXml on lines eScriptorium exports without a mask (a Baseline,
   });
 });
 
+describe('parsePageXml on regions transcribed without lines', () => {
+  // The PRImA layout datasets and region-level ground truth give a TextRegion's text and no TextLine.
+  it("keeps a region's own text, as one line in its box, when none of its lines has text", () => {
+    const xml = page(
+      `<TextRegion id="r1"><Coords points="10,10 90,10 90,40 10,40"/><TextEquiv><Unicode>Beantwortung der Frage:
+Was iſt Aufklaͤrung?</Unicode></TextEquiv></TextRegion>` +
+        `<TextRegion id="r2"><Coords points="10,50 90,50 90,90 10,90"/><TextLine id="l1"><Coords points="10,50 90,50 90,60 10,60"/></TextLine><TextEquiv><Unicode>Von I. Kant.</Unicode></TextEquiv></TextRegion>`,
+      'imageWidth="100" imageHeight="100"',
+      '2010-03-19',
+    );
+    expect(parsePageXml(xml, 100, 100).lines).toEqual([
+      { id: 'r1', text: 'Beantwortung der Frage: Was iſt Aufklaͤrung?', x: 10, y: 10, w: 80, h: 30, block: 'r1', words: [] },
+      { id: 'r2', text: 'Von I. Kant.', x: 10, y: 50, w: 80, h: 40, block: 'r2', words: [] },
+    ]);
+  });
+
+  it("takes the lines, not the region's text, when the lines have text", () => {
+    const xml = page(
+      region('r1', line('l1', 'Was iſt') + line('l2', 'Aufklaͤrung?')).replace(
+        '</TextRegion>',
+        '<TextEquiv><Unicode>Was iſt Aufklaͤrung?</Unicode></TextEquiv></TextRegion>',
+      ),
+    );
+    expect(parsePageXml(xml, 100, 100).lines.map((l) => l.text)).toEqual(['Was iſt', 'Aufklaͤrung?']);
+  });
+});
+
 describe('parsePageXml refuses bad input', () => {
   it.each([
     { name: 'malformed XML', xml: page(region('r', '<TextLine id="l">')), error: /PAGE XML is not well-formed XML/ },

@@ -3,7 +3,8 @@
 // TextRegion a block, in the page's ReadingOrder when it has one (else document order), its lines in
 // document order (or Transkribus' `custom` readingOrder), each TextLine's box the bounding box of its
 // `Coords` polygon (or of the `Point` children older files use; a line with only a `Baseline`, as
-// eScriptorium exports lines without a mask, stands the page's line height above it), scaled from the Page's
+// eScriptorium exports lines without a mask, stands the page's line height above it; a region
+// transcribed as a whole, with no line of text, is one line), scaled from the Page's
 // imageWidth/imageHeight to the master. Text as transcribed, never normalised.
 import { attrs, kids, type OrderedNode, parseOrdered, tagOf, textOf, walk } from './ordered-xml.ts';
 import { type Box, boxScaler, num, type PageText, scaleFactors, type TextLine, type TextWord, uniqueLineIds, unionBox } from './text-lines.ts';
@@ -172,6 +173,7 @@ export function parsePageXml(xml: string, imageWidth: number, imageHeight: numbe
   for (const region of regionsInOrder(page)) {
     blocks += 1;
     const block = attrs(region).id || `block-${blocks}`;
+    const linesBefore = lines.length;
     for (const lineNode of linesInOrder(region)) {
       const words = wordsOf(lineNode, scaled);
       // The line's own transcription is preferred: it has the spacing, words may be segmented apart.
@@ -184,6 +186,10 @@ export function parsePageXml(xml: string, imageWidth: number, imageHeight: numbe
       lines.push(line);
       if (baseline) baselineOnly.push({ line, baseline });
     }
+    // Region-level transcription (the PRImA layout datasets): the region is its own line.
+    const regionText = lines.length === linesBefore ? preferredText(region)?.replace(/\s*\n\s*/g, ' ') : undefined;
+    const regionBox = regionText ? coordsBox(region, scaled) : undefined;
+    if (regionText && regionBox) lines.push({ id: lineId(attrs(region).id, lines.length), text: regionText, ...regionBox, block, words: [] });
   }
   if (baselineOnly.length > 0) {
     const unboxed = new Set(baselineOnly.map((b) => b.line));
