@@ -421,6 +421,43 @@ describe('METS variants', () => {
     ]);
   });
 
+  it.each([
+    { license: 'pdm', rights: 'http://creativecommons.org/publicdomain/mark/1.0/' },
+    { license: 'cc0', rights: 'http://creativecommons.org/publicdomain/zero/1.0/' },
+    { license: 'cc-by', rights: 'http://creativecommons.org/licenses/by/4.0/' },
+    { license: 'cc-by-nc-sa', rights: 'http://creativecommons.org/licenses/by-nc-sa/4.0/' },
+    { license: 'CC-BY-ND', rights: 'http://creativecommons.org/licenses/by-nd/4.0/' },
+    // All rights reserved: In Copyright, never the collection's default licence.
+    { license: 'reserved', rights: 'http://rightsstatements.org/vocab/InC/1.0/' },
+  ])('reads the DFG-Viewer licence code $license as $rights, with the owner as attribution', async ({ license, rights }) => {
+    const amd = `<mets:amdSec ID="AMD"><mets:rightsMD ID="RIGHTS"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="DVRIGHTS"><mets:xmlData>
+      <dv:rights xmlns:dv="http://dfg-viewer.de/"><dv:owner>SLUB Dresden</dv:owner><dv:license>${license}</dv:license></dv:rights>
+    </mets:xmlData></mets:mdWrap></mets:rightsMD></mets:amdSec>`;
+    const name = `item-${++n}`;
+    await item(mets({ files: ['images/1.jpg'] }).replace('<mets:fileSec>', `${amd}<mets:fileSec>`), ['images/1.jpg'], name);
+    // A collection default none of the codes gives, so a code that is not read shows.
+    const scan = await scanSource(path.join(dir, name), { ...defaults, rights: 'http://creativecommons.org/licenses/by-sa/4.0/' });
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]).toMatchObject({ rights, attribution: 'SLUB Dresden' });
+  });
+
+  it('refuses an item whose only licence is a DFG-Viewer code it does not know, rather than giving it the collection default', async () => {
+    const amd = `<mets:amdSec ID="AMD"><mets:rightsMD ID="RIGHTS"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="DVRIGHTS"><mets:xmlData>
+      <dv:rights xmlns:dv="http://dfg-viewer.de/"><dv:owner>SLUB Dresden</dv:owner><dv:license>restricted</dv:license></dv:rights>
+    </mets:xmlData></mets:mdWrap></mets:rightsMD></mets:amdSec>`;
+    const name = `item-${++n}`;
+    const scan = await item(mets({ files: ['images/1.jpg'] }).replace('<mets:fileSec>', `${amd}<mets:fileSec>`), ['images/1.jpg'], name);
+    expect(scan.items).toEqual([]);
+    expect(scan.problems).toEqual([
+      {
+        item: name,
+        file: `${name}/mets.xml`,
+        reason:
+          'dv:license "restricted" is not a DFG-Viewer licence code (pdm, cc0, cc-by, cc-by-sa, cc-by-nd, cc-by-nc, cc-by-nc-sa, cc-by-nc-nd, reserved); give the licence in MODS accessCondition',
+      },
+    ]);
+  });
+
   it("reads eScriptorium's export: no MODS (published untitled, with a warning), PAGE XML in an `export` group without MIMETYPE", async () => {
     // The METS.xml eScriptorium writes beside its PAGE files (app/escriptorium/templates/export/METS.xml).
     const xml = `<mets xmlns="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">

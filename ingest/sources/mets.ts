@@ -143,6 +143,25 @@ function typeFrom(mods: ModsDescription, itemDivs: XmlElement[]): ItemType {
   return 'book';
 }
 
+/**
+ * The licence codes of the DFG-Viewer METS profile's `dv:license` as rights URIs. The Creative
+ * Commons codes name no version: the current one, 4.0, is taken. `reserved` (all rights reserved)
+ * is In Copyright.
+ */
+const DV_LICENSES: Record<string, string> = {
+  pdm: 'http://creativecommons.org/publicdomain/mark/1.0/',
+  cc0: 'http://creativecommons.org/publicdomain/zero/1.0/',
+  ...Object.fromEntries(
+    ['by', 'by-sa', 'by-nd', 'by-nc', 'by-nc-sa', 'by-nc-nd'].map((c) => [`cc-${c}`, `http://creativecommons.org/licenses/${c}/4.0/`]),
+  ),
+  reserved: 'http://rightsstatements.org/vocab/InC/1.0/',
+};
+
+/** The rights a `dv:license` gives: a profile code, else a licence written another way (a URI, `CC BY 4.0`), else undefined. */
+function dvLicenseRights(value: string): string | undefined {
+  return DV_LICENSES[value.trim().toLowerCase()] ?? rightsFromText(value);
+}
+
 /** The DFG-Viewer rights block (`dv:rights`): the owner to credit, and a licence in newer profiles. */
 function dvRights(mets: XmlElement): { owner?: string; license?: string } {
   const rights = descendants(mets, 'amdSec', 'rightsMD', 'mdWrap', 'xmlData', 'rights')[0];
@@ -332,6 +351,12 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
   });
 
   const dv = dvRights(mets);
+  const dvLicense = dv.license ? dvLicenseRights(dv.license) : undefined;
+  if (dv.license && !description.rights && !dvLicense) {
+    problem(
+      `dv:license ${JSON.stringify(dv.license)} is not a DFG-Viewer licence code (${Object.keys(DV_LICENSES).join(', ')}); give the licence in MODS accessCondition`,
+    );
+  }
   const type = typeFrom(description, itemDivs);
   const { title, unknownLanguages: _unknown, refusedUrls: _refused, type: _type, rights, summary, ...fields } = description;
   const item: SourceItem = compact({
@@ -340,7 +365,7 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
     type,
     ...labelFor(title),
     summary: summary ? { none: [summary] } : undefined,
-    rights: rights ?? (dv.license ? rightsFromText(dv.license) : undefined) ?? ctx.inherited.rights,
+    rights: rights ?? dvLicense ?? ctx.inherited.rights,
     attribution: dv.owner ?? ctx.inherited.attribution,
     externalUrl: fields.externalUrl ?? presentationUrl(mets),
     sourceRecord: { file: 'mets.xml', format: 'mets' as const },
