@@ -2,9 +2,11 @@
 // a generic line (sharp's failOn line, libvips's "error in tile"), when the line after it is the
 // reason; and when libvips's reason was taken by another image processed at the same time, the
 // damaged file is read again for it.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { checkImage, decodeFailure, firstLine } from './image-check.ts';
@@ -87,5 +89,16 @@ describe('checkImage', () => {
     await writeFile(jp2, Buffer.from('0000000c6a5020200d0a870a00000014667479706a703220000000006a703220', 'hex'));
     expect(sharp.format.jp2.input.file).toBe(false);
     await expect(checkImage(jp2, 1e9)).rejects.toThrow(/^not a readable JPEG 2000 file \(JP2 file has no header box \(jp2h\)\)$/);
+  });
+
+  it('refuses a JPEG 2000 with subsampled colour (4:2:0) before decoding, saying so rather than calling it corrupt', async () => {
+    // Planar Y, Cb, Cr: Y at 64x64, Cb and Cr at 32x32, as opj_compress takes raw YCbCr 4:2:0.
+    const raw = path.join(dir, 'ycc420.raw');
+    await writeFile(raw, Buffer.alloc(64 * 64 + 2 * 32 * 32, 128));
+    const jp2 = path.join(dir, 'ycc420.j2k');
+    await promisify(execFile)('opj_compress', ['-i', raw, '-o', jp2, '-F', '64,64,3,8,u@1x1:2x2:2x2']);
+    await expect(checkImage(jp2, 1e9)).rejects.toThrow(
+      /^JPEG 2000 has subsampled components \(one at 1\/2 x 1\/2 of the image\), which the decoder does not read: re-encode the master without subsampling/,
+    );
   });
 });

@@ -47,6 +47,13 @@ async function checkJp2(file: string, maxPixels: number): Promise<ImageHeader> {
     throw new ImageError(`JPEG 2000 has ${jp2.signed ? 'signed ' : ''}${jp2.bitDepth}-bit samples; pages must be unsigned, 16 bits at most`);
   }
   if (jp2.components > 4) throw new ImageError(`JPEG 2000 has ${jp2.components} components; pages have 1 to 4 (grey or colour, with alpha)`);
+  if (jp2.subsampling) {
+    // The decoder fails on these with "components differ in geometry", which reads like damage.
+    const [dx, dy] = jp2.subsampling;
+    throw new ImageError(
+      `JPEG 2000 has subsampled components (one at 1/${dx} x 1/${dy} of the image), which the decoder does not read: re-encode the master without subsampling, e.g. opj_compress from a full-size RGB image or Kakadu without Ssampling`,
+    );
+  }
   const refused = undecodable(jp2);
   if (refused) throw new ImageError(refused);
   return { width, height, format: 'jp2', jp2 };

@@ -25,6 +25,7 @@ import { publishImage } from './publishing/page-image.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import type { SourceItem, SourcePage } from './sources/source-item.ts';
 import { sourceRecordBytes } from './sources/source-record.ts';
+import { xmlText } from './sources/xml-text.ts';
 import { retireReplaced, sweepUnreferenced } from './publishing/sweep.ts';
 import { scanSource } from './sources/scan.ts';
 import { bagProblemText, verifyBag } from './sources/bag-verification.ts';
@@ -369,7 +370,7 @@ async function prepareItem(item: SourceItem, ctx: ItemContext): Promise<BuiltIte
           } else if (page.alto) {
             const textFile = insideFolder(item.folder, page.alto);
             try {
-              const parsed = readFullText(await readFile(textFile, 'utf8'), image.width, image.height);
+              const parsed = readFullText(xmlText(await readFile(textFile)), image.width, image.height);
               text = (await publishing()).buildTextPage(item.id, page.key, parsed.lines, ctx.urls, {
                 width: image.width,
                 height: image.height,

@@ -42,6 +42,10 @@ describe('rightsFromText', () => {
     ['CC0 1.0 Universal', 'http://creativecommons.org/publicdomain/zero/1.0/'],
     ['Public Domain Mark 1.0', 'http://creativecommons.org/publicdomain/mark/1.0/'],
     ['https://rightsstatements.org/page/InC/1.0/', 'http://rightsstatements.org/vocab/InC/1.0/'],
+    // A licence ported to a jurisdiction (German and Belgian libraries' 3.0 and 2.0 licences) is that port, not the unported one.
+    ['CC BY-NC-SA 3.0 DE', 'http://creativecommons.org/licenses/by-nc-sa/3.0/de/'],
+    ['CC BY-SA 2.0 BE', 'http://creativecommons.org/licenses/by-sa/2.0/be/'],
+    ['CC BY 3.0 Unported', 'http://creativecommons.org/licenses/by/3.0/'],
   ])('%j → %s', (text, uri) => expect(rightsFromText(text)).toBe(uri));
 
   it.each(['Alle rechten voorbehouden', 'CC BY-XX 4.0', ''])('%j names no licence', (text) => {

@@ -32,8 +32,9 @@ export function rightsFromText(text: string): string | undefined {
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, ' ');
-  const cc = /^(?:cc|creative commons)[ -](by(?:[ -](?:nc|sa|nd))*)\s+(\d\.\d)\b/.exec(t);
-  if (cc?.[1]) return canonicalRights(`https://creativecommons.org/licenses/${cc[1].replace(/ /g, '-')}/${cc[2]}/`);
+  // A two-letter jurisdiction after the version names a ported licence (`CC BY-NC-SA 3.0 DE`).
+  const cc = /^(?:cc|creative commons)[ -](by(?:[ -](?:nc|sa|nd))*)\s+(\d\.\d)\b(?:\s+([a-z]{2})\b)?/.exec(t);
+  if (cc?.[1]) return canonicalRights(`https://creativecommons.org/licenses/${cc[1].replace(/ /g, '-')}/${cc[2]}/${cc[3] ? `${cc[3]}/` : ''}`);
   if (/^(cc0|cc zero|creative commons zero)\b/.test(t)) return 'http://creativecommons.org/publicdomain/zero/1.0/';
   if (/^(public domain mark|pdm)\b/.test(t)) return 'http://creativecommons.org/publicdomain/mark/1.0/';
   return undefined;

@@ -84,7 +84,9 @@ export async function decodeJp2(source: string, header: Jp2Header, target: strin
     // From the profile to sRGB, relative colorimetric as sharp does, keeping 16 bits where there are more than 8.
     const args = header.icc
       ? ['icc_transform', source, tiff, 'srgb', `--input-profile=${profile}`, `--depth=${header.bitDepth > 8 ? 16 : 8}`, '--intent=relative']
-      : ['copy', source, tiff];
+      : header.bitDepth < 8
+        ? ['linear', source, tiff, String(lowDepthScale(header.bitDepth)), '0', '--uchar']
+        : ['copy', source, tiff];
     await new Promise<void>((resolve, reject) => {
       execFile('vips', args, { timeout: DECODE_TIMEOUT_MS, maxBuffer: 1024 * 1024, killSignal: 'SIGKILL' }, (err, _stdout, stderr) => {
         if (!err) resolve();
@@ -100,6 +102,14 @@ export async function decodeJp2(source: string, header: Jp2Header, target: strin
   } finally {
     await rm(profile, { force: true });
   }
+}
+
+/**
+ * The factor that brings a sample of fewer than 8 bits, as the decoder gives it (shifted up by
+ * 8 - bits: a bitonal page's white is 128), onto 0 to 255, so white is white.
+ */
+function lowDepthScale(bits: number): number {
+  return 255 / (((1 << bits) - 1) << (8 - bits));
 }
 
 async function readBytes(file: string, offset: number, length: number): Promise<Uint8Array> {

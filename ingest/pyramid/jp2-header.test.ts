@@ -6,9 +6,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KANT_PAGE_0017 } from '../../test/support/inputs.ts';
-import { DECODER_BUDGET, decoderMemory, decoderReason, undecodable } from './jp2-decode.ts';
+import { DECODER_BUDGET, decodeJp2, decoderMemory, decoderReason, undecodable } from './jp2-decode.ts';
 import { jpeg2000Kind, type Jp2Header, parseCodestreamHeader, parseColourBox, readJp2Header } from './jp2-header.ts';
 
 const run = promisify(execFile);
@@ -36,6 +37,14 @@ describe('parseCodestreamHeader', () => {
     ['COD read', codestream(10, 10, 10, 10, [8]), { levels: 5, reversible: true }],
   ])('%s', (_name, bytes, want) => {
     expect(parseCodestreamHeader(bytes)).toMatchObject(want);
+  });
+
+  it("reads the components' subsampling (YCbCr 4:2:0 keeps colour at half size each way)", () => {
+    const bytes = codestream(10, 10, 10, 10, [8, 8, 8]);
+    // XRsiz and YRsiz of the second and third components (after Ssiz, three bytes a component).
+    for (const c of [1, 2]) bytes.set([2, 2], 6 + 36 + 3 * c + 1);
+    expect(parseCodestreamHeader(bytes)).toMatchObject({ subsampling: [2, 2] });
+    expect(parseCodestreamHeader(codestream(10, 10, 10, 10, [8, 8, 8])).subsampling).toBeUndefined();
   });
 
   it('leaves the wavelet unknown without COD', () => {
@@ -163,6 +172,23 @@ describe('readJp2Header on files OpenJPEG wrote', () => {
     const cut = path.join(dir, `cut-${name}`);
     await writeFile(cut, (await readFile(file)).subarray(0, size - 100));
     await expect(readJp2Header(cut)).rejects.toThrow(/^file is truncated: /);
+  });
+
+  it.each([
+    // Bitonal masters (newspapers, microfilm) and 4-bit greyscale: the decoder shifts a p-bit value up by 8 - p bits.
+    { bits: 1, values: [0, 1], want: [0, 255] },
+    { bits: 4, values: [0, 1, 8, 15], want: [0, 17, 136, 255] },
+  ])('decodes $bits-bit samples onto the full 8-bit range, white as white', async ({ bits, values, want }) => {
+    const raw = path.join(dir, `bits${bits}.raw`);
+    const file = path.join(dir, `bits${bits}.jp2`);
+    await writeFile(raw, Buffer.from(Array.from({ length: 64 * 64 }, (_, i) => values[i % values.length]!)));
+    await run('opj_compress', ['-i', raw, '-o', file, '-F', `64,64,1,${bits},u`]);
+    const header = await readJp2Header(file);
+    expect(header.bitDepth).toBe(bits);
+    const tiff = path.join(dir, `bits${bits}.tif`);
+    await decodeJp2(file, header, tiff);
+    const pixels = await sharp(tiff).extractChannel(0).raw().toBuffer();
+    expect([...pixels.subarray(0, values.length)]).toEqual(want);
   });
 
   it('reads a codestream box that runs to the end of the file (length 0, as Kakadu writes it)', async () => {

@@ -22,6 +22,8 @@ export interface CodestreamHeader {
   /** Bits per sample of the deepest component. */
   bitDepth: number;
   signed: boolean;
+  /** The largest horizontal and vertical subsampling of a component (XRsiz, YRsiz), when one is subsampled (YCbCr 4:2:0 is [2, 2]). */
+  subsampling?: [number, number];
   tileWidth: number;
   tileHeight: number;
   tilesAcross: number;
@@ -90,10 +92,13 @@ export function parseCodestreamHeader(bytes: Uint8Array): CodestreamHeader {
   }
   let bitDepth = 0;
   let signed = false;
+  let [dx, dy] = [1, 1];
   for (let c = 0; c < components; c++) {
     const ssiz = bytes[at + 36 + 3 * c]!;
     bitDepth = Math.max(bitDepth, (ssiz & 0x7f) + 1);
     signed ||= (ssiz & 0x80) !== 0;
+    dx = Math.max(dx, bytes[at + 37 + 3 * c]!);
+    dy = Math.max(dy, bytes[at + 38 + 3 * c]!);
   }
   if (bitDepth > 38) throw new Jp2Error(`SIZ marker gives ${bitDepth} bits per sample`);
   const header: CodestreamHeader = {
@@ -102,6 +107,7 @@ export function parseCodestreamHeader(bytes: Uint8Array): CodestreamHeader {
     components,
     bitDepth,
     signed,
+    ...(dx > 1 || dy > 1 ? { subsampling: [dx, dy] as [number, number] } : {}),
     tileWidth: xtsiz,
     tileHeight: ytsiz,
     tilesAcross: Math.ceil((xsiz - xtosiz) / xtsiz),

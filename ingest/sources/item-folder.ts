@@ -1,4 +1,4 @@
-// What an item folder holds on disk: its page images (at the top or in `images/`), the files in it
+// What an item folder holds on disk: its page images (at the top, in `images/` or a workflow's `<id>_media/`), the files in it
 // that look like images in a format ingest cannot tile, and its full-text files (ALTO in `alto/`,
 // PAGE XML in `page/`, hOCR in `hocr/` or beside the scans), by stem.
 // Symbolic links are never followed (a link could publish any file on the machine) and hidden files
@@ -11,7 +11,13 @@ import { fileStem, naturalFileOrder } from './page-order.ts';
 export const SUPPORTED_IMAGE = /\.(tiff?|jpe?g|png|webp|jp2|j2k|j2c|jpf|jpx)$/i;
 /** Extensions of images and documents a curator might drop in an item folder that ingest does not take. */
 const OTHER_IMAGE = /\.(gif|bmp|pdf|heic|heif|avif|svg|psd|raw|cr2|nef|dng|ico|eps|djvu?)$/i;
-const IMAGE_FOLDERS = ['images', 'Images', 'IMAGES'];
+/**
+ * Folders of page images: `images/`, and those workflow exports put beside their METS: Goobi's
+ * `<id>_media/`, Kitodo.Production's `<title>_tif/`.
+ */
+const IMAGE_FOLDER = /^images$|[_-](media|tif)$/i;
+/** A METS file of an item folder: `mets.xml`, or a workflow's `<id>_mets.xml` (`<id>.mets.xml`). */
+export const METS_FILE = /^mets\.xml$|[._-]mets\.xml$/i;
 /**
  * Full-text folders, in the order a page's text is taken from when several have a file of its stem:
  * `alto/`, `fulltext/`, `ocr/` and the `<id>_ocr/`-style folders workflow exports write, then PAGE
@@ -98,7 +104,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
     else if (OTHER_IMAGE.test(name)) unsupported.push(name);
     else if (HOCR_BESIDE_SCAN.test(name)) besideScans.push(name);
   }
-  for (const dir of top.dirs.filter((d) => IMAGE_FOLDERS.includes(d))) {
+  for (const dir of top.dirs.filter((d) => IMAGE_FOLDER.test(d))) {
     const inside = await listFolder(path.join(folder, dir));
     refused.push(...refusedIn(dir, inside));
     for (const name of inside.files) {
@@ -126,7 +132,7 @@ export async function readItemFiles(folder: string): Promise<ItemFiles> {
 export async function looksLikeItem(folder: string): Promise<boolean> {
   const top = await listFolder(folder);
   return (
-    top.files.some((f) => SUPPORTED_IMAGE.test(f) || OTHER_IMAGE.test(f) || /^(mets\.xml|item\.json)$/i.test(f)) ||
-    top.dirs.some((d) => IMAGE_FOLDERS.includes(d))
+    top.files.some((f) => SUPPORTED_IMAGE.test(f) || OTHER_IMAGE.test(f) || METS_FILE.test(f) || /^item\.json$/i.test(f)) ||
+    top.dirs.some((d) => IMAGE_FOLDER.test(d))
   );
 }

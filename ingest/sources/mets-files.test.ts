@@ -71,4 +71,23 @@ describe('textCandidates', () => {
     ];
     expect(textCandidates(files, groups).map((f) => f.use)).toEqual(['OCR-D-GT-ALTO', 'OCR-D-GT-PAGE', 'MY-ALTO-EXPORT', 'MY-HOCR']);
   });
+
+  it.each([
+    // An OCR-D workspace after a workflow: each step's PAGE XML in its own group, in the order the steps ran.
+    [
+      ['OCR-D-SEG-REGION', 'OCR-D-SEG-LINE', 'OCR-D-OCR-TESS-frk'],
+      ['OCR-D-OCR-TESS-frk', 'OCR-D-SEG-REGION', 'OCR-D-SEG-LINE'],
+    ],
+    [
+      ['OCR-D-IMG-BIN', 'OCR-D-GT-SEG-LINE', 'OCR-D-OCR-CALAMARI', 'OCR-D-COR-CIS'],
+      ['OCR-D-OCR-CALAMARI', 'OCR-D-COR-CIS', 'OCR-D-IMG-BIN', 'OCR-D-GT-SEG-LINE'],
+    ],
+    [
+      ['OCR-D-SEG-LINE', 'OCR-D-GT-PAGE'],
+      ['OCR-D-GT-PAGE', 'OCR-D-SEG-LINE'],
+    ],
+  ])('puts groups of layout without text (segmentation, image steps) after the OCR: %j', (uses, expected) => {
+    const files = uses.map((use, i) => file(use, `${use}/p.xml`, 'application/vnd.prima.page+xml', i));
+    expect(textCandidates(files, groups).map((f) => f.use)).toEqual(expected);
+  });
 });

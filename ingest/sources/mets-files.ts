@@ -8,7 +8,7 @@ import { attr, child, children, descendants, type XmlElement } from './xml.ts';
 
 export interface MetsFile {
   id: string;
-  /** The USE of the file's group (or of the nearest enclosing group that has one). */
+  /** The USE of the file's group, else its ID (or those of the nearest enclosing group that has one). */
   use: string;
   href: string;
   mimetype: string;
@@ -29,13 +29,19 @@ export const READ_TEXT_FORMATS: ReadonlySet<TextFormat> = new Set<TextFormat>(['
 
 /** Image groups that hold reduced copies: taken only when a page has nothing larger. */
 const SMALL_IMAGE_GROUP = /THUMB|MIN|PREVIEW/i;
+/**
+ * Text groups of OCR-D workflow steps that lay out a page without reading it (`OCR-D-SEG-LINE`,
+ * `OCR-D-IMG-BIN`, …): their PAGE XML has regions and lines but no text, so any OCR group comes first.
+ */
+const LAYOUT_ONLY_GROUP = /(^|-)(SEG|IMG|BIN|CROP|DESKEW|DEWARP|DENOISE|DESPECK|CLIP)(-|$)/i;
 const IMAGE_NAME = /\.(tiff?|jpe?g|png|webp|gif|bmp|jp2|j2k|jpx|jpf)$/i;
 
 export function filesOf(mets: XmlElement): Map<string, MetsFile> {
   const files = new Map<string, MetsFile>();
   let groupIndex = 0;
   const walk = (group: XmlElement, use: string) => {
-    const groupUse = attr(group, 'USE') ?? use;
+    // Transkribus names its groups by ID (IMG, PAGEXML) and gives no USE.
+    const groupUse = attr(group, 'USE') ?? attr(group, 'ID') ?? use;
     const index = groupIndex++;
     for (const file of children(group, 'file')) {
       const id = attr(file, 'ID');
@@ -101,6 +107,7 @@ export function textCandidates(files: MetsFile[], groups: MetsGroups): MetsFile[
       return format !== undefined && READ_TEXT_FORMATS.has(format);
     }),
     groups.texts,
+    LAYOUT_ONLY_GROUP,
   );
 }
 

@@ -325,6 +325,184 @@ describe('METS variants', () => {
     });
   });
 
+  it('takes the outermost record without a parent pointer as the item, as Kitodo.Presentation does, even when it holds one article', async () => {
+    // A Kitodo.Production volume: the periodical div carries its own (anchor) record and a mets:mptr
+    // to the parent METS; the volume is the item; the volume's one article is a table-of-contents entry.
+    const dmd = (id: string, mods: string) => `<mets:dmdSec ID="${id}"><mets:mdWrap><mets:xmlData>${mods}</mets:xmlData></mets:mdWrap></mets:dmdSec>`;
+    const xml = mets({
+      files: ['images/1.jpg', 'images/2.jpg'],
+      dmd: [
+        dmd('DMDLOG_0000', MODS('Berlinische Monatsschrift')),
+        dmd('DMDLOG_0001', MODS('Berlinische Monatsschrift, 1784, Bd. 4', '<mods:identifier type="urn">urn:nbn:de:test-4</mods:identifier>')),
+        dmd('DMDLOG_0002', MODS('Beantwortung der Frage: Was ist Aufklärung?')),
+      ].join(''),
+      logical: `<mets:structMap TYPE="LOGICAL"><mets:div TYPE="periodical" ID="LOG_0000" DMDID="DMDLOG_0000"><mets:mptr LOCTYPE="URL" xlink:href="https://example.org/oai?verb=GetRecord&amp;identifier=p"/>
+        <mets:div TYPE="volume" ID="LOG_0001" DMDID="DMDLOG_0001" ADMID="AMD">
+          <mets:div TYPE="article" ID="LOG_0002" DMDID="DMDLOG_0002"/>
+        </mets:div></mets:div></mets:structMap>`,
+      links: [
+        ['LOG_0001', 'PHYS_1'],
+        ['LOG_0001', 'PHYS_2'],
+        ['LOG_0002', 'PHYS_2'],
+      ],
+    });
+    const scan = await item(xml, ['images/1.jpg', 'images/2.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]).toMatchObject({
+      label: { none: ['Berlinische Monatsschrift, 1784, Bd. 4'] },
+      identifiers: [{ type: 'urn', value: 'urn:nbn:de:test-4' }],
+      type: 'periodical',
+      toc: [{ label: 'Beantwortung der Frage: Was ist Aufklärung?', type: 'article', pages: ['2'], children: [] }],
+    });
+  });
+
+  it.each([
+    { orderLabel: ' - ', label: undefined },
+    { orderLabel: 'uncounted', label: undefined },
+    { orderLabel: 'Uncounted', label: undefined },
+    { orderLabel: '[Titelblatt]', label: '[Titelblatt]' },
+    { orderLabel: '-1-', label: '-1-' },
+  ])('takes ORDERLABEL $orderLabel, which Kitodo and Goobi write for an unnumbered page, as label $label', async ({ orderLabel, label }) => {
+    const physical = `<mets:structMap TYPE="PHYSICAL"><mets:div TYPE="physSequence"><mets:div ID="PHYS_1" TYPE="page" ORDER="1" ORDERLABEL="${orderLabel}"><mets:fptr FILEID="IMG_1"/></mets:div></mets:div></mets:structMap>`;
+    const scan = await item(mets({ files: ['images/1.jpg'], physical }), ['images/1.jpg']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages[0]!.label).toBe(label);
+  });
+
+  it("reads Goobi's export: <id>_mets.xml beside <id>_media/ and <id>_alto/, files named by absolute paths and viewer URLs", async () => {
+    const xml = mets({
+      files: ['file:///opt/digiverso/viewer/media/PPN123/00000001.tif', 'file:///opt/digiverso/viewer/media/PPN123/00000002.tif'],
+      alto: { 1: 'https://viewer.example.org/api/v1/records/PPN123/files/alto/00000001.xml' },
+    });
+    const collection = path.join(dir, `goobi-${++n}`);
+    const folder = path.join(collection, 'PPN123');
+    for (const f of ['PPN123_media/00000001.tif', 'PPN123_media/00000002.tif', 'PPN123_alto/00000001.xml']) {
+      await mkdir(path.dirname(path.join(folder, f)), { recursive: true });
+      await writeFile(path.join(folder, f), 'x');
+    }
+    await writeFile(path.join(folder, 'PPN123_mets.xml'), xml);
+    for (const source of [collection, folder]) {
+      const scan = await scanSource(source, defaults);
+      expect(scan.problems).toEqual([]);
+      expect(scan.items).toHaveLength(1);
+      expect(scan.items[0]).toMatchObject({
+        id: 'ppn123',
+        label: { none: ['Testboek'] },
+        pages: [
+          { key: '00000001', file: 'PPN123_media/00000001.tif', alto: 'PPN123_alto/00000001.xml' },
+          { key: '00000002', file: 'PPN123_media/00000002.tif' },
+        ],
+      });
+    }
+  });
+
+  it("reads Transkribus' export: its page sequence in a structMap of TYPE MANUSCRIPT, files by fptr/area, groups named by ID", async () => {
+    // As Transkribus writes mets.xml beside its images and page/ folder; the page order is not the name order.
+    const xml = `<ns3:mets xmlns:ns2="http://www.w3.org/1999/xlink" xmlns:ns3="http://www.loc.gov/METS/">
+  <ns3:fileSec><ns3:fileGrp ID="MASTER">
+    <ns3:fileGrp ID="IMG">
+      <ns3:file ID="IMG_1" SEQ="1" MIMETYPE="image/jpeg"><ns3:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" ns2:type="simple" ns2:href="b-title.jpg"/></ns3:file>
+      <ns3:file ID="IMG_2" SEQ="2" MIMETYPE="image/jpeg"><ns3:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" ns2:type="simple" ns2:href="a-text.jpg"/></ns3:file>
+    </ns3:fileGrp>
+    <ns3:fileGrp ID="PAGEXML">
+      <ns3:file ID="PAGEXML_1" SEQ="1" MIMETYPE="application/xml"><ns3:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" ns2:type="simple" ns2:href="page/b-title.xml"/></ns3:file>
+    </ns3:fileGrp>
+  </ns3:fileGrp></ns3:fileSec>
+  <ns3:structMap ID="TRP_STRUCTMAP" TYPE="MANUSCRIPT"><ns3:div ID="TRP_DOC_DIV" ADMID="MD_ORIG">
+    <ns3:div ID="PAGE_1" ORDER="1" TYPE="SINGLE_PAGE"><ns3:fptr><ns3:area FILEID="IMG_1"/></ns3:fptr><ns3:fptr><ns3:area FILEID="PAGEXML_1"/></ns3:fptr></ns3:div>
+    <ns3:div ID="PAGE_2" ORDER="2" TYPE="SINGLE_PAGE"><ns3:fptr><ns3:area FILEID="IMG_2"/></ns3:fptr></ns3:div>
+  </ns3:div></ns3:structMap>
+</ns3:mets>`;
+    const scan = await item(xml, ['b-title.jpg', 'a-text.jpg', 'page/b-title.xml']);
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]!.pages).toEqual([
+      { key: 'b-title', file: 'b-title.jpg', alto: 'page/b-title.xml' },
+      { key: 'a-text', file: 'a-text.jpg' },
+    ]);
+  });
+
+  it.each([
+    { license: 'pdm', rights: 'http://creativecommons.org/publicdomain/mark/1.0/' },
+    { license: 'cc0', rights: 'http://creativecommons.org/publicdomain/zero/1.0/' },
+    { license: 'cc-by', rights: 'http://creativecommons.org/licenses/by/4.0/' },
+    { license: 'cc-by-nc-sa', rights: 'http://creativecommons.org/licenses/by-nc-sa/4.0/' },
+    { license: 'CC-BY-ND', rights: 'http://creativecommons.org/licenses/by-nd/4.0/' },
+    // All rights reserved: In Copyright, never the collection's default licence.
+    { license: 'reserved', rights: 'http://rightsstatements.org/vocab/InC/1.0/' },
+  ])('reads the DFG-Viewer licence code $license as $rights, with the owner as attribution', async ({ license, rights }) => {
+    const amd = `<mets:amdSec ID="AMD"><mets:rightsMD ID="RIGHTS"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="DVRIGHTS"><mets:xmlData>
+      <dv:rights xmlns:dv="http://dfg-viewer.de/"><dv:owner>SLUB Dresden</dv:owner><dv:license>${license}</dv:license></dv:rights>
+    </mets:xmlData></mets:mdWrap></mets:rightsMD></mets:amdSec>`;
+    const name = `item-${++n}`;
+    await item(mets({ files: ['images/1.jpg'] }).replace('<mets:fileSec>', `${amd}<mets:fileSec>`), ['images/1.jpg'], name);
+    // A collection default none of the codes gives, so a code that is not read shows.
+    const scan = await scanSource(path.join(dir, name), { ...defaults, rights: 'http://creativecommons.org/licenses/by-sa/4.0/' });
+    expect(scan.problems).toEqual([]);
+    expect(scan.items[0]).toMatchObject({ rights, attribution: 'SLUB Dresden' });
+  });
+
+  it('refuses an item whose only licence is a DFG-Viewer code it does not know, rather than giving it the collection default', async () => {
+    const amd = `<mets:amdSec ID="AMD"><mets:rightsMD ID="RIGHTS"><mets:mdWrap MDTYPE="OTHER" OTHERMDTYPE="DVRIGHTS"><mets:xmlData>
+      <dv:rights xmlns:dv="http://dfg-viewer.de/"><dv:owner>SLUB Dresden</dv:owner><dv:license>restricted</dv:license></dv:rights>
+    </mets:xmlData></mets:mdWrap></mets:rightsMD></mets:amdSec>`;
+    const name = `item-${++n}`;
+    const scan = await item(mets({ files: ['images/1.jpg'] }).replace('<mets:fileSec>', `${amd}<mets:fileSec>`), ['images/1.jpg'], name);
+    expect(scan.items).toEqual([]);
+    expect(scan.problems).toEqual([
+      {
+        item: name,
+        file: `${name}/mets.xml`,
+        reason:
+          'dv:license "restricted" is not a DFG-Viewer licence code (pdm, cc0, cc-by, cc-by-sa, cc-by-nd, cc-by-nc, cc-by-nc-sa, cc-by-nc-nd, reserved); give the licence in MODS accessCondition',
+      },
+    ]);
+  });
+
+  it("reads eScriptorium's export: no MODS (published untitled, with a warning), PAGE XML in an `export` group without MIMETYPE", async () => {
+    // The METS.xml eScriptorium writes beside its PAGE files (app/escriptorium/templates/export/METS.xml).
+    const xml = `<mets xmlns="http://www.loc.gov/METS/" xmlns:xlink="http://www.w3.org/1999/xlink">
+  <fileSec>
+    <fileGrp USE="image">
+      <file ID="image101"><FLocat xlink:href="page-0017.jpg"/></file>
+      <file ID="image102"><FLocat xlink:href="page-0018.jpg"/></file>
+      <file ID="image103"><FLocat xlink:href="page-0019.jpg"/></file>
+    </fileGrp>
+    <fileGrp USE="export">
+      <file ID="export101"><FLocat xlink:href="page-0017.xml"/></file>
+      <file ID="export103"><FLocat xlink:href="notes-0019.xml"/></file>
+    </fileGrp>
+  </fileSec>
+  <structMap TYPE="physical">
+    <div TYPE="document">
+      <div TYPE="page"><fptr FILEID="image101"/><fptr FILEID="export101"/></div>
+      <div TYPE="page"><fptr FILEID="image102"/></div>
+      <div TYPE="page"><fptr FILEID="image103"/><fptr FILEID="export103"/></div>
+    </div>
+  </structMap>
+</mets>`;
+    const name = `escriptorium-${++n}`;
+    await mkdir(path.join(dir, name), { recursive: true });
+    await writeFile(
+      path.join(dir, name, 'page-0017.xml'),
+      '<?xml version="1.0" encoding="UTF-8"  standalone="yes"?>\n<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><Page imageWidth="10" imageHeight="10"/></PcGts>',
+    );
+    // Not full text: a page's other XML is taken only when it is ALTO, PAGE XML or hOCR.
+    await writeFile(path.join(dir, name, 'notes-0019.xml'), '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>');
+    const rescan = await item(xml, ['page-0017.jpg', 'page-0018.jpg', 'page-0019.jpg'], name);
+    expect(rescan.problems).toEqual([]);
+    expect(rescan.warnings).toEqual([{ item: name, file: `${name}/mets.xml`, reason: 'mets.xml has no MODS description: published as "Untitled"' }]);
+    expect(rescan.items[0]).toMatchObject({
+      id: name,
+      untitled: true,
+      pages: [
+        { key: 'page-0017', file: 'page-0017.jpg', alto: 'page-0017.xml' },
+        { key: 'page-0018', file: 'page-0018.jpg' },
+        { key: 'page-0019', file: 'page-0019.jpg' },
+      ],
+    });
+    expect(rescan.items[0]!.pages[2]!.alto).toBeUndefined();
+  });
+
   it('reads an OCR-D workspace: masters from OCR-D-IMG in their own folder, ALTO before PAGE', async () => {
     const xml = `<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3" xmlns:xlink="http://www.w3.org/1999/xlink">
       <mets:dmdSec ID="D"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods><mods:identifier type="purl">http://x</mods:identifier></mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>

@@ -3,13 +3,15 @@
 // and page labels from the physical structMap, each page's image and full text from the file groups
 // (chosen in mets-files.ts), and the table of contents from the logical structMap linked to pages
 // by structLink.
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemType, TocEntry } from '../../manifests/item.ts';
 import type { SourceItem, SourcePage, SourceProblem } from './source-item.ts';
 import { fileStem, pageKeys } from './page-order.ts';
 import type { ItemContext, ItemReading } from './item-context.ts';
 import { plainFile, SUPPORTED_IMAGE } from './item-folder.ts';
-import { filesOf, hasTextFile, hrefTarget, imageCandidates, type MetsFile, type MetsGroups, textCandidates } from './mets-files.ts';
+import { filesOf, hasTextFile, hrefTarget, imageCandidates, isImageFile, type MetsFile, type MetsGroups, textCandidates } from './mets-files.ts';
+import { detectTextFormat } from '../text/full-text.ts';
 import { behaviorFor, compact, labelFor } from './item-fields.ts';
 import { readMods, type ModsDescription } from './mods.ts';
 import { rightsFromText } from '../../manifests/rights.ts';
@@ -20,6 +22,12 @@ const PERIODICAL_DIVS = new Set(['periodical', 'newspaper', 'volume', 'issue', '
 
 function structMap(mets: XmlElement, type: string): XmlElement | undefined {
   return children(mets, 'structMap').find((m) => (attr(m, 'TYPE') ?? '').toUpperCase() === type);
+}
+
+/** The page sequence: the PHYSICAL structMap, else the one structMap that is not LOGICAL (Transkribus' TYPE="MANUSCRIPT"). */
+function physicalMap(mets: XmlElement): XmlElement | undefined {
+  const others = children(mets, 'structMap').filter((m) => (attr(m, 'TYPE') ?? '').toUpperCase() !== 'LOGICAL');
+  return structMap(mets, 'PHYSICAL') ?? (others.length === 1 ? others[0] : undefined);
 }
 
 function fileIdsOf(div: XmlElement): string[] {
@@ -59,13 +67,21 @@ function modsById(mets: XmlElement): Map<string, XmlElement> {
   return records;
 }
 
-/** The logical divs that stand for the whole item: from the top, as long as one div covers it all. */
-function itemLevelDivs(logical: XmlElement | undefined): XmlElement[] {
+/**
+ * The logical divs that stand for the whole item, from the top: the parents a workflow names with a
+ * pointer to their own METS (mets:mptr), down to the item's div, as Kitodo.Presentation reads it: the
+ * first div with a record and no mptr. A div holding the whole of the item alone is no item of its
+ * own: a volume's one article stays an entry of its table of contents. Without such a div, every
+ * div down while one covers it all.
+ */
+function itemLevelDivs(logical: XmlElement | undefined, mods: Map<string, XmlElement>): XmlElement[] {
   const chain: XmlElement[] = [];
   let level = children(logical, 'div');
   while (level.length === 1 && level[0]) {
-    chain.push(level[0]);
-    level = children(level[0], 'div');
+    const div = level[0];
+    chain.push(div);
+    if (children(div, 'mptr').length === 0 && dmdIds(div).some((id) => mods.has(id))) return chain;
+    level = children(div, 'div');
   }
   return chain;
 }
@@ -127,6 +143,25 @@ function typeFrom(mods: ModsDescription, itemDivs: XmlElement[]): ItemType {
   return 'book';
 }
 
+/**
+ * The licence codes of the DFG-Viewer METS profile's `dv:license` as rights URIs. The Creative
+ * Commons codes name no version: the current one, 4.0, is taken. `reserved` (all rights reserved)
+ * is In Copyright.
+ */
+const DV_LICENSES: Record<string, string> = {
+  pdm: 'http://creativecommons.org/publicdomain/mark/1.0/',
+  cc0: 'http://creativecommons.org/publicdomain/zero/1.0/',
+  ...Object.fromEntries(
+    ['by', 'by-sa', 'by-nd', 'by-nc', 'by-nc-sa', 'by-nc-nd'].map((c) => [`cc-${c}`, `http://creativecommons.org/licenses/${c}/4.0/`]),
+  ),
+  reserved: 'http://rightsstatements.org/vocab/InC/1.0/',
+};
+
+/** The rights a `dv:license` gives: a profile code, else a licence written another way (a URI, `CC BY 4.0`), else undefined. */
+function dvLicenseRights(value: string): string | undefined {
+  return DV_LICENSES[value.trim().toLowerCase()] ?? rightsFromText(value);
+}
+
 /** The DFG-Viewer rights block (`dv:rights`): the owner to credit, and a licence in newer profiles. */
 function dvRights(mets: XmlElement): { owner?: string; license?: string } {
   const rights = descendants(mets, 'amdSec', 'rightsMD', 'mdWrap', 'xmlData', 'rights')[0];
@@ -180,10 +215,43 @@ async function pageOf(div: XmlElement, divFiles: MetsFile[], pc: PageContext): P
     }
     if (!alto) problem(`${where} names full text ${texts.map((f) => f.href).join(' or ')}, which is not in the item folder`);
   } else if (!hasTextFile(divFiles, groups)) {
-    alto = ctx.files.altoByStem.get(fileStem(image));
+    alto = (await unnamedText(divFiles, pc)) ?? ctx.files.altoByStem.get(fileStem(image));
   }
-  const label = attr(div, 'ORDERLABEL')?.trim() || attr(div, 'LABEL')?.trim() || undefined;
+  const label = pageLabel(attr(div, 'ORDERLABEL')) || pageLabel(attr(div, 'LABEL'));
   return compact({ file: image, label, alto, physId: attr(div, 'ID') });
+}
+
+/** What Kitodo and Goobi write as the label of a page that bears no number: ` - `, `uncounted`. */
+const NO_NUMBER = /^(-|uncounted)$/i;
+
+/** A page label as printed, or undefined when the attribute is empty or says the page has no number. */
+function pageLabel(value: string | undefined): string | undefined {
+  const label = value?.trim();
+  return label && !NO_NUMBER.test(label) ? label : undefined;
+}
+
+/** How much of a file is read to tell its format: the root element, or an hOCR `ocr_page` near the top. */
+const SNIFF_BYTES = 100_000;
+
+/**
+ * A page's full text in a file whose group and MIMETYPE do not say what it is (eScriptorium's
+ * `export` group of PAGE XML): an XML or HTML file of the page in the folder, taken when its content
+ * is ALTO, PAGE XML or hOCR, so other XML a page names (TEI, say) is never read as its text.
+ */
+async function unnamedText(divFiles: MetsFile[], pc: PageContext): Promise<string | undefined> {
+  for (const f of divFiles) {
+    if (isImageFile(f, pc.groups)) continue;
+    const local = await localFile(f.href, pc, [], /\.(xml|html?|hocr)$/i);
+    if (!local) continue;
+    const handle = await open(path.join(pc.ctx.folder, local), 'r');
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+      if (detectTextFormat(buffer.toString('utf8', 0, bytesRead))) return local;
+    } finally {
+      await handle.close();
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -219,29 +287,33 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
   }
   const mets = child(doc, 'mets');
   if (!mets) return fail(ctx.folderName, `${path.basename(metsFile)} is not METS: its root element is not <mets>`);
+  // A METS without MODS (eScriptorium's export, a bare structural METS) still gives the pages and
+  // their text: the item is published untitled, as a folder without metadata is.
   const mods = modsById(mets);
-  if (mods.size === 0) return fail(ctx.folderName, `${path.basename(metsFile)} has no MODS description (no dmdSec with mdWrap/xmlData/mods)`);
+  const warnings: SourceProblem[] = [];
 
   const logical = structMap(mets, 'LOGICAL');
-  const itemDivs = itemLevelDivs(logical);
+  const itemDivs = itemLevelDivs(logical, mods);
   const mainDmdId = itemDivs
     .flatMap(dmdIds)
     .reverse()
     .find((id) => mods.has(id));
   const records = [...mods.values()];
-  const mainMods = (mainDmdId && mods.get(mainDmdId)) || records.find((m) => readMods(m).title) || records[0]!;
+  const mainMods = (mainDmdId && mods.get(mainDmdId)) || records.find((m) => readMods(m).title) || records[0] || {};
   const description = readMods(mainMods);
 
   const localId = description.identifiers.find((i) => i.type.toLowerCase() === 'local');
   const id = (localId && toSafeId(localId.value)) || (ctx.identifier && toSafeId(ctx.identifier)) || toSafeId(ctx.folderName);
   const problems: SourceProblem[] = [];
   const problem = (reason: string, at = file) => problems.push({ item: id || ctx.folderName, file: at, reason });
+  if (mods.size === 0)
+    warnings.push({ item: id || ctx.folderName, file, reason: `${path.basename(metsFile)} has no MODS description: published as "Untitled"` });
   if (!id) problem(`cannot make an item id from the folder name ${JSON.stringify(ctx.folderName)}: rename the folder with letters or digits`);
   for (const value of description.unknownLanguages) problem(`MODS language ${JSON.stringify(value)} is not an ISO 639 code or a known language name`);
   for (const reason of description.refusedUrls) problem(reason);
 
   const files = filesOf(mets);
-  const physicalDivs = physicalPages(structMap(mets, 'PHYSICAL'));
+  const physicalDivs = physicalPages(physicalMap(mets));
   const metsDir = path.relative(ctx.folder, path.dirname(metsFile)).split(path.sep).join('/');
   const metsName = path.basename(metsFile);
   const referenced = new Set<string>();
@@ -279,6 +351,12 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
   });
 
   const dv = dvRights(mets);
+  const dvLicense = dv.license ? dvLicenseRights(dv.license) : undefined;
+  if (dv.license && !description.rights && !dvLicense) {
+    problem(
+      `dv:license ${JSON.stringify(dv.license)} is not a DFG-Viewer licence code (${Object.keys(DV_LICENSES).join(', ')}); give the licence in MODS accessCondition`,
+    );
+  }
   const type = typeFrom(description, itemDivs);
   const { title, unknownLanguages: _unknown, refusedUrls: _refused, type: _type, rights, summary, ...fields } = description;
   const item: SourceItem = compact({
@@ -287,7 +365,7 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
     type,
     ...labelFor(title),
     summary: summary ? { none: [summary] } : undefined,
-    rights: rights ?? (dv.license ? rightsFromText(dv.license) : undefined) ?? ctx.inherited.rights,
+    rights: rights ?? dvLicense ?? ctx.inherited.rights,
     attribution: dv.owner ?? ctx.inherited.attribution,
     externalUrl: fields.externalUrl ?? presentationUrl(mets),
     sourceRecord: { file: 'mets.xml', format: 'mets' as const },
@@ -299,7 +377,7 @@ export async function readMets(xml: string, metsFile: string, ctx: ItemContext):
     toc,
   });
   if (item.pages.length === 0) problem('the item has no page images (TIFF, JPEG, PNG or WebP, in the folder or in images/)', ctx.shown(ctx.folder));
-  return problems.length > 0 ? { problems } : { item, problems };
+  return problems.length > 0 ? { problems } : { item, problems, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 /** The holding library's own viewer, as the DFG-Viewer links block gives it. */

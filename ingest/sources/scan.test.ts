@@ -181,7 +181,6 @@ describe('scanSource on broken input', () => {
 
   it.each([
     { item: 'not-xml', file: 'not-xml/mets.xml', reason: /mets\.xml is not well-formed XML: .*line 1/ },
-    { item: 'no-mods', file: 'no-mods/mets.xml', reason: /no MODS description/ },
     {
       item: 'missing-mets-file',
       file: 'missing-mets-file/mets.xml',
@@ -204,9 +203,18 @@ describe('scanSource on broken input', () => {
     expect(scan.problems).toContainEqual({ item, file, reason: expect.stringMatching(reason) });
   });
 
+  it('publishes a METS without MODS untitled, with a warning', () => {
+    expect(scan.warnings).toContainEqual({
+      item: 'no-mods',
+      file: 'no-mods/mets.xml',
+      reason: 'mets.xml has no MODS description: published as "Untitled"',
+    });
+    expect(byId(scan, 'no-mods')).toMatchObject({ untitled: true, pages: [{ file: 'images/p1.png' }] });
+  });
+
   it('reports nothing else, and still reads the good rows', () => {
-    expect(scan.problems).toHaveLength(12);
-    expect(scan.items.map((i) => i.id)).toEqual(['print-a', 'print-b']);
+    expect(scan.problems).toHaveLength(11);
+    expect(scan.items.map((i) => i.id)).toEqual(['print-a', 'print-b', 'no-mods']);
     expect(byId(scan, 'print-b')).toMatchObject({ untitled: true, languages: ['lat'] });
   });
 

@@ -25,6 +25,7 @@ import { loadConfig } from '../../config.ts';
 import { catalogueFiles, catalogueKind } from './catalogue/catalogue-files.ts';
 import { catalogueItem, readItemCatalogueFile } from './catalogue/catalogue-item.ts';
 import { CollectionCatalogue } from './catalogue/collection-catalogue.ts';
+import { xmlText } from './xml-text.ts';
 
 export interface SourceDefaults {
   rights: string;
@@ -94,7 +95,7 @@ async function readItem(names: string[], ctx: ItemContext, catalogue: Collection
   }
   if (mets) {
     const file = path.join(ctx.folder, mets);
-    return readMets(await readFile(file, 'utf8'), file, ctx);
+    return readMets(xmlText(await readFile(file)), file, ctx);
   }
   if (own[0]) {
     const sameKind = own.filter((f) => f.kind === own[0]!.kind).map((f) => f.name);

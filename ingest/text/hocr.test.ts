@@ -72,6 +72,20 @@ describe('parseHocr on Tesseract output for a half-size copy of the scan', () =>
   );
 });
 
+describe('parseHocr on kraken output (properties separated by commas)', () => {
+  const kraken = readFileSync(path.join(import.meta.dirname, 'fixtures', 'kant-0017-kraken.hocr'), 'utf8');
+
+  it('keeps the words and scales from the ocr_page bbox to the master', () => {
+    const { lines } = parseHocr(kraken, 2914, 4166);
+    expect(lines.map((l) => l.text)).toEqual(['Berliniſche Monatsſchrift.', '1784.']);
+    expect(lines[0]).toMatchObject({ x: 228, y: 732, w: 1608, h: 144 });
+    expect(lines[0]!.words).toEqual([
+      { text: 'Berliniſche', x: 228, y: 736, w: 656, h: 138 },
+      { text: 'Monatsſchrift.', x: 964, y: 734, w: 872, h: 138 },
+    ]);
+  });
+});
+
 describe('parseHocr on small documents', () => {
   it.each([
     { cls: 'ocr_line', kept: true },
@@ -128,7 +142,11 @@ describe('hOCR titles', () => {
 
   it.each([
     { title: 'bbox 1 2 3 4', box: [1, 2, 3, 4] },
+    // kraken separates properties with a comma.
+    { title: 'bbox 0 0 1457 2083, image page-0017.png', box: [0, 0, 1457, 2083] },
+    { title: 'bbox 114 368 442 437, x_confs 0.99 0.98', box: [114, 368, 442, 437] },
     { title: 'bbox 1 2 3', box: undefined },
+    { title: 'bbox 1 2 3 4,5', box: undefined },
     { title: 'bbox 1 2 x 4', box: undefined },
     { title: 'x_wconf 3', box: undefined },
     { title: undefined, box: undefined },

@@ -1,4 +1,4 @@
-// Reads hOCR full text (HTML with OCR classes, as Tesseract, OCRopus and Islandora write it) into
+// Reads hOCR full text (HTML with OCR classes, as Tesseract, OCRopus, kraken and Islandora write it) into
 // the same lines and words as ALTO: `ocr_line`, `ocr_textfloat`, `ocr_header` and `ocr_caption`
 // lines in document order, grouped by their `ocr_par` (else `ocr_carea`), with their `ocrx_word`
 // words; boxes from the `bbox` in each `title`, scaled from the `ocr_page` bbox to the master. Read
@@ -29,8 +29,11 @@ export function titleProperties(title: string): Map<string, string[]> {
   return props;
 }
 
-/** A title's leading `bbox x0 y0 x1 y1`, as Tesseract and most tools write it: read without the full property parse. */
-const LEADING_BBOX = /^\s*bbox\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*(?:;|$)/;
+/**
+ * A title's leading `bbox x0 y0 x1 y1`, as Tesseract and most tools write it: read without the full
+ * property parse. kraken ends it with a comma (`bbox 0 0 1457 2083, image page.png`), so that is taken too.
+ */
+const LEADING_BBOX = /^\s*bbox\s+(\S+)\s+(\S+)\s+(\S+)\s+([^\s;,]+)\s*(?:;|,\s|$)/;
 
 /** The `bbox` of a title as x0, y0, x1, y1, or undefined when it has none or it is not four numbers. */
 export function bboxOf(title: string | undefined): [number, number, number, number] | undefined {

@@ -178,6 +178,52 @@ describe('parsePageXml: details of the schemas', () => {
   });
 });
 
+describe('parsePageXml on lines eScriptorium exports without a mask (a Baseline, no Coords)', () => {
+  // app/escriptorium/templates/export/pagexml_line.xml writes Coords only when the line has a mask.
+  const escriptorium = (lines: string) =>
+    page(
+      `<TextRegion id="eSc_textblock_1" custom="structure {type:Main;}"><Coords points="0,0 1000,0 1000,1000 0,1000"/>${lines}</TextRegion>`,
+      'imageWidth="1000" imageHeight="1000"',
+    );
+  const masked = `<TextLine id="eSc_line_1"><Coords points="100,100 900,100 900,140 100,140"/><Baseline points="100,130 900,130"/><TextEquiv conf="0.97"><Unicode>Berliniſche Monatsſchrift.</Unicode></TextEquiv></TextLine>`;
+  const bare = `<TextLine id="eSc_line_2"><Baseline points="400,230 520,232 600,230"/><TextEquiv><Unicode>1784.</Unicode></TextEquiv></TextLine>`;
+
+  it.each([
+    { what: 'beside masked lines: as high as they are, above its baseline', lines: masked + bare, box: { x: 400, y: 192, w: 200, h: 40 } },
+    { what: 'alone on the page: a fiftieth of the page high', lines: bare, box: { x: 400, y: 212, w: 200, h: 20 } },
+  ])('keeps its text, boxed $what', ({ lines, box }) => {
+    const read = parsePageXml(escriptorium(lines), 1000, 1000).lines;
+    expect(read.at(-1)).toMatchObject({ id: 'eSc_line_2', text: '1784.', ...box });
+  });
+});
+
+describe('parsePageXml on regions transcribed without lines', () => {
+  // The PRImA layout datasets and region-level ground truth give a TextRegion's text and no TextLine.
+  it("keeps a region's own text, as one line in its box, when none of its lines has text", () => {
+    const xml = page(
+      `<TextRegion id="r1"><Coords points="10,10 90,10 90,40 10,40"/><TextEquiv><Unicode>Beantwortung der Frage:
+Was iſt Aufklaͤrung?</Unicode></TextEquiv></TextRegion>` +
+        `<TextRegion id="r2"><Coords points="10,50 90,50 90,90 10,90"/><TextLine id="l1"><Coords points="10,50 90,50 90,60 10,60"/></TextLine><TextEquiv><Unicode>Von I. Kant.</Unicode></TextEquiv></TextRegion>`,
+      'imageWidth="100" imageHeight="100"',
+      '2010-03-19',
+    );
+    expect(parsePageXml(xml, 100, 100).lines).toEqual([
+      { id: 'r1', text: 'Beantwortung der Frage: Was iſt Aufklaͤrung?', x: 10, y: 10, w: 80, h: 30, block: 'r1', words: [] },
+      { id: 'r2', text: 'Von I. Kant.', x: 10, y: 50, w: 80, h: 40, block: 'r2', words: [] },
+    ]);
+  });
+
+  it("takes the lines, not the region's text, when the lines have text", () => {
+    const xml = page(
+      region('r1', line('l1', 'Was iſt') + line('l2', 'Aufklaͤrung?')).replace(
+        '</TextRegion>',
+        '<TextEquiv><Unicode>Was iſt Aufklaͤrung?</Unicode></TextEquiv></TextRegion>',
+      ),
+    );
+    expect(parsePageXml(xml, 100, 100).lines.map((l) => l.text)).toEqual(['Was iſt', 'Aufklaͤrung?']);
+  });
+});
+
 describe('parsePageXml refuses bad input', () => {
   it.each([
     { name: 'malformed XML', xml: page(region('r', '<TextLine id="l">')), error: /PAGE XML is not well-formed XML/ },

@@ -2,7 +2,9 @@
 // Transkribus, eScriptorium and Kraken write it) into the same lines and words as ALTO: each
 // TextRegion a block, in the page's ReadingOrder when it has one (else document order), its lines in
 // document order (or Transkribus' `custom` readingOrder), each TextLine's box the bounding box of its
-// `Coords` polygon (or of the `Point` children older files use), scaled from the Page's
+// `Coords` polygon (or of the `Point` children older files use; a line with only a `Baseline`, as
+// eScriptorium exports lines without a mask, stands the page's line height above it; a region
+// transcribed as a whole, with no line of text, is one line), scaled from the Page's
 // imageWidth/imageHeight to the master. Text as transcribed, never normalised.
 import { attrs, kids, type OrderedNode, parseOrdered, tagOf, textOf, walk } from './ordered-xml.ts';
 import { type Box, boxScaler, num, type PageText, scaleFactors, type TextLine, type TextWord, uniqueLineIds, unionBox } from './text-lines.ts';
@@ -34,9 +36,9 @@ function preferredEquiv(node: OrderedNode): { text: string; conf?: number } | un
   return undefined;
 }
 
-/** The bounding box of an element's `Coords`: its `points` (`x,y x,y …`), or the `Point` children of 2010-era files. */
-function coordsBox(node: OrderedNode, scaled: Scaled): Box | undefined {
-  const coords = childrenNamed(node, 'Coords')[0];
+/** The bounding box of an element's `Coords` (or another points element such as `Baseline`): its `points` (`x,y x,y …`), or the `Point` children of 2010-era files. */
+function coordsBox(node: OrderedNode, scaled: Scaled, tag = 'Coords'): Box | undefined {
+  const coords = childrenNamed(node, tag)[0];
   if (!coords) return undefined;
   const points = attrs(coords).points;
   const pairs: [number, number][] = [];
@@ -145,6 +147,15 @@ function wordsOf(line: OrderedNode, scaled: Scaled): TextWord[] {
   return words;
 }
 
+/** Lines on a page without other lines to measure are taken as a fiftieth of the page high (a printed page of about fifty lines). */
+const LINES_PER_PAGE = 50;
+
+/** The median height of the page's boxed lines, the height given a line known only by its baseline. */
+function lineHeight(boxed: readonly Box[], imageHeight: number): number {
+  const heights = boxed.map((b) => b.h).sort((a, b) => a - b);
+  return heights.length > 0 ? heights[Math.floor(heights.length / 2)]! : Math.round(imageHeight / LINES_PER_PAGE);
+}
+
 /** Parses PAGE XML, scaling its coordinates to a master of imageWidth × imageHeight pixels. */
 export function parsePageXml(xml: string, imageWidth: number, imageHeight: number): PageText {
   const doc = parseOrdered(xml, 'PAGE XML');
@@ -156,18 +167,40 @@ export function parsePageXml(xml: string, imageWidth: number, imageHeight: numbe
   const scaled = boxScaler(image, scaleFactors(image, { width: num(attrs(page).imageWidth), height: num(attrs(page).imageHeight) }));
   const lines: TextLine[] = [];
   const lineId = uniqueLineIds();
+  // Lines with a Baseline only (eScriptorium writes Coords only for lines with a mask): boxed once the page's line height is known.
+  const baselineOnly: { line: TextLine; baseline: Box }[] = [];
   let blocks = 0;
   for (const region of regionsInOrder(page)) {
     blocks += 1;
     const block = attrs(region).id || `block-${blocks}`;
+    const linesBefore = lines.length;
     for (const lineNode of linesInOrder(region)) {
       const words = wordsOf(lineNode, scaled);
       // The line's own transcription is preferred: it has the spacing, words may be segmented apart.
       const text = preferredText(lineNode) ?? words.map((w) => w.text).join(' ');
       if (text === '') continue;
       const box = coordsBox(lineNode, scaled) ?? (words.length > 0 ? unionBox(words) : undefined);
-      if (!box) continue;
-      lines.push({ id: lineId(attrs(lineNode).id, lines.length), text, ...box, block, words });
+      const baseline = box ? undefined : coordsBox(lineNode, scaled, 'Baseline');
+      if (!box && !baseline) continue;
+      const line: TextLine = { id: lineId(attrs(lineNode).id, lines.length), text, ...(box ?? baseline!), block, words };
+      lines.push(line);
+      if (baseline) baselineOnly.push({ line, baseline });
+    }
+    // Region-level transcription (the PRImA layout datasets): the region is its own line.
+    const regionText = lines.length === linesBefore ? preferredText(region)?.replace(/\s*\n\s*/g, ' ') : undefined;
+    const regionBox = regionText ? coordsBox(region, scaled) : undefined;
+    if (regionText && regionBox) lines.push({ id: lineId(attrs(region).id, lines.length), text: regionText, ...regionBox, block, words: [] });
+  }
+  if (baselineOnly.length > 0) {
+    const unboxed = new Set(baselineOnly.map((b) => b.line));
+    const height = lineHeight(
+      lines.filter((l) => !unboxed.has(l)),
+      imageHeight,
+    );
+    for (const { line, baseline } of baselineOnly) {
+      const bottom = baseline.y + baseline.h;
+      line.y = Math.max(0, bottom - height);
+      line.h = bottom - line.y;
     }
   }
   return { lines };

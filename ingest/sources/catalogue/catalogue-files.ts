@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ItemRecord } from '../../../manifests/item.ts';
 import { parseXml } from '../xml.ts';
+import { xmlText } from '../xml-text.ts';
 import type { CatalogueDescription } from './description.ts';
 import { dcRecords, describeDc } from './dublin-core.ts';
 import { describeMarc } from './marc-fields.ts';
@@ -89,7 +90,7 @@ export async function readCatalogueFile(file: string, kind: CatalogueKind, sever
         });
       }
     } else {
-      const records = dcRecords(parseXml(bytes.toString('utf8')));
+      const records = dcRecords(parseXml(xmlText(bytes)));
       if (records.length === 0)
         throw new Error('holds no Dublin Core record (no <oai_dc:dc> or <dc>, alone, in <metadata> or in an OAI-PMH response)');
       for (const [i, record] of records.entries()) {

@@ -31,6 +31,17 @@ describe('describeDc', () => {
       expected: { date: 'ca. 1460', publisher: 'Colard Mansion' },
     },
     {
+      // DSpace's oai_dc gives dc.date.accessioned and dc.date.available (timestamps of the upload) before dc.date.issued.
+      name: 'the work’s date, not the repository’s upload timestamps before it',
+      body: '<dc:date>2016-07-05T17:28:25Z</dc:date><dc:date>2016-07-05T17:28:25Z</dc:date><dc:date>1784-12</dc:date>',
+      expected: { date: '1784-12' },
+    },
+    {
+      name: 'a timestamp when it is the only date',
+      body: '<dc:date>2016-07-05T17:28:25Z</dc:date>',
+      expected: { date: '2016-07-05T17:28:25Z' },
+    },
+    {
       name: 'languages in any form',
       body: '<dc:language>nl</dc:language><dc:language>lat</dc:language><dc:language>Frans</dc:language>',
       expected: { languages: ['dut', 'lat', 'fre'] },

@@ -48,6 +48,14 @@ export function typeFromDc(types: readonly string[]): ItemType | undefined {
   return undefined;
 }
 
+/** A date with a time of day: a repository's own record of an upload (DSpace's dc.date.accessioned), not when the work was made. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** The work's date: the first that is not a repository timestamp, else the first. */
+function workDate(dates: readonly string[]): string | undefined {
+  return dates.find((d) => !TIMESTAMP.test(d)) ?? dates[0];
+}
+
 function identifierOf(value: string): Identifier {
   const scheme = /^(urn|doi|isbn|issn|handle|hdl|ark|oai):/i.exec(value)?.[1]?.toLowerCase();
   if (scheme) return { type: scheme === 'hdl' ? 'handle' : scheme, value };
@@ -74,7 +82,7 @@ export function describeDc(dc: XmlElement): CatalogueDescription {
   const optional: Partial<CatalogueDescription> = {
     title: values(dc, 'title')[0],
     publisher: values(dc, 'publisher').join('; ') || undefined,
-    date: values(dc, 'date')[0] ?? values(dc, 'issued')[0] ?? values(dc, 'created')[0],
+    date: workDate([...values(dc, 'date'), ...values(dc, 'issued'), ...values(dc, 'created')]),
     partOf: values(dc, 'isPartOf')[0] ?? values(dc, 'relation')[0],
     rights: rights.filter(Boolean).map(rightsFromText).find(Boolean),
     externalUrl: links.find((u) => httpUrlProblem(u) === undefined),

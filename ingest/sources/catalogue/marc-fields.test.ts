@@ -72,6 +72,34 @@ describe('describeMarc', () => {
       },
     },
     {
+      // Pre-RDA records (AACR2, RAK) abbreviate the role: Library of Congress and OCLC records carry `$e ill.`, `$e ed.`.
+      name: 'relator terms abbreviated as AACR2, RAK and Dutch and French rules wrote them',
+      fields: [
+        '700 1_$a Rand, Ted,$e ill.',
+        '700 1_$a Smith, John,$e ed.',
+        '700 1_$a Jones, Ann,$e tr.',
+        '700 1_$a Brown, Bob,$e comp.',
+        '700 1_$a Müller, Hans,$e Hrsg.',
+        '700 1_$a Meier, Eva,$e Übers.',
+        '700 1_$a Jansen, Piet,$e vert.',
+        '700 1_$a Martin, Paul,$e trad.',
+        '700 1_$a Doe, Jane,$e joint author.',
+      ],
+      expected: {
+        agents: [
+          { name: 'Rand, Ted', role: 'ill' },
+          { name: 'Smith, John', role: 'edt' },
+          { name: 'Jones, Ann', role: 'trl' },
+          { name: 'Brown, Bob', role: 'com' },
+          { name: 'Müller, Hans', role: 'edt' },
+          { name: 'Meier, Eva', role: 'trl' },
+          { name: 'Jansen, Piet', role: 'trl' },
+          { name: 'Martin, Paul', role: 'trl' },
+          { name: 'Doe, Jane', role: 'aut' },
+        ],
+      },
+    },
+    {
       name: '260 place, publisher and date',
       fields: ['260 __$a Berlin :$b Haude und Spener,$c 1784.'],
       expected: { place: 'Berlin', publisher: 'Haude und Spener', date: '1784' },
@@ -171,6 +199,17 @@ describe('describeMarc', () => {
       expected: { externalUrl: 'https://lib.example.org/record/1' },
     },
     {
+      // The Library of Congress' and the DNB's enrichment links name a part of the book, not the item.
+      name: '856 $u: a table of contents, publisher description or related resource is not the item link',
+      fields: [
+        '856 41$3 Table of contents$u http://www.loc.gov/catdir/toc/92005291.html',
+        '856 42$3 Publisher description$u http://www.loc.gov/catdir/description/hol051/92005291.html',
+        '856 42$m B:DE-101$q application/pdf$u http://d-nb.info/1009876543/04$3 Inhaltsverzeichnis',
+        '856 40$u https://hdl.loc.gov/loc.rbc/rbc0001.2009gen12345',
+      ],
+      expected: { externalUrl: 'https://hdl.loc.gov/loc.rbc/rbc0001.2009gen12345' },
+    },
+    {
       name: '540 with a Creative Commons URI, 506 words that are no licence',
       fields: ['506 __$a Vrij toegankelijk', '540 __$a CC BY 4.0$u https://creativecommons.org/licenses/by/4.0/'],
       expected: { rights: 'http://creativecommons.org/licenses/by/4.0/' },
@@ -188,6 +227,12 @@ describe('describeMarc', () => {
     },
   ])('$name', ({ fields, expected }) => {
     expect(marc(...fields)).toMatchObject(expected);
+  });
+
+  it('gives no item link when the 856 links are all enrichment or related resources', () => {
+    expect(marc('856 41$3 Table of contents$u http://www.loc.gov/catdir/toc/92005291.html', '856 42$u http://example.org/review')).not.toHaveProperty(
+      'externalUrl',
+    );
   });
 
   it('reports a non-web 856 link for the item reader to refuse', () => {

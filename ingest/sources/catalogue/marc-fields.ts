@@ -11,6 +11,20 @@ import { normaliseLanguage } from '../languages.ts';
 import { type CatalogueDescription, distinct } from './description.ts';
 import { relatorCode, relatorForTerm } from './relator-terms.ts';
 
+/** What 856 `$3` says of catalogue enrichment: a part of the book or a text about it (Library of Congress, DNB, BnF, KB). */
+const ENRICHMENT =
+  /table of contents|contents|publisher description|contributor biographical|sample text|review|cover image|inhaltsverzeichnis|inhaltstext|klappentext|rezension|inhoudsopgave|table des mati[eè]res|sommaire|4e de couverture/i;
+
+/**
+ * The 856 links that stand for the item itself: not a related resource (second indicator 2) nor an
+ * enrichment link the catalogue adds (`$3 Table of contents`), which would send a reader elsewhere.
+ */
+function itemLinks(record: MarcInput): string[] {
+  return dataFields(record, '856')
+    .filter((f) => f.ind2 !== '2' && !subfields(f, '3').some((m) => ENRICHMENT.test(m)))
+    .flatMap((f) => subfields(f, 'u'));
+}
+
 export interface MarcInput {
   leader: string;
   fields: readonly MarcField[];
@@ -223,7 +237,7 @@ export function describeMarc(record: MarcInput): CatalogueDescription {
     holdingInstitution,
     partOf: joined(dataFields(record, '773')[0], 't') || joined(dataFields(record, '490', '830', '440')[0], 'a') || undefined,
     rights: rightsValues.map(rightsFromText).find(Boolean),
-    externalUrl: links.find((u) => httpUrlProblem(u) === undefined),
+    externalUrl: itemLinks(record).find((u) => httpUrlProblem(u) === undefined),
     // Summaries and notes are prose: their full stops stay.
     summary: distinct(dataFields(record, '520').map((f) => subfields(f, 'ab').join(' '))).join('\n') || undefined,
     note: distinct(dataFields(record, '500').map((f) => subfields(f, 'a').join(' '))).join('\n') || undefined,

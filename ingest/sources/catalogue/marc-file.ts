@@ -6,6 +6,7 @@
 // record in a collection file is reported by its number and does not stop the others.
 import type { MarcField, MarcRecord as MarcRecordType } from '@natlibfi/marc-record';
 import { attr, children, descendants, parseXml, text, type XmlElement } from '../xml.ts';
+import { xmlText } from '../xml-text.ts';
 
 /** A record of the file, or why record `index` (1-based) could not be read. */
 export type MarcReading = { index: number; record: MarcRecordType } | { index: number; error: string };
@@ -21,8 +22,7 @@ const TAG = /^[0-9A-Za-z]{3}$/;
 
 /** Whether a file's bytes look like MARCXML rather than ISO 2709 (which starts with five digits). */
 export function looksLikeXml(bytes: Uint8Array): boolean {
-  const start = new TextDecoder()
-    .decode(bytes.subarray(0, 200))
+  const start = xmlText(bytes.subarray(0, 200))
     .replace(/^\uFEFF/, '')
     .trimStart();
   return start.startsWith('<');
@@ -161,7 +161,7 @@ export async function readIso2709(bytes: Uint8Array): Promise<MarcReading[]> {
 
 /** Reads a MARC file of either form, by its content rather than its name. */
 export async function readMarcFile(bytes: Uint8Array): Promise<MarcReading[]> {
-  if (looksLikeXml(bytes)) return readMarcXml(new TextDecoder().decode(bytes));
+  if (looksLikeXml(bytes)) return readMarcXml(xmlText(bytes));
   return readIso2709(bytes);
 }
 

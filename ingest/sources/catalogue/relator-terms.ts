@@ -70,6 +70,23 @@ const TERMS: Record<string, string> = {
   fotograaf: 'pht',
   photographe: 'pht',
   fotograf: 'pht',
+  compiler: 'com',
+  // The abbreviations of pre-RDA rules (AACR2's `ill.`, `ed.`, `tr.`, `comp.`; RAK's `Hrsg.`, `Übers.`;
+  // Dutch `red.`, `vert.`; French `trad.`), still in most Library of Congress, OCLC and GBV records.
+  ill: 'ill',
+  ed: 'edt',
+  eds: 'edt',
+  hrsg: 'edt',
+  red: 'edt',
+  tr: 'trl',
+  trans: 'trl',
+  transl: 'trl',
+  ubers: 'trl',
+  vert: 'trl',
+  trad: 'trl',
+  comp: 'com',
+  engr: 'egr',
+  'joint author': 'aut',
 };
 
 function plain(value: string): string {
