@@ -163,6 +163,18 @@ const envSchema = v.object({
   ADMIN_OIDC_ADMIN_VALUES: v.optional(list, ''),
   ADMIN_OIDC_CURATOR_VALUES: v.optional(list, ''),
 
+  // Curators' uploads (/admin/uploads, tus): what one file, one batch and the number of files in a
+  // batch may be. The defaults let a 2 GB master TIFF through with room for a book's worth of pages.
+  UPLOAD_MAX_FILE_MB: v.optional(int(1, 1_048_576), '4096'),
+  UPLOAD_MAX_FILES: v.optional(int(1, 100_000), '2000'),
+  UPLOAD_MAX_BATCH_MB: v.optional(int(1, 10_485_760), '51200'),
+  // Publish jobs run at once (each one ingest child at lower priority, with INGEST_JOBS pages at a time).
+  PUBLISH_JOBS: v.optional(int(1, 16), '1'),
+  // The watched inbox: item folders dropped here are published once complete (off unless set), and
+  // how long a folder's files must stay unchanged to count as complete when it has no READY marker.
+  INBOX_DIR: v.optional(value),
+  INBOX_SETTLE_SECONDS: v.optional(int(1, 86_400), '30'),
+
   ELASTICSEARCH_URL: v.optional(url),
   ELASTICSEARCH_API_KEY: v.optional(value),
   ELASTICSEARCH_USERNAME: v.optional(value),
@@ -172,9 +184,11 @@ const envSchema = v.object({
 });
 
 export type Config = Readonly<
-  Omit<v.InferOutput<typeof envSchema>, 'DATA_DIR' | 'PUBLIC_BASE_URL'> & {
+  Omit<v.InferOutput<typeof envSchema>, 'DATA_DIR' | 'PUBLIC_BASE_URL' | 'INBOX_DIR'> & {
     /** Absolute path of the data folder. */
     DATA_DIR: string;
+    /** Absolute path of the watched inbox, when there is one. */
+    INBOX_DIR: string | undefined;
     /** The URL readers reach the site at; unless set, `http://localhost:<PORT>`. */
     PUBLIC_BASE_URL: string;
     /** True when PUBLIC_BASE_URL was not set and follows the port the server listens on. */
@@ -212,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     ...parsed.output,
     DATA_DIR: path.resolve(parsed.output.DATA_DIR),
+    INBOX_DIR: parsed.output.INBOX_DIR === undefined ? undefined : path.resolve(parsed.output.INBOX_DIR),
     PUBLIC_BASE_URL: parsed.output.PUBLIC_BASE_URL ?? localUrl(parsed.output.PORT),
     PUBLIC_BASE_URL_FROM_PORT: fromPort,
   });

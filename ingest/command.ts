@@ -7,6 +7,7 @@ import { ingest } from './ingest.ts';
 import { tuneLibvips } from './pyramid/libvips.ts';
 import { LockError } from './publishing/lock.ts';
 import { OcrUnavailableError } from './ocr/tesseract.ts';
+import { jsonProgress } from './json-progress.ts';
 import { createLogger } from './logger.ts';
 import { terminalProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
@@ -30,6 +31,7 @@ Options:
   --remove <item-id>  withdraw a published item (files, collection entry; logs a Delete activity)
   --rebase            rewrite the published JSON for the current PUBLIC_BASE_URL without re-tiling
   --wait <seconds>    wait this long for another ingest on the same data folder (default 0: fail)
+  --progress-json     progress and the summary as JSON lines on stdout, for programs (ingest/json-progress.ts)
   -h, --help          show this help
 
 Environment: DATA_DIR, PUBLIC_BASE_URL (default http://localhost:<PORT>, PORT 3000), TILE_SIZE, JPEG_QUALITY,
@@ -49,6 +51,7 @@ const parseOptions = (argv: string[]) =>
       remove: { type: 'string' },
       rebase: { type: 'boolean' },
       wait: { type: 'string' },
+      'progress-json': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -109,13 +112,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Give exactly one source folder.\n\n${HELP}`);
     return 2;
   }
+  const json = values['progress-json'] ? jsonProgress() : undefined;
   const summary = await ingest({
     ...common,
     source: positionals[0]!,
     jobs: config.INGEST_JOBS,
-    progress: await terminalProgress(),
+    progress: json ?? (await terminalProgress()),
     logger,
   });
+  json?.summary(summary);
   process.stderr.write(`${formatSummary(summary)}\n`);
   return summary.failed.length > 0 ? 1 : 0;
 }

@@ -110,6 +110,8 @@ export default defineConfig({
         'not-found': path.join(site, 'not-found.html'),
         // Scripts of the admin pages (viewer/admin/), one line per page's script.
         'admin/accounts': path.join(here, 'admin', 'accounts.ts'),
+        'admin/upload': path.join(here, 'admin', 'upload.ts'),
+        'admin/job': path.join(here, 'admin', 'job.ts'),
       },
       output: {
         // Admin scripts keep fixed names under admin/assets/ (served at /admin/assets/<name>.js), since

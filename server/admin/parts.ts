@@ -1,5 +1,6 @@
 // The parts of the curators' workspace besides accounts, each mounted under /admin behind sign-in
 // and CSRF checks, in this order. Each part adds its one line here.
 import type { AdminPart } from './part.ts';
+import { publishingPart } from './publishing.ts';
 
-export const ADMIN_PARTS: AdminPart[] = [];
+export const ADMIN_PARTS: AdminPart[] = [publishingPart];

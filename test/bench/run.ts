@@ -28,6 +28,7 @@ const PARTS = [
   'pdf',
   'robustness',
   'admin',
+  'upload',
 ] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_PAGE = path.resolve(here, '../../docs/benchmarks.md');
