@@ -491,9 +491,13 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   const altoSources = record.pages.flatMap((p) =>
     p.alto ? [{ key: p.key, source: built.writtenAlto.get(p.key) ?? insideFolder(item.folder, p.alto) }] : [],
   );
+  const sourceHash = sha256Text(recordText);
+  // A record a curator edited in the workspace (ingest/publishing/record-edit.ts) stands while its
+  // source stays as it was when last ingested; a changed source wins (the edit stays in the history).
+  const editStands = before?.sourceHash === sourceHash && recordOnDisk !== undefined && recordOnDisk !== recordText && onDisk !== undefined;
   const unchanged = onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash;
   // The text pages too: a corrected text file, or OCR switched to `all`, changes a page's text and not the manifest.
-  if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
+  if ((unchanged && (await textPagesPublished(paths, item.id, built.texts))) || editStands) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
     await rm(writtenAltoDir(ctx.stagingDir, item.id), { recursive: true, force: true });
@@ -503,7 +507,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
       await saveState(paths.state, state);
     }
     ctx.summary.unchanged.push(item.id);
-    ctx.progress.item(`unchanged ${item.id}`);
+    ctx.progress.item(editStands ? `unchanged ${item.id} (edited in the workspace; its source has not changed)` : `unchanged ${item.id}`);
     return;
   }
 
@@ -533,7 +537,7 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   await saveState(paths.state, state);
   await writeFileAtomic(paths.manifest(item.id), manifestText, ctx.stagingDir);
 
-  state.items[item.id] = { pages: built.pageStates, manifestHash, publishedAt: new Date().toISOString() };
+  state.items[item.id] = { pages: built.pageStates, manifestHash, sourceHash, publishedAt: new Date().toISOString() };
   await saveState(paths.state, state);
 
   // Images only the previous version used are deleted by the sweep of the first run after their

@@ -9,7 +9,7 @@ import { normaliseLanguageMap } from './language-map.ts';
 import { PRESENTATION_CONTEXT } from './manifest.ts';
 import { buildProvider, type ProviderInfo } from './provider.ts';
 import { sanitizeLanguageMap } from './sanitize.ts';
-import { DEFAULT_THUMBNAIL_WIDTH, thumbnailResource } from './thumbnail.ts';
+import { coverPage, DEFAULT_THUMBNAIL_WIDTH, thumbnailResource } from './thumbnail.ts';
 import { webPage } from './web-resource.ts';
 
 export interface CollectionOptions {
@@ -48,7 +48,7 @@ interface ManifestReference {
 
 function manifestReference(item: ItemRecord, urls: PublicUrls, thumbWidth: number): ManifestReference {
   const range = parseDateRange(item.date);
-  const first = item.pages[0];
+  const first = coverPage(item);
   return {
     id: urls.manifest(item.id),
     type: 'Manifest',

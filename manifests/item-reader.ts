@@ -48,6 +48,7 @@ const itemRecord: v.GenericSchema<unknown, ItemRecord> = v.object({
   externalUrl: v.optional(v.string()),
   note: v.optional(v.string()),
   sourceRecord: v.optional(v.object({ file: v.string(), format: v.picklist(['mets', 'csv', 'json', 'marcxml', 'marc', 'dc']) })),
+  thumbnailPage: v.optional(v.string()),
   behavior: v.picklist(['paged', 'individuals']),
   viewingDirection: v.picklist(['left-to-right', 'right-to-left']),
   pages: v.array(page),

@@ -89,6 +89,8 @@ export interface ItemRecord {
   note?: string;
   /** The source metadata file copied into `records/<id>/` (`mets.xml`, `item.json`, `row.csv`, `marc.xml`, `record.mrc`, `dc.xml`). */
   sourceRecord?: { file: string; format: SourceRecordFormat };
+  /** Key of the page that stands for the item (manifest and collection thumbnail); the first page when absent. */
+  thumbnailPage?: string;
   behavior: 'paged' | 'individuals';
   viewingDirection: 'left-to-right' | 'right-to-left';
   pages: PageRecord[];

@@ -51,6 +51,11 @@ export function dataPaths(dataDir: string) {
     search: path.join(root, 'search'),
     /** Private state: ingest bookkeeping, activity log, staging area. Never served. */
     state: path.join(root, '.leeszaal'),
+    /** A withdrawn item's published files, moved aside whole so that restoring it puts them back. */
+    withdrawn: (itemId: string) => path.join(root, '.leeszaal', 'withdrawn', item(itemId)),
+    /** Every published version of an item's record, and its unpublished draft, kept by the item editor. */
+    history: (itemId: string) => path.join(root, '.leeszaal', 'history', item(itemId)),
+    draft: (itemId: string) => path.join(root, '.leeszaal', 'drafts', `${item(itemId)}.json`),
     /** PDFs the server built on demand, kept for the next reader; private like the rest of `.leeszaal/`. */
     pdfCache: path.join(root, '.leeszaal', 'cache', 'pdf'),
   };

@@ -23,7 +23,7 @@ import { buildProvider, type ProviderInfo } from './provider.ts';
 import { canonicalRights } from './rights.ts';
 import { sanitizeLanguageMap, sanitizeValue } from './sanitize.ts';
 import { buildStructures } from './structures.ts';
-import { DEFAULT_THUMBNAIL_WIDTH, imageService, thumbnailResource } from './thumbnail.ts';
+import { coverPage, DEFAULT_THUMBNAIL_WIDTH, imageService, thumbnailResource } from './thumbnail.ts';
 import { dataset, webPage } from './web-resource.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
@@ -52,7 +52,7 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
   const label = normaliseLanguageMap(item.label);
   const summary = item.summary ? sanitizeLanguageMap(normaliseLanguageMap(item.summary)) : undefined;
   const structures = buildStructures(item, urls);
-  const first = item.pages[0] as PageRecord;
+  const cover = coverPage(item) as PageRecord;
   const rights = canonicalRights(item.rights);
 
   const manifest: Manifest = {
@@ -66,7 +66,7 @@ export function buildManifest(item: ItemRecord, opts: ManifestOptions): Manifest
     ...(rights ? { rights } : {}),
     requiredStatement: { label: fieldLabel('attribution'), value: { none: [sanitizeValue(item.attribution)] } },
     provider: [buildProvider(urls, opts.provider)],
-    thumbnail: [thumbnailResource(urls, first, thumbWidth)],
+    thumbnail: [thumbnailResource(urls, cover, thumbWidth)],
     homepage: [webPage(urls.itemPage(item.id), label)],
     seeAlso: buildSeeAlso(item, urls),
     partOf: [{ id: urls.collection, type: 'Collection', label: opts.collectionLabel ?? DEFAULT_COLLECTION_LABEL } as Reference<'Collection'>],

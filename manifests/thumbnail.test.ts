@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicUrls } from './layout.ts';
-import { canonicalSize, thumbnailResource, thumbnailSize } from './thumbnail.ts';
+import { canonicalSize, coverPage, thumbnailResource, thumbnailSize } from './thumbnail.ts';
 
 describe('thumbnailSize', () => {
   // The pyramid level nearest the target width (by ratio), never the exact width: a level, so that
@@ -61,5 +61,20 @@ describe('thumbnailResource', () => {
     expect(thumbnailResource(urls, { imageId: 'tiny', width: 120, height: 80 }).id).toBe(
       'https://leeszaal.example/iiif/image/tiny/full/max/0/default.jpg',
     );
+  });
+});
+
+describe('coverPage', () => {
+  const pages = [{ key: 'a' }, { key: 'b' }];
+  it.each([
+    { thumbnailPage: undefined, cover: 'a' },
+    { thumbnailPage: 'b', cover: 'b' },
+    // A page the item no longer has (a re-ingest dropped it) falls back to the first.
+    { thumbnailPage: 'gone', cover: 'a' },
+  ])('thumbnail page $thumbnailPage → $cover', ({ thumbnailPage, cover }) => {
+    expect(coverPage({ ...(thumbnailPage ? { thumbnailPage } : {}), pages })?.key).toBe(cover);
+  });
+  it('is undefined for an item without pages', () => {
+    expect(coverPage({ pages: [] })).toBeUndefined();
   });
 });

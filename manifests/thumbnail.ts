@@ -39,6 +39,11 @@ export function canonicalSize(full: Size, size: Size): string {
   return size.width === full.width && size.height === full.height ? 'max' : `${size.width},${size.height}`;
 }
 
+/** The page that stands for an item: the one its record names as thumbnail page, else the first. */
+export function coverPage<P extends { key: string }>(item: { thumbnailPage?: string; pages: readonly P[] }): P | undefined {
+  return (item.thumbnailPage !== undefined ? item.pages.find((p) => p.key === item.thumbnailPage) : undefined) ?? item.pages[0];
+}
+
 /** The IIIF Image API 3 service block the manifests embed (level 0: static files suffice). */
 export function imageService(urls: PublicUrls, imageId: string) {
   return { id: urls.imageService(imageId), type: 'ImageService3' as const, profile: 'level0' as const };

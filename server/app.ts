@@ -35,6 +35,22 @@ export interface AppOptions {
   renderQueue?: RenderQueue;
 }
 
+/**
+ * The public pages' content security policy (over helmet's defaults); the curators' preview of an
+ * item page (server/admin/items) sends the same, since it shows that page as the public will see it.
+ */
+export const PUBLIC_CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // The viewer opens manifests, image services and tiles from any IIIF server a reader
+  // names (compare mode, ?manifest=): fetching and showing them is its job, while scripts
+  // stay limited to this site.
+  imgSrc: ["'self'", 'blob:', 'data:', 'https:', 'http:'],
+  connectSrc: ["'self'", 'https:', 'http:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'self'"],
+};
+
 /** Longest request target accepted; IIIF URLs are short, a long one is an attack or a mistake. */
 export const MAX_URL_LENGTH = 2048;
 const METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -55,19 +71,7 @@ export function createApp(options: AppOptions): Express {
   app.use(readOnly);
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // The viewer opens manifests, image services and tiles from any IIIF server a reader
-          // names (compare mode, ?manifest=): fetching and showing them is its job, while scripts
-          // stay limited to this site.
-          imgSrc: ["'self'", 'blob:', 'data:', 'https:', 'http:'],
-          connectSrc: ["'self'", 'https:', 'http:'],
-          objectSrc: ["'none'"],
-          frameAncestors: ["'self'"],
-        },
-      },
+      contentSecurityPolicy: { directives: PUBLIC_CSP_DIRECTIVES },
       // IIIF resources are meant to be used from other sites (viewers, aggregators).
       crossOriginResourcePolicy: { policy: 'cross-origin' },
       crossOriginEmbedderPolicy: false,

@@ -112,6 +112,7 @@ export default defineConfig({
         'admin/accounts': path.join(here, 'admin', 'accounts.ts'),
         'admin/upload': path.join(here, 'admin', 'upload.ts'),
         'admin/job': path.join(here, 'admin', 'job.ts'),
+        'admin/editor': path.join(here, 'admin', 'editor.ts'),
       },
       output: {
         // Admin scripts keep fixed names under admin/assets/ (served at /admin/assets/<name>.js), since

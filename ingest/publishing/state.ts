@@ -24,6 +24,12 @@ const itemState = v.object({
   pages: v.record(v.string(), pageState),
   /** sha256 of the published manifest, to tell an Update from a no-op. */
   manifestHash: v.string(),
+  /**
+   * sha256 of the record as ingest made it from the source, so a re-run can tell a source that
+   * changed from one that did not while the published record was edited in the workspace (the edit
+   * then stands). Absent in older state files.
+   */
+  sourceHash: v.optional(v.string()),
   publishedAt: v.string(),
 });
 

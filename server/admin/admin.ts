@@ -55,8 +55,12 @@ export function createAdmin(config: Config, log: Logger, options: { publisher?: 
 
   const router = Router();
   router.use(adminHeaders);
-  router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
   router.use(guard.loadSession);
+  // Forms stay small until someone is signed in; a signed-in curator's may be larger (the item
+  // editor sends two fields per page of a book besides the description).
+  const anonymousForms = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 });
+  const signedInForms = express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 20_000 });
+  router.use((req, res, next) => (guard.session(res) ? signedInForms : anonymousForms)(req, res, next));
 
   router.get('/assets/admin.css', (_req, res) => res.sendFile(path.join(import.meta.dirname, 'pages', 'admin.css')));
   router.use('/assets', express.static(path.join(options.distDir ?? DEFAULT_DIST, 'admin', 'assets'), { index: false, redirect: false }));

@@ -29,6 +29,7 @@ const PARTS = [
   'robustness',
   'admin',
   'upload',
+  'editor',
 ] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_PAGE = path.resolve(here, '../../docs/benchmarks.md');

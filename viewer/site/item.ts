@@ -20,7 +20,9 @@ import { ContentStateError, decodeContentState } from '../component/content-stat
 import { initShell } from './shell.ts';
 
 const id = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
-const manifestUrl = `/iiif/presentation/${encodeURIComponent(id)}/manifest.json`;
+// The curators' preview (/admin/items/<id>/preview) names the manifest built from the draft.
+const manifestUrl =
+  document.querySelector<HTMLMetaElement>('meta[name="leeszaal-manifest"]')?.content ?? `/iiif/presentation/${encodeURIComponent(id)}/manifest.json`;
 const viewer = document.getElementById('viewer') as LeeszaalViewer;
 let model: ManifestModel | undefined;
 

@@ -18,6 +18,8 @@ export interface PageParts {
   current?: string;
   /** Scripts from the Vite build (`viewer/admin/<name>.ts` → `upload`), loaded as modules. */
   scripts?: string[];
+  /** A part's own stylesheets after the shared one, served by the part at `/admin/assets/<name>.css`. */
+  styles?: string[];
 }
 
 const LANG_NAMES: Record<AdminLang, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
@@ -44,7 +46,7 @@ export function renderPage(parts: PageParts): string {
 <meta name="robots" content="noindex, nofollow">
 <title>${parts.title} – ${t.workspace}</title>
 <link rel="stylesheet" href="/admin/assets/admin.css">
-<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${(parts.styles ?? []).map((s) => html`<link rel="stylesheet" href="/admin/assets/${s}.css">\n`)}<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 ${(parts.scripts ?? []).map((s) => html`<script type="module" src="/admin/assets/${s}.js"></script>\n`)}</head>
 <body>
 <a class="skip" href="#main">${t.skip}</a>
