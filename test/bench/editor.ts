@@ -53,7 +53,7 @@ export async function run(log: BenchLog): Promise<BenchFigure[]> {
     const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_BASE_URL: BASE, LOG_LEVEL: 'silent' });
     const staging = path.join(paths.state, 'staging');
     // A published data folder as ingest leaves it, for what an edit reads: records and state.
-    const state: IngestState = { version: 1, baseUrl: BASE, items: {}, retired: {} };
+    const state: IngestState = { version: 1, baseUrl: BASE, items: {}, retired: {}, bags: {} };
     const records = [book('edited', PAGES), ...Array.from({ length: ITEMS - 1 }, (_, i) => book(`item-${i}`, 4))];
     for (const r of records) {
       await writeJsonAtomic(paths.record(r.id), r, staging);
