@@ -112,6 +112,16 @@ async function publicManifest(
   return res.json();
 }
 
+/** The item ids search finds for `q`, as the site's search page asks for them. */
+async function searchIds(q: string): Promise<string[]> {
+  const res = await fetch(`${base}/api/search?q=${encodeURIComponent(q)}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { hits: { id: string }[] }).hits.map((h) => h.id);
+}
+
+/** Search follows publication through the activity log, within a few seconds. */
+const eventually = { timeout: 30_000, intervals: [250] };
+
 const shot = async (page: Page, name: string, fullPage = true) => page.screenshot({ path: await screenshotPath(`admin-e2e-${name}`), fullPage });
 
 beforeAll(async () => {
@@ -197,8 +207,9 @@ describe('the curators’ workspace end to end against npm start', () => {
       await carla.waitForTimeout(200);
     }
     await report.waitFor({ timeout: 5000 });
+    // Progress was shown while the job ran, before the report: something short of the end.
     expect(
-      [...seen].some((s) => /^(counting pages…|\d of 4 pages)$/.test(s)),
+      [...seen].some((s) => /^(counting pages…|[0-3] of 4 pages)$/.test(s)),
       [...seen].join(' | '),
     ).toBe(true);
     await expect(carla.locator('.job-state').textContent()).resolves.toBe('done');
@@ -243,7 +254,7 @@ describe('the curators’ workspace end to end against npm start', () => {
     await carla.waitForURL(new RegExp(`/admin/items/${ITEM}(\\?|$)`));
     await carla.getByLabel('Title 1', { exact: true }).fill(NEW_TITLE);
     await carla.locator('#page-label-0').fill('Titelblatt');
-    await carla.locator('#page-label-1').fill('S. 481');
+    await carla.locator('#page-label-1').fill('Inhalt');
     await carla.getByRole('button', { name: 'Save and preview' }).click();
     await carla.waitForURL(`**/admin/items/${ITEM}/preview?lang=en`);
     await expect.poll(() => carla.locator('h1#title').textContent(), soon).toBe(NEW_TITLE);
@@ -267,11 +278,13 @@ describe('the curators’ workspace end to end against npm start', () => {
     expect(Object.values(after?.label ?? {}).flat()).toContain(NEW_TITLE);
     expect(after?.items.map((c) => c.label)).toEqual([
       { none: ['Titelblatt'] },
-      { none: ['S. 481'] },
+      { none: ['Inhalt'] },
       ...(before?.items.slice(2).map((c) => c.label) ?? []),
     ]);
     // The images were not touched: same canvases, same order.
     expect(after?.items.map((c) => c.id)).toEqual(before?.items.map((c) => c.id));
+    // Search finds it by a word only the new title has.
+    await expect.poll(() => searchIds('Monatsschrift'), eventually).toContain(ITEM);
   });
 
   it('a second curator’s save on an item changed meanwhile is refused, with the other’s changes shown', async () => {
@@ -317,12 +330,14 @@ describe('the curators’ workspace end to end against npm start', () => {
     await expect(carla.locator('main').textContent()).resolves.toContain('This item is withdrawn');
     expect(await publicManifest()).toBeUndefined();
     expect((await fetch(`${base}/items/${ITEM}`)).status).toBe(404);
+    await expect.poll(() => searchIds('Aufklärung'), eventually).not.toContain(ITEM);
     await shot(carla, 'withdrawn');
 
     await carla.getByRole('button', { name: 'Restore' }).click();
     await carla.waitForURL(`**/admin/items/${ITEM}?lang=en&done=restored`);
     expect((await publicManifest())?.items).toHaveLength(4);
     expect((await fetch(`${base}/items/${ITEM}`)).status).toBe(200);
+    await expect.poll(() => searchIds('Aufklärung'), eventually).toContain(ITEM);
   });
 
   it('refuses anonymous, cross-user and forged-CSRF requests, changing nothing', async () => {
