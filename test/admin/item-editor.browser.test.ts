@@ -3,7 +3,8 @@
 // another by drag and drop, save and preview the item page and viewer as the public will see them,
 // publish from the preview and find the change on the public page. The pages are axe-clean in nl, fr
 // and en (with a refused save's problems shown, too), fit a tablet, and need nothing the strict admin
-// CSP forbids. Script typed into the summary and title never runs on the public page or in the viewer.
+// CSP forbids. A save based on an older version is refused with the other change shown. Script
+// typed into the summary and title never runs on the public page or in the viewer.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,7 +130,7 @@ describe('item editor in Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
     await expect.poll(() => page.locator('#problems h2').textContent(), soon).toContain('1 champ(s) à corriger');
     // The summary has the focus and links to the field.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('problems');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), soon).toBe('problems');
     expect(await page.locator('#date-problem').textContent()).toContain('« un jour »');
     expect(await axe(page)).toEqual([]);
 
@@ -141,6 +142,30 @@ describe('item editor in Chromium', () => {
     await page.screenshot({ path: await screenshotPath('admin-item-editor-tablet'), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(cspViolations).toEqual([]);
+  });
+
+  it('refuses a save based on an older version with the other change shown, in an accessible page', async () => {
+    await page.goto(`${srv.baseUrl}/admin/items/${KANT}?lang=en`);
+    // Meanwhile, in another tab, the item is changed and saved.
+    const other = await browser.context.newPage();
+    await other.goto(`${srv.baseUrl}/admin/items/${KANT}?lang=en`);
+    await other.locator('#place').fill('Berlin (other tab)');
+    await other.getByRole('button', { name: 'Save draft' }).click();
+    await other.waitForURL('**done=saved');
+    await other.close();
+
+    await page.locator('#place').fill('Berlin (this tab)');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => page.locator('#conflict h2').textContent(), soon).toBe('Not saved: someone else changed this item meanwhile');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), soon).toBe('conflict');
+    expect(await page.locator('#conflict tbody tr').first().textContent()).toBe('PlaceBerlin (this tab)Berlin (other tab)');
+    expect(await page.locator('#place').inputValue()).toBe('Berlin (this tab)');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: await screenshotPath('admin-item-conflict'), fullPage: false });
+    // Discard the other tab's draft, so the next test starts from the published record.
+    await page.goto(`${srv.baseUrl}/admin/items/${KANT}?lang=en`);
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    await page.waitForURL('**done=discarded');
   });
 
   it('never lets script typed into the editor run on the public page or in the viewer', async () => {

@@ -5,7 +5,7 @@
 // the summary never reaches the public manifest; history keeps every version and restores one;
 // withdraw takes the item off the site and out of search, with its files kept aside, and restore
 // brings it all back. Every change lands in the audit log.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../manifests/item.ts';
@@ -215,7 +215,7 @@ describe('item editor over HTTP', () => {
     const html = await refused.text();
     expect(html).toContain('Not saved: someone else changed this item meanwhile');
     expect(html).toContain('anna');
-    expect(html).toContain('<ins>Berlin (Anna)</ins>');
+    expect(html).toContain('<td>Berlin (Anna)</td></tr>');
     // Bram's typing is still in the form.
     expect(html).toContain('value="Königsberg (Bram)"');
     // Anna's draft stands.
@@ -317,5 +317,21 @@ describe('item editor over HTTP', () => {
         .map((a) => a.action)
         .slice(-2),
     ).toEqual(['item.withdraw', 'item.restore']);
+  });
+
+  it('keeps a version a later ingest published before the next edit, so none is missing from the history', async () => {
+    // As a re-run of ingest on a re-catalogued source would leave it.
+    const recatalogued = { ...(await published()), place: 'Berlin (neu katalogisiert)' };
+    await writeFile(dataPaths(srv.dataDir).record(KANT), `${JSON.stringify(recatalogued, null, 2)}\n`);
+    const state = await anna.editorState(KANT);
+    const form = formOf(recatalogued, state, 'publish');
+    form.set('date', '1784?');
+    expect((await anna.post(`/admin/items/${KANT}?lang=en`, form)).status).toBe(303);
+    const history = await (await anna.get(`/admin/items/${KANT}/history?lang=en`)).text();
+    // Newest first: version 6 (the edit: the date), then 5 (the ingest: the place).
+    const [six = '', five = ''] = history.split('Version 6: Edited')[1]!.split('Version 5: As ingested');
+    expect(six).toContain('<del>1784</del></td><td><ins>1784?</ins>');
+    expect(six).not.toContain('katalogisiert</ins>');
+    expect(five.split('Version 4:')[0]).toContain('<ins>Berlin (neu katalogisiert)</ins>');
   });
 });

@@ -205,10 +205,11 @@ function select(
 </div>`;
 }
 
-export function changesTable(lang: Lang, changes: readonly FieldChange[], headings: [string, string]): Html {
+/** A field-by-field table; `marked` shows the first column as removed and the second as added (history), else side by side (a conflict). */
+export function changesTable(lang: Lang, changes: readonly FieldChange[], headings: [string, string], marked = true): Html {
   return html`<table class="admin-table diff">
   <thead><tr><th scope="col">${t(lang, 'field')}</th><th scope="col">${headings[0]}</th><th scope="col">${headings[1]}</th></tr></thead>
-  <tbody>${changes.map((c) => html`<tr><th scope="row">${fieldName(lang, c.field)}</th><td><del>${c.before}</del></td><td><ins>${c.after}</ins></td></tr>`)}</tbody>
+  <tbody>${changes.map((c) => html`<tr><th scope="row">${fieldName(lang, c.field)}</th>${marked ? html`<td><del>${c.before}</del></td><td><ins>${c.after}</ins></td>` : html`<td>${c.before}</td><td>${c.after}</td>`}</tr>`)}</tbody>
 </table>`;
 }
 
@@ -233,7 +234,7 @@ ${
     ? html`<section class="error-summary" role="alert" aria-labelledby="conflict-title" tabindex="-1" id="conflict">
   <h2 id="conflict-title">${t(lang, 'conflictTitle')}</h2>
   <p>${t(lang, 'conflictHelp', { user: e.conflict.user, at: when(lang, e.conflict.at) })}</p>
-  ${changesTable(lang, e.conflict.changes, [t(lang, 'yours'), t(lang, 'theirs')])}
+  ${changesTable(lang, e.conflict.changes, [t(lang, 'yours'), t(lang, 'theirs')], false)}
 </section>`
     : ''
 }

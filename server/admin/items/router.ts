@@ -136,10 +136,14 @@ export function createItemEditorRouter(opts: ItemEditorOptions): Router {
   const notFound = (req: Request, res: Response) =>
     send(req, res, 404, t(adminLang(req, res), 'notFound'), htmlText(t(adminLang(req, res), 'notFound')));
 
-  /** Publishes `record` as the item's next version, keeping the ingested one as version 1 the first time. */
+  /**
+   * Publishes `record` as the item's next version. The version published now is kept first when the
+   * history does not end with it: the one ingest made, the first time, or one a later ingest made.
+   */
   const publish = async (user: SignedInUser, published: { record: ItemRecord }, record: ItemRecord, action: HistoryAction, from?: number) => {
     const history = await readHistory(paths, record.id);
-    if (history.length === 0) {
+    const last = history.at(-1);
+    if (!last || JSON.stringify(last.record) !== JSON.stringify(published.record)) {
       const at = (await stat(paths.record(record.id))).mtime.toISOString();
       history.push(await appendHistory(paths, record.id, { at, user: null, action: 'ingest', record: published.record }, history));
     }
