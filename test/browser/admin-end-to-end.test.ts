@@ -120,7 +120,7 @@ async function searchIds(q: string): Promise<string[]> {
 }
 
 /** Search follows publication through the activity log, within a few seconds. */
-const eventually = { timeout: 30_000, intervals: [250] };
+const eventually = { timeout: 30_000, interval: 250 };
 
 const shot = async (page: Page, name: string, fullPage = true) => page.screenshot({ path: await screenshotPath(`admin-e2e-${name}`), fullPage });
 
@@ -236,7 +236,7 @@ describe('the curators’ workspace end to end against npm start', () => {
             .catch(() => undefined);
           return carla.locator(`.result a[href^="/items/${ITEM}"]`).count();
         },
-        { timeout: 60_000, intervals: [1000] },
+        { timeout: 60_000, interval: 1000 },
       )
       .toBeGreaterThan(0);
     await shot(carla, 'search');
@@ -363,7 +363,7 @@ describe('the curators’ workspace end to end against npm start', () => {
     expect((await daan.request.get(`${base}/admin/accounts`)).status()).toBe(403);
 
     // CSRF: carla's own session with a forged token, or none, cannot withdraw the item.
-    for (const form of [{ _csrf: 'forged' }, {}]) {
+    for (const form of [{ _csrf: 'forged' }, {}] as Record<string, string>[]) {
       const r = await carla.request.post(`${base}/admin/items/${ITEM}/withdraw`, { form, headers: { origin: base }, maxRedirects: 0 });
       expect(r.status()).toBe(403);
     }
@@ -390,7 +390,7 @@ describe('the curators’ workspace end to end against npm start', () => {
     await carla.locator('#publish').click();
     await carla.waitForURL(/\/admin\/jobs\/\d+$/);
     const jobUrl = carla.url();
-    await expect.poll(() => carla.locator('.job-state').textContent(), { timeout: 60_000, intervals: [100] }).toBe('publishing');
+    await expect.poll(() => carla.locator('.job-state').textContent(), { timeout: 60_000, interval: 100 }).toBe('publishing');
     await killServer();
     await startServer();
     await carla.goto(jobUrl);
