@@ -496,9 +496,9 @@ async function finishItem(item: SourceItem, built: BuiltItem, ctx: ItemContext):
   // A record a curator edited in the workspace (ingest/publishing/record-edit.ts) stands while its
   // source stays as it was when last ingested; a changed source wins (the edit stays in the history).
   const editStands = before?.sourceHash === sourceHash && recordOnDisk !== undefined && recordOnDisk !== recordText && onDisk !== undefined;
-  const unchanged = (onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash) || editStands;
+  const unchanged = onDisk === manifestText && recordOnDisk === recordText && before?.manifestHash === manifestHash;
   // The text pages too: a corrected text file, or OCR switched to `all`, changes a page's text and not the manifest.
-  if (unchanged && (await textPagesPublished(paths, item.id, built.texts))) {
+  if ((unchanged && (await textPagesPublished(paths, item.id, built.texts))) || editStands) {
     // A data folder published before ALTO copies were kept gets them now, without republishing the item.
     await publishAltoCopies(paths, item.id, altoSources, ctx.stagingDir);
     await rm(writtenAltoDir(ctx.stagingDir, item.id), { recursive: true, force: true });

@@ -5,7 +5,7 @@ import type { AdminPart } from './part.ts';
 import { publishingPart } from './publishing.ts';
 
 export const ADMIN_PARTS: AdminPart[] = [
-  // Uploads and publish jobs: /admin/uploads, /admin/jobs.
+  // Uploads, publish jobs and the inbox: /admin/uploads, /admin/jobs.
   publishingPart,
   // The item editor: /admin/items.
   itemEditorPart,
