@@ -51,4 +51,6 @@ export interface Publisher {
   withdraw: (id: string) => Promise<void>;
   /** Puts a withdrawn item back as it was. */
   restore: (id: string) => Promise<void>;
+  /** Why ingest cannot read an uploaded file (its path on disk), or undefined when it can: told to the curator at once. */
+  checkUpload: (file: string) => Promise<string | undefined>;
 }

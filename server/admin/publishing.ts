@@ -78,6 +78,7 @@ export const publishingPart: AdminPart = (ctx) => {
       queue,
       shell,
       canPublish: publisher !== undefined,
+      ...(publisher ? { checkUpload: publisher.checkUpload } : {}),
       onReceived: (user, batchId, file) => audit(db, { user, action: 'upload.finished', details: { batch: batchId, ...file } }),
     }),
   );

@@ -42,6 +42,7 @@ export async function startEditorServer(): Promise<EditorServer> {
   const publisher = {
     ...recordPublisher(config),
     publishFolder: () => Promise.reject(new Error('uploads are not part of the item editor tests')),
+    checkUpload: () => Promise.reject(new Error('uploads are not part of the item editor tests')),
   };
   const leeszaal = createLeeszaal(config, createLogger(config), { publisher });
   const db = leeszaal.admin.db;

@@ -11,6 +11,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderPublisher } from '../../ingest/publishing/folder-job.ts';
+import { uploadProblem } from '../../ingest/publishing/upload-check.ts';
 import { type AdminServer, makeAccount, startAdminServer } from '../support/admin.ts';
 import { SAMPLE_SOURCE } from '../support/inputs.ts';
 import { ensureBuilt, KANT, launchBrowser, screenshotPath } from './support.ts';
@@ -30,7 +31,16 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   site = await startAdminServer(
     {},
-    { dataDir, publisher: { ...folderPublisher({ dataDir, jobs: 2, env }), republishRecord: notHere, withdraw: notHere, restore: notHere } },
+    {
+      dataDir,
+      publisher: {
+        ...folderPublisher({ dataDir, jobs: 2, env }),
+        checkUpload: uploadProblem,
+        republishRecord: notHere,
+        withdraw: notHere,
+        restore: notHere,
+      },
+    },
   );
   env.PUBLIC_BASE_URL = site.baseUrl;
   await makeAccount(site, 'carla', 'curator', PASSWORD);

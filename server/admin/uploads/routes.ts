@@ -22,6 +22,7 @@ export interface UploadsRouterOptions {
   /** False when the server has no Publisher: batches can be uploaded but not published (503). */
   canPublish: boolean;
   onReceived?: TusOptions['onReceived'];
+  checkUpload?: TusOptions['checkUpload'];
 }
 
 export function uploadsRouter(o: UploadsRouterOptions): Router {
@@ -103,6 +104,7 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
     limits,
     userOf: (req) => guard.user((req as Request).res!),
     ...(o.onReceived ? { onReceived: o.onReceived } : {}),
+    ...(o.checkUpload ? { checkUpload: o.checkUpload } : {}),
   });
   router.all(['/uploads/files', '/uploads/files/*rest'], curator, guard.verifyCsrf, tus);
   return router;

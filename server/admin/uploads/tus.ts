@@ -1,7 +1,7 @@
 // The resumable upload endpoint (tus 1.0, @tus/server with its file store) at /admin/uploads/files:
 // each file streams to disk in `.leeszaal/uploads/.parts/` (never held in memory), can be resumed after a cut
 // connection from the last byte received, and on completion moves to its batch folder under its safe
-// relative path and is checked at once (file-check.ts). Every request must belong to the signed-in
+// relative path and is checked at once (the Publisher's checkUpload: ingest's own readers). Every request must belong to the signed-in
 // curator's own open batch (an admin may add to any); the limits are refused with a message that
 // names them. Finished files are never sent back (no GET): nothing staged is served.
 import type { IncomingMessage } from 'node:http';
@@ -12,7 +12,6 @@ import { Server } from '@tus/server';
 import type { RequestHandler } from 'express';
 import type { SignedInUser } from '../contracts.ts';
 import { BatchLimitError, type BatchLimits, type BatchStore } from './batches.ts';
-import { problemWith } from './file-check.ts';
 import { safeRelativePath, UnsafeNameError } from './safe-name.ts';
 import type { Staging } from './staging.ts';
 
@@ -24,6 +23,8 @@ export interface TusOptions {
   limits: BatchLimits & { maxFileBytes: number };
   /** The signed-in user of a request the guard let through. */
   userOf: (req: IncomingMessage) => SignedInUser;
+  /** Why ingest cannot read an arrived file (the Publisher's check); absent without a Publisher. */
+  checkUpload?: (file: string) => Promise<string | undefined>;
   /** Told of each file that arrived (for the audit log). */
   onReceived?: (user: SignedInUser, batchId: string, file: { path: string; size: number; problem: string | null }) => void;
 }
@@ -79,7 +80,7 @@ export function tusHandler(options: TusOptions): RequestHandler {
       await mkdir(path.dirname(target), { recursive: true });
       await rename(path.join(staging.parts, upload.id), target);
       await rm(path.join(staging.parts, `${upload.id}.json`), { force: true });
-      const problem = (await problemWith(target)) ?? null;
+      const problem = (await options.checkUpload?.(target)) ?? null;
       batches.received(upload.id, problem);
       options.onReceived?.(userOf(req), file.batchId, { path: file.path, size: file.size, problem });
       // The check's outcome rides along, so the page can name a bad file at once.
