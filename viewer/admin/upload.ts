@@ -70,9 +70,14 @@ function setUp(root: HTMLElement): void {
     const r = await fetch(`${d.batches}?lang=${encodeURIComponent(document.documentElement.lang)}`, { headers: { accept: 'text/html' } });
     if (!r.ok) return;
     const drawn = new DOMParser().parseFromString(await r.text(), 'text/html');
+    // A keyboard user on a batch's button or link stays on that batch's after the redraw.
+    const focused = document.activeElement?.closest<HTMLElement>('#batches li[data-batch]')?.dataset.batch;
     recent.replaceChildren(...drawn.body.childNodes);
+    if (focused) recent.querySelector<HTMLElement>(`li[data-batch="${CSS.escape(focused)}"] :is(button, a)`)?.focus();
     const label = recent.querySelector(`li[data-batch="${CSS.escape(id)}"] strong`)?.textContent;
-    if (label) recentStatus.textContent = (d.tListed ?? '').replace('{label}', label);
+    // Emptied first, so that the same words after a second drop into this batch are read again.
+    recentStatus.textContent = '';
+    if (label) requestAnimationFrame(() => (recentStatus.textContent = (d.tListed ?? '').replace('{label}', label)));
   };
 
   const next = () => {
