@@ -82,7 +82,7 @@ export const publishingPart: AdminPart = (ctx) => {
       onReceived: (user, batchId, file) => audit(db, { user, action: 'upload.finished', details: { batch: batchId, ...file } }),
     }),
   );
-  router.use(jobsRouter({ guard, queue, shell }));
+  router.use(jobsRouter({ guard, queue, shell, dataDir: config.DATA_DIR }));
 
   if (publisher) {
     queue.start();

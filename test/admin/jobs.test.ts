@@ -103,7 +103,8 @@ describe('publish jobs', () => {
     expect(done.outcome).toMatchObject({ published: [KANT], failed: [] });
     expect(done.outcome?.report).toMatch(/^published 1 item\(s\), unchanged 0, failed 0; pages 4/);
     const page = await (await fetch(`${s.url}${url}`, { headers: headersFor(alice) })).text();
-    expect(page).toContain(`<a href="/items/${KANT}">${KANT}</a>`);
+    // Linked by its title, read from the published record, the id beside it.
+    expect(page).toContain(`<a href="/items/${KANT}">Beantwortung der Frage: Was ist Aufklärung?</a> <small class="item-id">${KANT}</small>`);
     expect((await fetch(`${s.url}/iiif/presentation/${KANT}/manifest.json`)).status).toBe(200);
     expect((await fetch(`${s.url}/items/${KANT}`)).status).toBe(200);
 

@@ -156,6 +156,40 @@ describe('uploads over tus', () => {
     });
   });
 
+  it('draws Recent batches alone for the page: each batch’s files’ state, then a publish form that sends the browser to the job', async () => {
+    const recent = async (as: As) => (await fetch(`${server.url}/admin/uploads/batches?lang=en`, { headers: headersFor(as) })).text();
+    const batch = await newBatch(server.url, alice);
+    const file = await create(server.url, alice, batch, 'gent/images/p1.tif', 10);
+    await patch(server.url, alice, file.headers.get('location')!, 0, Buffer.from('12345'));
+    expect(await recent(alice)).toContain(
+      `<li data-batch="${batch}"><strong>gent</strong>: 1 file(s), 0 of 1 received <span>being uploaded</span></li>`,
+    );
+    expect(await recent(bob)).not.toContain(batch);
+    await patch(server.url, alice, file.headers.get('location')!, 5, Buffer.from('67890'));
+    const line = (await recent(alice)).split('\n<li').find((l) => l.includes(batch))!;
+    expect(line).toContain('<strong>gent</strong>: 1 file(s), all received, 1 file(s) ingest cannot read');
+    expect(line).toContain(`<form method="post" action="/admin/uploads/batches/${batch}/publish" class="batch-publish">`);
+    expect(line).toContain('<button type="submit">Publish gent</button>');
+    expect(line).toContain('<li>gent/images/p1.tif: ingest cannot read this file: ');
+    // The form sends the token as a field, as a browser would.
+    const form = async () =>
+      fetch(`${server.url}/admin/uploads/batches/${batch}/publish`, {
+        method: 'POST',
+        headers: { cookie: alice.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: /name="_csrf" value="([^"]+)"/.exec(line)![1]! }),
+        redirect: 'manual',
+      });
+    const sent = await form();
+    expect(sent.status).toBe(303);
+    const job = /^\/admin\/jobs\/(\d+)$/.exec(sent.headers.get('location') ?? '')?.[1];
+    expect(job).toBeDefined();
+    // Sent again (a second click, the back button), it leads to the same job and queues nothing more.
+    expect((await form()).headers.get('location')).toBe(`/admin/jobs/${job}`);
+    expect(await recent(alice)).toContain(
+      `<li data-batch="${batch}"><strong>gent</strong>: 1 file(s), all received, 1 file(s) ingest cannot read <a href="/admin/jobs/${job}">Job ${job}</a>`,
+    );
+  });
+
   it('never serves a staged file', async () => {
     const batch = await newBatch(server.url, alice);
     const created = await create(server.url, alice, batch, 'kant/images/page-0017.tif', 4);

@@ -217,8 +217,9 @@ describe('the curators’ workspace end to end against npm start', () => {
     await expect(carla.locator('.job-report').textContent()).resolves.toMatch(/^published 1 item\(s\), unchanged 0, failed 0; pages 4/);
     await shot(carla, 'job-report');
 
-    // The report links to the public item page.
-    await carla.getByRole('link', { name: ITEM }).click();
+    // The report links to the public item page, by the item's title, its id beside it.
+    await expect(carla.locator('ul.published li').textContent()).resolves.toBe(`Beantwortung der Frage: Was ist Aufklärung? ${ITEM}`);
+    await carla.locator('ul.published').getByRole('link', { name: 'Beantwortung der Frage: Was ist Aufklärung?' }).click();
     await carla.waitForURL(`${base}/items/${ITEM}`);
     await expect.poll(() => carla.locator('h1').first().textContent(), soon).toMatch(/Aufklärung/);
     const manifest = await publicManifest();

@@ -1,7 +1,8 @@
 // Uploading and publishing in real Chromium against the composed server with the real Publisher
 // (ingest in a child process): a curator signs in, picks the sample Kant item folder, watches each
-// file and the whole batch upload (one request cut off on the way, and resumed), publishes it with
-// the keyboard, follows the job's live progress to its report and opens the published item. Both
+// file and the whole batch upload (one request cut off on the way, and resumed), sees the batch
+// appear under Recent batches (announced), publishes it with the keyboard, follows the job's live
+// progress to its report, which names the item by its title, and opens the published item. Both
 // pages are axe-clean (WCAG 2.2 AA) on a tablet in nl, fr and en, with nothing blocked by the admin
 // CSP. Screenshots in .tmp/screenshots/.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -82,6 +83,7 @@ describe('uploads and publish jobs in Chromium', () => {
     await signIn(page);
     await page.getByRole('navigation', { name: 'Werkruimte' }).getByRole('link', { name: 'Opladen' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Scans opladen');
+    await expect(page.locator('#batches').textContent()).resolves.toBe('Nog geen reeksen.');
     expect(await axe(page)).toEqual([]);
 
     // The connection drops under the first file's first PATCH: the page must go on from where it was.
@@ -101,6 +103,16 @@ describe('uploads and publish jobs in Chromium', () => {
     expect(cut).toMatch(/\/admin\/uploads\/files\/[0-9a-f]+$/);
     await expect(files.first().textContent()).resolves.toMatch(new RegExp(`^${KANT}/`));
     expect(await page.locator('#overall').evaluate((p: HTMLProgressElement) => p.value === p.max && p.max > 5_000_000)).toBe(true);
+    // Recent batches shows the batch without a reload, with its files' state and its publish button,
+    // and says so politely to a screen reader.
+    const recent = page.getByRole('region', { name: 'Recente reeksen' });
+    const status = recent.getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`${KANT} staat nu bij Recente reeksen.`);
+    await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+    const line = recent.locator('#batches li');
+    await expect(line.count()).resolves.toBe(1);
+    await expect(line.textContent()).resolves.toMatch(new RegExp(`^${KANT}: 6 bestand\\(en\\), alle ontvangen`));
+    await expect(line.getByRole('button', { name: `${KANT} publiceren` }).isVisible()).resolves.toBe(true);
     expect(await axe(page)).toEqual([]);
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: await screenshotPath('admin-uploads-done'), fullPage: true });
@@ -118,9 +130,16 @@ describe('uploads and publish jobs in Chromium', () => {
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: await screenshotPath('admin-job-report'), fullPage: true });
 
-    await page.getByRole('link', { name: KANT }).click();
+    // The published item is named by its title, its id beside it.
+    const published = page.locator('ul.published li');
+    await expect(published.textContent()).resolves.toBe(`Beantwortung der Frage: Was ist Aufklärung? ${KANT}`);
+    await published.getByRole('link', { name: 'Beantwortung der Frage: Was ist Aufklärung?' }).click();
     await page.waitForURL(`${site.baseUrl}/items/${KANT}`);
     await expect(page.locator('h1').first().textContent()).resolves.toMatch(/Aufklärung/);
+
+    // Back on the uploads page, the batch links its job.
+    await page.goto(`${site.baseUrl}/admin/uploads`);
+    await expect(page.locator('#batches li').getByRole('link').textContent()).resolves.toMatch(/^Taak \d+$/);
     expect(blocked).toEqual([]);
     await page.close();
   });

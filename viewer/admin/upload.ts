@@ -1,7 +1,9 @@
 // The uploads page's browser side (/admin/uploads): takes a dropped or picked folder or files,
 // keeping each file's path inside the dropped folder, and sends them with tus (tus-js-client) in
 // chunks that resume after a cut connection; shows progress per file and in all, names at once a
-// file the server says ingest cannot read, and publishes the batch. Everything it needs (endpoints,
+// file the server says ingest cannot read, and publishes the batch. Once the files are in, it puts
+// the batch under Recent batches (the list as the server draws it) and says so in a live region,
+// so the curator sees it there, with its state and publish button, without a reload. Everything it needs (endpoints,
 // CSRF token, words in the page's language) comes from the page's data attributes.
 import { Upload } from 'tus-js-client';
 
@@ -31,6 +33,8 @@ function setUp(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('#upload-status')!;
   const publish = root.querySelector<HTMLButtonElement>('#publish')!;
   const zone = root.querySelector<HTMLElement>('#drop-zone')!;
+  const recent = document.querySelector<HTMLElement>('#batches');
+  const recentStatus = document.querySelector<HTMLElement>('#batches-status');
   let batch: Promise<string> | undefined;
   const sizes = new Map<string, { sent: number; total: number }>();
   let running = 0;
@@ -59,6 +63,23 @@ function setUp(root: HTMLElement): void {
     status.textContent = busy ? `${d.tUploading} ${Math.floor((100 * sent) / Math.max(1, total))} %` : '';
   };
 
+  /** Redraws Recent batches from the server (in the page's language) and announces this batch there. */
+  const showBatches = async () => {
+    if (!recent || !recentStatus) return;
+    const id = await batchId();
+    const r = await fetch(`${d.batches}?lang=${encodeURIComponent(document.documentElement.lang)}`, { headers: { accept: 'text/html' } });
+    if (!r.ok) return;
+    const drawn = new DOMParser().parseFromString(await r.text(), 'text/html');
+    // A keyboard user on a batch's button or link stays on that batch's after the redraw.
+    const focused = document.activeElement?.closest<HTMLElement>('#batches li[data-batch]')?.dataset.batch;
+    recent.replaceChildren(...drawn.body.childNodes);
+    if (focused) recent.querySelector<HTMLElement>(`li[data-batch="${CSS.escape(focused)}"] :is(button, a)`)?.focus();
+    const label = recent.querySelector(`li[data-batch="${CSS.escape(id)}"] strong`)?.textContent;
+    // Emptied first, so that the same words after a second drop into this batch are read again.
+    recentStatus.textContent = '';
+    if (label) requestAnimationFrame(() => (recentStatus.textContent = (d.tListed ?? '').replace('{label}', label)));
+  };
+
   const next = () => {
     while (running < PARALLEL && queue.length > 0) {
       running += 1;
@@ -66,6 +87,9 @@ function setUp(root: HTMLElement): void {
         running -= 1;
         showOverall();
         next();
+        // The last file is in (or failed): the list drawn at load does not know this batch yet.
+        // Should the redraw fail, the list stays as it was and the batch shows at the next load.
+        if (running === 0 && queue.length === 0) void showBatches().catch(() => undefined);
       });
     }
     showOverall();

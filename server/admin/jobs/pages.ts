@@ -1,9 +1,10 @@
 // The publish-job pages: /admin/jobs (every job, newest first) and /admin/jobs/<id> (one job's live
 // progress and, once it ended, the same per-item report the CLI prints, with links to the published
-// item pages). Server-rendered; viewer/admin/job.ts follows the progress over SSE.
+// item pages under their titles). Server-rendered; viewer/admin/job.ts follows the progress over SSE.
+import type { InternationalString } from '@iiif/presentation-3';
 import { escapeHtml as esc } from '../../search/snippet.ts';
 import type { AdminPage } from '../uploads/shell.ts';
-import type { Text } from '../uploads/text.ts';
+import type { Lang, Text } from '../uploads/text.ts';
 import type { Job } from './store.ts';
 
 /** Seconds left at the pace so far; undefined until a page is done. */
@@ -54,7 +55,26 @@ ${rows}
   return { title: t.jobsTitle, main, current: '/admin/jobs', scripts: [] };
 }
 
-export function jobPage(job: Job, t: Text): AdminPage {
+/** How the report names items: their titles (by id) and the page's language, to pick among a title's languages. */
+export interface ItemNames {
+  lang: Lang;
+  titles: ReadonlyMap<string, InternationalString>;
+}
+
+/**
+ * An item's title to show in a page in `lang`: in that language, else untagged, else in the first of
+ * the others the title has; with the language it is in (undefined when untagged). Undefined without a title.
+ */
+export function titleIn(label: InternationalString | undefined, lang: Lang): { text: string; lang?: string } | undefined {
+  if (!label) return undefined;
+  for (const key of [lang, 'none', 'nl', 'fr', 'en', ...Object.keys(label)]) {
+    const values = label[key]?.filter((v) => v.trim() !== '');
+    if (values && values.length > 0) return { text: values.join('; '), ...(key === 'none' ? {} : { lang: key }) };
+  }
+  return undefined;
+}
+
+export function jobPage(job: Job, t: Text, names: ItemNames): AdminPage {
   const p = progressOf(job, t);
   const live = job.state === 'running' || job.state === 'queued' || job.state === 'interrupted';
   const main = `<h1>${esc(t.jobTitle(job.id))}</h1>
@@ -65,19 +85,28 @@ export function jobPage(job: Job, t: Text): AdminPage {
   <progress id="job-bar" max="${Math.max(1, job.total)}" value="${job.done}" aria-labelledby="progress-heading"></progress>
   <p role="status" aria-live="polite"><span class="job-pages">${esc(p.pagesText)}</span> <span class="job-left">${esc(p.timeLeftText)}</span></p>
 </section>
-${reportSection(job, t)}
+${reportSection(job, t, names)}
 <p><a href="/admin/jobs">${esc(t.allJobs)}</a></p>`;
   return { title: t.jobTitle(job.id), main, current: '/admin/jobs', scripts: live ? ['job'] : [] };
 }
 
-function reportSection(job: Job, t: Text): string {
+/** A published item's link: its title (marked with its language when not the page's) and, smaller, its id. */
+function itemLink(id: string, { lang, titles }: ItemNames): string {
+  const href = `/items/${encodeURIComponent(id)}`;
+  const title = titleIn(titles.get(id), lang);
+  if (!title) return `<li><a href="${href}">${esc(id)}</a></li>`;
+  const langAttr = title.lang && title.lang !== lang ? ` lang="${esc(title.lang)}"` : '';
+  return `<li><a href="${href}"${langAttr}>${esc(title.text)}</a> <small class="item-id">${esc(id)}</small></li>`;
+}
+
+function reportSection(job: Job, t: Text, names: ItemNames): string {
   const parts: string[] = [];
   if (job.error) parts.push(`<p class="job-error"><strong>${esc(t.error)}:</strong> ${esc(job.error)}</p>`);
   const o = job.outcome;
   if (o) {
-    const itemLink = (id: string) => `<li><a href="/items/${encodeURIComponent(id)}">${esc(id)}</a></li>`;
-    if (o.published.length > 0) parts.push(`<h3>${esc(t.publishedItems)}</h3>\n<ul class="published">${o.published.map(itemLink).join('')}</ul>`);
-    if (o.unchanged.length > 0) parts.push(`<h3>${esc(t.unchangedItems)}</h3>\n<ul class="unchanged">${o.unchanged.map(itemLink).join('')}</ul>`);
+    const links = (ids: string[]) => ids.map((id) => itemLink(id, names)).join('');
+    if (o.published.length > 0) parts.push(`<h3>${esc(t.publishedItems)}</h3>\n<ul class="published">${links(o.published)}</ul>`);
+    if (o.unchanged.length > 0) parts.push(`<h3>${esc(t.unchangedItems)}</h3>\n<ul class="unchanged">${links(o.unchanged)}</ul>`);
     if (o.failed.length > 0) {
       const li = o.failed.map((f) => `<li><strong>${esc(f.item)}</strong>${f.file ? ` (${esc(f.file)})` : ''}: ${esc(f.reason)}</li>`);
       parts.push(`<h3>${esc(t.failedItems)}</h3>\n<ul class="failed">${li.join('')}</ul>`);

@@ -1,10 +1,12 @@
 // The publish-job routes under /admin: the list, one job's page, and its live progress as
 // Server-Sent Events (`progress` while it runs, `end` once it ended, a comment every 15 s so idle
-// timeouts and proxies keep the stream open). Curators and admins only.
+// timeouts and proxies keep the stream open). Curators and admins only. A job's report names the
+// items it published by their titles, read from their published records.
 import { Router, type Request, type Response } from 'express';
 import type { AdminGuard } from '../contracts.ts';
 import type { AdminShell } from '../uploads/shell.ts';
 import { TEXT } from '../uploads/text.ts';
+import { itemTitles } from './item-titles.ts';
 import { jobPage, jobsPage, progressOf } from './pages.ts';
 import type { JobQueue } from './queue.ts';
 import type { Job } from './store.ts';
@@ -15,11 +17,13 @@ export interface JobsRouterOptions {
   guard: AdminGuard;
   queue: JobQueue;
   shell: AdminShell;
+  /** The data folder the jobs publish into, where the report's titles are read. */
+  dataDir: string;
 }
 
 const ended = (job: Job) => job.state === 'done' || job.state === 'failed';
 
-export function jobsRouter({ guard, queue, shell }: JobsRouterOptions): Router {
+export function jobsRouter({ guard, queue, shell, dataDir }: JobsRouterOptions): Router {
   const router = Router();
   const curator = guard.requireRole('curator');
   const jobOf = (req: Request) => (/^[1-9]\d{0,15}$/.test(String(req.params.id)) ? queue.get(Number(req.params.id)) : undefined);
@@ -37,14 +41,16 @@ export function jobsRouter({ guard, queue, shell }: JobsRouterOptions): Router {
     else sendPage(req, res, jobsPage(queue.list(), TEXT[shell.lang(req, res)]));
   });
 
-  router.get('/jobs/:id', curator, (req, res, next) => {
+  router.get('/jobs/:id', curator, async (req, res, next) => {
     const job = jobOf(req);
     if (!job) return next();
     if (wantsJson(req)) {
       res.setHeader('Cache-Control', 'no-store').json(job);
       return;
     }
-    sendPage(req, res, jobPage(job, TEXT[shell.lang(req, res)]));
+    const lang = shell.lang(req, res);
+    const titles = await itemTitles(dataDir, job.outcome ? [...job.outcome.published, ...job.outcome.unchanged] : []);
+    sendPage(req, res, jobPage(job, TEXT[lang], { lang, titles }));
   });
 
   router.get('/jobs/:id/events', curator, (req, res, next) => {

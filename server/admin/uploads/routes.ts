@@ -1,12 +1,13 @@
-// The upload routes under /admin: the page, a batch's creation, state and publishing (which queues a
-// publish job and answers with its page), and the tus endpoint. Curators and admins only; every
+// The upload routes under /admin: the page, the recent batches alone (what the page's script shows
+// after an upload), a batch's creation, state and publishing (which queues a publish job and answers
+// with its page, or sends a form's browser there), and the tus endpoint. Curators and admins only; every
 // state-changing request carries the session's CSRF token (tus requests as `x-csrf-token`).
 import { type Request, type Response, Router } from 'express';
 import type { Config } from '../../../config.ts';
 import type { AdminGuard } from '../contracts.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { BatchStore } from './batches.ts';
-import { folderLabel, uploadsPage } from './page.ts';
+import { folderLabel, recentBatches, uploadsPage } from './page.ts';
 import type { AdminShell } from './shell.ts';
 import type { Staging } from './staging.ts';
 import { TEXT } from './text.ts';
@@ -39,18 +40,22 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
     return batch && (user.role === 'admin' || batch.user === user.name) ? batch : undefined;
   };
 
-  router.get('/uploads', curator, (req, res) => {
+  /** The signed-in user's recent batches (an admin's: everyone's) that hold a file. */
+  const recent = (res: Response) => {
     const user = guard.user(res);
     const mine = batches
       .list()
       .filter((b) => user.role === 'admin' || b.user === user.name)
       .map((batch) => ({ batch, files: batches.files(batch.id) }))
       .filter((b) => b.files.length > 0);
+    return { csrfToken: guard.csrfToken(res), canPublish: o.canPublish, batches: mine };
+  };
+
+  router.get('/uploads', curator, (req, res) => {
     const page = uploadsPage(
       {
-        csrfToken: guard.csrfToken(res),
+        ...recent(res),
         limits: { maxFileMb: config.UPLOAD_MAX_FILE_MB, maxFiles: config.UPLOAD_MAX_FILES, maxBatchMb: config.UPLOAD_MAX_BATCH_MB },
-        batches: mine,
       },
       TEXT[shell.lang(req, res)],
     );
@@ -58,6 +63,14 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
       .type('html')
       .setHeader('Cache-Control', 'no-store')
       .send(shell.render(req, res, page));
+  });
+
+  // The list alone, as HTML in the page's language, for the page's script to put in place.
+  router.get('/uploads/batches', curator, (req, res) => {
+    res
+      .type('html')
+      .setHeader('Cache-Control', 'no-store')
+      .send(recentBatches(recent(res), TEXT[shell.lang(req, res)]));
   });
 
   router.post('/uploads/batches', curator, guard.verifyCsrf, (_req, res) => {
@@ -76,12 +89,16 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
   router.post('/uploads/batches/:id/publish', curator, guard.verifyCsrf, (req, res) => {
     const batch = batchOf(req, res);
     if (!batch) return noSuchBatch(res);
+    // A recent batch's publish button is a plain form: its browser goes on to the job's page.
+    const fromForm = typeof req.is('application/x-www-form-urlencoded') === 'string';
+    const toJob = (jobId: number, status: number, body: object) =>
+      fromForm ? res.redirect(303, `/admin/jobs/${jobId}`) : res.status(status).json({ ...body, url: `/admin/jobs/${jobId}` });
     if (!o.canPublish) {
       res.status(503).json({ error: 'this server was started without publishing (no ingest): start it with npm start' });
       return;
     }
     if (batch.state !== 'open' && batch.jobId !== null) {
-      res.status(409).json({ error: 'this batch is already queued', job: batch.jobId, url: `/admin/jobs/${batch.jobId}` });
+      toJob(batch.jobId, 409, { error: 'this batch is already queued', job: batch.jobId });
       return;
     }
     const files = batches.files(batch.id);
@@ -95,7 +112,7 @@ export function uploadsRouter(o: UploadsRouterOptions): Router {
     const user = guard.user(res).name;
     const job = queue.add({ source: 'upload', folder: staging.batch(batch.id), label: folderLabel(files) ?? batch.id, user });
     batches.queued(batch.id, job.id);
-    res.status(202).json({ job: job.id, url: `/admin/jobs/${job.id}` });
+    toJob(job.id, 202, { job: job.id });
   });
 
   const tus = tusHandler({
