@@ -1,4 +1,4 @@
-// `npm run bench [part…]`: runs the benchmark parts (PARTS below) in order and prints each figure as a ratio to a reference measured in the
+// `npm run bench [part…]`: runs the benchmark parts (figures-table.ts's PART_ORDER) in order and prints each figure as a ratio to a reference measured in the
 // same run, so the numbers hold on a noisy machine. Each part is a module exporting `run(log)`; the figures it returns are printed
 // together at the end as a table. With `--write-docs` they also replace the parts' rows of the
 // figures table in docs/benchmarks.md (figures-table.ts).
@@ -7,30 +7,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { replaceFigures, type BenchFigure, type PartRun } from './figures-table.ts';
+import { PART_ORDER as PARTS, replaceFigures, type BenchFigure, type PartRun } from './figures-table.ts';
 
 export type { BenchFigure } from './figures-table.ts';
 
 export type BenchLog = (line: string) => void;
 export type BenchPart = (log: BenchLog) => Promise<BenchFigure[]>;
 
-const PARTS = [
-  'ingest',
-  'jpeg2000',
-  'bag',
-  'text',
-  'catalogue',
-  'ocr',
-  'robustness-ingest',
-  'server',
-  'search',
-  'viewer',
-  'pdf',
-  'robustness',
-  'admin',
-  'upload',
-  'editor',
-] as const;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DOCS_PAGE = path.resolve(here, '../../docs/benchmarks.md');
 const WRITE_DOCS = '--write-docs';
@@ -39,7 +22,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const writeDocs = args.includes(WRITE_DOCS);
   const asked = args.filter((a) => a !== WRITE_DOCS);
-  const unknown = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
+  const unknown = asked.filter((p) => !PARTS.includes(p));
   if (unknown.length > 0) {
     console.error(`Unknown bench part(s): ${unknown.join(', ')}; choose from ${PARTS.join(', ')} (and ${WRITE_DOCS})`);
     process.exit(2);
