@@ -3,7 +3,7 @@
 // beside p. 481, which has ALTO). The text view tells the reader that p. 482's text was machine-read,
 // with its confidence, in the browser's language (Dutch); p. 481 says nothing of the kind; search on
 // the site finds a word read by OCR; axe finds nothing with the note shown.
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { ingest } from '../../ingest/ingest.ts';
 import { KANT_ALTO, SAMPLE_SOURCE } from '../support/inputs.ts';
+import { writeOcrItemJson } from '../support/ocr-item.ts';
 import { launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
 
 const ITEM = 'kant-ocr';
@@ -39,21 +40,7 @@ beforeAll(async () => {
     await copyFile(path.join(SAMPLE_SOURCE, 'kant-aufklaerung-1784', 'images', `${key}.tif`), path.join(item, 'images', `${key}.tif`));
   }
   await copyFile(KANT_ALTO['page-0017'], path.join(item, 'alto', 'page-0017.xml'));
-  await writeFile(
-    path.join(item, 'item.json'),
-    JSON.stringify({
-      id: ITEM,
-      title: 'Beantwortung der Frage: Was ist Aufklärung?',
-      date: '1784',
-      language: ['ger'],
-      rights: 'https://creativecommons.org/publicdomain/mark/1.0/',
-      attribution: 'Zentral- und Landesbibliothek Berlin',
-      pages: [
-        { file: 'images/page-0017.tif', label: '481', alto: 'alto/page-0017.xml' },
-        { file: 'images/page-0018.tif', label: '482' },
-      ],
-    }),
-  );
+  await writeOcrItemJson(item, ITEM);
   site = await startSite({ publish: publishWithOcr });
   browser = await launchBrowser();
 }, 180_000);

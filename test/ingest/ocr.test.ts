@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedSearchBackend } from '../../server/search/sqlite-backend.ts';
 import { readIndexDocument } from '../../server/search/reindex.ts';
 import { KANT_ALTO, SAMPLE_SOURCE } from '../support/inputs.ts';
+import { writeOcrItemJson } from '../support/ocr-item.ts';
 import { runCli } from './run-cli.ts';
 
 const ITEM = 'kant-ocr';
@@ -63,21 +64,7 @@ beforeAll(async () => {
     .extract({ left: 0, top: 350, width: 1456, height: 600 })
     .tiff({ compression: 'jpeg' })
     .toFile(path.join(item, 'images', 'page-0018.tif'));
-  await writeFile(
-    path.join(item, 'item.json'),
-    JSON.stringify({
-      id: ITEM,
-      title: 'Beantwortung der Frage: Was ist Aufklärung?',
-      date: '1784',
-      language: ['ger'],
-      rights: 'https://creativecommons.org/publicdomain/mark/1.0/',
-      attribution: 'Zentral- und Landesbibliothek Berlin',
-      pages: [
-        { file: 'images/page-0017.tif', label: '481', alto: 'alto/page-0017.xml' },
-        { file: 'images/page-0018.tif', label: '482' },
-      ],
-    }),
-  );
+  await writeOcrItemJson(item, ITEM);
   // The real Tesseract behind a wrapper that logs its arguments, first on the PATH of the ingest.
   const bin = path.join(dir, 'bin');
   await mkdir(bin);
