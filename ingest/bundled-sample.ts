@@ -9,7 +9,7 @@ import { dataPaths } from '../manifests/layout.ts';
 import { ingest } from './ingest.ts';
 import type { IngestLogger } from './logger.ts';
 import { loadState } from './publishing/state.ts';
-import { scanSource } from './sources/scan.ts';
+import { scanSource, sourceDefaults } from './sources/scan.ts';
 import type { IngestSummary } from './summary.ts';
 
 export const SAMPLE_SOURCE = path.join(import.meta.dirname, 'sample');
@@ -20,7 +20,7 @@ export async function sampleNeeded(config: Config): Promise<'empty' | 'moved' | 
   if (!existsSync(paths.collection)) return 'empty';
   const state = await loadState(paths.state, config.PUBLIC_BASE_URL).catch(() => undefined);
   if (state === undefined || state.baseUrl === config.PUBLIC_BASE_URL) return undefined;
-  const scan = await scanSource(SAMPLE_SOURCE, { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+  const scan = await scanSource(SAMPLE_SOURCE, sourceDefaults(config));
   const sample = new Set(scan.items.map((i) => i.id));
   return Object.keys(state.items).every((id) => sample.has(id)) ? 'moved' : undefined;
 }

@@ -27,7 +27,7 @@ import type { SourceItem, SourcePage } from './sources/source-item.ts';
 import { sourceRecordBytes } from './sources/source-record.ts';
 import { xmlText } from './sources/xml-text.ts';
 import { retireReplaced, sweepUnreferenced } from './publishing/sweep.ts';
-import { scanSource } from './sources/scan.ts';
+import { scanSource, sourceDefaults } from './sources/scan.ts';
 import { bagProblemText, verifyBag } from './sources/bag-verification.ts';
 import { fingerprint, loadState, saveState, sha256Text, type Fingerprint, type IngestState, type PageState } from './publishing/state.ts';
 import type { IngestSummary, ItemFailure } from './summary.ts';
@@ -117,11 +117,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestSummary> {
       await saveState(paths.state, state);
     }
 
-    const scan = await scanSource(path.resolve(opts.source), {
-      rights: config.DEFAULT_RIGHTS,
-      attribution: config.DEFAULT_ATTRIBUTION,
-      metsGroups: { images: config.METS_IMAGE_GROUPS, texts: config.METS_TEXT_GROUPS },
-    });
+    const scan = await scanSource(path.resolve(opts.source), sourceDefaults(config));
     for (const folder of scan.dataFolders ?? []) log.info({ folder }, 'left out a Leeszaal data folder inside the source');
     // The scan has already refused every item whose id another item claims.
     const failures: ItemFailure[] = scan.problems.map((p) => ({ item: p.item, ...(p.file ? { file: p.file } : {}), reason: p.reason }));

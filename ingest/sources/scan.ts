@@ -21,7 +21,7 @@ import { bagProblemText, inspectBag } from './bag-verification.ts';
 import { toSafeId } from './safe-id.ts';
 import { unmatchedTextFiles } from './unmatched-text.ts';
 import { canonicalRights } from '../../manifests/rights.ts';
-import { loadConfig } from '../../config.ts';
+import { type Config, loadConfig } from '../../config.ts';
 import { catalogueFiles, catalogueKind } from './catalogue/catalogue-files.ts';
 import { catalogueItem, readItemCatalogueFile } from './catalogue/catalogue-item.ts';
 import { CollectionCatalogue } from './catalogue/collection-catalogue.ts';
@@ -32,6 +32,15 @@ export interface SourceDefaults {
   attribution: string;
   /** METS file groups by preference; default the defaults of METS_IMAGE_GROUPS and METS_TEXT_GROUPS. */
   metsGroups?: MetsGroups;
+}
+
+/** What the scan takes from the configuration: default rights and attribution, METS file groups. */
+export function sourceDefaults(config: Config): Required<SourceDefaults> {
+  return {
+    rights: config.DEFAULT_RIGHTS,
+    attribution: config.DEFAULT_ATTRIBUTION,
+    metsGroups: { images: config.METS_IMAGE_GROUPS, texts: config.METS_TEXT_GROUPS },
+  };
 }
 
 /** How deep collections may nest below the source folder (collection of collections of items). */
@@ -287,7 +296,7 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
     warnings: [],
     dataFolders: [],
     shown: (p) => path.relative(base, p).split(path.sep).join('/'),
-    metsGroups: defaults.metsGroups ?? defaultMetsGroups(),
+    metsGroups: defaults.metsGroups ?? sourceDefaults(loadConfig({})).metsGroups,
   };
   await scanFolder(root, { rights, attribution: defaults.attribution }, scan, 0);
   const checked = withoutDuplicateIds(scan, scan.shown);
@@ -296,9 +305,4 @@ export async function scanSource(sourcePath: string, defaults: SourceDefaults): 
     ...(scan.dataFolders.length > 0 ? { dataFolders: scan.dataFolders } : {}),
     ...(scan.warnings.length > 0 ? { warnings: scan.warnings } : {}),
   };
-}
-
-function defaultMetsGroups(): MetsGroups {
-  const config = loadConfig({});
-  return { images: config.METS_IMAGE_GROUPS, texts: config.METS_TEXT_GROUPS };
 }

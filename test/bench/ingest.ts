@@ -22,7 +22,7 @@ import sharp from 'sharp';
 import { loadConfig, type Config } from '../../config.ts';
 import { tileSettings } from '../../ingest/ingest.ts';
 import { tuneLibvips } from '../../ingest/pyramid/libvips.ts';
-import { scanSource } from '../../ingest/sources/scan.ts';
+import { scanSource, sourceDefaults } from '../../ingest/sources/scan.ts';
 import { writeTiles } from '../../ingest/pyramid/tile.ts';
 import { ensureDebianTools } from './debian-tools.ts';
 import type { BenchFigure, BenchLog } from './run.ts';
@@ -104,7 +104,7 @@ async function batchFigure(
   env: NodeJS.ProcessEnv,
   dzArgs: string[],
 ): Promise<BenchFigure> {
-  const scan = await scanSource(CORPUS, { rights: config.DEFAULT_RIGHTS, attribution: config.DEFAULT_ATTRIBUTION });
+  const scan = await scanSource(CORPUS, sourceDefaults(config));
   const pages = scan.items.flatMap((item) => item.pages.map((p) => path.resolve(item.folder, p.file)));
   const jobs = config.INGEST_JOBS;
   log(`batch: ${pages.length} corpus pages, ${jobs} at a time; ${BATCH_RUNS} runs each, alternating`);
