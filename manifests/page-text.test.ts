@@ -28,6 +28,19 @@ describe('parseTextPage', () => {
     { name: 'a target without a box skipped', items: [line('a', canvas)], expected: [] },
     { name: 'a body without text skipped', items: [line(42, `${canvas}#xywh=1,2,3,4`)], expected: [] },
     {
+      name: 'block annotations (IIIF Text Granularity) skipped: their lines say it once',
+      items: [
+        { ...line('Beantwortung der Frage:\nWas iſt Aufklaͤrung?', `${canvas}#xywh=177,805,683,136`), textGranularity: 'block' },
+        { ...line('Beantwortung der Frage:', `${canvas}#xywh=233,805,564,55`), textGranularity: 'line' },
+        { ...line('Was iſt Aufklaͤrung?', `${canvas}#xywh=177,886,683,55`), textGranularity: 'line' },
+        { ...line('Was', `${canvas}#xywh=177,886,100,55`), textGranularity: 'word' },
+      ],
+      expected: [
+        { text: 'Beantwortung der Frage:', x: 233, y: 805, w: 564, h: 55 },
+        { text: 'Was iſt Aufklaͤrung?', x: 177, y: 886, w: 683, h: 55 },
+      ],
+    },
+    {
       name: 'motivation given as a list',
       items: [line('a', `${canvas}#xywh=1,2,3,4`, ['supplementing'])],
       expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],

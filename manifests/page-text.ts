@@ -23,6 +23,7 @@ export class TextPageError extends Error {
 
 const annotation = v.looseObject({
   motivation: v.optional(v.union([v.string(), v.array(v.string())])),
+  textGranularity: v.optional(v.unknown()),
   body: v.optional(v.unknown()),
   target: v.optional(v.unknown()),
 });
@@ -48,6 +49,8 @@ export function parseTextPage(json: string, where: string): PageLine[] {
   for (const a of parsed.output.items) {
     const motivations = Array.isArray(a.motivation) ? a.motivation : [a.motivation];
     if (!motivations.includes('supplementing')) continue;
+    // A block (paragraph) annotation repeats its lines' text: only lines are read (IIIF Text Granularity).
+    if (a.textGranularity !== undefined && a.textGranularity !== 'line') continue;
     const body = a.body as { value?: unknown } | undefined;
     const target = typeof a.target === 'string' ? a.target : (a.target as { id?: unknown } | undefined)?.id;
     const box = typeof target === 'string' ? XYWH.exec(target) : null;

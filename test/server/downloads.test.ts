@@ -90,6 +90,8 @@ describe('the book PDF', () => {
     expect(pages[3]).toContain('Aufklärung ist der Ausgang des Menschen');
     expect(pages[3]).not.toContain('ſ');
     expect(pages.map((p) => p.includes('Aufklärung ist'))).toEqual([false, false, false, true, false]);
+    // Each line once: the published block annotations are not laid over their lines a second time.
+    expect(pages[3]!.match(/Aufklärung/g)).toHaveLength(3);
   });
 
   it('names title, creator, date, holding institution, rights, attribution and the stable link on its first page', async () => {
@@ -204,6 +206,9 @@ describe('the text', () => {
     ]);
     expect(text.match(/^=== .+ ===$/gm)).toEqual(['=== [1] ===', '=== [2] ===', '=== 481 ===', '=== [4] ===']);
     expect(text).toContain('Was iſt Aufklaͤrung?');
+    // Each line once (the published block annotations repeat their lines' text).
+    expect(text.match(/^Was iſt Aufklaͤrung\?$/gm)).toHaveLength(1);
+    expect(text.match(/^Berliniſche Monatsſchrift\.$/gm)).toHaveLength(1);
   });
 
   it('of one page in modern spelling, hyphenated words joined', async () => {
