@@ -119,7 +119,10 @@ interface ItemHead {
 /** Highwire Press `citation_*` meta tags from the item's record, for Zotero's connector and Google Scholar; none if the record is unreadable. */
 async function citationMeta(paths: DataPaths, urls: PublicUrls, id: string): Promise<string> {
   try {
-    const record = parseItemRecord(await readFile(paths.record(id), 'utf8'), `record of ${id}`, id);
+    // The same checked resolution as the manifest: a records folder linked in from outside gives no citation.
+    const real = await existingFileInside(paths.root, paths.record(id));
+    if (real === undefined) return '';
+    const record = parseItemRecord(await readFile(real, 'utf8'), `record of ${id}`, id);
     return highwireTags(record, { url: urls.itemPage(id), pdf: urls.pdf(id) })
       .map(([name, content]) => `<meta name="${attr(name)}" content="${attr(content)}">`)
       .join('');

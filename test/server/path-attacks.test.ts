@@ -1,7 +1,7 @@
 // Hostile URLs against every route: traversal however encoded (`..`, `%2e%2e`, `%2f`, `%5c`, double
 // encoding, overlong UTF-8), absolute paths, null bytes, hidden folders and symbolic links. Each must
 // get a 4xx and never the secret files placed beside (and hidden inside) the data folder.
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createSiteRouter } from '../../server/routes/site.ts';
 import { dataPaths } from '../../manifests/layout.ts';
+import { itemRecord } from '../support/item-record.ts';
 import { IMAGE_ID, ITEM, PAGE, buildFixture, serve, type Fixture, type RunningServer } from './fixture.ts';
 
 let fx: Fixture;
@@ -25,6 +26,19 @@ beforeAll(async () => {
   await mkdir(paths.itemDir('planted'), { recursive: true });
   await symlink(path.join(fx.root, 'outside-manifest.json'), paths.manifest('planted'));
   await symlink(paths.state, paths.recordDir('private'));
+  // An item whose manifest is real but whose records folder is linked to one outside, holding a
+  // record that would put its own citation into the item page.
+  await mkdir(path.join(fx.root, 'outside-record'), { recursive: true });
+  const outsideRecord = itemRecord({ id: 'linked-record', label: { none: [fx.secret] } });
+  await writeFile(path.join(fx.root, 'outside-record', 'record.json'), JSON.stringify(outsideRecord));
+  await mkdir(paths.itemDir('linked-record'), { recursive: true });
+  await copyFile(paths.manifest(ITEM), paths.manifest('linked-record'));
+  await symlink(path.join(fx.root, 'outside-record'), paths.recordDir('linked-record'));
+  // The same record, really inside the data folder, does give an item page its citation.
+  await mkdir(paths.recordDir('inside-record'), { recursive: true });
+  await writeFile(paths.record('inside-record'), JSON.stringify({ ...outsideRecord, id: 'inside-record' }));
+  await mkdir(paths.itemDir('inside-record'), { recursive: true });
+  await copyFile(paths.manifest(ITEM), paths.manifest('inside-record'));
   await symlink(paths.search, paths.recordDir('index'));
   await mkdir(paths.search, { recursive: true });
   await writeFile(path.join(paths.search, 'secret.json'), JSON.stringify({ secret: fx.secret }));
@@ -162,6 +176,14 @@ describe('path attacks', () => {
     expect(body).not.toContain(fx.secret);
     // The real item still has its page: the check refuses the link, not the route.
     expect((await rawGet(`/items/${ITEM}`)).status).toBe(200);
+  });
+
+  it('takes no citation for an item page from a record linked in from outside', async () => {
+    const { status, body } = await rawGet('/items/linked-record');
+    expect(status).toBe(200);
+    expect(body).not.toContain(fx.secret);
+    // The same record inside the data folder does: the check refuses the link, not the tags.
+    expect((await rawGet('/items/inside-record')).body).toContain(`<meta name="citation_title" content="${fx.secret}">`);
   });
 
   it('never serves private folders through a linked folder inside the data folder', async () => {
