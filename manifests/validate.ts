@@ -5,6 +5,7 @@
 // every publish; the conformance tests run it on everything the builders produce.
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Size } from './image/levels.ts';
 import { isLanguageMap } from './language-map.ts';
 import { schemaValidators, type SchemaClass } from './schema-validators.ts';
 
@@ -24,11 +25,6 @@ export interface ValidationResult {
   ok: boolean;
   /** One line per problem: `<JSON pointer>: <what is wrong>`; schema problems start with `schema`. */
   errors: string[];
-}
-
-interface Size {
-  width: number;
-  height: number;
 }
 
 type Json = Record<string, unknown>;
