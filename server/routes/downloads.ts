@@ -26,7 +26,7 @@ import { existingFileInside, requireSegment } from '../safe-path.ts';
 import { sendDataFile, sendFound } from '../send-data-file.ts';
 
 /** Bumped when the PDF's layout changes, so cached PDFs of the old layout are not served again. */
-const PDF_LAYOUT = 2; // 2: the text layer holds each line once (block annotations left out)
+const PDF_LAYOUT = 3; // 2: the text layer holds each line once (block annotations left out); 3: drop caps joined to their line
 const CITATIONS = {
   ris: { type: 'application/x-research-info-systems; charset=utf-8', make: (r: ItemRecord, l: CitationLinks) => toRis(r, l) },
   bib: { type: 'application/x-bibtex; charset=utf-8', make: (r: ItemRecord, l: CitationLinks) => toBibtex(r, l) },

@@ -88,6 +88,11 @@ describe('the book PDF', () => {
     const pages = await Promise.all([1, 2, 3, 4, 5].map((n) => pdftotext(first.file, n)));
     expect(pages[3]).toContain('Was ist Aufklärung?');
     expect(pages[3]).toContain('Aufklärung ist der Ausgang des Menschen');
+    // The drop cap is one word with its line in the text layer, not a letter laid apart that a search
+    // for the word would miss (pdftotext's words, one a row, the text last).
+    const words = (await run('pdftotext', ['-tsv', '-f', '4', '-l', '4', first.file, '-'])).stdout.split('\n').map((row) => row.split('\t').at(-1));
+    expect(words).toContain('Aufklärung');
+    expect(words).not.toContain('ufklärung');
     expect(pages[3]).not.toContain('ſ');
     expect(pages.map((p) => p.includes('Aufklärung ist'))).toEqual([false, false, false, true, false]);
     // Each line once: the published block annotations are not laid over their lines a second time.
@@ -209,6 +214,8 @@ describe('the text', () => {
     // Each line once (the published block annotations repeat their lines' text).
     expect(text.match(/^Was iſt Aufklaͤrung\?$/gm)).toHaveLength(1);
     expect(text.match(/^Berliniſche Monatsſchrift\.$/gm)).toHaveLength(1);
+    expect(text).toMatch(/^Aufklaͤrung iſt der Ausgang/m);
+    expect(text).not.toMatch(/^A$/m);
   });
 
   it('of one page in modern spelling, hyphenated words joined', async () => {
@@ -218,6 +225,9 @@ describe('the text', () => {
     expect(text).toContain('=== 481 ===\n');
     expect(text).toContain('Was ist Aufklärung?');
     expect(text).toContain('aus seiner selbst verschuldeten Unmündigkeit.');
+    // The drop cap "A", a block of its own in the source, begins its word on its line, as in the viewer.
+    expect(text).toMatch(/^Aufklärung ist der Ausgang/m);
+    expect(text).not.toMatch(/^A$/m);
     expect(text).not.toMatch(/ſ|\u0364/);
     expect(text).not.toMatch(/⸗\n/);
   });
