@@ -75,16 +75,18 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
 
   const router = Router();
 
-  router.get('/records/:item/alto/:file', (req, res, next) => {
-    const item = requireSegment('item id', String(req.params.item), isSafeId);
+  router.get('/records/:item/alto/:file', async (req, res, next) => {
     const match = /^(.+)\.xml$/.exec(String(req.params.file));
     const key = requireSegment('page key', match?.[1] ?? String(req.params.file), isSafeId);
+    const { record } = await loadRecord(req);
+    // Licence and file name as every download has them; the type stays XML (the page's seeAlso says so).
+    downloadHeaders(res, record, `${record.id}-${key}.xml`, 'application/xml; charset=utf-8');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return sendDataFile(res, next, paths.alto(item, key), {
+    return sendDataFile(res, next, paths.alto(record.id, key), {
       root: paths.root,
       contentType: 'application/xml; charset=utf-8',
       cacheControl: CACHE_DOCUMENT,
-      what: `ALTO of page ${key} of ${item}`,
+      what: `ALTO of page ${key} of ${record.id}`,
     });
   });
 

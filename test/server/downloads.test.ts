@@ -242,6 +242,20 @@ describe('the text', () => {
 });
 
 describe('citations and ALTO', () => {
+  it.each([
+    [`downloads/${KANT}/book.txt`, `${KANT}.txt`],
+    [`downloads/${KANT}/pages/page-0017.txt`, `${KANT}-page-0017.txt`],
+    [`downloads/${KANT}/citation.ris`, `${KANT}.ris`],
+    [`downloads/${KANT}/citation.bib`, `${KANT}.bib`],
+    [`downloads/${KANT}/citation.json`, `${KANT}.json`],
+    [`records/${KANT}/alto/page-0017.xml`, `${KANT}-page-0017.xml`],
+  ])('%s carries the licence and a file name, as every download does', async (p, fileName) => {
+    const res = await fetch(`${srv.url}/${p}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('link')).toBe('<http://creativecommons.org/publicdomain/mark/1.0/>; rel="license"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
+  });
+
   it('RIS names the book for a reference manager', async () => {
     const res = await fetch(url('citation.ris'));
     expect(res.headers.get('content-type')).toBe('application/x-research-info-systems; charset=utf-8');
@@ -276,8 +290,12 @@ describe('citations and ALTO', () => {
     const res = await fetch(`${srv.url}/records/${KANT}/alto/page-0017.xml`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(res.headers.get('link')).toBe('<http://creativecommons.org/publicdomain/mark/1.0/>; rel="license"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${KANT}-page-0017.xml"`);
     expect(Buffer.from(await res.arrayBuffer()).equals(await readFile(KANT_ALTO['page-0017']))).toBe(true);
     expect((await fetch(`${srv.url}/records/${KANT}/alto/page-0016.xml`)).status).toBe(404);
     expect((await fetch(`${srv.url}/records/${KANT}/alto/..%2F..%2Fsecret.xml`)).status).toBe(400);
+    expect((await fetch(`${srv.url}/records/no-such-item/alto/page-0017.xml`)).status).toBe(404);
   });
 });
