@@ -104,9 +104,14 @@ describe('pageBlock', () => {
 });
 
 describe('textHeader', () => {
-  it('names the title, link, rights and attribution', () => {
-    expect(
-      textHeader({ title: 'T', url: 'https://e.org/items/x', rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', attribution: 'KBR' }),
-    ).toBe('T\nhttps://e.org/items/x\nRights: http://rightsstatements.org/vocab/NoC-NC/1.0/\nAttribution: KBR\n\n');
+  const header = { title: 'T', url: 'https://e.org/items/x', rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', attribution: 'KBR' };
+  it.each([
+    ['en', 'Rights', 'Attribution'],
+    ['nl', 'Rechten', 'Naamsvermelding'],
+    ['fr', 'Droits', 'Attribution'],
+  ] as const)('names the title, link, rights and attribution, labelled in %s', (lang, rights, attribution) => {
+    expect(textHeader(header, lang)).toBe(
+      `T\nhttps://e.org/items/x\n${rights}: http://rightsstatements.org/vocab/NoC-NC/1.0/\n${attribution}: KBR\n\n`,
+    );
   });
 });

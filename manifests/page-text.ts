@@ -1,11 +1,12 @@
 // The full text of pages for taking away: a published text page (AnnotationPage of `supplementing`
 // line annotations) read back into lines with their boxes, and pages of lines written as UTF-8 plain
 // text, each page headed by its label, as printed or in modern spelling (manifests/modern-spelling.ts),
-// under a header naming the item, its rights and attribution. The server's text downloads and the
-// PDF's text layer both read pages through `parseTextPage`, so they agree on what a page says, and
-// with the reading view on its first word (drop caps joined, manifests/drop-caps.ts).
+// under a header naming the item, its rights and attribution in the reader's language. The server's
+// text downloads and the PDF's text layer both read pages through `parseTextPage`, so they agree on
+// what a page says, and with the reading view on its first word (drop caps joined, drop-caps.ts).
 import * as v from 'valibot';
 import { joinInitials } from './drop-caps.ts';
+import type { Trilingual, UiLanguage } from './language-map.ts';
 import { modernLines } from './modern-spelling.ts';
 
 /** One line of a page's text and its box in canvas pixels. */
@@ -92,9 +93,15 @@ export interface TextHeader {
   attribution: string;
 }
 
-/** The header lines, then a blank line. */
-export function textHeader(h: TextHeader): string {
-  return `${h.title}\n${h.url}\nRights: ${h.rights}\nAttribution: ${h.attribution}\n\n`;
+/** The header's labels in each language of the reading room, the words the PDF's first page uses. */
+const HEADER_LABELS = {
+  rights: { nl: 'Rechten', fr: 'Droits', en: 'Rights' },
+  attribution: { nl: 'Naamsvermelding', fr: 'Attribution', en: 'Attribution' },
+} as const satisfies Record<string, Trilingual>;
+
+/** The header lines, labelled in `lang` (the reader's), then a blank line. */
+export function textHeader(h: TextHeader, lang: UiLanguage): string {
+  return `${h.title}\n${h.url}\n${HEADER_LABELS.rights[lang]}: ${h.rights}\n${HEADER_LABELS.attribution[lang]}: ${h.attribution}\n\n`;
 }
 
 /** One page's block: a rule with its label, then its lines (blank lines of a modern join dropped). */

@@ -233,9 +233,21 @@ describe('the text', () => {
   });
 
   it.each([
+    ['nl', 'Rechten', 'Naamsvermelding'],
+    ['fr', 'Droits', 'Attribution'],
+  ])('labels its header in the reader’s language (?lang=%s), as the PDF does', async (lang, rights, attribution) => {
+    for (const p of [`book.txt?lang=${lang}`, `pages/page-0017.txt?spelling=modern&lang=${lang}`]) {
+      const lines = (await (await fetch(url(p))).text()).split('\n');
+      expect(lines[2]).toBe(`${rights}: http://creativecommons.org/publicdomain/mark/1.0/`);
+      expect(lines[3]).toMatch(new RegExp(`^${attribution}: Koordinierte Förderinitiative`));
+    }
+  });
+
+  it.each([
     ['pages/page-9999.txt', 404],
     ['pages/..%2Frecord.json', 400],
     ['book.txt?spelling=old', 400],
+    ['book.txt?lang=de', 400],
   ])('%s is %i', async (p, status) => {
     expect((await fetch(url(p))).status).toBe(status);
   });
