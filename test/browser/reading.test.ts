@@ -282,6 +282,87 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+describe('the line being read on the scan', () => {
+  /** Whether every outline of the current line lies inside the stage, as a person sees it. */
+  async function currentInStage(page: Page): Promise<boolean> {
+    const stage = (await page.locator('leeszaal-viewer .stage').boundingBox())!;
+    const boxes = await page
+      .locator('leeszaal-viewer .line-outline.current')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    return (
+      boxes.length > 0 &&
+      boxes.every(
+        (b) => b.x >= stage.x - 1 && b.y >= stage.y - 1 && b.x + b.width <= stage.x + stage.width + 1 && b.y + b.height <= stage.y + stage.height + 1,
+      )
+    );
+  }
+  /** The view has come to rest: OpenSeadragon's zoom and centre springs are at their targets. */
+  const resting = (page: Page) =>
+    page.waitForFunction(() => {
+      const vp = (document.querySelector('leeszaal-viewer') as any).zoom.osd.viewport;
+      return [vp.zoomSpring, vp.centerSpringX, vp.centerSpringY].every((spring) => spring.isAtTargetValue());
+    });
+
+  it('is kept in view when the page is zoomed with the toolbar or the wheel, and when the page is turned', async () => {
+    const page = await context.newPage();
+    // Utterances are held, not spoken: each line is read until the test ends it.
+    await page.addInitScript(() => {
+      const w = window as unknown as { held: SpeechSynthesisUtterance[] };
+      w.held = [];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.held.push(u);
+      };
+    });
+    // The last page ([4], no text of its own) given page 481's text, so there is a page to turn to.
+    await page.route(`**/iiif/presentation/${KANT}/manifest.json`, async (route) => {
+      const manifest = await (await route.fetch()).json();
+      manifest.items[3].annotations = manifest.items[2].annotations;
+      await route.fulfill({ json: manifest });
+    });
+    await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=en`);
+    await page.waitForFunction(() => performance.getEntriesByName('leeszaal:first-tile').length > 0, null, { timeout: 30_000 });
+    await openText(page);
+    // A line near the foot of the page, where zooming about the centre or a corner loses it first.
+    const last = page.locator(`${view} .line`).last();
+    const lastText = await last.textContent();
+    await last.click();
+    await expect.poll(() => page.locator('leeszaal-viewer .line-outline.current').count(), soon).toBeGreaterThan(0);
+    expect(await currentInStage(page)).toBe(true);
+
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    for (let i = 0; i < 4; i++) await zoomIn.click();
+    await resting(page);
+    await expect.poll(() => currentInStage(page), soon).toBe(true);
+    await page.screenshot({ path: await screenshotPath('reading-line-zoomed') });
+
+    // The wheel zooms about the pointer: held over the stage's far corner, it would carry the line off.
+    const stage = (await page.locator('leeszaal-viewer .stage').boundingBox())!;
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.mouse.move(stage.x + 20, stage.y + 20);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(60);
+    }
+    await resting(page);
+    await expect.poll(() => currentInStage(page), soon).toBe(true);
+    expect(await current(page)).toBe(lastText);
+
+    // Reading on from the page's last line turns the page; the new page's first line is read, and shown.
+    await page.locator(`${view} #read-play`).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { held: unknown[] }).held.length), soon).toBe(1);
+    await page.evaluate(() => {
+      const u = (window as unknown as { held: SpeechSynthesisUtterance[] }).held[0]!;
+      u.dispatchEvent(new SpeechSynthesisEvent('end', { utterance: u }));
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get('page'), soon).toBe('page-0018');
+    await expect.poll(() => current(page), soon).toBe('Berliniſche Monatsſchrift.');
+    await resting(page);
+    await expect.poll(() => currentInStage(page), soon).toBe(true);
+    await page.locator(`${view} #read-stop`).click();
+    await page.close();
+  });
+});
+
 describe('read aloud', () => {
   it('lists real voices and reads line by line with the highlight following, then turns the page', async () => {
     const page = await openItem();
