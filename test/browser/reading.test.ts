@@ -10,11 +10,15 @@
 // (Debian's, with espeak-ng; .ci/install-system.sh) under a private config whose audio goes to ALSA's
 // null device, so utterances really start and end headless and the highlight follows line by line,
 // turning the page at its end (pause, stop, next and previous line are stepped through by hand;
-// pausing is also covered by the unit tests of read-aloud.ts). The test asserts the voice list holds German, Dutch, French and Latin
+// pausing is also covered by the unit tests of read-aloud.ts); pausing, resuming (the line read
+// again) and the speed are checked on the utterances handed to the real engine (their text and rate).
+// The line being read is kept inside the stage when the scan is zoomed (toolbar, mouse wheel) and
+// when reading on turns the page (a routed manifest gives the last page page 481's text). The test asserts the voice list holds German, Dutch, French and Latin
 // voices (it fails, never skips, when they are missing) and records the texts handed to
 // speechSynthesis.speak to check modern spelling is what is read. It does not check audio output
 // itself (nothing is heard; ALSA's null device swallows it). A device with no voice for the page's
-// language is simulated by emptying getVoices(), and the message for it is asserted.
+// language is simulated by emptying getVoices(), and the message for it is asserted, with the next
+// line handed over at once (the voice list is waited for once, not per line).
 // The word highlight is driven by SYNTHETIC boundary events: espeak-ng through speech-dispatcher gives
 // Chromium start and end events but no word boundaries (checked: none fire, in German or English), so
 // that test holds the utterances back from the engine (the line stays the one being read) and
@@ -55,13 +59,15 @@ beforeAll(async () => {
   );
   context = browser.context;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.baseUrl });
-  // Records what is handed to the speech engine, and passes it on.
+  // Records what is handed to the speech engine (each utterance's text and rate), and passes it on.
   await context.addInitScript(() => {
-    const w = window as unknown as { spoken: string[] };
+    const w = window as unknown as { spoken: string[]; rates: number[] };
     w.spoken = [];
+    w.rates = [];
     const speak = speechSynthesis.speak.bind(speechSynthesis);
     speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
       w.spoken.push(u.text);
+      w.rates.push(u.rate);
       speak(u);
     };
   });
@@ -419,6 +425,50 @@ describe('read aloud', () => {
     await page.close();
   });
 
+  it('pauses with the play button, resumes by reading the line again, and reads at the speed chosen', async () => {
+    const page = await openItem();
+    await openText(page);
+    const play = page.locator(`${view} #read-play`);
+    const status = () => page.locator(view).evaluate((el) => (el as unknown as { read: { status: string } }).read.status);
+    const heard = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { spoken: string[]; rates: number[] };
+        return { spoken: w.spoken, rates: w.rates };
+      });
+    await page.locator(`${view} .rate select`).selectOption('1.5');
+    await page.locator(`${view} .line`).nth(5).click();
+    await play.click();
+    await expect.poll(async () => (await heard()).spoken.length, soon).toBeGreaterThan(0);
+    expect((await heard()).spoken[0]).toBe('Was iſt Aufklaͤrung?');
+    // The speed chosen reaches the real engine's utterance.
+    expect((await heard()).rates[0]).toBe(1.5);
+    // While reading, the play button is the pause button (pressed, named so).
+    expect(await play.getAttribute('aria-pressed')).toBe('true');
+    expect(await play.getAttribute('title')).toBe('Pauzeren');
+    await play.click();
+    expect(await status()).toBe('paused');
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
+    expect(await play.getAttribute('title')).toBe('Verder lezen');
+    const pausedAt = await current(page);
+    expect(pausedAt).not.toBe(null);
+    // Paused, nothing more is handed to the engine, and the line stays the current one.
+    const before = (await heard()).spoken.length;
+    await page.waitForTimeout(1500);
+    expect((await heard()).spoken.length).toBe(before);
+    expect(await current(page)).toBe(pausedAt);
+
+    // Resuming reads the paused line again from its start, at the speed now chosen.
+    await page.locator(`${view} .rate select`).selectOption('0.75');
+    await play.click();
+    await expect.poll(async () => (await heard()).spoken.length, soon).toBeGreaterThan(before);
+    const after = await heard();
+    expect(after.spoken[before]).toBe(pausedAt);
+    expect(after.rates[before]).toBe(0.75);
+    expect(await status()).toBe('playing');
+    await page.locator(`${view} #read-stop`).click();
+    await page.close();
+  });
+
   it('highlights the word a (synthetic) boundary event names, in the line being read, silently and with contrast', async () => {
     const page = await context.newPage();
     // Utterances are held, not spoken: each line is read until the test ends it.
@@ -512,7 +562,16 @@ describe('read aloud', () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
       speechSynthesis.getVoices = () => [];
+      // Utterances are held, not spoken, and when each was handed over is noted.
+      const w = window as unknown as { held: SpeechSynthesisUtterance[]; heldAt: number[] };
+      w.held = [];
+      w.heldAt = [];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.held.push(u);
+        w.heldAt.push(performance.now());
+      };
     });
+    const held = () => page.evaluate(() => (window as unknown as { held: unknown[] }).held.length);
     await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=en`);
     await page.locator('leeszaal-viewer #open-text').click();
     await page.locator(`${view} .line`).first().waitFor(soon);
@@ -520,6 +579,17 @@ describe('read aloud', () => {
     await expect
       .poll(() => page.locator(`${view} #voice-note`).textContent(), soon)
       .toBe('This device has no voice for German; its default voice will read, with a foreign pronunciation.');
+    // The device is asked for its voices once: the next line is handed over at once, not after
+    // another wait for voices that will not come.
+    await expect.poll(held, soon).toBe(1);
+    const ended = await page.evaluate(() => {
+      const u = (window as unknown as { held: SpeechSynthesisUtterance[] }).held[0]!;
+      u.dispatchEvent(new SpeechSynthesisEvent('end', { utterance: u }));
+      return performance.now();
+    });
+    await expect.poll(held, soon).toBe(2);
+    const next = await page.evaluate(() => (window as unknown as { heldAt: number[] }).heldAt[1]!);
+    expect(next - ended).toBeLessThan(1000);
     await page.locator(`${view} #read-stop`).click();
     await page.close();
   });
