@@ -13,8 +13,9 @@
 // pausing is also covered by the unit tests of read-aloud.ts); pausing, resuming (the line read
 // again) and the speed are checked on the utterances handed to the real engine (their text and rate).
 // The line being read is kept inside the stage when the scan is zoomed (toolbar, mouse wheel) and
-// when reading on turns the page (a routed manifest gives the last page page 481's text). The test asserts the voice list holds German, Dutch, French and Latin
-// voices (it fails, never skips, when they are missing) and records the texts handed to
+// when reading on turns the page (a routed manifest gives the last page page 481's text). The page
+// list's text fits its box on a desktop and on a 360-pixel phone. The test asserts the voice list
+// holds German, Dutch, French and Latin voices (it fails, never skips, when they are missing) and records the texts handed to
 // speechSynthesis.speak to check modern spelling is what is read. It does not check audio output
 // itself (nothing is heard; ALSA's null device swallows it). A device with no voice for the page's
 // language is simulated by emptying getVoices(), and the message for it is asserted, with the next
@@ -596,10 +597,26 @@ describe('read aloud', () => {
 });
 
 describe('layouts and accessibility', () => {
+  /** The page list's shown text, and whether it fits its box (within its padding, beside the arrow). */
+  async function pageListShows(page: Page): Promise<{ text: string; fits: boolean }> {
+    const select = page.locator('leeszaal-viewer #page-select');
+    const text = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+    // Measured in the toolbar, whose font the list inherits (a span inside a select is not drawn).
+    const { width } = await textWidths(page.locator('leeszaal-viewer .toolbar'), { width: text });
+    const room = await select.evaluate((el) => {
+      const s = getComputedStyle(el);
+      const ARROW = 20;
+      return el.clientWidth - Number.parseFloat(s.paddingLeft) - Number.parseFloat(s.paddingRight) - ARROW;
+    });
+    return { text, fits: width <= room };
+  }
+
   it('on a desktop, light and dark, axe finds nothing with the text open', async () => {
     const page = await openItem();
     await openText(page);
     await page.locator(`${view} .line`).nth(5).click();
+    // Wide enough, the page list says where in the book the page is.
+    expect(await pageListShows(page)).toEqual({ text: 'Pagina 481 (3 van 4)', fits: true });
     expect(await axe(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axe(page)).toEqual([]);
@@ -609,6 +626,9 @@ describe('layouts and accessibility', () => {
 
   it('on a 360-pixel phone: image, text or both, and axe finds nothing', async () => {
     const page = await openItem('?page=page-0017', { width: 360, height: 740 });
+    // The page list names the page whole, not cut ("Pagina 4…"): on a phone the label alone.
+    expect(await pageListShows(page)).toEqual({ text: '481', fits: true });
+    await page.locator('leeszaal-viewer .toolbar').screenshot({ path: await screenshotPath('reading-phone-toolbar') });
     await openText(page);
     const stage = page.locator('leeszaal-viewer .stage');
     const switcher = page.locator('leeszaal-viewer leeszaal-reading-layout');
