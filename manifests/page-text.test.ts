@@ -41,6 +41,33 @@ describe('parseTextPage', () => {
       ],
     },
     {
+      name: 'a drop cap published as a block of its own joins the line it begins, the box widened to take it in',
+      items: [
+        { ...line('A', `${canvas}#xywh=112,1056,53,59`), textGranularity: 'block' },
+        { ...line('A', `${canvas}#xywh=112,1056,53,59`), textGranularity: 'line' },
+        { ...line('ufklaͤrung iſt der Ausgang\nder Menſchen', `${canvas}#xywh=170,1050,700,120`), textGranularity: 'paragraph' },
+        { ...line('ufklaͤrung iſt der Ausgang', `${canvas}#xywh=170,1050,700,55`), textGranularity: 'line' },
+        { ...line('der Menſchen', `${canvas}#xywh=110,1115,760,55`), textGranularity: 'line' },
+      ],
+      expected: [
+        { text: 'Aufklaͤrung iſt der Ausgang', x: 112, y: 1050, w: 758, h: 55 },
+        { text: 'der Menſchen', x: 110, y: 1115, w: 760, h: 55 },
+      ],
+    },
+    {
+      name: 'a capital before a capitalised block stays a line of its own',
+      items: [
+        { ...line('A', `${canvas}#xywh=1,2,3,4`), textGranularity: 'block' },
+        line('A', `${canvas}#xywh=1,2,3,4`),
+        { ...line('Treatiſe', `${canvas}#xywh=5,2,30,4`), textGranularity: 'block' },
+        line('Treatiſe', `${canvas}#xywh=5,2,30,4`),
+      ],
+      expected: [
+        { text: 'A', x: 1, y: 2, w: 3, h: 4 },
+        { text: 'Treatiſe', x: 5, y: 2, w: 30, h: 4 },
+      ],
+    },
+    {
       name: 'motivation given as a list',
       items: [line('a', `${canvas}#xywh=1,2,3,4`, ['supplementing'])],
       expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],
@@ -77,9 +104,14 @@ describe('pageBlock', () => {
 });
 
 describe('textHeader', () => {
-  it('names the title, link, rights and attribution', () => {
-    expect(
-      textHeader({ title: 'T', url: 'https://e.org/items/x', rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', attribution: 'KBR' }),
-    ).toBe('T\nhttps://e.org/items/x\nRights: http://rightsstatements.org/vocab/NoC-NC/1.0/\nAttribution: KBR\n\n');
+  const header = { title: 'T', url: 'https://e.org/items/x', rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', attribution: 'KBR' };
+  it.each([
+    ['en', 'Rights', 'Attribution'],
+    ['nl', 'Rechten', 'Naamsvermelding'],
+    ['fr', 'Droits', 'Attribution'],
+  ] as const)('names the title, link, rights and attribution, labelled in %s', (lang, rights, attribution) => {
+    expect(textHeader(header, lang)).toBe(
+      `T\nhttps://e.org/items/x\n${rights}: http://rightsstatements.org/vocab/NoC-NC/1.0/\n${attribution}: KBR\n\n`,
+    );
   });
 });

@@ -1,9 +1,12 @@
 // The full text of pages for taking away: a published text page (AnnotationPage of `supplementing`
 // line annotations) read back into lines with their boxes, and pages of lines written as UTF-8 plain
 // text, each page headed by its label, as printed or in modern spelling (manifests/modern-spelling.ts),
-// under a header naming the item, its rights and attribution. The server's text downloads and the
-// PDF's text layer both read pages through `parseTextPage`, so they agree on what a page says.
+// under a header naming the item, its rights and attribution in the reader's language. The server's
+// text downloads and the PDF's text layer both read pages through `parseTextPage`, so they agree on
+// what a page says, and with the reading view on its first word (drop caps joined, drop-caps.ts).
 import * as v from 'valibot';
+import { joinInitials } from './drop-caps.ts';
+import type { Trilingual, UiLanguage } from './language-map.ts';
 import { modernLines } from './modern-spelling.ts';
 
 /** One line of a page's text and its box in canvas pixels. */
@@ -32,9 +35,14 @@ const textPage = v.looseObject({ type: v.literal('AnnotationPage'), items: v.arr
 const XYWH = /#xywh=(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?),(\d+(?:\.\d+)?)$/;
 
 /**
- * The lines of a published text page, in the order published (reading order). Annotations that are
- * not text lines with a box (another motivation, no plain-text body, a target without `#xywh`) are
- * skipped; a file that is not an AnnotationPage throws TextPageError naming `where` and the field.
+ * The lines of a published text page, in the order published (reading order), with each drop cap
+ * that the source made a block of its own joined to the line it begins (manifests/drop-caps.ts, as
+ * the reading view does): "A" + "ufklaͤrung iſt" is one line "Aufklaͤrung iſt", its box widened to
+ * take in the initial so the PDF's text layer covers the whole printed word. Block annotations
+ * (`textGranularity` block or paragraph, IIIF Text Granularity) open a block and repeat its lines'
+ * text, so only their place is kept. Annotations that are not text lines with a box (another
+ * motivation, no plain-text body, a target without `#xywh`) are skipped; a file that is not an
+ * AnnotationPage throws TextPageError naming `where` and the field.
  */
 export function parseTextPage(json: string, where: string): PageLine[] {
   let raw: unknown;
@@ -45,19 +53,31 @@ export function parseTextPage(json: string, where: string): PageLine[] {
   }
   const parsed = v.safeParse(textPage, raw);
   if (!parsed.success) throw new TextPageError(`${where} is not a text page: ${v.summarize(parsed.issues)}`);
-  const lines: PageLine[] = [];
+  const blocks: PageLine[][] = [[]];
   for (const a of parsed.output.items) {
     const motivations = Array.isArray(a.motivation) ? a.motivation : [a.motivation];
     if (!motivations.includes('supplementing')) continue;
-    // A block (paragraph) annotation repeats its lines' text: only lines are read (IIIF Text Granularity).
+    if (a.textGranularity === 'block' || a.textGranularity === 'paragraph') {
+      blocks.push([]);
+      continue;
+    }
     if (a.textGranularity !== undefined && a.textGranularity !== 'line') continue;
     const body = a.body as { value?: unknown } | undefined;
     const target = typeof a.target === 'string' ? a.target : (a.target as { id?: unknown } | undefined)?.id;
     const box = typeof target === 'string' ? XYWH.exec(target) : null;
     if (typeof body?.value !== 'string' || box === null) continue;
-    lines.push({ text: body.value, x: Number(box[1]), y: Number(box[2]), w: Number(box[3]), h: Number(box[4]) });
+    blocks.at(-1)!.push({ text: body.value, x: Number(box[1]), y: Number(box[2]), w: Number(box[3]), h: Number(box[4]) });
   }
-  return lines;
+  return joinInitials(
+    blocks.filter((b) => b.length > 0),
+    withInitial,
+  ).flat();
+}
+
+/** The joined line's box, widened to the initial's left and right edges; its height stays the line's. */
+function withInitial(line: PageLine, initial: PageLine): PageLine {
+  const x = Math.min(line.x, initial.x);
+  return { ...line, x, w: Math.max(line.x + line.w, initial.x + initial.w) - x };
 }
 
 /** The lines' text as printed or made modern (letterforms, and words hyphenated across line ends joined). */
@@ -73,9 +93,15 @@ export interface TextHeader {
   attribution: string;
 }
 
-/** The header lines, then a blank line. */
-export function textHeader(h: TextHeader): string {
-  return `${h.title}\n${h.url}\nRights: ${h.rights}\nAttribution: ${h.attribution}\n\n`;
+/** The header's labels in each language of the reading room, the words the PDF's first page uses. */
+const HEADER_LABELS = {
+  rights: { nl: 'Rechten', fr: 'Droits', en: 'Rights' },
+  attribution: { nl: 'Naamsvermelding', fr: 'Attribution', en: 'Attribution' },
+} as const satisfies Record<string, Trilingual>;
+
+/** The header lines, labelled in `lang` (the reader's), then a blank line. */
+export function textHeader(h: TextHeader, lang: UiLanguage): string {
+  return `${h.title}\n${h.url}\n${HEADER_LABELS.rights[lang]}: ${h.rights}\n${HEADER_LABELS.attribution[lang]}: ${h.attribution}\n\n`;
 }
 
 /** One page's block: a rule with its label, then its lines (blank lines of a modern join dropped). */

@@ -12,7 +12,7 @@ import type { Config } from '../../config.ts';
 import { toBibtex, toCslJson, toRis, type CitationLinks } from '../../manifests/citation-formats.ts';
 import type { ItemRecord, PageRecord } from '../../manifests/item.ts';
 import { parseItemRecord } from '../../manifests/item-reader.ts';
-import { pickString, toBcp47, UI_LANGUAGES } from '../../manifests/language-map.ts';
+import { pickString, toBcp47, UI_LANGUAGES, type UiLanguage } from '../../manifests/language-map.ts';
 import { dataPaths, isSafeId, publicUrls } from '../../manifests/layout.ts';
 import { pageBlock, parseTextPage, textHeader, type PageLine, type Spelling } from '../../manifests/page-text.ts';
 import { pdfExtent, writeBookPdf, type BookPdfInfo, type BookPdfPage } from '../downloads/book-pdf.ts';
@@ -26,7 +26,7 @@ import { existingFileInside, requireSegment } from '../safe-path.ts';
 import { sendDataFile, sendFound } from '../send-data-file.ts';
 
 /** Bumped when the PDF's layout changes, so cached PDFs of the old layout are not served again. */
-const PDF_LAYOUT = 2; // 2: the text layer holds each line once (block annotations left out)
+const PDF_LAYOUT = 3; // 2: the text layer holds each line once (block annotations left out); 3: drop caps joined to their line
 const CITATIONS = {
   ris: { type: 'application/x-research-info-systems; charset=utf-8', make: (r: ItemRecord, l: CitationLinks) => toRis(r, l) },
   bib: { type: 'application/x-bibtex; charset=utf-8', make: (r: ItemRecord, l: CitationLinks) => toBibtex(r, l) },
@@ -75,16 +75,18 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
 
   const router = Router();
 
-  router.get('/records/:item/alto/:file', (req, res, next) => {
-    const item = requireSegment('item id', String(req.params.item), isSafeId);
+  router.get('/records/:item/alto/:file', async (req, res, next) => {
     const match = /^(.+)\.xml$/.exec(String(req.params.file));
     const key = requireSegment('page key', match?.[1] ?? String(req.params.file), isSafeId);
+    const { record } = await loadRecord(req);
+    // Licence and file name as every download has them; the type stays XML (the page's seeAlso says so).
+    downloadHeaders(res, record, `${record.id}-${key}.xml`, 'application/xml; charset=utf-8');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return sendDataFile(res, next, paths.alto(item, key), {
+    return sendDataFile(res, next, paths.alto(record.id, key), {
       root: paths.root,
       contentType: 'application/xml; charset=utf-8',
       cacheControl: CACHE_DOCUMENT,
-      what: `ALTO of page ${key} of ${item}`,
+      what: `ALTO of page ${key} of ${record.id}`,
     });
   });
 
@@ -99,6 +101,7 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
 
   router.get('/downloads/:item/pages/:file', async (req, res) => {
     const spelling = spellingOf(req.query);
+    const lang = textLangOf(req.query);
     const { record } = await loadRecord(req);
     const match = /^(.+)\.txt$/.exec(String(req.params.file));
     const key = requireSegment('page key', match?.[1] ?? String(req.params.file), isSafeId);
@@ -108,7 +111,7 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
     downloadHeaders(res, record, `${record.id}-${key}.txt`, 'text/plain; charset=utf-8');
     const lines = await pageLines(record.id, key);
     res.send(
-      header(record) +
+      header(record, lang) +
         pageBlock(
           labelOf(page, index),
           lines.map((l) => l.text),
@@ -119,6 +122,7 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
 
   router.get('/downloads/:item/book.txt', async (req, res) => {
     const spelling = spellingOf(req.query);
+    const lang = textLangOf(req.query);
     const { record } = await loadRecord(req);
     downloadHeaders(res, record, `${record.id}.txt`, 'text/plain; charset=utf-8');
     if (req.method === 'HEAD') {
@@ -126,7 +130,7 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
       return;
     }
     // Page by page, waiting for the client, so a long book's text is never all in memory.
-    await write(res, header(record));
+    await write(res, header(record, lang));
     for (const [i, page] of record.pages.entries()) {
       if (res.destroyed) return;
       const lines = await pageLines(record.id, page.key);
@@ -245,8 +249,8 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
     return hash.digest('hex');
   }
 
-  const header = (record: ItemRecord) =>
-    textHeader({ title: titleOf(record), url: urls.itemPage(record.id), rights: record.rights, attribution: record.attribution });
+  const header = (record: ItemRecord, lang: UiLanguage) =>
+    textHeader({ title: titleOf(record), url: urls.itemPage(record.id), rights: record.rights, attribution: record.attribution }, lang);
 
   return router;
 }
@@ -258,6 +262,13 @@ function spellingOf(query: Record<string, unknown>): Spelling {
   const s = query.spelling ?? 'printed';
   if (s !== 'printed' && s !== 'modern') throw badRequest('spelling: must be printed or modern');
   return s;
+}
+
+/** The language of a text download's header labels (`?lang=nl|fr|en`), English by default as the PDF's. */
+function textLangOf(query: Record<string, unknown>): UiLanguage {
+  const lang = query.lang ?? 'en';
+  if (!(UI_LANGUAGES as readonly unknown[]).includes(lang)) throw badRequest('lang: must be nl, fr or en');
+  return lang as UiLanguage;
 }
 
 /** Resolves once `stream` can take more (at once when it can). */

@@ -106,8 +106,19 @@ describe('the download panel', () => {
     // This page (the whole page is in view, so no part of it is offered): the page's image, its text
     // as printed and modern, its ALTO; then the book; then the manifest and the drag-and-drop link.
     const manifest = `${site.baseUrl}/iiif/presentation/${KANT}/manifest.json`;
-    const pageLinks = [`${D}/pages/page-0017.txt`, `${D}/pages/page-0017.txt?spelling=modern`, `${site.baseUrl}/records/${KANT}/alto/page-0017.xml`];
-    const book = [pdfHref, `${D}/book.txt`, `${D}/book.txt?spelling=modern`, `${D}/citation.ris`, `${D}/citation.bib`, `${D}/citation.json`];
+    const pageLinks = [
+      `${D}/pages/page-0017.txt?lang=nl`,
+      `${D}/pages/page-0017.txt?spelling=modern&lang=nl`,
+      `${site.baseUrl}/records/${KANT}/alto/page-0017.xml`,
+    ];
+    const book = [
+      pdfHref,
+      `${D}/book.txt?lang=nl`,
+      `${D}/book.txt?spelling=modern&lang=nl`,
+      `${D}/citation.ris`,
+      `${D}/citation.bib`,
+      `${D}/citation.json`,
+    ];
     expect(await hrefs(page, 'leeszaal-viewer leeszaal-book-downloads a')).toEqual(book);
     const all = await hrefs(page, 'leeszaal-viewer .panel a');
     expect(all[0]).toMatch(/\/full\/1457,\/0\/default\.jpg$/);
@@ -121,6 +132,8 @@ describe('the download panel', () => {
     const printedText = await printed.text();
     expect(printedText).toContain('=== 481 ===');
     expect(printedText).toContain('Was iſt Aufklaͤrung?');
+    // Its header in the reader's language, as the PDF's first page.
+    expect(printedText).toContain('\nRechten: http://creativecommons.org/publicdomain/mark/1.0/\n');
     const modern = await (await fetch(pageLinks[1]!)).text();
     expect(modern).toContain('Was ist Aufklärung?');
     expect(modern).not.toContain('ſ');
@@ -192,8 +205,8 @@ describe('the item page', () => {
     expect(await link.textContent()).toBe('Download the PDF (pages [2] to 481)');
     expect(await hrefs(page, '#downloads-section a')).toEqual([
       `${D}/book.pdf?size=2000&pages=2-3&lang=en`,
-      `${D}/book.txt`,
-      `${D}/book.txt?spelling=modern`,
+      `${D}/book.txt?lang=en`,
+      `${D}/book.txt?spelling=modern&lang=en`,
       `${D}/citation.ris`,
       `${D}/citation.bib`,
       `${D}/citation.json`,

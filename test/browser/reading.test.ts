@@ -10,11 +10,16 @@
 // (Debian's, with espeak-ng; .ci/install-system.sh) under a private config whose audio goes to ALSA's
 // null device, so utterances really start and end headless and the highlight follows line by line,
 // turning the page at its end (pause, stop, next and previous line are stepped through by hand;
-// pausing is also covered by the unit tests of read-aloud.ts). The test asserts the voice list holds German, Dutch, French and Latin
-// voices (it fails, never skips, when they are missing) and records the texts handed to
+// pausing is also covered by the unit tests of read-aloud.ts); pausing, resuming (the line read
+// again) and the speed are checked on the utterances handed to the real engine (their text and rate).
+// The line being read is kept inside the stage when the scan is zoomed (toolbar, mouse wheel) and
+// when reading on turns the page (a routed manifest gives the last page page 481's text). The page
+// list's text fits its box on a desktop and on a 360-pixel phone. The test asserts the voice list
+// holds German, Dutch, French and Latin voices (it fails, never skips, when they are missing) and records the texts handed to
 // speechSynthesis.speak to check modern spelling is what is read. It does not check audio output
 // itself (nothing is heard; ALSA's null device swallows it). A device with no voice for the page's
-// language is simulated by emptying getVoices(), and the message for it is asserted.
+// language is simulated by emptying getVoices(), and the message for it is asserted, with the next
+// line handed over at once (the voice list is waited for once, not per line).
 // The word highlight is driven by SYNTHETIC boundary events: espeak-ng through speech-dispatcher gives
 // Chromium start and end events but no word boundaries (checked: none fire, in German or English), so
 // that test holds the utterances back from the engine (the line stays the one being read) and
@@ -55,13 +60,15 @@ beforeAll(async () => {
   );
   context = browser.context;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.baseUrl });
-  // Records what is handed to the speech engine, and passes it on.
+  // Records what is handed to the speech engine (each utterance's text and rate), and passes it on.
   await context.addInitScript(() => {
-    const w = window as unknown as { spoken: string[] };
+    const w = window as unknown as { spoken: string[]; rates: number[] };
     w.spoken = [];
+    w.rates = [];
     const speak = speechSynthesis.speak.bind(speechSynthesis);
     speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
       w.spoken.push(u.text);
+      w.rates.push(u.rate);
       speak(u);
     };
   });
@@ -282,6 +289,88 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+describe('the line being read on the scan', () => {
+  /** Whether every outline of the current line lies inside the stage, as a person sees it. */
+  async function currentInStage(page: Page): Promise<boolean> {
+    const stage = (await page.locator('leeszaal-viewer .stage').boundingBox())!;
+    const boxes = await page
+      .locator('leeszaal-viewer .line-outline.current')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+    return (
+      boxes.length > 0 &&
+      boxes.every(
+        (b) => b.x >= stage.x - 1 && b.y >= stage.y - 1 && b.x + b.width <= stage.x + stage.width + 1 && b.y + b.height <= stage.y + stage.height + 1,
+      )
+    );
+  }
+  /** The view has come to rest: OpenSeadragon's zoom and centre springs are at their targets. */
+  const resting = (page: Page) =>
+    page.waitForFunction(() => {
+      const vp = (document.querySelector('leeszaal-viewer') as any).zoom.osd.viewport;
+      return [vp.zoomSpring, vp.centerSpringX, vp.centerSpringY].every((spring) => spring.isAtTargetValue());
+    });
+
+  it('is kept in view when the page is zoomed with the toolbar or the wheel, and when the page is turned', async () => {
+    const page = await context.newPage();
+    // Utterances are held, not spoken: each line is read until the test ends it.
+    await page.addInitScript(() => {
+      const w = window as unknown as { held: SpeechSynthesisUtterance[] };
+      w.held = [];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.held.push(u);
+      };
+    });
+    // The last page ([4], no text of its own) given page 481's text, so there is a page to turn to.
+    await page.route(`**/iiif/presentation/${KANT}/manifest.json`, async (route) => {
+      const manifest = await (await route.fetch()).json();
+      manifest.items[3].annotations = manifest.items[2].annotations;
+      await route.fulfill({ json: manifest });
+    });
+    // In Dutch, as the tests after it expect (the site remembers a language chosen by a link).
+    await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=nl`);
+    await page.waitForFunction(() => performance.getEntriesByName('leeszaal:first-tile').length > 0, null, { timeout: 30_000 });
+    await openText(page);
+    // A line near the foot of the page, where zooming about the centre or a corner loses it first.
+    const last = page.locator(`${view} .line`).last();
+    const lastText = await last.textContent();
+    await last.click();
+    await expect.poll(() => page.locator('leeszaal-viewer .line-outline.current').count(), soon).toBeGreaterThan(0);
+    expect(await currentInStage(page)).toBe(true);
+
+    const zoomIn = page.getByRole('button', { name: 'Inzoomen' });
+    for (let i = 0; i < 4; i++) await zoomIn.click();
+    await resting(page);
+    await expect.poll(() => currentInStage(page), soon).toBe(true);
+    await page.screenshot({ path: await screenshotPath('reading-line-zoomed') });
+
+    // The wheel zooms about the pointer: held over the stage's far corner, it would carry the line off.
+    const stage = (await page.locator('leeszaal-viewer .stage').boundingBox())!;
+    await page.getByRole('button', { name: 'Uitzoomen' }).click();
+    await page.mouse.move(stage.x + 20, stage.y + 20);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(60);
+    }
+    await resting(page);
+    await expect.poll(() => currentInStage(page), soon).toBe(true);
+    expect(await current(page)).toBe(lastText);
+
+    // Reading on from the page's last line turns the page; the new page's first line is read, and shown.
+    await page.locator(`${view} #read-play`).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { held: unknown[] }).held.length), soon).toBe(1);
+    await page.evaluate(() => {
+      const u = (window as unknown as { held: SpeechSynthesisUtterance[] }).held[0]!;
+      u.dispatchEvent(new SpeechSynthesisEvent('end', { utterance: u }));
+    });
+    await expect.poll(() => new URL(page.url()).searchParams.get('page'), soon).toBe('page-0018');
+    await expect.poll(() => current(page), soon).toBe('Berliniſche Monatsſchrift.');
+    await resting(page);
+    await expect.poll(() => currentInStage(page), soon).toBe(true);
+    await page.locator(`${view} #read-stop`).click();
+    await page.close();
+  });
+});
+
 describe('read aloud', () => {
   it('lists real voices and reads line by line with the highlight following, then turns the page', async () => {
     const page = await openItem();
@@ -335,6 +424,50 @@ describe('read aloud', () => {
     await page.locator(`${view} #read-stop`).click();
     await expect.poll(() => current(page)).toBe(null);
     await page.screenshot({ path: await screenshotPath('reading-aloud') });
+    await page.close();
+  });
+
+  it('pauses with the play button, resumes by reading the line again, and reads at the speed chosen', async () => {
+    const page = await openItem('?page=page-0017&lang=nl');
+    await openText(page);
+    const play = page.locator(`${view} #read-play`);
+    const status = () => page.locator(view).evaluate((el) => (el as unknown as { read: { status: string } }).read.status);
+    const heard = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { spoken: string[]; rates: number[] };
+        return { spoken: w.spoken, rates: w.rates };
+      });
+    await page.locator(`${view} .rate select`).selectOption('1.5');
+    await page.locator(`${view} .line`).nth(5).click();
+    await play.click();
+    await expect.poll(async () => (await heard()).spoken.length, soon).toBeGreaterThan(0);
+    expect((await heard()).spoken[0]).toBe('Was iſt Aufklaͤrung?');
+    // The speed chosen reaches the real engine's utterance.
+    expect((await heard()).rates[0]).toBe(1.5);
+    // While reading, the play button is the pause button (pressed, named so).
+    expect(await play.getAttribute('aria-pressed')).toBe('true');
+    expect(await play.getAttribute('title')).toBe('Pauzeren');
+    await play.click();
+    expect(await status()).toBe('paused');
+    expect(await play.getAttribute('aria-pressed')).toBe('false');
+    expect(await play.getAttribute('title')).toBe('Verder lezen');
+    const pausedAt = await current(page);
+    expect(pausedAt).not.toBe(null);
+    // Paused, nothing more is handed to the engine, and the line stays the current one.
+    const before = (await heard()).spoken.length;
+    await page.waitForTimeout(1500);
+    expect((await heard()).spoken.length).toBe(before);
+    expect(await current(page)).toBe(pausedAt);
+
+    // Resuming reads the paused line again from its start, at the speed now chosen.
+    await page.locator(`${view} .rate select`).selectOption('0.75');
+    await play.click();
+    await expect.poll(async () => (await heard()).spoken.length, soon).toBeGreaterThan(before);
+    const after = await heard();
+    expect(after.spoken[before]).toBe(pausedAt);
+    expect(after.rates[before]).toBe(0.75);
+    expect(await status()).toBe('playing');
+    await page.locator(`${view} #read-stop`).click();
     await page.close();
   });
 
@@ -431,7 +564,16 @@ describe('read aloud', () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
       speechSynthesis.getVoices = () => [];
+      // Utterances are held, not spoken, and when each was handed over is noted.
+      const w = window as unknown as { held: SpeechSynthesisUtterance[]; heldAt: number[] };
+      w.held = [];
+      w.heldAt = [];
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.held.push(u);
+        w.heldAt.push(performance.now());
+      };
     });
+    const held = () => page.evaluate(() => (window as unknown as { held: unknown[] }).held.length);
     await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=en`);
     await page.locator('leeszaal-viewer #open-text').click();
     await page.locator(`${view} .line`).first().waitFor(soon);
@@ -439,16 +581,43 @@ describe('read aloud', () => {
     await expect
       .poll(() => page.locator(`${view} #voice-note`).textContent(), soon)
       .toBe('This device has no voice for German; its default voice will read, with a foreign pronunciation.');
+    // The device is asked for its voices once: the next line is handed over at once, not after
+    // another wait for voices that will not come.
+    await expect.poll(held, soon).toBe(1);
+    const ended = await page.evaluate(() => {
+      const u = (window as unknown as { held: SpeechSynthesisUtterance[] }).held[0]!;
+      u.dispatchEvent(new SpeechSynthesisEvent('end', { utterance: u }));
+      return performance.now();
+    });
+    await expect.poll(held, soon).toBe(2);
+    const next = await page.evaluate(() => (window as unknown as { heldAt: number[] }).heldAt[1]!);
+    expect(next - ended).toBeLessThan(1000);
     await page.locator(`${view} #read-stop`).click();
     await page.close();
   });
 });
 
 describe('layouts and accessibility', () => {
+  /** The page list's shown text, and whether it fits its box (within its padding, beside the arrow). */
+  async function pageListShows(page: Page): Promise<{ text: string; fits: boolean }> {
+    const select = page.locator('leeszaal-viewer #page-select');
+    const text = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+    // Measured in the toolbar, whose font the list inherits (a span inside a select is not drawn).
+    const { width } = await textWidths(page.locator('leeszaal-viewer .toolbar'), { width: text });
+    const room = await select.evaluate((el) => {
+      const s = getComputedStyle(el);
+      const ARROW = 20;
+      return el.clientWidth - Number.parseFloat(s.paddingLeft) - Number.parseFloat(s.paddingRight) - ARROW;
+    });
+    return { text, fits: width <= room };
+  }
+
   it('on a desktop, light and dark, axe finds nothing with the text open', async () => {
-    const page = await openItem();
+    const page = await openItem('?page=page-0017&lang=nl');
     await openText(page);
     await page.locator(`${view} .line`).nth(5).click();
+    // Wide enough, the page list says where in the book the page is.
+    expect(await pageListShows(page)).toEqual({ text: 'Pagina 481 (3 van 4)', fits: true });
     expect(await axe(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await axe(page)).toEqual([]);
@@ -458,6 +627,9 @@ describe('layouts and accessibility', () => {
 
   it('on a 360-pixel phone: image, text or both, and axe finds nothing', async () => {
     const page = await openItem('?page=page-0017', { width: 360, height: 740 });
+    // The page list names the page whole, not cut ("Pagina 4…"): on a phone the label alone.
+    expect(await pageListShows(page)).toEqual({ text: '481', fits: true });
+    await page.locator('leeszaal-viewer .toolbar').screenshot({ path: await screenshotPath('reading-phone-toolbar') });
     await openText(page);
     const stage = page.locator('leeszaal-viewer .stage');
     const switcher = page.locator('leeszaal-viewer leeszaal-reading-layout');

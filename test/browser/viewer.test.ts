@@ -374,21 +374,22 @@ describe('share, cite and download', () => {
     const hrefs = await page.locator('leeszaal-viewer .panel a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     // The view, the whole page, the page's text (as printed and modern) and ALTO, the manifest and
     // the drag-and-drop link; then the book, as the served manifest's `rendering` offers it (the PDF
-    // of the whole book in the interface's language, its text as printed and modern, the citations),
+    // of the whole book in the interface's language, its text as printed and modern with its header
+    // in that language, the citations),
     // drawn in its own element (Playwright lists a nested shadow root's links after its host's).
     const downloads = `${site.baseUrl}/downloads/${KANT}`;
     expect(hrefs).toHaveLength(13);
     expect(hrefs[0]).toMatch(/\/\d+,\d+,\d+,\d+\/\d+,\/0\/default\.jpg$/);
     expect(hrefs[1]).toMatch(/\/full\/1457,\/0\/default\.jpg$/);
-    expect(hrefs[2]).toBe(`${downloads}/pages/page-0017.txt`);
-    expect(hrefs[3]).toBe(`${downloads}/pages/page-0017.txt?spelling=modern`);
+    expect(hrefs[2]).toBe(`${downloads}/pages/page-0017.txt?lang=nl`);
+    expect(hrefs[3]).toBe(`${downloads}/pages/page-0017.txt?spelling=modern&lang=nl`);
     expect(hrefs[4]).toBe(`${site.baseUrl}/records/${KANT}/alto/page-0017.xml`);
     expect(hrefs[5]).toBe(manifest);
     expect(hrefs[6]).toBe(`${manifest}?manifest=${encodeURIComponent(manifest)}`);
     expect(hrefs[7]).toMatch(new RegExp(`/downloads/${KANT}/book\\.pdf\\?size=1000&lang=nl$`));
-    expect(hrefs[8]).toMatch(new RegExp(`/downloads/${KANT}/book\\.txt$`));
+    expect(hrefs[8]).toMatch(new RegExp(`/downloads/${KANT}/book\\.txt\\?lang=nl$`));
     expect(hrefs.slice(9)).toEqual([
-      `${downloads}/book.txt?spelling=modern`,
+      `${downloads}/book.txt?spelling=modern&lang=nl`,
       `${downloads}/citation.ris`,
       `${downloads}/citation.bib`,
       `${downloads}/citation.json`,

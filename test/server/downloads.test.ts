@@ -88,6 +88,11 @@ describe('the book PDF', () => {
     const pages = await Promise.all([1, 2, 3, 4, 5].map((n) => pdftotext(first.file, n)));
     expect(pages[3]).toContain('Was ist Aufklärung?');
     expect(pages[3]).toContain('Aufklärung ist der Ausgang des Menschen');
+    // The drop cap is one word with its line in the text layer, not a letter laid apart that a search
+    // for the word would miss (pdftotext's words, one a row, the text last).
+    const words = (await run('pdftotext', ['-tsv', '-f', '4', '-l', '4', first.file, '-'])).stdout.split('\n').map((row) => row.split('\t').at(-1));
+    expect(words).toContain('Aufklärung');
+    expect(words).not.toContain('ufklärung');
     expect(pages[3]).not.toContain('ſ');
     expect(pages.map((p) => p.includes('Aufklärung ist'))).toEqual([false, false, false, true, false]);
     // Each line once: the published block annotations are not laid over their lines a second time.
@@ -209,6 +214,8 @@ describe('the text', () => {
     // Each line once (the published block annotations repeat their lines' text).
     expect(text.match(/^Was iſt Aufklaͤrung\?$/gm)).toHaveLength(1);
     expect(text.match(/^Berliniſche Monatsſchrift\.$/gm)).toHaveLength(1);
+    expect(text).toMatch(/^Aufklaͤrung iſt der Ausgang/m);
+    expect(text).not.toMatch(/^A$/m);
   });
 
   it('of one page in modern spelling, hyphenated words joined', async () => {
@@ -218,20 +225,49 @@ describe('the text', () => {
     expect(text).toContain('=== 481 ===\n');
     expect(text).toContain('Was ist Aufklärung?');
     expect(text).toContain('aus seiner selbst verschuldeten Unmündigkeit.');
+    // The drop cap "A", a block of its own in the source, begins its word on its line, as in the viewer.
+    expect(text).toMatch(/^Aufklärung ist der Ausgang/m);
+    expect(text).not.toMatch(/^A$/m);
     expect(text).not.toMatch(/ſ|\u0364/);
     expect(text).not.toMatch(/⸗\n/);
+  });
+
+  it.each([
+    ['nl', 'Rechten', 'Naamsvermelding'],
+    ['fr', 'Droits', 'Attribution'],
+  ])('labels its header in the reader’s language (?lang=%s), as the PDF does', async (lang, rights, attribution) => {
+    for (const p of [`book.txt?lang=${lang}`, `pages/page-0017.txt?spelling=modern&lang=${lang}`]) {
+      const lines = (await (await fetch(url(p))).text()).split('\n');
+      expect(lines[2]).toBe(`${rights}: http://creativecommons.org/publicdomain/mark/1.0/`);
+      expect(lines[3]).toMatch(new RegExp(`^${attribution}: Koordinierte Förderinitiative`));
+    }
   });
 
   it.each([
     ['pages/page-9999.txt', 404],
     ['pages/..%2Frecord.json', 400],
     ['book.txt?spelling=old', 400],
+    ['book.txt?lang=de', 400],
   ])('%s is %i', async (p, status) => {
     expect((await fetch(url(p))).status).toBe(status);
   });
 });
 
 describe('citations and ALTO', () => {
+  it.each([
+    [`downloads/${KANT}/book.txt`, `${KANT}.txt`],
+    [`downloads/${KANT}/pages/page-0017.txt`, `${KANT}-page-0017.txt`],
+    [`downloads/${KANT}/citation.ris`, `${KANT}.ris`],
+    [`downloads/${KANT}/citation.bib`, `${KANT}.bib`],
+    [`downloads/${KANT}/citation.json`, `${KANT}.json`],
+    [`records/${KANT}/alto/page-0017.xml`, `${KANT}-page-0017.xml`],
+  ])('%s carries the licence and a file name, as every download does', async (p, fileName) => {
+    const res = await fetch(`${srv.url}/${p}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('link')).toBe('<http://creativecommons.org/publicdomain/mark/1.0/>; rel="license"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${fileName}"`);
+  });
+
   it('RIS names the book for a reference manager', async () => {
     const res = await fetch(url('citation.ris'));
     expect(res.headers.get('content-type')).toBe('application/x-research-info-systems; charset=utf-8');
@@ -266,8 +302,12 @@ describe('citations and ALTO', () => {
     const res = await fetch(`${srv.url}/records/${KANT}/alto/page-0017.xml`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(res.headers.get('link')).toBe('<http://creativecommons.org/publicdomain/mark/1.0/>; rel="license"');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${KANT}-page-0017.xml"`);
     expect(Buffer.from(await res.arrayBuffer()).equals(await readFile(KANT_ALTO['page-0017']))).toBe(true);
     expect((await fetch(`${srv.url}/records/${KANT}/alto/page-0016.xml`)).status).toBe(404);
     expect((await fetch(`${srv.url}/records/${KANT}/alto/..%2F..%2Fsecret.xml`)).status).toBe(400);
+    expect((await fetch(`${srv.url}/records/no-such-item/alto/page-0017.xml`)).status).toBe(404);
   });
 });

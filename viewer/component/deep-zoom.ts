@@ -6,6 +6,7 @@
 // The viewer component drives it; OSD stays in here.
 import OpenSeadragon from 'openseadragon';
 import type { Region } from './deep-link.ts';
+import { leastPan } from './keep-in-view.ts';
 import type { Page } from './manifest-model.ts';
 
 export interface Highlight {
@@ -104,7 +105,16 @@ export class DeepZoom {
       drawer: 'canvas',
       gestureSettingsTouch: { pinchRotate: true } as OpenSeadragon.GestureSettings,
     });
-    this.osd.addHandler('animation-finish', () => this.hooks.onView());
+    this.osd.addHandler('animation-finish', () => {
+      this.settled();
+      this.hooks.onView();
+    });
+    this.osd.addHandler('zoom', () => {
+      this.zoomed = true;
+    });
+    this.osd.addHandler('canvas-drag', () => {
+      this.zoomed = false;
+    });
     this.osd.addHandler('tile-loaded', () => {
       if (this.firstTile) return;
       this.firstTile = true;
@@ -140,7 +150,7 @@ export class DeepZoom {
     this.placed = place(pages, layout);
     this.failed.clear();
     this.osd.clearOverlays();
-    this.focus = undefined;
+    this.line = undefined;
     const sources = await Promise.all(this.placed.map(({ page }) => tileSource(page)));
     // A later show() has taken over while the info.json files were on their way.
     if (key !== this.shownKey) return;
@@ -227,28 +237,39 @@ export class DeepZoom {
     this.osd.viewport.goHome(immediately);
   }
 
-  /** The line being read, in world coordinates: zooming keeps it where it is on screen, so it stays in view. */
-  private focus: OpenSeadragon.Point | undefined;
+  /** The line being read (world coordinates), kept in view: zooming keeps it where it is on screen, and the view follows it. */
+  private line: OpenSeadragon.Rect | undefined;
+  /** A zoom (toolbar, wheel, pinch, keyboard, a new page) since the view last came to rest; a drag clears it. */
+  private zoomed = false;
 
   zoomBy(factor: number): void {
     const b = this.bounds();
-    const focus = this.focus && b.containsPoint(this.focus) ? this.focus : undefined;
-    this.osd.viewport.zoomBy(factor, focus);
+    const centre = this.line?.getCenter();
+    this.osd.viewport.zoomBy(factor, centre && b.containsPoint(centre) ? centre : undefined);
     this.osd.viewport.applyConstraints();
   }
 
-  /** Keeps a region of a shown page in view (the line being read): pans to it, at the same zoom, when it is not wholly visible. */
+  /** Keeps a region of a shown page in view (the line being read): pans, at the same zoom, the least that brings it wholly in. */
   reveal(pageIndex: number, region: Region | undefined): void {
     const placed = region ? this.offsetOf(pageIndex) : undefined;
-    if (!region || !placed) {
-      this.focus = undefined;
-      return;
-    }
-    const rect = new OpenSeadragon.Rect(region.x + placed.x, region.y, region.w, region.h);
-    this.focus = rect.getCenter();
+    this.line = region && placed ? new OpenSeadragon.Rect(region.x + placed.x, region.y + placed.y, region.w, region.h) : undefined;
+    this.keepLineInView();
+  }
+
+  /** After a zoom comes to rest, the line being read back in view; a pan the reader made on purpose is left as it is. */
+  private settled(): void {
+    if (this.zoomed) this.keepLineInView();
+    this.zoomed = false;
+  }
+
+  private keepLineInView(): void {
+    if (!this.line) return;
     const b = this.osd.viewport.getBounds();
-    const inside = rect.x >= b.x && rect.y >= b.y && rect.x + rect.width <= b.x + b.width && rect.y + rect.height <= b.y + b.height;
-    if (!inside) this.osd.viewport.panTo(this.focus);
+    const { dx, dy } = leastPan(
+      { x: b.x, y: b.y, w: b.width, h: b.height },
+      { x: this.line.x, y: this.line.y, w: this.line.width, h: this.line.height },
+    );
+    if (dx !== 0 || dy !== 0) this.osd.viewport.panBy(new OpenSeadragon.Point(dx, dy));
   }
 
   get rotation(): number {

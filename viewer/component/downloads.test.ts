@@ -1,7 +1,7 @@
 // What the download panel and the item page offer, from the manifest a Leeszaal server sends and from
 // manifests elsewhere, and the PDF URLs a choice of pages and size makes.
 import { describe, expect, it } from 'vitest';
-import { bookDownloads, modernText, offersBookDownloads, pageDownloads, pdfRange, pdfUrl } from './downloads.ts';
+import { bookDownloads, offersBookDownloads, pageDownloads, pdfRange, pdfUrl, textUrl } from './downloads.ts';
 
 const D = 'https://lz.example/downloads/kant-1784';
 const pdf = { id: `${D}/book.pdf`, format: 'application/pdf' };
@@ -86,9 +86,13 @@ describe('pdfRange', () => {
   });
 });
 
-describe('modernText and offersBookDownloads', () => {
-  it('asks for modern spelling', () => {
-    expect(modernText(`${D}/pages/page-0017.txt`)).toBe(`${D}/pages/page-0017.txt?spelling=modern`);
+describe('textUrl and offersBookDownloads', () => {
+  it.each([
+    ['nl', 'printed', `${D}/pages/page-0017.txt?lang=nl`],
+    ['fr', 'modern', `${D}/pages/page-0017.txt?spelling=modern&lang=fr`],
+    ['en', 'modern', `${D}/pages/page-0017.txt?spelling=modern&lang=en`],
+  ] as const)('asks for the header in %s, the text %s', (lang, spelling, expected) => {
+    expect(textUrl(`${D}/pages/page-0017.txt`, lang, spelling)).toBe(expected);
   });
   it.each([
     { rendering: [pdf], offers: true },

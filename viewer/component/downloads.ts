@@ -63,8 +63,9 @@ export function pageDownloads(page: Pick<Page, 'rendering' | 'alto'>): PageDownl
   return out;
 }
 
-/** A text download in modern spelling. */
-export const modernText = (url: string): string => withParams(url, { spelling: 'modern' });
+/** A text download as printed or in modern spelling, its header labelled in the reader's language (`lang`). */
+export const textUrl = (url: string, lang: Lang, spelling: 'printed' | 'modern' = 'printed'): string =>
+  withParams(url, { ...(spelling === 'modern' ? { spelling } : {}), lang });
 
 export interface PdfChoice {
   /** First and last page, 0-based indices into the manifest's pages; in either order. */

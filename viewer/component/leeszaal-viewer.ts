@@ -56,6 +56,12 @@ const MODE_LABELS: Readonly<Record<ViewMode, MessageKey>> = {
   compare: 'mode.compare',
 };
 
+/**
+ * Below this width (CSS pixels) of the viewer, the page list's options name the page alone ("481"):
+ * "Pagina 481 (3 van 4)" beside five buttons needs some 470 pixels, and a phone has 360.
+ */
+const COMPACT_PAGE_LIST = 520;
+
 /** A collection the reader opened an item from, so they can go back to it. */
 interface TrailStep {
   url: string;
@@ -110,6 +116,7 @@ export class LeeszaalViewer extends LitElement {
     moreOpen: { state: true },
     pageNotFound: { state: true },
     failedPages: { state: true },
+    compactPages: { state: true },
     trail: { state: true },
     reading: { state: true },
     readingLayout: { state: true },
@@ -143,6 +150,8 @@ export class LeeszaalViewer extends LitElement {
   declare pageNotFound: { asked: string; index: number } | undefined;
   /** Shown pages whose image could not be loaded. */
   declare failedPages: number[];
+  /** The viewer is too narrow (a phone) for "Page 481 (3 of 4)" in the page list: its options name the page alone. */
+  declare compactPages: boolean;
   /** The collections above the document shown, the nearest last. */
   declare trail: TrailStep[];
   /** Whether the text is shown beside the page, and on a phone which of scan and text (reading/). */
@@ -178,6 +187,7 @@ export class LeeszaalViewer extends LitElement {
     this.painted = false;
     this.moreOpen = false;
     this.failedPages = [];
+    this.compactPages = false;
     this.trail = [];
     this.reading = false;
     this.readingLayout = 'both';
@@ -220,14 +230,21 @@ export class LeeszaalViewer extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('fullscreenchange', this.onFullscreenChange);
+    this.resizer.observe(this);
   }
 
   override disconnectedCallback(): void {
     document.removeEventListener('fullscreenchange', this.onFullscreenChange);
+    this.resizer.disconnect();
     this.zoom?.destroy();
     this.zoom = undefined;
     super.disconnectedCallback();
   }
+
+  /** The viewer's own width, not the screen's, decides (a museum page may embed it in a narrow column). */
+  private readonly resizer = new ResizeObserver(([entry]) => {
+    if (entry) this.compactPages = entry.contentRect.width < COMPACT_PAGE_LIST;
+  });
 
   private readonly onFullscreenChange = (): void => {
     this.fullscreen = document.fullscreenElement === this;
@@ -747,7 +764,11 @@ export class LeeszaalViewer extends LitElement {
         <select id="page-select" part="page-select" @change=${(e: Event) => void this.showPage(Number((e.target as HTMLSelectElement).value))}>
           ${model.pages.map(
             (p) =>
-              html`<option value=${p.index} ?selected=${p.index === this.index}>${this.tr('nav.pageOf', { label: this.text(p.label), n: p.index + 1, total: model.pages.length })}</option>`,
+              html`<option value=${p.index} ?selected=${p.index === this.index}>${
+                this.compactPages
+                  ? this.text(p.label)
+                  : this.tr('nav.pageOf', { label: this.text(p.label), n: p.index + 1, total: model.pages.length })
+              }</option>`,
           )}
         </select>
         ${this.button(this.tr('nav.next'), 'next', () => this.next(), { disabled: Math.max(...shown) >= model.pages.length - 1 })}

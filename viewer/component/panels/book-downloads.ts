@@ -5,7 +5,7 @@
 // site's item page, so both offer the same. What is offered comes from downloads.ts: on a static
 // publication, whose manifest names no downloads, this shows nothing. URLs go through safe-link.ts.
 import { css, html, LitElement, nothing } from 'lit';
-import { bookDownloads, CITATION_FORMATS, DEFAULT_PDF_SIZE, modernText, PDF_SIZES, type PdfSize, pdfRange, pdfUrl } from '../downloads.ts';
+import { bookDownloads, CITATION_FORMATS, DEFAULT_PDF_SIZE, PDF_SIZES, type PdfSize, pdfRange, pdfUrl, textUrl } from '../downloads.ts';
 import { type Lang, t } from '../i18n.ts';
 import { type Download, type Page, pickText } from '../manifest-model.ts';
 import { linkOrText } from '../safe-link.ts';
@@ -66,8 +66,8 @@ export class LeeszaalBookDownloads extends LitElement {
     const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(this.lang, key, params);
     const texts: [string, string][] = offer.text
       ? [
-          [offer.text, tr('download.bookText')],
-          [modernText(offer.text), tr('download.bookTextModern')],
+          [textUrl(offer.text, this.lang), tr('download.bookText')],
+          [textUrl(offer.text, this.lang, 'modern'), tr('download.bookTextModern')],
         ]
       : [];
     const others = offer.other.map((r): [string, string] => [r.id, r.label ? pickText(r.label, this.lang) : (r.format ?? r.id)]);

@@ -9,7 +9,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Region, Rotation } from '../deep-link.ts';
 import { type Lang, t } from '../i18n.ts';
-import { modernText, pageDownloads } from '../downloads.ts';
+import { pageDownloads, textUrl } from '../downloads.ts';
 import { dragAndDropUrl, pageUrl, PAGE_DOWNLOAD_WIDTH, regionUrl } from '../image-urls.ts';
 import { type ManifestModel, type Page, pickText } from '../manifest-model.ts';
 import { linkOrText } from '../safe-link.ts';
@@ -59,8 +59,8 @@ export class LeeszaalDownloadPanel extends LitElement {
     const pageLinks: [string, string][] = [
       ...(own.text
         ? ([
-            [own.text, t(this.lang, 'download.pageText')],
-            [modernText(own.text), t(this.lang, 'download.pageTextModern')],
+            [textUrl(own.text, this.lang), t(this.lang, 'download.pageText')],
+            [textUrl(own.text, this.lang, 'modern'), t(this.lang, 'download.pageTextModern')],
           ] as [string, string][])
         : []),
       ...(own.alto ? ([[own.alto, t(this.lang, 'download.alto')]] as [string, string][]) : []),

@@ -1,7 +1,7 @@
 // Reading a published (or foreign) text AnnotationPage into blocks of lines, and finding the line
 // under a point of the scan.
 import { describe, expect, it } from 'vitest';
-import { joinInitials, lineAt, type PageText, parsePageText, type ReadingLine } from './page-text.ts';
+import { lineAt, type PageText, parsePageText } from './page-text.ts';
 
 const C = 'https://x.example/canvas/p1';
 const anno = (value: string, xywh: string, extra: Record<string, unknown> = {}) => ({
@@ -111,31 +111,7 @@ describe('lineAt', () => {
   });
 });
 
-describe('joinInitials', () => {
-  const line = (text: string, x = 0): ReadingLine => ({ id: text, text, region: { x, y: 0, w: 10, h: 10 } });
-  const shown = (blocks: ReadingLine[][]) => blocks.map((b) => b.map((l) => l.text));
-  it.each([
-    ['a drop cap joins the lowercase line it begins', [['A'], ['ufklaͤrung iſt', 'der Ausgang']], [['Aufklaͤrung iſt', 'der Ausgang']]],
-    ['spaces around the initial and the line are dropped', [[' A '], ['  ufklaͤrung']], [['Aufklaͤrung']]],
-    ['a capital with its superscript e', [['Uͤ'], ['ber']], [['Uͤber']]],
-    ['a capital before a capital is a word of its own', [['A'], ['Treatise']], [['A'], ['Treatise']]],
-    ['a capital before a digit or punctuation stays', [['A'], ['2']], [['A'], ['2']]],
-    ['a lowercase letter alone is not a drop cap', [['a'], ['bc']], [['a'], ['bc']]],
-    ['two letters are not a drop cap', [['Ab'], ['er']], [['Ab'], ['er']]],
-    ['a block of two lines is not a drop cap', [['A', 'B'], ['cd']], [['A', 'B'], ['cd']]],
-    ['an initial at the end of the page stays', [['x'], ['A']], [['x'], ['A']]],
-    ['each of two drop caps joins its own block', [['A'], ['b'], ['C'], ['d']], [['Ab'], ['Cd']]],
-  ])('%s', (_name, input, expected) => {
-    const blocks = input.map((b, i) => b.map((t) => line(t, i * 100)));
-    expect(shown(joinInitials(blocks))).toEqual(expected);
-  });
-
-  it('keeps the line id and box, and adds the initial box to outline with it', () => {
-    const cap = { id: 'cap', text: 'A', region: { x: 111, y: 1055, w: 55, h: 63 } };
-    const first = { id: 'l1', text: 'ufklaͤrung iſt', region: { x: 166, y: 1054, w: 700, h: 60 } };
-    expect(joinInitials([[cap], [first]])).toEqual([[{ id: 'l1', text: 'Aufklaͤrung iſt', region: first.region, initial: cap.region }]]);
-  });
-
+describe('drop caps (manifests/drop-caps.ts)', () => {
   it('joins when parsing a page, and a click on the initial chooses the joined line', () => {
     const text = parsePageText(
       page(
@@ -147,6 +123,13 @@ describe('joinInitials', () => {
       ),
     )!;
     expect(texts(text)).toEqual([['Aufklaͤrung iſt', 'der Ausgang']]);
+    // The line keeps its id and box, and the initial's box is outlined with it.
+    expect(text.blocks[0]![0]).toEqual({
+      id: 'a-ufklaͤrung iſt',
+      text: 'Aufklaͤrung iſt',
+      region: { x: 166, y: 1054, w: 700, h: 60 },
+      initial: { x: 111, y: 1055, w: 55, h: 63 },
+    });
     expect(lineAt(text, 120, 1060)?.text).toBe('Aufklaͤrung iſt');
     expect(lineAt(text, 500, 1140)?.text).toBe('der Ausgang');
   });

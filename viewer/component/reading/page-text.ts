@@ -3,9 +3,11 @@
 // blocks (paragraphs) that annotations with `"textGranularity": "block"` open (IIIF Text Granularity
 // extension); the lines after each block annotation belong to it. Pages without block annotations
 // are one block. A drop cap that the source made a block of its own ("A" beside "ufklaͤrung iſt …")
-// is joined to the line it begins, so the word is shown, copied and read aloud whole. Text a machine
+// is joined to the line it begins (manifests/drop-caps.ts, as the downloads do), so the word is shown,
+// copied and read aloud whole; the line keeps its box and outlines the initial's with it. Text a machine
 // read (annotations whose `creator` is Software, as ingest's OCR publishes) says so, with its lines'
 // `leeszaal:confidence` averaged by letters as the page's label does, so the reader can be told. Pure, so the grouping is unit-tested.
+import { joinInitials } from '../../../manifests/drop-caps.ts';
 import type { Region } from '../deep-link.ts';
 
 export interface ReadingLine {
@@ -60,32 +62,6 @@ function confidenceOf(item: Json): number | undefined {
   return typeof c === 'number' && c >= 0 && c <= 1 ? c : undefined;
 }
 
-/** A block that is one capital (with its marks, as in "Uͤ"): a drop cap when the next block goes on in lowercase. */
-const CAPITAL = /^\p{Lu}\p{M}*$/u;
-const LOWERCASE_START = /^\p{Ll}/u;
-
-/**
- * Blocks with each drop cap joined to the line it begins: a block of one line holding one capital,
- * followed by a block whose first line starts with a lowercase letter, becomes the start of that line
- * ("A" + "ufklaͤrung iſt" → "Aufklaͤrung iſt"), which keeps its own id and box and takes the initial's
- * box as `initial`. A capital before a capital ("A" then "Treatise") is left alone: it is a word, or a
- * signature mark, not the first letter of the next.
- */
-export function joinInitials(blocks: readonly ReadingLine[][]): ReadingLine[][] {
-  const out: ReadingLine[][] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const next = blocks[i + 1];
-    const letter = block.length === 1 ? block[0]!.text.trim() : '';
-    const first = next?.[0];
-    if (next && first && CAPITAL.test(letter) && LOWERCASE_START.test(first.text.trimStart())) {
-      out.push([{ ...first, text: letter + first.text.trimStart(), initial: block[0]!.region }, ...next.slice(1)]);
-      i++;
-    } else out.push(block);
-  }
-  return out;
-}
-
 /** The page's text, or undefined when the document holds no text lines (not an AnnotationPage, or only other annotations). */
 export function parsePageText(json: unknown): PageText | undefined {
   if (!isObj(json) || json.type !== 'AnnotationPage' || !Array.isArray(json.items)) return undefined;
@@ -123,7 +99,10 @@ export function parsePageText(json: unknown): PageText | undefined {
     }
     current.push({ id: typeof item.id === 'string' ? item.id : `line-${i + 1}`, text: body.value, region });
   }
-  const kept = joinInitials(blocks.filter((b) => b.length > 0));
+  const kept = joinInitials(
+    blocks.filter((b) => b.length > 0),
+    (line, initial) => ({ ...line, initial: initial.region }),
+  );
   if (kept.length === 0) return undefined;
   const machineRead = machine && letters > 0 ? { confidence: weighed / letters } : machine ? {} : undefined;
   return { ...(language ? { language } : {}), blocks: kept, ...(machineRead ? { machineRead } : {}) };

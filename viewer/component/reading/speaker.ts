@@ -19,20 +19,29 @@ export class Speaker {
     return typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
   }
 
-  /** The device's voices; some browsers fill the list only after `voiceschanged`, so this waits a little for it. */
+  /** Resolves when the device has had its one chance to fill its voice list (see voices()). */
+  private static listed: Promise<void> | undefined;
+
+  /**
+   * The device's voices. Some browsers fill the list only after `voiceschanged`, so the first call
+   * waits a little for it; that wait is made once a session: a device with no voices at all would
+   * otherwise hold back every line by as long.
+   */
   static async voices(): Promise<SpeechSynthesisVoice[]> {
     if (!Speaker.supported) return [];
     const now = speechSynthesis.getVoices();
     if (now.length > 0) return now;
-    return new Promise((resolve) => {
+    Speaker.listed ??= new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
         speechSynthesis.removeEventListener('voiceschanged', done);
-        resolve(speechSynthesis.getVoices());
+        resolve();
       };
       const timer = setTimeout(done, 3000);
       speechSynthesis.addEventListener('voiceschanged', done);
     });
+    await Speaker.listed;
+    return speechSynthesis.getVoices();
   }
 
   /** Speaks `text`; `onWord` hears each word boundary the engine reports (offsets into `text`). */
