@@ -13,8 +13,15 @@ import { dataPaths } from '../../manifests/layout.ts';
 import type { SearchBackend } from './backend.ts';
 import { UnreadableItemError, indexItem, reindexAll, removeItem, type ReindexReport } from './reindex.ts';
 
+/**
+ * What the index documents are made of: raised when buildIndexDocument or parseTextPage reads the
+ * published data differently (2: drop caps joined to their line), so an index built the old way is
+ * rebuilt once rather than kept.
+ */
+const INDEX_VERSION = 2;
+
 const cursorSchema = v.object({
-  version: v.literal(1),
+  version: v.literal(INDEX_VERSION),
   /** The engine the cursor was written for: switching engines starts over. */
   backend: v.string(),
   /** `dev:ino` of the log file, so a replaced log is noticed. */
@@ -78,7 +85,7 @@ export async function rebuildIndex(
 ): Promise<ReindexReport> {
   const log = await logIdentity(dataDir);
   const report = await reindexAll(dataDir, backend, progress);
-  await writeCursor(dataDir, { version: 1, backend: backend.kind, log: log.id, offset: log.size });
+  await writeCursor(dataDir, { version: INDEX_VERSION, backend: backend.kind, log: log.id, offset: log.size });
   return report;
 }
 

@@ -135,6 +135,20 @@ describe('parseTextPage', () => {
     expect(parseTextPage(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
   });
 
+  it('joins a drop cap that the source made a block of its own to the line it begins, on that line', async () => {
+    const { buildTextPage } = await import('../../manifests/text-page.ts');
+    const { publicUrls } = await import('../../manifests/layout.ts');
+    const lines = [
+      { id: 'l1', block: 'b1', text: 'A', x: 10, y: 120, w: 60, h: 90 },
+      { id: 'l2', block: 'b2', text: 'ufklaͤrung iſt der Ausgang', x: 80, y: 120, w: 300, h: 40 },
+      { id: 'l3', block: 'b2', text: 'ſchen aus ſeiner ſelbſt', x: 80, y: 170, w: 300, h: 40 },
+    ];
+    const published = JSON.parse(JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example'))));
+    const page = parseTextPage(published, { key: 'p1' });
+    expect(page?.lines.map((l) => l.text)).toEqual(['Aufklaͤrung iſt der Ausgang', 'ſchen aus ſeiner ſelbſt']);
+    expect(page?.lines[0]?.xywh).toEqual([80, 120, 300, 40]);
+  });
+
   it('returns undefined for something that is not an AnnotationPage', () => {
     expect(parseTextPage({ type: 'Manifest' }, { key: 'p1' })).toBeUndefined();
     expect(parseTextPage({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();

@@ -3,6 +3,7 @@
 // ingest, reindex and tests all build the same document.
 import * as v from 'valibot';
 import { centuries, parseDateRange } from '../../manifests/dates.ts';
+import { joinInitials } from '../../manifests/drop-caps.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 import type { FacetName, IndexDocument, IndexLine, IndexPage } from './backend.ts';
 
@@ -24,17 +25,20 @@ const annotationPage = v.object({ type: v.literal('AnnotationPage'), items: v.ar
 /**
  * Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are
  * skipped, among them those the IIIF Text Granularity extension marks as another granularity (the
- * block annotations ingest publishes repeat their lines' text, which must not be indexed twice).
+ * block annotations ingest publishes repeat their lines' text, which must not be indexed twice, and
+ * only open a block). A drop cap the source made a block of its own is joined to the line it begins
+ * (manifests/drop-caps.ts), so "Aufklaͤrung" is found as the reader sees it, on that line's box.
  */
 export function parseTextPage(json: unknown, page: { key: string; label?: string }): IndexPage | undefined {
   const parsed = v.safeParse(annotationPage, json);
   if (!parsed.success) return undefined;
   let canvas: string | undefined;
-  const lines: IndexLine[] = [];
+  const blocks: IndexLine[][] = [[]];
   for (const item of parsed.output.items) {
     const anno = v.safeParse(annotation, item);
     if (!anno.success) continue;
     const { body, target, textGranularity } = anno.output;
+    if (textGranularity === 'block' || textGranularity === 'paragraph') blocks.push([]);
     if (textGranularity !== undefined && textGranularity !== 'line') continue;
     const text = (Array.isArray(body) ? body[0]! : body).value.trim();
     const fragment =
@@ -43,9 +47,10 @@ export function parseTextPage(json: unknown, page: { key: string; label?: string
     if (!m?.groups || text === '') continue;
     canvas ??= m.groups.canvas;
     const { x, y, w, h } = m.groups;
-    lines.push({ ...(anno.output.id ? { id: anno.output.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
+    blocks.at(-1)!.push({ ...(anno.output.id ? { id: anno.output.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
   }
   if (canvas === undefined) return undefined;
+  const lines = joinInitials(blocks.filter((block) => block.length > 0)).flat();
   return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas, lines };
 }
 

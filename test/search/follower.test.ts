@@ -1,7 +1,7 @@
 // The search index follows the activity log as a harvester would: what ingest publishes or withdraws
 // becomes searchable (or stops being) with no call from ingest to search; the index remembers how far
 // it read, starts over when the log is replaced, and a damaged item is reported, never fatal.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { ingest } from '../../ingest/ingest.ts';
 import { removeItem } from '../../ingest/publishing/remove.ts';
 import { activityLogFile, appendActivity } from '../../manifests/activity-log.ts';
 import { dataPaths } from '../../manifests/layout.ts';
-import { ActivityFollower, pendingChanges } from '../../server/search/activity-follower.ts';
+import { ActivityFollower, cursorFile, pendingChanges } from '../../server/search/activity-follower.ts';
 import { EmbeddedSearchBackend } from '../../server/search/sqlite-backend.ts';
 import { publishedSample, SAMPLE_SOURCE } from '../support/sample.ts';
 
@@ -112,6 +112,19 @@ describe('ActivityFollower', () => {
       await rm(log);
       await writeFile(log, '');
       expect((await new ActivityFollower({ dataDir, backend }).sync()).rebuilt?.count).toBeGreaterThan(0);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('rebuilds an index whose documents were made the old way (a cursor of index version 1)', async () => {
+    const backend = new EmbeddedSearchBackend(dataPaths(dataDir).search);
+    try {
+      expect((await new ActivityFollower({ dataDir, backend }).sync()).rebuilt).toBeUndefined();
+      const cursor = JSON.parse(await readFile(cursorFile(dataDir), 'utf8'));
+      await writeFile(cursorFile(dataDir), JSON.stringify({ ...cursor, version: 1 }));
+      expect((await new ActivityFollower({ dataDir, backend }).sync()).rebuilt?.count).toBeGreaterThan(0);
+      expect((await new ActivityFollower({ dataDir, backend }).sync()).rebuilt).toBeUndefined();
     } finally {
       await backend.close();
     }
