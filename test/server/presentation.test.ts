@@ -176,6 +176,11 @@ describe('HTTP hygiene', () => {
     const post = await fetch(local(urls.manifest(ITEM)), { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    // The message names what the route does answer (the server as a whole takes changes under /admin).
+    expect(await post.json()).toMatchObject({
+      status: 405,
+      message: `POST is not allowed on ${new URL(local(urls.manifest(ITEM))).pathname}: it answers GET, HEAD, OPTIONS only`,
+    });
     const withBody = await new Promise<number>((resolve, reject) => {
       const req = http.request(`${srv.url}/healthz`, { method: 'GET', headers: { 'content-type': 'text/plain', 'content-length': '5' } }, (res) => {
         res.resume();
