@@ -1,13 +1,13 @@
 // GET /healthz for load balancers and operators: whether the data folder can be read and is
 // published, how many items it holds, and the status each other part (the search backend) reports
-// about itself. The folder is resolved as the routes resolve it (safe-path.ts), so a data folder
+// about itself. The folder is resolved as the routes resolve it (manifests/data-file.ts), so a data folder
 // switched or gone behind a symbolic link shows here as it shows to readers.
 import { readFile } from 'node:fs/promises';
 import { Router } from 'express';
 import type { Config } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { PresentationReadError, parseCollection } from '../../manifests/presentation-reader.ts';
-import { existingFileInside } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
 
 export interface HealthReport {
   ok: boolean;

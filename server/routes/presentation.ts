@@ -9,7 +9,8 @@ import { dataPaths, isSafeId, publicUrls } from '../../manifests/layout.ts';
 import { type Json, type JsonObject, parseManifest } from '../../manifests/presentation-reader.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { CACHE_DOCUMENT, MEDIA, PRESENTATION_CONTEXT, jsonLdType, setCache } from '../headers.ts';
-import { existingFileInside, requireSegment } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
+import { requireSegment } from '../safe-path.ts';
 import { sendDataFile } from '../send-data-file.ts';
 
 /** Embedded parts by URL segment: which resource type the id names. */

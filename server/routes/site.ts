@@ -13,7 +13,7 @@ import { highwireTags } from '../../manifests/citation-formats.ts';
 import { parseItemRecord } from '../../manifests/item-reader.ts';
 import { dataPaths, isSafeId, publicUrls, type DataPaths, type PublicUrls } from '../../manifests/layout.ts';
 import { PresentationReadError, parseManifest, type PublishedManifest } from '../../manifests/presentation-reader.ts';
-import { existingFileInside } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
 import { chooseSiteLang, type SiteLang } from './site-language.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
