@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { writeJsonAtomic } from '../../../manifests/atomic-write.ts';
 import type { ItemRecord } from '../../../manifests/item.ts';
+import { existingFileInside } from '../../../manifests/data-file.ts';
 import { parseItemRecord } from '../../../manifests/item-reader.ts';
 import type { DataPaths } from '../../../manifests/layout.ts';
 
@@ -59,7 +60,9 @@ export interface Published {
 
 /** The published record of an item, or undefined when it is not published (or withdrawn). */
 export async function readPublished(paths: DataPaths, id: string): Promise<Published | undefined> {
-  const text = await readFile(paths.record(id), 'utf8').catch(() => undefined);
+  // Resolved as the public routes resolve it: a records folder linked in from outside is not this item's record.
+  const real = await existingFileInside(paths.root, paths.record(id));
+  const text = real === undefined ? undefined : await readFile(real, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   return { record: parseItemRecord(text, `record of ${id}`, id), version: versionToken(text) };
 }
