@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../manifests/item.ts';
-import { buildIndexDocument, displayTitle, parseTextPage } from './document.ts';
+import { parseTextPage, TextPageError } from '../../manifests/page-text.ts';
+import { buildIndexDocument, displayTitle, indexTextPage } from './document.ts';
+
+/** A text page as reindexing reads it: through the one reader of text pages, then into the index's form. */
+const readForIndex = (json: unknown, page: { key: string; label?: string }) => indexTextPage(parseTextPage(JSON.stringify(json), 'p.json'), page);
 
 const canvas = 'http://localhost:3000/iiif/presentation/x/canvas/p1';
 
@@ -64,9 +68,9 @@ describe('displayTitle', () => {
   });
 });
 
-describe('parseTextPage', () => {
+describe('indexTextPage', () => {
   it('reads supplementing line annotations with xywh targets, string or selector form', () => {
-    const page = parseTextPage(
+    const page = readForIndex(
       {
         type: 'AnnotationPage',
         items: [
@@ -118,7 +122,7 @@ describe('parseTextPage', () => {
       body: { type: 'TextualBody', value },
       target: `${canvas}#xywh=10,20,300,40`,
     });
-    const page = parseTextPage({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }, { key: 'p1' });
+    const page = readForIndex({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }, { key: 'p1' });
     expect(page?.lines.map((l) => l.text)).toEqual(indexed ? ['anchor', 'Was iſt'] : ['anchor']);
   });
 
@@ -132,11 +136,24 @@ describe('parseTextPage', () => {
     ];
     const published = JSON.parse(JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example'))));
     expect(published.items).toHaveLength(5);
-    expect(parseTextPage(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
+    expect(readForIndex(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
   });
 
-  it('returns undefined for something that is not an AnnotationPage', () => {
-    expect(parseTextPage({ type: 'Manifest' }, { key: 'p1' })).toBeUndefined();
-    expect(parseTextPage({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();
+  it('refuses something that is not an AnnotationPage (reindexing reports it), and has no page for one without lines', () => {
+    expect(() => readForIndex({ type: 'Manifest' }, { key: 'p1' })).toThrow(TextPageError);
+    expect(() => readForIndex({ type: 'Manifest' }, { key: 'p1' })).toThrow(/^p\.json is not a text page: .*type/s);
+    expect(readForIndex({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();
+  });
+
+  it('skips annotations of another motivation', () => {
+    const line = (value: string, motivation: string) => ({
+      type: 'Annotation',
+      motivation,
+      body: { type: 'TextualBody', value },
+      target: `${canvas}#xywh=1,2,3,4`,
+    });
+    expect(
+      readForIndex({ type: 'AnnotationPage', items: [line('a comment', 'commenting'), line('Was iſt', 'supplementing')] }, { key: 'p1' })?.lines,
+    ).toEqual([{ text: 'Was iſt', xywh: [1, 2, 3, 4] }]);
   });
 });
