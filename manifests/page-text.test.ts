@@ -46,31 +46,7 @@ describe('parseTextPage', () => {
       expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],
     },
   ])('$name', ({ items, expected }) => {
-    expect(parseTextPage(JSON.stringify({ type: 'AnnotationPage', items }), 'p.json').lines).toEqual(expected);
-  });
-
-  it('keeps line ids and the canvas, and reads the selector and list forms other tools write', () => {
-    const items = [
-      { id: 'https://e.org/anno/l1', ...line('Was iſt', `${canvas}#xywh=10,20,300,40`) },
-      {
-        type: 'Annotation',
-        body: [{ type: 'TextualBody', value: 'Aufklaͤrung' }],
-        target: {
-          type: 'SpecificResource',
-          source: { id: canvas, type: 'Canvas' },
-          selector: { type: 'FragmentSelector', value: 'xywh=10,70,200,40' },
-        },
-      },
-      { type: 'Annotation', body: { type: 'Image' }, target: canvas },
-      'garbage',
-    ];
-    expect(parseTextPage(JSON.stringify({ type: 'AnnotationPage', items }), 'p.json')).toEqual({
-      canvas,
-      lines: [
-        { id: 'https://e.org/anno/l1', text: 'Was iſt', x: 10, y: 20, w: 300, h: 40 },
-        { text: 'Aufklaͤrung', x: 10, y: 70, w: 200, h: 40 },
-      ],
-    });
+    expect(parseTextPage(JSON.stringify({ type: 'AnnotationPage', items }), 'p.json')).toEqual(expected);
   });
 
   it.each([

@@ -61,7 +61,7 @@ export function downloadsRouter({ config, logger: log }: DownloadsOptions): Rout
   async function pageLines(itemId: string, key: string): Promise<PageLine[]> {
     const real = await existingFileInside(paths.root, paths.textPage(itemId, key));
     if (real === undefined) return [];
-    return parseTextPage(await readFile(real, 'utf8'), `full text of ${key}`).lines;
+    return parseTextPage(await readFile(real, 'utf8'), `full text of ${key}`);
   }
 
   const links = (record: ItemRecord): CitationLinks => ({ url: urls.itemPage(record.id), pdf: urls.pdf(record.id) });

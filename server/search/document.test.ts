@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../manifests/item.ts';
-import { parseTextPage, TextPageError } from '../../manifests/page-text.ts';
-import { buildIndexDocument, displayTitle, indexTextPage } from './document.ts';
-
-/** A text page as reindexing reads it: through the one reader of text pages, then into the index's form. */
-const readForIndex = (json: unknown, page: { key: string; label?: string }) => indexTextPage(parseTextPage(JSON.stringify(json), 'p.json'), page);
+import { buildIndexDocument, displayTitle, parseTextPage } from './document.ts';
 
 const canvas = 'http://localhost:3000/iiif/presentation/x/canvas/p1';
 
@@ -68,9 +64,9 @@ describe('displayTitle', () => {
   });
 });
 
-describe('indexTextPage', () => {
+describe('parseTextPage', () => {
   it('reads supplementing line annotations with xywh targets, string or selector form', () => {
-    const page = readForIndex(
+    const page = parseTextPage(
       {
         type: 'AnnotationPage',
         items: [
@@ -122,7 +118,7 @@ describe('indexTextPage', () => {
       body: { type: 'TextualBody', value },
       target: `${canvas}#xywh=10,20,300,40`,
     });
-    const page = readForIndex({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }, { key: 'p1' });
+    const page = parseTextPage({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }, { key: 'p1' });
     expect(page?.lines.map((l) => l.text)).toEqual(indexed ? ['anchor', 'Was iſt'] : ['anchor']);
   });
 
@@ -136,24 +132,11 @@ describe('indexTextPage', () => {
     ];
     const published = JSON.parse(JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example'))));
     expect(published.items).toHaveLength(5);
-    expect(readForIndex(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
+    expect(parseTextPage(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
   });
 
-  it('refuses something that is not an AnnotationPage (reindexing reports it), and has no page for one without lines', () => {
-    expect(() => readForIndex({ type: 'Manifest' }, { key: 'p1' })).toThrow(TextPageError);
-    expect(() => readForIndex({ type: 'Manifest' }, { key: 'p1' })).toThrow(/^p\.json is not a text page: .*type/s);
-    expect(readForIndex({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();
-  });
-
-  it('skips annotations of another motivation', () => {
-    const line = (value: string, motivation: string) => ({
-      type: 'Annotation',
-      motivation,
-      body: { type: 'TextualBody', value },
-      target: `${canvas}#xywh=1,2,3,4`,
-    });
-    expect(
-      readForIndex({ type: 'AnnotationPage', items: [line('a comment', 'commenting'), line('Was iſt', 'supplementing')] }, { key: 'p1' })?.lines,
-    ).toEqual([{ text: 'Was iſt', xywh: [1, 2, 3, 4] }]);
+  it('returns undefined for something that is not an AnnotationPage', () => {
+    expect(parseTextPage({ type: 'Manifest' }, { key: 'p1' })).toBeUndefined();
+    expect(parseTextPage({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();
   });
 });

@@ -1,26 +1,52 @@
-// Turns a published item (its ItemRecord and full-text pages) into the document both search engines
-// index. Pure: reading the files is reindex.ts's job, so this is tested table-driven and reindex and
-// tests all build the same document.
+// Turns a published item (its ItemRecord and full-text AnnotationPages) into the document both search
+// engines index. Pure: reading the files is reindex.ts's job, so this is tested table-driven and
+// ingest, reindex and tests all build the same document.
+import * as v from 'valibot';
 import { centuries, parseDateRange } from '../../manifests/dates.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
-import type { TextPage } from '../../manifests/page-text.ts';
 import type { FacetName, IndexDocument, IndexLine, IndexPage } from './backend.ts';
 
 const PRINTER_ROLES = new Set(['prt', 'pbl', 'bsl']);
 const TITLE_LANGUAGES = ['nl', 'en', 'fr', 'de', 'none'];
 
+const fragmentTarget = /^(?<canvas>[^#]+)#xywh=(?<x>\d+(?:\.\d+)?),(?<y>\d+(?:\.\d+)?),(?<w>\d+(?:\.\d+)?),(?<h>\d+(?:\.\d+)?)$/;
+
+const textBody = v.object({ type: v.literal('TextualBody'), value: v.string() });
+const annotation = v.object({
+  id: v.optional(v.string()),
+  motivation: v.optional(v.union([v.string(), v.array(v.string())])),
+  textGranularity: v.optional(v.unknown()),
+  body: v.union([textBody, v.pipe(v.array(textBody), v.minLength(1))]),
+  target: v.union([v.string(), v.object({ source: v.union([v.string(), v.object({ id: v.string() })]), selector: v.object({ value: v.string() }) })]),
+});
+const annotationPage = v.object({ type: v.literal('AnnotationPage'), items: v.array(v.unknown()) });
+
 /**
- * One published text page (read through manifests/page-text.ts, which skips annotations that are
- * not text lines, among them the block annotations that repeat their lines' text) as the index
- * keeps it: lines trimmed, empty ones dropped; undefined when no line has a box on a canvas.
+ * Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are
+ * skipped, among them those the IIIF Text Granularity extension marks as another granularity (the
+ * block annotations ingest publishes repeat their lines' text, which must not be indexed twice).
  */
-export function indexTextPage(read: TextPage, page: { key: string; label?: string }): IndexPage | undefined {
+export function parseTextPage(json: unknown, page: { key: string; label?: string }): IndexPage | undefined {
+  const parsed = v.safeParse(annotationPage, json);
+  if (!parsed.success) return undefined;
+  let canvas: string | undefined;
   const lines: IndexLine[] = [];
-  for (const { id, text, x, y, w, h } of read.lines) {
-    if (text.trim() !== '') lines.push({ ...(id ? { id } : {}), text: text.trim(), xywh: [x, y, w, h] });
+  for (const item of parsed.output.items) {
+    const anno = v.safeParse(annotation, item);
+    if (!anno.success) continue;
+    const { body, target, textGranularity } = anno.output;
+    if (textGranularity !== undefined && textGranularity !== 'line') continue;
+    const text = (Array.isArray(body) ? body[0]! : body).value.trim();
+    const fragment =
+      typeof target === 'string' ? target : `${typeof target.source === 'string' ? target.source : target.source.id}#${target.selector.value}`;
+    const m = fragmentTarget.exec(fragment);
+    if (!m?.groups || text === '') continue;
+    canvas ??= m.groups.canvas;
+    const { x, y, w, h } = m.groups;
+    lines.push({ ...(anno.output.id ? { id: anno.output.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
   }
-  if (read.canvas === undefined || lines.length === 0) return undefined;
-  return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas: read.canvas, lines };
+  if (canvas === undefined) return undefined;
+  return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas, lines };
 }
 
 /** The display title: the first value in nl, en, fr, de or `none`, else any language. */

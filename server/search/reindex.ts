@@ -10,8 +10,7 @@ import type { ItemRecord } from '../../manifests/item.ts';
 import { ItemRecordError, parseItemRecord } from '../../manifests/item-reader.ts';
 import { dataPaths, isSafeId } from '../../manifests/layout.ts';
 import type { IndexDocument, IndexPage, SearchBackend } from './backend.ts';
-import { parseTextPage } from '../../manifests/page-text.ts';
-import { buildIndexDocument, indexTextPage } from './document.ts';
+import { buildIndexDocument, parseTextPage } from './document.ts';
 
 /** A published item that cannot be read; reindexing reports it and goes on with the others. */
 export class UnreadableItemError extends Error {
@@ -47,18 +46,16 @@ export async function readIndexDocument(dataDir: string, itemId: string): Promis
   const pages: IndexPage[] = [];
   for (const page of record.pages) {
     if (!isSafeId(page.key)) continue;
-    let indexed: IndexPage | undefined;
+    let json: unknown;
     try {
       const text = await readPublished(paths.root, paths.textPage(itemId, page.key));
       if (text === undefined) continue;
-      indexed = indexTextPage(
-        parseTextPage(text, `full text of ${page.key}`),
-        page.label !== undefined ? { key: page.key, label: page.label } : { key: page.key },
-      );
+      json = JSON.parse(text);
     } catch (err) {
       throw new UnreadableItemError(`${itemId}/${page.key}: cannot read full text: ${(err as Error).message}`);
     }
-    if (indexed) pages.push(indexed);
+    const parsed = parseTextPage(json, page.label !== undefined ? { key: page.key, label: page.label } : { key: page.key });
+    if (parsed) pages.push(parsed);
   }
   return buildIndexDocument(record, pages);
 }

@@ -9,8 +9,7 @@ import type { ItemRecord, PageRecord } from '../../manifests/item.ts';
 import { dataPaths, publicUrls } from '../../manifests/layout.ts';
 import { buildTextPage, type TextLine } from '../../manifests/text-page.ts';
 import type { IndexDocument } from '../../server/search/backend.ts';
-import { parseTextPage } from '../../manifests/page-text.ts';
-import { buildIndexDocument, indexTextPage } from '../../server/search/document.ts';
+import { buildIndexDocument, parseTextPage } from '../../server/search/document.ts';
 import { itemRecord } from '../support/item-record.ts';
 import { KANT_ALTO } from '../support/inputs.ts';
 
@@ -182,7 +181,7 @@ export async function sampleDocuments(): Promise<IndexDocument[]> {
     const lines = await altoLines(KANT_ALTO[key]);
     const json = buildTextPage(KANT_ID, key, lines, urls, { language: 'ger', width: 1456, height: 2083 });
     const label = kant.pages.find((p) => p.key === key)?.label;
-    pages.push(indexTextPage(parseTextPage(JSON.stringify(json), key), label ? { key, label } : { key })!);
+    pages.push(parseTextPage(JSON.parse(JSON.stringify(json)), label ? { key, label } : { key })!);
   }
   return [buildIndexDocument(kant, pages), ...otherRecords().map((r) => buildIndexDocument(r, []))];
 }
