@@ -53,7 +53,9 @@ export const PUBLIC_CSP_DIRECTIVES = {
 
 /** Longest request target accepted; IIIF URLs are short, a long one is an attack or a mistake. */
 export const MAX_URL_LENGTH = 2048;
-const METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The methods every route outside /admin answers; only the curators' workspace takes changes. */
+const PUBLIC_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;
+const METHODS = new Set<string>(PUBLIC_METHODS);
 
 export function createApp(options: AppOptions): Express {
   const { config } = options;
@@ -120,11 +122,13 @@ const urlLimit: RequestHandler = (req, _res, next) => {
   next();
 };
 
+const shortPath = (p: string) => (p.length > 200 ? `${p.slice(0, 200)}…` : p);
+
 /** Outside /admin: no request bodies, no methods beyond reading. */
 const readOnly: RequestHandler = (req, res, next) => {
   if (!METHODS.has(req.method)) {
-    res.setHeader('Allow', 'GET, HEAD, OPTIONS');
-    next(new HttpError(405, `${req.method} is not supported; this server only reads`));
+    res.setHeader('Allow', PUBLIC_METHODS.join(', '));
+    next(new HttpError(405, `${req.method} is not allowed on ${shortPath(req.path)}: it answers ${PUBLIC_METHODS.join(', ')} only`));
     return;
   }
   const length = Number(req.headers['content-length'] ?? 0);
@@ -140,7 +144,7 @@ const cors: RequestHandler = (req, res, next) => {
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', 'Link, ETag, Retry-After');
   if (req.method === 'OPTIONS') {
-    res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
+    res.setHeader('Access-Control-Allow-Methods', PUBLIC_METHODS.join(', '));
     res.setHeader('Access-Control-Allow-Headers', 'Accept, Accept-Language, If-None-Match, If-Modified-Since, Range');
     res.setHeader('Access-Control-Max-Age', '86400');
     res.status(204).end();

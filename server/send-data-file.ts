@@ -1,7 +1,7 @@
 // Sends one published file from the data folder with the media type and caching its API wants;
 // `send` adds ETag/Last-Modified and answers conditional requests with 304 and ranges with 206.
 import type { NextFunction, Response } from 'express';
-import { existingFileInside } from './safe-path.ts';
+import { existingFileInside } from '../manifests/data-file.ts';
 import { notFound } from './errors.ts';
 
 export interface SendOptions {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ProgressLine } from '../json-progress.ts';
+import { type ProgressLine, ProgressLineError, parseProgressLine } from '../json-progress.ts';
 import { formatSummary, type IngestSummary, type ItemFailure } from '../summary.ts';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli.mjs');
@@ -75,14 +75,18 @@ function runIngest(
     let total = 0;
     let summary: IngestSummary | undefined;
     let stderr = '';
+    /** The last line that was not progress, said if the child ends without a summary. */
+    let badLine: string | undefined;
     child.stderr.on('data', (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-STDERR_KEPT);
     });
     createInterface({ input: child.stdout }).on('line', (text) => {
       let line: ProgressLine;
       try {
-        line = JSON.parse(text) as ProgressLine;
-      } catch {
+        line = parseProgressLine(text);
+      } catch (err) {
+        if (!(err instanceof ProgressLineError)) throw err;
+        badLine = err.message;
         return;
       }
       if (line.event === 'start') {
@@ -106,7 +110,7 @@ function runIngest(
           report: formatSummary(summary),
         });
       } else {
-        const why = stderr.trim().split('\n').slice(-5).join('\n') || 'no message';
+        const why = [stderr.trim().split('\n').slice(-5).join('\n'), badLine].filter(Boolean).join('\n') || 'no message';
         reject(new Error(`ingest stopped (${killedBy ?? `exit code ${code}`}) before it finished: ${why}`));
       }
     });

@@ -5,6 +5,7 @@ import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import * as v from 'valibot';
 
 export class LockError extends Error {
   override name = 'LockError';
@@ -21,10 +22,31 @@ export interface LockOptions {
   what: string;
 }
 
-interface Owner {
+export interface Owner {
   pid: number;
   host: string;
   since: string;
+}
+
+const owner: v.GenericSchema<unknown, Owner> = v.object({
+  pid: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  host: v.string(),
+  since: v.string(),
+});
+
+/**
+ * The owner a lock file names, or why it names none (the file of another ingest, maybe an older or
+ * a damaged one, is read like any untrusted file): the reason names the file and the field.
+ */
+export function parseLockOwner(text: string, file: string): { owner: Owner } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { problem: `lock file ${file} is not JSON: ${(err as Error).message}` };
+  }
+  const parsed = v.safeParse(owner, json);
+  return parsed.success ? { owner: parsed.output } : { problem: `lock file ${file} names no owner: ${v.summarize(parsed.issues)}` };
 }
 
 function alive(pid: number): boolean {
@@ -36,12 +58,9 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readOwner(file: string): Promise<Owner | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Owner;
-  } catch {
-    return undefined;
-  }
+async function readOwner(file: string): Promise<{ owner: Owner } | { problem: string }> {
+  const text = await readFile(file, 'utf8').catch((err: Error) => ({ problem: `lock file ${file} cannot be read: ${err.message}` }));
+  return typeof text === 'string' ? parseLockOwner(text, file) : text;
 }
 
 export async function acquireLock(file: string, opts: LockOptions): Promise<Lock> {
@@ -64,7 +83,8 @@ export async function acquireLock(file: string, opts: LockOptions): Promise<Lock
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
-    const owner = await readOwner(file);
+    const read = await readOwner(file);
+    const owner = 'owner' in read ? read.owner : undefined;
     // A lock file being written right now has no owner yet (stale only once old); one whose process
     // is gone is stale at once.
     const stale = owner
@@ -75,7 +95,7 @@ export async function acquireLock(file: string, opts: LockOptions): Promise<Lock
       continue;
     }
     if (Date.now() >= deadline) {
-      const who = owner ? `process ${owner.pid} on ${owner.host} since ${owner.since}` : 'another process';
+      const who = 'owner' in read ? `process ${read.owner.pid} on ${read.owner.host} since ${read.owner.since}` : `another process (${read.problem})`;
       throw new LockError(
         `${opts.what} is locked by ${who} (lock file ${file}); wait for it to finish or remove the lock file if that process is gone`,
       );

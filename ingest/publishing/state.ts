@@ -65,7 +65,13 @@ export async function loadState(stateDir: string, baseUrl: string): Promise<Inge
   } catch {
     return { version: 1, baseUrl, items: {}, retired: {}, bags: {} };
   }
-  const parsed = v.safeParse(stateSchema, JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`ingest state ${stateFile(stateDir)} is damaged: not JSON: ${(err as Error).message}`);
+  }
+  const parsed = v.safeParse(stateSchema, json);
   if (!parsed.success) throw new Error(`ingest state ${stateFile(stateDir)} is damaged: ${v.summarize(parsed.issues)}`);
   return parsed.output;
 }

@@ -105,7 +105,13 @@ export async function restoreItem(opts: WithdrawOptions, id: string): Promise<vo
     if (state.items[id]) throw new WithdrawError(`item "${id}" is published, not withdrawn`);
     const text = await readFile(stateFileOf(paths, id), 'utf8').catch(() => undefined);
     if (text === undefined) throw new WithdrawError(`item "${id}" is not withdrawn`);
-    const parsed = v.safeParse(withdrawnState, JSON.parse(text));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      throw new WithdrawError(`${stateFileOf(paths, id)} is damaged: not JSON: ${(err as Error).message}`);
+    }
+    const parsed = v.safeParse(withdrawnState, json);
     if (!parsed.success) throw new WithdrawError(`${stateFileOf(paths, id)} is damaged: ${v.summarize(parsed.issues)}`);
     const { baseUrl, item } = parsed.output;
     if (baseUrl !== state.baseUrl) {

@@ -8,7 +8,7 @@ import { parseImageInfo, type PublishedImageInfo } from '../../manifests/image/i
 import { openSource, render } from '../../manifests/image/render.ts';
 import type { DataPaths } from '../../manifests/layout.ts';
 import { notFound } from '../errors.ts';
-import { existingFileInside } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
 
 export interface PageJpeg {
   jpeg: Buffer;

@@ -22,7 +22,8 @@ import { parsePdfRequest, type PdfRequest } from '../downloads/pdf-request.ts';
 import { badRequest, HttpError, notFound } from '../errors.ts';
 import { CACHE_DOCUMENT } from '../headers.ts';
 import type { Logger } from '../logger.ts';
-import { existingFileInside, requireSegment } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
+import { requireSegment } from '../safe-path.ts';
 import { sendDataFile, sendFound } from '../send-data-file.ts';
 
 /** Bumped when the PDF's layout changes, so cached PDFs of the old layout are not served again. */

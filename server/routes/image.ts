@@ -18,7 +18,8 @@ import { RenderCache, type CachedImage } from '../image/cache.ts';
 import { parseImageRequest, type ImageRequest } from '../image/parse-request.ts';
 import { premadeCandidates } from '../image/premade.ts';
 import { RenderQueue, type RenderQueueOptions } from '../image/render-queue.ts';
-import { existingFileInside, requireSegment } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
+import { requireSegment } from '../safe-path.ts';
 import { sendFound } from '../send-data-file.ts';
 
 /** Features beyond plain level 0 that this server offers, for `extraFeatures`. */

@@ -6,13 +6,12 @@ import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import { withDownloads } from '../../manifests/downloads.ts';
 import { dataPaths, isSafeId, publicUrls } from '../../manifests/layout.ts';
+import { type Json, type JsonObject, parseManifest } from '../../manifests/presentation-reader.ts';
 import { HttpError, notFound } from '../errors.ts';
 import { CACHE_DOCUMENT, MEDIA, PRESENTATION_CONTEXT, jsonLdType, setCache } from '../headers.ts';
-import { existingFileInside, requireSegment } from '../safe-path.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
+import { requireSegment } from '../safe-path.ts';
 import { sendDataFile } from '../send-data-file.ts';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /** Embedded parts by URL segment: which resource type the id names. */
 const PARTS = { canvas: 'Canvas', page: 'AnnotationPage', annotation: 'Annotation', range: 'Range' } as const;
@@ -30,7 +29,8 @@ export function presentationRouter({ config }: { config: Config }): Router {
     const version = `${s.size}-${s.mtimeMs}`;
     const known = manifests.get(item);
     if (known?.version === version) return known.json;
-    const json = JSON.parse(await readFile(real, 'utf8')) as JsonObject;
+    // A damaged manifest is a fault of this server (a 500, logged with the file and field), not the reader's.
+    const { json } = parseManifest(await readFile(real, 'utf8'), `manifest of ${item}`);
     if (manifests.size > 200) manifests.clear();
     manifests.set(item, { version, json });
     return json;

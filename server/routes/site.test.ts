@@ -11,6 +11,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { dataPaths } from '../../manifests/layout.ts';
+import { parseManifest } from '../../manifests/presentation-reader.ts';
 import { createSiteRouter, preloads } from './site.ts';
 
 let tmp: string;
@@ -37,8 +38,15 @@ beforeAll(async () => {
   await mkdir(dataPaths(data).itemDir('kant'), { recursive: true });
   await writeFile(
     dataPaths(data).manifest('kant'),
-    JSON.stringify({ label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"], en: ["Price $& costs $' and $1"] } }),
+    JSON.stringify({
+      id: 'http://x/iiif/presentation/kant/manifest.json',
+      type: 'Manifest',
+      label: { none: ['Was ist <Aufklärung>?'], fr: ["Qu'est-ce que les Lumières ?"], en: ["Price $& costs $' and $1"] },
+      items: [],
+    }),
   );
+  await mkdir(dataPaths(data).itemDir('damaged'), { recursive: true });
+  await writeFile(dataPaths(data).manifest('damaged'), JSON.stringify({ type: 'Manifest', label: 'not a language map', items: [] }));
   const app = express();
   app.use(createSiteRouter(config, { distDir: dist }));
   app.use(createSiteRouter(config, { distDir: path.join(tmp, 'unbuilt') }));
@@ -110,6 +118,14 @@ describe('site router', () => {
     expect(en).toContain('<h1 id="title">Price $&amp; costs $\' and $1</h1>');
   });
 
+  it('still opens the page of an item whose manifest is damaged, titled by its id, for the viewer to say what is wrong', async () => {
+    const res = await fetch(`${base}/items/damaged`);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain('<h1 id="title">damaged</h1>');
+    expect(body).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/iiif/presentation/damaged/manifest.json">');
+  });
+
   it('serves hashed assets for a year and the embeddable viewer briefly', async () => {
     const asset = await fetch(`${base}/assets/app-abc123.js`);
     expect(asset.status).toBe(200);
@@ -144,12 +160,20 @@ describe('site router before the build', () => {
 });
 
 describe('preloads', () => {
-  const manifest = JSON.stringify({
-    items: ['page-0001', 'page-0017'].map((k) => ({
-      id: `http://x/iiif/presentation/kant/canvas/${k}`,
-      items: [{ items: [{ body: { service: [{ id: `http://x/iiif/image/${k}` }] } }] }],
-    })),
-  });
+  const published = (items: unknown[]) =>
+    JSON.stringify({ id: 'http://x/iiif/presentation/kant/manifest.json', type: 'Manifest', label: { none: ['Kant'] }, items });
+  const canvas = (id: string, service: string) => ({ id, type: 'Canvas', items: [{ items: [{ body: { service: [{ id: service }] } }] }] });
+  const manifest = published(
+    ['page-0001', 'page-0017'].map((k) => canvas(`http://x/iiif/presentation/kant/canvas/${k}`, `http://x/iiif/image/${k}`)),
+  );
+  /** As the item route reads it: a manifest that does not parse gives none. */
+  const read = (json: string) => {
+    try {
+      return parseManifest(json, 'manifest of kant');
+    } catch {
+      return undefined;
+    }
+  };
   const link = (href: string) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${href}">`;
   it.each([
     [
@@ -168,11 +192,11 @@ describe('preloads', () => {
     ['only the manifest when it does not parse', '{oops', 'page-0017', [link('/iiif/presentation/kant/manifest.json')]],
     [
       'nothing from a non-http service',
-      JSON.stringify({ items: [{ items: [{ items: [{ body: { service: [{ id: 'javascript:x' }] } }] }] }] }),
+      published([canvas('http://x/iiif/presentation/kant/canvas/p1', 'javascript:x')]),
       undefined,
       [link('/iiif/presentation/kant/manifest.json')],
     ],
   ])('%s', (_name, json, page, want) => {
-    expect(preloads('kant', json, page)).toBe(want.join(''));
+    expect(preloads('kant', read(json), page)).toBe(want.join(''));
   });
 });

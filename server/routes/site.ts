@@ -12,7 +12,8 @@ import type { Config } from '../../config.ts';
 import { highwireTags } from '../../manifests/citation-formats.ts';
 import { parseItemRecord } from '../../manifests/item-reader.ts';
 import { dataPaths, isSafeId, publicUrls, type DataPaths, type PublicUrls } from '../../manifests/layout.ts';
-import { existingFileInside } from '../safe-path.ts';
+import { PresentationReadError, parseManifest, type PublishedManifest } from '../../manifests/presentation-reader.ts';
+import { existingFileInside } from '../../manifests/data-file.ts';
 import { chooseSiteLang, type SiteLang } from './site-language.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,15 +85,16 @@ export function createSiteRouter(config: Config, options: SiteOptions = {}): Rou
   router.get('/items/:id', async (req, res) => {
     const id = String(req.params.id);
     if (!isSafeId(id)) return send(req, res, 'not-found', 404);
-    let manifest: string;
+    let text: string;
     try {
       // The same checked resolution as the IIIF routes: a planted link must not become an item page.
       const real = await existingFileInside(paths.root, paths.manifest(id));
       if (real === undefined) return send(req, res, 'not-found', 404);
-      manifest = await readFile(real, 'utf8');
+      text = await readFile(real, 'utf8');
     } catch {
       return send(req, res, 'not-found', 404);
     }
+    const manifest = readManifest(text, id);
     const head = { ...itemHead(id, manifest, req.query.page), citation: await citationMeta(paths, urls, id) };
     return send(req, res, 'item', 200, head);
   });
@@ -131,25 +133,28 @@ async function citationMeta(paths: DataPaths, urls: PublicUrls, id: string): Pro
   }
 }
 
-function itemHead(id: string, manifestJson: string, page: unknown): ItemHead {
-  let label: Record<string, unknown> = {};
+/** The published manifest, or undefined when it is damaged: the page still opens, and the viewer tells the reader what is wrong. */
+function readManifest(text: string, id: string): PublishedManifest | undefined {
   try {
-    const parsed = (JSON.parse(manifestJson) as { label?: unknown }).label;
-    if (typeof parsed === 'object' && parsed !== null) label = parsed as Record<string, unknown>;
-  } catch {
-    // The preloads below say the same; the viewer shows the error to the reader.
+    return parseManifest(text, `manifest of ${id}`);
+  } catch (err) {
+    if (err instanceof PresentationReadError) return undefined;
+    throw err;
   }
-  const first = (v: unknown) => (Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+}
+
+function itemHead(id: string, manifest: PublishedManifest | undefined, page: unknown): ItemHead {
   return {
-    title: (lang) =>
-      first(label[lang]) ??
-      first(label.none) ??
-      first(label.en) ??
-      Object.values(label)
-        .map(first)
-        .find((s) => s) ??
-      id,
-    preloads: preloads(id, manifestJson, page),
+    // The first title in the asked language, then `none`, then English, then any language.
+    title: (lang) => {
+      const label = manifest?.label ?? {};
+      for (const key of [lang, 'none', 'en', ...Object.keys(label)]) {
+        const title = label[key]?.[0];
+        if (title) return title;
+      }
+      return id;
+    },
+    preloads: preloads(id, manifest, page),
   };
 }
 
@@ -157,17 +162,12 @@ function itemHead(id: string, manifestJson: string, page: unknown): ItemHead {
  * `<link rel=preload>` for what the viewer fetches first: the manifest and the info.json of the
  * page the link opens, so both are on their way before the page's script has even run.
  */
-export function preloads(id: string, manifestJson: string, page: unknown): string {
+export function preloads(id: string, manifest: PublishedManifest | undefined, page: unknown): string {
   const links = [`/iiif/presentation/${id}/manifest.json`];
-  try {
-    const manifest = JSON.parse(manifestJson) as { items?: { id?: string; items?: { items?: { body?: { service?: { id?: string }[] } }[] }[] }[] };
-    const canvases = manifest.items ?? [];
-    const key = typeof page === 'string' ? page : undefined;
-    const canvas = (key && canvases.find((c) => c.id?.endsWith(`/canvas/${key}`))) || canvases[0];
-    const service = canvas?.items?.[0]?.items?.[0]?.body?.service?.[0]?.id;
-    if (typeof service === 'string' && /^https?:\/\//.test(service)) links.push(`${service}/info.json`);
-  } catch {
-    // A manifest that does not parse still gets its own preload; the viewer reports the problem.
-  }
+  const canvases = manifest?.canvases ?? [];
+  const key = typeof page === 'string' ? page : undefined;
+  const canvas = (key && canvases.find((c) => c.id.endsWith(`/canvas/${key}`))) || canvases[0];
+  const service = canvas?.imageService;
+  if (service !== undefined && /^https?:\/\//.test(service)) links.push(`${service}/info.json`);
   return links.map((href) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${attr(href)}">`).join('');
 }

@@ -1,8 +1,11 @@
 // Reads the published data folder (the source of truth) into index documents: `records/<id>/record.json`
 // plus each page's full-text AnnotationPage. Used by `npm run reindex` to rebuild an index from
-// scratch and by ingest to update one item as it publishes or removes it.
+// scratch and by the activity follower to update one item as ingest publishes or removes it. Files
+// are resolved as the routes resolve them (existingFileInside), so a link planted in the data folder
+// cannot put outside text into search.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { existingFileInside } from '../../manifests/data-file.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
 import { ItemRecordError, parseItemRecord } from '../../manifests/item-reader.ts';
 import { dataPaths, isSafeId } from '../../manifests/layout.ts';
@@ -14,8 +17,17 @@ export class UnreadableItemError extends Error {
   override name = 'UnreadableItemError';
 }
 
-async function readJson(file: string): Promise<unknown> {
-  return JSON.parse(await readFile(file, 'utf8')) as unknown;
+/** The text of a published file inside the data folder, or undefined when there is none (missing, or a link out of the folder or into its private parts). */
+async function readPublished(root: string, file: string): Promise<string | undefined> {
+  const real = await existingFileInside(root, file);
+  if (real === undefined) return undefined;
+  try {
+    return await readFile(real, 'utf8');
+  } catch (err) {
+    // Removed between the check and the read: a re-publish or removal raced this one.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
 }
 
 /** The index document of one published item, from its record and full-text pages. */
@@ -23,8 +35,12 @@ export async function readIndexDocument(dataDir: string, itemId: string): Promis
   const paths = dataPaths(dataDir);
   let record: ItemRecord;
   try {
-    record = parseItemRecord(await readFile(paths.record(itemId), 'utf8'), `${itemId}: record.json`, itemId);
+    const text = await readPublished(paths.root, paths.record(itemId));
+    if (text === undefined)
+      throw new UnreadableItemError(`${itemId}: cannot read record.json: no such file in the data folder (missing, or a link out of it)`);
+    record = parseItemRecord(text, `${itemId}: record.json`, itemId);
   } catch (err) {
+    if (err instanceof UnreadableItemError) throw err;
     throw new UnreadableItemError(err instanceof ItemRecordError ? err.message : `${itemId}: cannot read record.json: ${(err as Error).message}`);
   }
   const pages: IndexPage[] = [];
@@ -32,9 +48,10 @@ export async function readIndexDocument(dataDir: string, itemId: string): Promis
     if (!isSafeId(page.key)) continue;
     let json: unknown;
     try {
-      json = await readJson(paths.textPage(itemId, page.key));
+      const text = await readPublished(paths.root, paths.textPage(itemId, page.key));
+      if (text === undefined) continue;
+      json = JSON.parse(text);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw new UnreadableItemError(`${itemId}/${page.key}: cannot read full text: ${(err as Error).message}`);
     }
     const parsed = parseTextPage(json, page.label !== undefined ? { key: page.key, label: page.label } : { key: page.key });

@@ -7,9 +7,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { SearchUnavailableError } from './backend.ts';
+import { POINTER, parseIndexPointer } from './index-pointer.ts';
 import { SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
-
-const POINTER = 'current.json';
 const POINTER_CHECK_MS = 500;
 
 function newFileName(): string {
@@ -40,13 +39,21 @@ export class IndexDatabase {
     this.dir = dir;
   }
 
+  /**
+   * The index file the pointer names, or undefined when there is no pointer yet. A damaged pointer
+   * throws (IndexPointerError, naming it) rather than silently starting an empty index beside the
+   * real one; a rebuild (`npm run reindex`) writes a good one.
+   */
   private readPointer(): string | undefined {
+    const file = path.join(this.dir, POINTER);
+    let text: string;
     try {
-      const parsed = JSON.parse(readFileSync(path.join(this.dir, POINTER), 'utf8')) as { file?: unknown };
-      return typeof parsed.file === 'string' && /^index-[\w-]+\.sqlite$/.test(parsed.file) ? parsed.file : undefined;
-    } catch {
-      return undefined;
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
     }
+    return parseIndexPointer(text, file);
   }
 
   private writePointer(file: string): void {
@@ -116,7 +123,13 @@ export class IndexDatabase {
       rmSync(full, { force: true });
       throw err;
     }
-    const old = this.readPointer();
+    // A damaged pointer names no file to delete; the new one replaces it.
+    let old: string | undefined;
+    try {
+      old = this.readPointer();
+    } catch {
+      old = undefined;
+    }
     this.writePointer(file);
     this.close();
     this.pointerStamp = '';

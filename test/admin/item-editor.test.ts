@@ -5,12 +5,14 @@
 // the summary never reaches the public manifest; history keeps every version and restores one;
 // withdraw takes the item off the site and out of search, with its files kept aside, and restore
 // brings it all back. Every change lands in the audit log.
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../manifests/item.ts';
 import { dataPaths } from '../../manifests/layout.ts';
 import { KANT } from '../browser/support.ts';
+import { itemRecord } from '../support/item-record.ts';
 import { type Client, formOf, signedIn } from './editor-client.ts';
 import { type EditorServer, startEditorServer } from './editor-server.ts';
 
@@ -125,6 +127,29 @@ describe('item editor over HTTP', () => {
     const none = await (await anna.get('/admin/items?lang=en&q=zzzz-nothing')).text();
     expect(none).not.toContain(`/admin/items/${KANT}`);
     expect(none).toContain('No items found.');
+  });
+
+  it('neither lists nor opens a records folder linked in from outside the data folder', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-outside-record-'));
+    const paths = dataPaths(srv.dataDir);
+    try {
+      await mkdir(path.join(outside, 'planted'), { recursive: true });
+      await writeFile(
+        path.join(outside, 'planted', 'record.json'),
+        JSON.stringify(itemRecord({ id: 'planted', label: { none: ['Schattenbibliothek'] } })),
+      );
+      await symlink(path.join(outside, 'planted'), paths.recordDir('planted'));
+      const list = await (await anna.get('/admin/items?lang=en')).text();
+      expect(list).toContain(`/admin/items/${KANT}`);
+      expect(list).not.toContain('/admin/items/planted');
+      expect(list).not.toContain('Schattenbibliothek');
+      const item = await anna.get('/admin/items/planted?lang=en');
+      expect(item.status).toBe(404);
+      expect(await item.text()).not.toContain('Schattenbibliothek');
+    } finally {
+      await rm(paths.recordDir('planted'), { force: true });
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses bad input naming each field, next to it and in the summary, and keeps what was typed', async () => {

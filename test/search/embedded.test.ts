@@ -1,7 +1,7 @@
 // The embedded engine (node:sqlite FTS5): the shared contract, plus what only it has — the index
 // file in <data>/search/, rebuilds that switch atomically, and writes by another process (ingest)
 // becoming visible to a running server.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,25 @@ describe('embedded engine', () => {
     const r = await backend.search({ q: 'Aufklärung', filters: {}, sort: 'relevance', page: 1, size: 10 });
     expect(r.hits.map((h) => h.id)).toEqual([KANT_ID]);
     expect((await readdir(dir)).filter((f) => f.endsWith('.sqlite'))).toHaveLength(1);
+    await backend.close();
+  });
+
+  it('a damaged current.json makes search unavailable, naming the file, until a rebuild writes a good one', async () => {
+    const dir = await tempDir();
+    const seed = new EmbeddedSearchBackend(dir);
+    await seed.rebuild(docs());
+    await seed.close();
+    // Pointing outside the index folder is refused like any damage.
+    await writeFile(path.join(dir, 'current.json'), JSON.stringify({ file: '../../elsewhere.sqlite' }));
+    const backend = new EmbeddedSearchBackend(dir);
+    const health = await backend.health();
+    expect(health.ok).toBe(false);
+    expect(health.message).toContain(`${path.join(dir, 'current.json')} names no index file`);
+    expect(health.message).toMatch(/file/);
+    await backend.rebuild(docs());
+    expect(await backend.health()).toMatchObject({ ok: true });
+    const r = await backend.search({ q: 'Aufklärung', filters: {}, sort: 'relevance', page: 1, size: 10 });
+    expect(r.hits.map((h) => h.id)).toEqual([KANT_ID]);
     await backend.close();
   });
 });

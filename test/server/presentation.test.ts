@@ -1,8 +1,10 @@
 // Presentation, Change Discovery, records and health over real HTTP: media types, embedded parts at
 // the URLs their ids name, CORS, ETag/304, compression, caching headers, security headers and limits.
+import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicUrls } from '../../manifests/layout.ts';
+import { dataPaths, publicUrls } from '../../manifests/layout.ts';
 import { createApp } from '../../server/app.ts';
 import { BASE_URL, IMAGE_ID, ITEM, PAGE, buildFixture, serve, type Fixture, type RunningServer } from './fixture.ts';
 
@@ -117,6 +119,28 @@ describe('Change Discovery, records and health', () => {
     expect(await res.json()).toEqual({ ok: true, items: 1, published: true, search: { ok: true, backend: 'test' } });
   });
 
+  it('reads a damaged collection and manifest through their reader: 503 naming the file and field, a 500 for the manifest', async () => {
+    const paths = dataPaths(path.join(fx.root, 'damaged'));
+    await mkdir(paths.itemDir('broken'), { recursive: true });
+    await writeFile(paths.collection, JSON.stringify({ id: urls.collection, type: 'Collection', items: 'none' }));
+    await writeFile(paths.manifest('broken'), JSON.stringify({ id: urls.manifest('broken'), type: 'Manifest', label: 'Broken', items: [] }));
+    const damaged = await serve(createApp({ config: fx.config({ DATA_DIR: paths.root }) }));
+    try {
+      const health = await fetch(`${damaged.url}/healthz`);
+      expect(health.status).toBe(503);
+      const report = await health.json();
+      expect(report).toMatchObject({ ok: false, items: 0, published: false });
+      expect(report.problem).toMatch(/^collection\.json is not a collection: .*items/s);
+      expect(report.problem).not.toContain(fx.root);
+      // Served before as if whole; now the server owns the fault (logged with file and field), the reader sees no stack.
+      const manifest = await fetch(`${damaged.url}/iiif/presentation/broken/manifest.json`);
+      expect(manifest.status).toBe(500);
+      expect(await manifest.json()).toMatchObject({ message: 'internal error' });
+    } finally {
+      await damaged.close();
+    }
+  });
+
   it('reports 503 when a contributor fails', async () => {
     const sick = await serve(
       createApp({ config: fx.config(), health: [{ name: 'search', check: async () => Promise.reject(new Error('cluster down')) }] }),
@@ -176,6 +200,11 @@ describe('HTTP hygiene', () => {
     const post = await fetch(local(urls.manifest(ITEM)), { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    // The message names what the route does answer (the server as a whole takes changes under /admin).
+    expect(await post.json()).toMatchObject({
+      status: 405,
+      message: `POST is not allowed on ${new URL(local(urls.manifest(ITEM))).pathname}: it answers GET, HEAD, OPTIONS only`,
+    });
     const withBody = await new Promise<number>((resolve, reject) => {
       const req = http.request(`${srv.url}/healthz`, { method: 'GET', headers: { 'content-type': 'text/plain', 'content-length': '5' } }, (res) => {
         res.resume();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { writeJsonAtomic } from '../../../manifests/atomic-write.ts';
 import type { ItemRecord } from '../../../manifests/item.ts';
+import { existingFileInside } from '../../../manifests/data-file.ts';
 import { parseItemRecord } from '../../../manifests/item-reader.ts';
 import type { DataPaths } from '../../../manifests/layout.ts';
 
@@ -59,7 +60,9 @@ export interface Published {
 
 /** The published record of an item, or undefined when it is not published (or withdrawn). */
 export async function readPublished(paths: DataPaths, id: string): Promise<Published | undefined> {
-  const text = await readFile(paths.record(id), 'utf8').catch(() => undefined);
+  // Resolved as the public routes resolve it: a records folder linked in from outside is not this item's record.
+  const real = await existingFileInside(paths.root, paths.record(id));
+  const text = real === undefined ? undefined : await readFile(real, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   return { record: parseItemRecord(text, `record of ${id}`, id), version: versionToken(text) };
 }
@@ -81,11 +84,22 @@ export async function listWithdrawn(paths: DataPaths): Promise<ItemRecord[]> {
   return out;
 }
 
+/** The JSON value of a workspace file's text; a file cut short or garbled is refused with its name. */
+function jsonOf(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file} is not JSON: ${(err as Error).message}`);
+  }
+}
+
 export async function readDraft(paths: DataPaths, id: string): Promise<(Draft & { version: string }) | undefined> {
   const file = paths.draft(id);
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
-  const meta = v.parse(draftMeta, JSON.parse(text));
+  const parsed = v.safeParse(draftMeta, jsonOf(text, file));
+  if (!parsed.success) throw new Error(`${file} is not a draft of ${id}: ${v.summarize(parsed.issues)}`);
+  const meta = parsed.output;
   const record = parseItemRecord(JSON.stringify(meta.record), file, id);
   return { base: meta.base, user: meta.user, savedAt: meta.savedAt, record, version: versionToken(text) };
 }
@@ -105,7 +119,7 @@ export async function readHistory(paths: DataPaths, id: string): Promise<History
   const entries: HistoryEntry[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    const parsed = v.safeParse(historyMeta, JSON.parse(await readFile(file, 'utf8')));
+    const parsed = v.safeParse(historyMeta, jsonOf(await readFile(file, 'utf8'), file));
     if (!parsed.success) throw new Error(`${file} is not a version of ${id}: ${v.summarize(parsed.issues)}`);
     const { record, ...meta } = parsed.output;
     entries.push({ ...meta, record: parseItemRecord(JSON.stringify(record), file, id) });

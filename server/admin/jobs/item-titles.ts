@@ -4,6 +4,7 @@
 // unreadable simply has no title here: the report names it by its id.
 import { readFile } from 'node:fs/promises';
 import type { InternationalString } from '@iiif/presentation-3';
+import { existingFileInside } from '../../../manifests/data-file.ts';
 import { parseItemRecord } from '../../../manifests/item-reader.ts';
 import { dataPaths, isSafeId } from '../../../manifests/layout.ts';
 
@@ -21,7 +22,9 @@ export async function itemTitles(dataDir: string, ids: readonly string[]): Promi
     await Promise.all(
       wanted.slice(i, i + AT_ONCE).map(async (id) => {
         try {
-          titles.set(id, parseItemRecord(await readFile(paths.record(id), 'utf8'), `record of ${id}`, id).label);
+          // Resolved as the public routes resolve it: a records folder linked in from outside gives no title.
+          const real = await existingFileInside(paths.root, paths.record(id));
+          if (real !== undefined) titles.set(id, parseItemRecord(await readFile(real, 'utf8'), `record of ${id}`, id).label);
         } catch {
           // No title for this one: the report shows its id, which is what the job published.
         }

@@ -1,5 +1,5 @@
 // Where uploads wait to be published: `<DATA_DIR>/.leeszaal/uploads/`, inside the private state
-// folder that no route serves (server/safe-path.ts refuses dot folders); not `.leeszaal/staging/`,
+// folder that no route serves (manifests/data-file.ts treats it as private); not `.leeszaal/staging/`,
 // which is ingest's own write-aside folder and emptied by every ingest run. Files being received live in
 // `.parts/` (the tus file store's own names); a finished file moves into its batch's folder
 // `<batch>/<safe relative path>`, which is what a publish job hands to ingest.
