@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageBlock, parseTextPage, TextPageError, textHeader } from './page-text.ts';
+import { pageBlock, parseTextPage, readTextPage, TextPageError, textHeader } from './page-text.ts';
 
 const canvas = 'https://e.org/iiif/presentation/kant/canvas/page-0017';
 const line = (value: unknown, target: unknown, motivation: unknown = 'supplementing') => ({
@@ -72,8 +72,41 @@ describe('parseTextPage', () => {
       items: [line('a', `${canvas}#xywh=1,2,3,4`, ['supplementing'])],
       expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],
     },
+    {
+      name: 'no motivation read as a text line',
+      items: [{ type: 'Annotation', body: { type: 'TextualBody', value: 'a' }, target: `${canvas}#xywh=1,2,3,4` }],
+      expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],
+    },
+    {
+      name: "the annotation's id kept, for search hits to point at",
+      items: [{ ...line('a', `${canvas}#xywh=1,2,3,4`), id: `${canvas}/text/l1` }],
+      expected: [{ id: `${canvas}/text/l1`, text: 'a', x: 1, y: 2, w: 3, h: 4 }],
+    },
+    {
+      name: 'a SpecificResource target with a fragment selector, and a body list',
+      items: [
+        {
+          type: 'Annotation',
+          motivation: 'supplementing',
+          body: [{ type: 'TextualBody', value: 'a' }],
+          target: { type: 'SpecificResource', source: { id: canvas, type: 'Canvas' }, selector: { type: 'FragmentSelector', value: 'xywh=1,2,3,4' } },
+        },
+      ],
+      expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],
+    },
+    {
+      name: 'items that are not annotations skipped',
+      items: ['garbage', 7, null, line('a', `${canvas}#xywh=1,2,3,4`)],
+      expected: [{ text: 'a', x: 1, y: 2, w: 3, h: 4 }],
+    },
   ])('$name', ({ items, expected }) => {
     expect(parseTextPage(JSON.stringify({ type: 'AnnotationPage', items }), 'p.json')).toEqual(expected);
+  });
+
+  it('gives the canvas the lines are on', () => {
+    const json = JSON.stringify({ type: 'AnnotationPage', items: [line('a', `${canvas}#xywh=1,2,3,4`)] });
+    expect(readTextPage(json, 'p.json').canvas).toBe(canvas);
+    expect(readTextPage(JSON.stringify({ type: 'AnnotationPage', items: [] }), 'p.json')).toEqual({ canvas: undefined, lines: [] });
   });
 
   it.each([

@@ -67,7 +67,7 @@ describe('displayTitle', () => {
 describe('parseTextPage', () => {
   it('reads supplementing line annotations with xywh targets, string or selector form', () => {
     const page = parseTextPage(
-      {
+      JSON.stringify({
         type: 'AnnotationPage',
         items: [
           {
@@ -90,7 +90,7 @@ describe('parseTextPage', () => {
           { type: 'Annotation', body: { type: 'Image' }, target: canvas },
           'garbage',
         ],
-      },
+      }),
       { key: 'p1', label: '481' },
     );
     expect(page).toEqual({
@@ -118,7 +118,9 @@ describe('parseTextPage', () => {
       body: { type: 'TextualBody', value },
       target: `${canvas}#xywh=10,20,300,40`,
     });
-    const page = parseTextPage({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }, { key: 'p1' });
+    const page = parseTextPage(JSON.stringify({ type: 'AnnotationPage', items: [anno('anchor', 'line'), anno('Was iſt', granularity)] }), {
+      key: 'p1',
+    });
     expect(page?.lines.map((l) => l.text)).toEqual(indexed ? ['anchor', 'Was iſt'] : ['anchor']);
   });
 
@@ -130,8 +132,8 @@ describe('parseTextPage', () => {
       { id: 'l2', block: 'b1', text: 'Was iſt Aufklaͤrung?', x: 10, y: 60, w: 300, h: 40 },
       { id: 'l3', block: 'b2', text: 'Aufklaͤrung iſt der Ausgang', x: 10, y: 120, w: 300, h: 40 },
     ];
-    const published = JSON.parse(JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example'))));
-    expect(published.items).toHaveLength(5);
+    const published = JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example')));
+    expect(JSON.parse(published).items).toHaveLength(5);
     expect(parseTextPage(published, { key: 'p1' })?.lines.map((l) => l.text)).toEqual(lines.map((l) => l.text));
   });
 
@@ -143,14 +145,22 @@ describe('parseTextPage', () => {
       { id: 'l2', block: 'b2', text: 'ufklaͤrung iſt der Ausgang', x: 80, y: 120, w: 300, h: 40 },
       { id: 'l3', block: 'b2', text: 'ſchen aus ſeiner ſelbſt', x: 80, y: 170, w: 300, h: 40 },
     ];
-    const published = JSON.parse(JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example'))));
+    const published = JSON.stringify(buildTextPage('kant', 'p1', lines, publicUrls('https://x.example')));
     const page = parseTextPage(published, { key: 'p1' });
     expect(page?.lines.map((l) => l.text)).toEqual(['Aufklaͤrung iſt der Ausgang', 'ſchen aus ſeiner ſelbſt']);
-    expect(page?.lines[0]?.xywh).toEqual([80, 120, 300, 40]);
+    // The line's box widened to take in the initial, so a hit outlines the whole printed word.
+    expect(page?.lines[0]?.xywh).toEqual([10, 120, 370, 40]);
+    // …and keeps the id of the line annotation it began as, which search hits point at.
+    const begun = JSON.parse(published).items.find(
+      (a: { textGranularity: string; body: { value: string } }) => a.textGranularity === 'line' && a.body.value.startsWith('ufkl'),
+    );
+    expect(begun.id).toMatch(/^https:/);
+    expect(page?.lines[0]?.id).toBe(begun.id);
   });
 
   it('returns undefined for something that is not an AnnotationPage', () => {
-    expect(parseTextPage({ type: 'Manifest' }, { key: 'p1' })).toBeUndefined();
-    expect(parseTextPage({ type: 'AnnotationPage', items: [] }, { key: 'p1' })).toBeUndefined();
+    expect(parseTextPage(JSON.stringify({ type: 'Manifest' }), { key: 'p1' })).toBeUndefined();
+    expect(parseTextPage('{', { key: 'p1' })).toBeUndefined();
+    expect(parseTextPage(JSON.stringify({ type: 'AnnotationPage', items: [] }), { key: 'p1' })).toBeUndefined();
   });
 });

@@ -1,57 +1,39 @@
 // Turns a published item (its ItemRecord and full-text AnnotationPages) into the document both search
 // engines index. Pure: reading the files is reindex.ts's job, so this is tested table-driven and
 // ingest, reindex and tests all build the same document.
-import * as v from 'valibot';
 import { centuries, parseDateRange } from '../../manifests/dates.ts';
-import { joinInitials } from '../../manifests/drop-caps.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
-import type { FacetName, IndexDocument, IndexLine, IndexPage } from './backend.ts';
+import { readTextPage, TextPageError } from '../../manifests/page-text.ts';
+import type { FacetName, IndexDocument, IndexPage } from './backend.ts';
 
 const PRINTER_ROLES = new Set(['prt', 'pbl', 'bsl']);
 const TITLE_LANGUAGES = ['nl', 'en', 'fr', 'de', 'none'];
 
-const fragmentTarget = /^(?<canvas>[^#]+)#xywh=(?<x>\d+(?:\.\d+)?),(?<y>\d+(?:\.\d+)?),(?<w>\d+(?:\.\d+)?),(?<h>\d+(?:\.\d+)?)$/;
-
-const textBody = v.object({ type: v.literal('TextualBody'), value: v.string() });
-const annotation = v.object({
-  id: v.optional(v.string()),
-  motivation: v.optional(v.union([v.string(), v.array(v.string())])),
-  textGranularity: v.optional(v.unknown()),
-  body: v.union([textBody, v.pipe(v.array(textBody), v.minLength(1))]),
-  target: v.union([v.string(), v.object({ source: v.union([v.string(), v.object({ id: v.string() })]), selector: v.object({ value: v.string() }) })]),
-});
-const annotationPage = v.object({ type: v.literal('AnnotationPage'), items: v.array(v.unknown()) });
-
 /**
- * Reads one full-text AnnotationPage into lines with boxes; annotations that are not text lines are
- * skipped, among them those the IIIF Text Granularity extension marks as another granularity (the
- * block annotations ingest publishes repeat their lines' text, which must not be indexed twice, and
- * only open a block). A drop cap the source made a block of its own is joined to the line it begins
- * (manifests/drop-caps.ts), so "Aufklaͤrung" is found as the reader sees it, on that line's box.
+ * One published full-text page as the index holds it: its lines with their annotation ids and boxes,
+ * read by the one reader of published text pages (manifests/page-text.ts), which the downloads and
+ * the PDF use too. So block annotations (IIIF Text Granularity), which repeat their lines' text, are
+ * not indexed twice, and a drop cap the source made a block of its own is joined to the line it
+ * begins: "Aufklaͤrung" is found as the reader sees it. Undefined for a file that is not a text page
+ * or has no line with a box (the page is then indexed without text, as one without a file).
  */
-export function parseTextPage(json: unknown, page: { key: string; label?: string }): IndexPage | undefined {
-  const parsed = v.safeParse(annotationPage, json);
-  if (!parsed.success) return undefined;
-  let canvas: string | undefined;
-  const blocks: IndexLine[][] = [[]];
-  for (const item of parsed.output.items) {
-    const anno = v.safeParse(annotation, item);
-    if (!anno.success) continue;
-    const { body, target, textGranularity } = anno.output;
-    if (textGranularity === 'block' || textGranularity === 'paragraph') blocks.push([]);
-    if (textGranularity !== undefined && textGranularity !== 'line') continue;
-    const text = (Array.isArray(body) ? body[0]! : body).value.trim();
-    const fragment =
-      typeof target === 'string' ? target : `${typeof target.source === 'string' ? target.source : target.source.id}#${target.selector.value}`;
-    const m = fragmentTarget.exec(fragment);
-    if (!m?.groups || text === '') continue;
-    canvas ??= m.groups.canvas;
-    const { x, y, w, h } = m.groups;
-    blocks.at(-1)!.push({ ...(anno.output.id ? { id: anno.output.id } : {}), text, xywh: [Number(x), Number(y), Number(w), Number(h)] });
+export function parseTextPage(json: string, page: { key: string; label?: string }): IndexPage | undefined {
+  let read: ReturnType<typeof readTextPage>;
+  try {
+    read = readTextPage(json, `full text of ${page.key}`);
+  } catch (err) {
+    if (err instanceof TextPageError) return undefined;
+    throw err;
   }
-  if (canvas === undefined) return undefined;
-  const lines = joinInitials(blocks.filter((block) => block.length > 0)).flat();
-  return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas, lines };
+  const lines = read.lines
+    .map((l) => ({
+      ...(l.id !== undefined ? { id: l.id } : {}),
+      text: l.text.trim(),
+      xywh: [l.x, l.y, l.w, l.h] as [number, number, number, number],
+    }))
+    .filter((l) => l.text !== '');
+  if (read.canvas === undefined) return undefined;
+  return { key: page.key, ...(page.label !== undefined ? { label: page.label } : {}), canvas: read.canvas, lines };
 }
 
 /** The display title: the first value in nl, en, fr, de or `none`, else any language. */

@@ -46,15 +46,14 @@ export async function readIndexDocument(dataDir: string, itemId: string): Promis
   const pages: IndexPage[] = [];
   for (const page of record.pages) {
     if (!isSafeId(page.key)) continue;
-    let json: unknown;
+    let text: string | undefined;
     try {
-      const text = await readPublished(paths.root, paths.textPage(itemId, page.key));
-      if (text === undefined) continue;
-      json = JSON.parse(text);
+      text = await readPublished(paths.root, paths.textPage(itemId, page.key));
     } catch (err) {
       throw new UnreadableItemError(`${itemId}/${page.key}: cannot read full text: ${(err as Error).message}`);
     }
-    const parsed = parseTextPage(json, page.label !== undefined ? { key: page.key, label: page.label } : { key: page.key });
+    if (text === undefined) continue;
+    const parsed = parseTextPage(text, page.label !== undefined ? { key: page.key, label: page.label } : { key: page.key });
     if (parsed) pages.push(parsed);
   }
   return buildIndexDocument(record, pages);

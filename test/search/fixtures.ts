@@ -181,7 +181,7 @@ export async function sampleDocuments(): Promise<IndexDocument[]> {
     const lines = await altoLines(KANT_ALTO[key]);
     const json = buildTextPage(KANT_ID, key, lines, urls, { language: 'ger', width: 1456, height: 2083 });
     const label = kant.pages.find((p) => p.key === key)?.label;
-    pages.push(parseTextPage(JSON.parse(JSON.stringify(json)), label ? { key, label } : { key })!);
+    pages.push(parseTextPage(JSON.stringify(json), label ? { key, label } : { key })!);
   }
   return [buildIndexDocument(kant, pages), ...otherRecords().map((r) => buildIndexDocument(r, []))];
 }
