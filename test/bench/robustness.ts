@@ -1,4 +1,4 @@
-// Robustness benchmark, one part, about four minutes:
+// Robustness benchmark, one part, about two minutes:
 // (1) a curator's CSV of 100,000 rows that all claim one id: the time the scan takes to report them
 //     against csv-parse alone (duplicate-csv-rows.ts), in this process before any server starts;
 // then, on a copy of the bundled sample, one `npm start` process, loopback only:
