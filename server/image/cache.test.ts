@@ -1,4 +1,5 @@
-// The render cache keeps at most its byte budget, evicting the least recently used image first.
+// The render cache keeps at most its byte budget, evicting the least recently used image first, and
+// no image larger than its entry limit.
 import { describe, expect, it } from 'vitest';
 import { RenderCache } from './cache.ts';
 
@@ -32,5 +33,19 @@ describe('RenderCache', () => {
     const off = new RenderCache(0);
     off.set('a', img(1));
     expect(off.size).toBe(0);
+  });
+
+  it.each([
+    { limit: 25, bytes: 25, kept: true },
+    { limit: 25, bytes: 26, kept: false },
+    { limit: 1000, bytes: 100, kept: true },
+    { limit: 1000, bytes: 101, kept: false },
+  ])('with an entry limit of $limit (budget 100), keeps a $bytes-byte image: $kept', ({ limit, bytes, kept }) => {
+    const cache = new RenderCache(100, limit);
+    cache.set('small', img(10));
+    cache.set('x', img(bytes));
+    expect(cache.get('x') !== undefined).toBe(kept);
+    // A refused image evicts nothing.
+    if (!kept) expect(cache.get('small')).toBeDefined();
   });
 });

@@ -1,6 +1,8 @@
 // A least-recently-used cache of image bytes bounded in total (RENDER_CACHE_MB): rendered images,
 // so repeated requests for the same non-tile region (thumbnails, shared citation links) skip sharp,
-// and recently served tile files, so a viewer's burst of tile requests skips the disk.
+// and recently served tile files, so a viewer's burst of tile requests skips the disk. An image
+// larger than its entry limit is not kept: one huge one-off render (a full-size PNG, tens of MB) would
+// push out thousands of tiles and hold memory long after its reader has gone.
 export interface CachedImage {
   body: Buffer;
   contentType: string;
@@ -12,9 +14,12 @@ export class RenderCache {
   #entries = new Map<string, CachedImage>();
   #bytes = 0;
   readonly maxBytes: number;
+  readonly maxEntryBytes: number;
 
-  constructor(maxBytes: number) {
+  /** `maxEntryBytes`: the largest image kept (at most the whole budget). */
+  constructor(maxBytes: number, maxEntryBytes = maxBytes) {
     this.maxBytes = maxBytes;
+    this.maxEntryBytes = Math.min(maxBytes, maxEntryBytes);
   }
 
   get bytes(): number {
@@ -36,7 +41,7 @@ export class RenderCache {
 
   set(key: string, value: CachedImage): void {
     const size = value.body.byteLength;
-    if (size > this.maxBytes) return;
+    if (size > this.maxEntryBytes) return;
     const old = this.#entries.get(key);
     if (old !== undefined) {
       this.#bytes -= old.body.byteLength;

@@ -60,7 +60,8 @@ export function imageRouter({ config, cache, queue }: ImageRouterOptions): Route
   const paths = dataPaths(config.DATA_DIR);
   const urls = publicUrls(config.PUBLIC_BASE_URL);
   const limits: SizeLimits = { maxWidth: config.IIIF_MAX_WIDTH, maxHeight: config.IIIF_MAX_HEIGHT, maxArea: config.IIIF_MAX_AREA };
-  const renderCache = cache ?? new RenderCache(config.RENDER_CACHE_MB * 1024 * 1024);
+  // An eighth of the cache at most for one image: a full-size JPEG download fits, a full-size PNG does not.
+  const renderCache = cache ?? new RenderCache(config.RENDER_CACHE_MB * 1024 * 1024, (config.RENDER_CACHE_MB * 1024 * 1024) / 8);
   const renderQueue = queue ?? new RenderQueue(renderQueueOptions(config));
   const renderOptions = { jpegQuality: config.JPEG_QUALITY, timeoutSeconds: Math.max(1, Math.ceil(config.RENDER_TIMEOUT_MS / 1000)) };
   const infos = new Map<string, { version: string; info: PublishedImageInfo; until: number }>();

@@ -38,7 +38,6 @@ export const PART_ORDER: readonly string[] = [
   'text',
   'catalogue',
   'ocr',
-  'robustness-ingest',
   'server',
   'search',
   'viewer',

@@ -1,7 +1,8 @@
 // One autocannon load in a process of its own, for benchmarks that need two loads at once: a flood
 // driven from the same event loop as the client being measured would slow that client itself, and
 // what is measured is the server. Reads its job as JSON on stdin ({ url, paths, connections,
-// seconds }; thousands of paths are too long for an argument), cycles through the paths, and prints the result as one JSON line on stdout.
+// seconds }; thousands of paths are too long for an argument), cycles through the paths, and
+// prints the result (rate, counts, statuses, bytes received) as one JSON line on stdout.
 import autocannon from 'autocannon';
 
 interface Job {
@@ -32,5 +33,5 @@ const result = await autocannon({
   ],
 });
 process.stdout.write(
-  `${JSON.stringify({ rps: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, statuses })}\n`,
+  `${JSON.stringify({ rps: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, bytes: result.throughput.total, statuses })}\n`,
 );
