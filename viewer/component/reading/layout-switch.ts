@@ -20,7 +20,7 @@ export class LeeszaalReadingLayout extends LitElement {
   static override styles = [
     controlStyles,
     css`
-      :host { padding: 0.3rem 0.35rem; border-bottom: 1px solid #bbb; }
+      :host { padding: 0.3rem 0.35rem; border-bottom: 1px solid var(--leeszaal-line); }
       div { display: flex; flex: 1; gap: 0.3rem; }
       button { flex: 1; }
     `,
