@@ -152,6 +152,10 @@ const shellStyles = css`
     .more.open .sr-only { position: static; width: auto; height: auto; margin: 0; overflow: visible; clip: auto; white-space: normal; }
     .more.open label.sr-only { grid-column: 1 / -1; font-weight: 600; }
   }
+  /* The narrowest (a 320-pixel phone, or 400 % zoom): the page list gives up some padding so its page number shows whole. */
+  @container leeszaal (max-width: 320px) {
+    #page-select { padding-inline: 0.2rem; }
+  }
   /* Phone-sized: a panel is a sheet under the page, at most half the height, so the page (and a
      search hit outlined on it) stays in view; the thumbnail strip gives way while it is open. */
   @container leeszaal (max-width: 600px) {
