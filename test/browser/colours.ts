@@ -23,3 +23,9 @@ export function shownBackground(el: Element): string {
   }
   return 'rgb(255, 255, 255)';
 }
+
+/** WCAG 2.2 contrast ratio of two relative luminances (1 … 21). */
+export function contrast(a: number, b: number): number {
+  const [light, dark] = a > b ? [a, b] : [b, a];
+  return (light + 0.05) / (dark + 0.05);
+}

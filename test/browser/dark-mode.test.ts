@@ -7,7 +7,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { luminance, shownBackground } from './colours.ts';
+import { contrast, luminance, shownBackground } from './colours.ts';
 import { KANT, launchBrowser, screenshotPath, type Site, startSite } from './support.ts';
 
 let site: Site;
@@ -43,6 +43,25 @@ async function shown(locator: Locator): Promise<{ background: number; ink: numbe
   const background = await locator.evaluate(shownBackground);
   const ink = await locator.evaluate((el) => getComputedStyle(el).color);
   return { background: luminance(background), ink: luminance(ink) };
+}
+
+/**
+ * The focus ring of the element focused from the keyboard (looking through shadow roots): whether it is drawn, and its
+ * contrast with the background around it (WCAG 2.2 asks 3:1 of a focus indicator against what is next to it).
+ */
+async function focusRing(page: Page): Promise<{ drawn: boolean; contrast: number }> {
+  const focused = await page.evaluateHandle(() => {
+    let a: Element | null = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    return a!;
+  });
+  const ring = await focused.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { drawn: el.matches(':focus-visible') && s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) >= 2, colour: s.outlineColor };
+  });
+  const around = await focused.evaluateHandle((el) => el.parentElement ?? (el.getRootNode() as ShadowRoot).host);
+  const behind = await around.evaluate(shownBackground);
+  return { drawn: ring.drawn, contrast: contrast(luminance(ring.colour), luminance(behind)) };
 }
 
 async function openDark(path: string, viewport: { width: number; height: number }): Promise<Page> {
@@ -83,6 +102,13 @@ describe.each(screens)('dark mode on a %s', (screen, viewport) => {
     expect((await shown(page.locator('.site-header'))).background).toBeLessThan(DARK);
     // Form controls follow the scheme too (color-scheme), not a white field on dark paper.
     if (name === 'search') expect((await shown(page.locator('#q'))).background).toBeLessThan(DARK);
+    // The first stop of the keyboard (the skip link), then the brand's link: each with a ring that shows on dark paper.
+    for (let i = 0; i < 2; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await focusRing(page);
+      expect(ring.drawn).toBe(true);
+      expect(ring.contrast).toBeGreaterThanOrEqual(3);
+    }
     expect(await axe(page)).toEqual([]);
     await page.close();
   });
@@ -95,6 +121,12 @@ describe.each(screens)('dark mode on a %s', (screen, viewport) => {
     expect(toolbar.ink).toBeGreaterThan(LIGHT);
     expect((await shown(page.locator('leeszaal-viewer #open-text'))).background).toBeLessThan(DARK);
     expect((await shown(page.locator('leeszaal-viewer leeszaal-thumbnails button').first())).background).toBeLessThan(DARK);
+    // From the page list the keyboard goes on to "next": its ring shows on the dark toolbar.
+    await page.locator('leeszaal-viewer #page-select').focus();
+    await page.keyboard.press('Tab');
+    const ring = await focusRing(page);
+    expect(ring.drawn).toBe(true);
+    expect(ring.contrast).toBeGreaterThanOrEqual(3);
     await page.locator('leeszaal-viewer #open-text').click();
     const line = page.locator('leeszaal-viewer leeszaal-text-view .line').first();
     await line.waitFor(soon);
