@@ -133,6 +133,16 @@ describe.each(screens)('dark mode on a %s', (screen, viewport) => {
     expect((await shown(line)).background).toBeLessThan(DARK);
     await page.screenshot({ path: await screenshotPath(`dark-${screen}-item-text`) });
     expect(await axe(page)).toEqual([]);
+    // Where the toolbar folds the other controls into "more", its open menu is dark too.
+    const more = page.locator('leeszaal-viewer #more');
+    if (await more.isVisible()) {
+      await more.click();
+      const menu = page.locator('leeszaal-viewer #more-controls');
+      expect((await shown(menu)).background).toBeLessThan(DARK);
+      await page.screenshot({ path: await screenshotPath(`dark-${screen}-more`) });
+      expect(await axe(page)).toEqual([]);
+      await more.click();
+    }
     for (const panel of ['contents', 'info', 'search', 'cite', 'share', 'download']) {
       await toolbarClick(page, `open-${panel}`);
       const section = page.locator('leeszaal-viewer .panel');
