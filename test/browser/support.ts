@@ -103,10 +103,13 @@ export async function startSite(options: { routers?: Router[]; publish?: (baseUr
   };
 }
 
-/** Chromium with a fresh user-data-dir (removed again on close), set to Dutch as a reader in Flanders would have it; `extra` adds switches and environment (speech). */
+/**
+ * Chromium with a fresh user-data-dir (removed again on close), set to Dutch as a reader in Flanders would have it; `extra` adds
+ * switches and environment (speech), and a device pixel ratio (browser zoom: its viewport in CSS pixels shrinks as the ratio grows).
+ */
 export async function launchBrowser(
   viewport = { width: 1280, height: 900 },
-  extra: { args?: string[]; env?: Record<string, string> } = {},
+  extra: { args?: string[]; env?: Record<string, string>; deviceScaleFactor?: number } = {},
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'leeszaal-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -116,6 +119,7 @@ export async function launchBrowser(
     viewport,
     // A Flemish reader's browser: the site answers in the Accept-Language it sends when a link names no language.
     locale: 'nl-BE',
+    ...(extra.deviceScaleFactor ? { deviceScaleFactor: extra.deviceScaleFactor } : {}),
     ...(extra.env ? { env: { ...process.env, ...extra.env } as Record<string, string> } : {}),
   });
   return {

@@ -25,7 +25,7 @@ export class LeeszaalCompareBar extends LitElement {
   static override styles = [
     controlStyles,
     css`
-      :host { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid #bbb; }
+      :host { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; padding: 0.35rem; border-bottom: 1px solid var(--leeszaal-line); }
     `,
   ];
 

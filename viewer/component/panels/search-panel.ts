@@ -34,15 +34,15 @@ export class LeeszaalSearchPanel extends LitElement {
     :host { display: block; }
     form { display: flex; gap: 0.4rem; flex-wrap: wrap; }
     label { width: 100%; font-weight: 600; }
-    input { flex: 1; min-width: 8rem; font: inherit; padding: 0.4rem; border: 1px solid #555; border-radius: 4px; }
-    button { font: inherit; padding: 0.4rem 0.7rem; border: 1px solid #555; border-radius: 4px; background: #fff; color: #111; cursor: pointer; }
+    input { flex: 1; min-width: 8rem; font: inherit; padding: 0.4rem; border: 1px solid var(--leeszaal-control-line, #555); border-radius: 4px; color: var(--leeszaal-ink, #111); background: var(--leeszaal-surface, #fff); }
+    button { font: inherit; padding: 0.4rem 0.7rem; border: 1px solid var(--leeszaal-control-line, #555); border-radius: 4px; background: var(--leeszaal-surface, #fff); color: var(--leeszaal-ink, #111); cursor: pointer; }
     button:focus-visible, input:focus-visible { outline: 3px solid var(--leeszaal-focus, #1a5fb4); outline-offset: 1px; }
     .steps { display: flex; gap: 0.4rem; margin: 0.6rem 0; align-items: center; }
     ol { list-style: none; padding: 0; margin: 0; }
     li button { width: 100%; text-align: start; margin-bottom: 0.3rem; }
     li button[aria-current='true'] { border-color: var(--leeszaal-accent, #8a3b12); border-width: 2px; }
-    mark { background: #ffe08a; color: #111; }
-    .page { display: block; font-size: 0.8rem; color: #444; }
+    mark { background: var(--leeszaal-mark, #ffe08a); color: var(--leeszaal-ink, #111); }
+    .page { display: block; font-size: 0.8rem; color: var(--leeszaal-muted, #444); }
     p { margin: 0.5rem 0; }
   `;
 

@@ -20,9 +20,13 @@ export class LeeszaalReadingLayout extends LitElement {
   static override styles = [
     controlStyles,
     css`
-      :host { padding: 0.3rem 0.35rem; border-bottom: 1px solid #bbb; }
+      :host { padding: 0.3rem 0.35rem; border-bottom: 1px solid var(--leeszaal-line); }
       div { display: flex; flex: 1; gap: 0.3rem; }
       button { flex: 1; }
+      /* At 320 pixels (a small phone, 400 % zoom) the longest name ("Afbeelding") needs the padding's room. */
+      @media (max-width: 340px) {
+        button { padding-inline: 0.2rem; }
+      }
     `,
   ];
 

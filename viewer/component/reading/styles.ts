@@ -61,14 +61,14 @@ export const textViewStyles = [
 
 /** The shell's part: scan and text side by side on a wide screen; on a phone the reader's choice of either or both, stacked. */
 export const readingLayoutStyles = css`
-  leeszaal-text-view { width: min(34rem, 42%); border-left: 1px solid #bbb; }
+  leeszaal-text-view { width: min(34rem, 42%); border-left: 1px solid var(--leeszaal-line); }
   .line-outline { border: 3px solid #1a5fb4; background: rgba(26, 95, 180, 0.12); box-sizing: border-box; pointer-events: none; }
   .line-outline.current { border-color: #e00060; background: rgba(255, 200, 0, 0.22); }
   leeszaal-reading-layout { display: none; }
   @media (max-width: 700px) {
     leeszaal-reading-layout { display: flex; }
     .main[data-reading] { flex-direction: column; overflow: hidden; }
-    .main[data-reading] leeszaal-text-view { width: auto; flex: 1 1 0; min-height: 0; border-left: 0; border-top: 1px solid #bbb; }
+    .main[data-reading] leeszaal-text-view { width: auto; flex: 1 1 0; min-height: 0; border-left: 0; border-top: 1px solid var(--leeszaal-line); }
     .main[data-reading='both'] .stage { flex: 0 0 38%; }
     .main[data-reading='image'] leeszaal-text-view { display: none; }
     .main[data-reading='text'] .stage { display: none; }
