@@ -1,9 +1,9 @@
 // Other IIIF viewers show our images right: the published sample opened in Mirador 4 (whose
 // OpenSeadragon 5 reads info.json's `sizes` as its levels when their count fits) and in Universal
-// Viewer 4, each page compared at the viewer's initial zoom with the scan itself. What OpenSeadragon
-// painted is read from its canvas (WebGL is switched off in the page, so it draws with its 2D
-// drawer, whose pixels can be read), cut to the painted box and correlated, small and grey, with
-// the scan scaled to that box. A page smeared into streaks or cut off fails; a right one passes.
+// Viewer 4, each page compared at the viewer's initial zoom with the scan itself (painted-page.ts:
+// OpenSeadragon's canvas read and correlated with the scan). A page smeared into streaks or cut off
+// fails; a right one passes. CI checks every page of the whole corpus the same way
+// (corpus-viewers.check.ts).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SOURCE } from '../support/sample.ts';

@@ -124,9 +124,9 @@ export async function showIn(tab: ViewerTab, url: string): Promise<Painted> {
   return settledCanvas(tab.page);
 }
 
-/** What the viewer should paint: a scan, or two side by side (a spread, left first), as PNG. */
+/** What the viewer should paint: a scan, or two side by side (a spread, left first), as PNG (uncompressed: it is read again at once). */
 export async function expectedImage(scans: readonly string[]): Promise<Buffer> {
-  const images = await Promise.all(scans.map((scan) => sharp(scan).png().toBuffer()));
+  const images = await Promise.all(scans.map((scan) => sharp(scan).png({ compressionLevel: 0 }).toBuffer()));
   const [left, right] = images;
   if (left === undefined || images.length > 2) throw new RangeError(`a viewer shows one page or two, not ${images.length}`);
   if (right === undefined) return left;
@@ -136,7 +136,7 @@ export async function expectedImage(scans: readonly string[]): Promise<Buffer> {
       { input: left, left: 0, top: 0 },
       { input: right, left: a.width, top: 0 },
     ])
-    .png()
+    .png({ compressionLevel: 0 })
     .toBuffer();
 }
 
