@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modernLetters, modernLines } from './modern-spelling.ts';
+import { joinLineEnds, modernLetters, modernLines } from './modern-spelling.ts';
 
 describe('modernLetters', () => {
   it.each([
@@ -52,5 +52,69 @@ describe('modernLines', () => {
     ],
   ])('%j → %j', (printed, modern) => {
     expect(modernLines(printed)).toEqual(modern);
+  });
+});
+
+describe('joinLineEnds', () => {
+  // Each line: the joined text, and where its own part (start, end) is in the printed line.
+  it.each<[string[], [string, number, number][]]>([
+    [
+      ['Unmuͤn-', 'digkeit iſt das'],
+      [
+        ['Unmuͤndigkeit', 0, 6],
+        ['iſt das', 8, 15],
+      ],
+    ],
+    // Letterforms stay as printed; every hyphen the modern view joins at.
+    [
+      ['des Men⸗', 'ſchen aus'],
+      [
+        ['des Menſchen', 0, 7],
+        ['aus', 6, 9],
+      ],
+    ],
+    [
+      ['Faul¬  ', '  heit und'],
+      [
+        ['Faulheit', 0, 4],
+        ['und', 7, 10],
+      ],
+    ],
+    [
+      ['ver\u00ad', 'ſtehen'],
+      [
+        ['verſtehen', 0, 3],
+        ['', 6, 6],
+      ],
+    ],
+    // A line both continued and continuing.
+    [
+      ['Man-', 'gel des Ver-', 'ſtandes.'],
+      [
+        ['Mangel', 0, 3],
+        ['des Verſtandes.', 4, 11],
+        ['', 8, 8],
+      ],
+    ],
+    [
+      ['Nord-', 'Amerika'],
+      [
+        ['Nord-', 0, 5],
+        ['Amerika', 0, 7],
+      ],
+    ],
+    [
+      ['1784 -', 'weiter'],
+      [
+        ['1784 -', 0, 6],
+        ['weiter', 0, 6],
+      ],
+    ],
+    [['das letzte Wort-'], [['das letzte Wort-', 0, 16]]],
+  ])('%j', (printed, joined) => {
+    const out = joinLineEnds(printed);
+    expect(out.map((l) => [l.text, l.start, l.end])).toEqual(joined);
+    // Each line's own part is the printed line's characters start to end.
+    out.forEach((l, i) => expect(l.text.startsWith(printed[i]!.slice(l.start, l.end))).toBe(true));
   });
 });

@@ -37,21 +37,47 @@ export function modernLetters(text: string): string {
 const LINE_END_HYPHEN = /[\p{L}\p{M}][-⸗¬\u2010\u00ad]$/u;
 
 /**
+ * One line after joining words hyphenated across line ends: `text` is the line's characters from
+ * `start` to `end` (its own, without what moved up to the line before, spaces after it or a line-end
+ * hyphen), followed by the rest of a word it begins that the next line completes. The offsets let a
+ * caller (search, for a word's box) find each word of `text` in the line as printed.
+ */
+export interface JoinedLine {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Lines in reading order with each word hyphenated across a line end joined onto the line where it
+ * begins (`Unmuͤn⸗` + `digkeit iſt` → `Unmuͤndigkeit`, `iſt`), letterforms as printed: the one join
+ * rule of the modern-spelling view (`modernLines`) and of search, which finds such words whole. One
+ * entry per input line, so each stays linked to its own region of the page.
+ */
+export function joinLineEnds(lines: readonly string[]): JoinedLine[] {
+  const parts = lines.map((l) => ({ start: 0, end: l.trimEnd().length, tail: '' }));
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const here = parts[i]!;
+    const there = parts[i + 1]!;
+    if (!LINE_END_HYPHEN.test(lines[i]!.slice(here.start, here.end))) continue;
+    const rest = lines[i + 1]!.slice(there.start, there.end);
+    const next = rest.trimStart();
+    const cut = next.search(/\s|$/u);
+    // The rest of the word moves up; a next line that starts with a capital is a new word (a name).
+    if (cut <= 0 || /^\p{Lu}/u.test(next)) continue;
+    here.end -= 1;
+    here.tail = next.slice(0, cut);
+    const after = next.slice(cut);
+    there.start += rest.length - after.trimStart().length;
+  }
+  return parts.map((p, i) => ({ text: lines[i]!.slice(p.start, p.end) + p.tail, start: p.start, end: p.end }));
+}
+
+/**
  * Lines in reading order made modern: letterforms replaced and a word hyphenated across a line end
  * joined onto the first line (`Unmün⸗` + `digkeit iſt` → `Unmündigkeit`, `ist`). The result has one
  * entry per input line, so each stays linked to its own region of the page.
  */
 export function modernLines(lines: readonly string[]): string[] {
-  const out = lines.map((l) => modernLetters(l).trimEnd());
-  for (let i = 0; i + 1 < out.length; i++) {
-    const line = out[i]!;
-    if (!LINE_END_HYPHEN.test(line)) continue;
-    const next = out[i + 1]!.trimStart();
-    const cut = next.search(/\s|$/u);
-    // The rest of the word moves up; a next line that starts with a capital is a new word (a name).
-    if (cut <= 0 || /^\p{Lu}/u.test(next)) continue;
-    out[i] = line.slice(0, -1) + next.slice(0, cut);
-    out[i + 1] = next.slice(cut).trimStart();
-  }
-  return out;
+  return joinLineEnds(lines.map(modernLetters)).map((l) => l.text);
 }

@@ -14,11 +14,11 @@ import type { SearchBackend } from './backend.ts';
 import { UnreadableItemError, indexItem, reindexAll, removeItem, type ReindexReport } from './reindex.ts';
 
 /**
- * What the index documents are made of: raised when buildIndexDocument or parseTextPage reads the
- * published data differently (2: drop caps joined to their line), so an index built the old way is
- * rebuilt once rather than kept.
+ * What the index documents are made of: raised when buildIndexDocument, parseTextPage or pageText
+ * read the published data differently (2: drop caps joined to their line; 3: words hyphenated across
+ * line ends indexed whole), so an index built the old way is rebuilt once rather than kept.
  */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 const cursorSchema = v.object({
   version: v.literal(INDEX_VERSION),

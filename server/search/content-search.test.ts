@@ -29,6 +29,30 @@ describe('findWordHits', () => {
     // `Aufklärung` is characters 8-18 of 19 in the displayed line.
     expect(hits[0]!.xywh).toEqual([100 + Math.round((1000 * 8) / 19), 100, Math.round((1000 * 18) / 19) - Math.round((1000 * 8) / 19), 40]);
   });
+
+  it('finds a word hyphenated across a line end whole, on the line where it begins, boxed to its end', () => {
+    const lines = ['ſelbſt verſchuldeten Unmuͤn-', 'digkeit. Unmuͤndigkeit iſt', 'dieſe Unmuͤn⸗', 'digkeit, wenn'];
+    const hits = findWordHits([page(lines)], makeMatcher(['unmundigkeit']));
+    expect(hits.map((h) => [h.lineIndex, h.exact, h.suffix])).toEqual([
+      [0, 'Unmündigkeit', '.'],
+      [1, 'Unmündigkeit', ' iſt'],
+      [2, 'Unmündigkeit', ','],
+    ]);
+    // Line 0 displays as 27 characters (uͤ as one: ü); `Unmün-` is 21 to the end.
+    expect(hits[0]!.xywh).toEqual([100 + Math.round((1000 * 21) / 27), 100, 1000 - Math.round((1000 * 21) / 27), 40]);
+    // On the continuation's line the word after `digkeit. ` is where it is printed: characters 9-21 of 25.
+    expect(hits[1]!.xywh).toEqual([100 + Math.round((1000 * 9) / 25), 150, Math.round((1000 * 21) / 25) - Math.round((1000 * 9) / 25), 40]);
+    expect(hits[2]!.prefix).toBe('dieſe ');
+  });
+
+  it('finds the rest of a hyphenated word no more on its own, and still the words after it', () => {
+    const lines = ['des Men-', 'ſchen aus ſeiner'];
+    expect(findWordHits([page(lines)], makeMatcher(['schen']))).toEqual([]);
+    expect(findWordHits([page(lines)], makeMatcher(['menschen'])).map((h) => h.lineIndex)).toEqual([0]);
+    const aus = findWordHits([page(lines)], makeMatcher(['aus']));
+    // `aus` is characters 6-9 of the printed `ſchen aus ſeiner` (16).
+    expect(aus[0]!.xywh).toEqual([100 + Math.round((1000 * 6) / 16), 150, Math.round((1000 * 9) / 16) - Math.round((1000 * 6) / 16), 40]);
+  });
 });
 
 describe('responses', () => {
@@ -82,6 +106,10 @@ describe('responses', () => {
 });
 
 describe('completeTerms', () => {
+  it('completes a word hyphenated across a line end as the whole word', () => {
+    expect(completeTerms([page(['der Unmuͤn-', 'digkeit, die Unmuͤndigkeit'])], 'unm', 5)).toEqual([{ value: 'unmündigkeit', total: 2 }]);
+  });
+
   it('counts words by folded prefix, most frequent first, shown with umlauts', () => {
     const p = page(['Aufklaͤrung und Aufklärung', 'aufklaren Aufzug']);
     expect(completeTerms([p], 'AUFKL', 5)).toEqual([

@@ -3,7 +3,9 @@
 // pages the search engine found. Pure: finds the matched words in each line, turns each into a box
 // on the canvas (proportional to its characters within the line's box, since the full text has
 // line boxes only) and shapes the responses; autocomplete counts words of the item's text.
+import type { JoinedLine } from '../../manifests/modern-spelling.ts';
 import type { IndexLine, IndexPage } from './backend.ts';
+import { matchLines } from './document.ts';
 import { tokenize } from './normalize.ts';
 import { displayText, displayWord, isMatch, type TermMatcher } from './snippet.ts';
 
@@ -36,14 +38,34 @@ export function wordBox(line: IndexLine, start: number, end: number, length: num
   return [x + left, y, Math.max(1, right - left), h];
 }
 
-/** Every matched word of the pages, in page and reading order. */
+/**
+ * Where a word of a match line (document.ts matchLines) is in its line as printed, in display
+ * characters: the same place for a line search left as it is; for a joined one, shifted past what
+ * moved up to the line before, and a word hyphenated at the line's end reaching to the end.
+ */
+function printedSpan(printed: string, line: string, joined: JoinedLine, start: number, end: number): [number, number] {
+  if (joined.start === 0 && joined.end === line.length) return [start, end];
+  const shift = joined.start === 0 ? 0 : printed.length - displayText(line.slice(joined.start)).length;
+  const kept = displayText(line.slice(joined.start, joined.end)).length;
+  return [shift + Math.min(start, kept), end > kept ? printed.length : shift + end];
+}
+
+/**
+ * Every matched word of the pages, in page and reading order. Words are matched as search indexed
+ * them, a word hyphenated across a line end whole (`Unmuͤndigkeit`), its hit on the line where it
+ * begins, boxed from its start to that line's end.
+ */
 export function findWordHits(pages: IndexPage[], matcher: TermMatcher): WordHit[] {
   const hits: WordHit[] = [];
   for (const page of pages) {
+    const joined = matchLines(page);
     page.lines.forEach((line, lineIndex) => {
-      const text = displayText(line.text);
+      const match = joined[lineIndex]!;
+      const text = displayText(match.text);
+      const printed = displayText(line.text);
       for (const t of tokenize(text)) {
         if (!isMatch(matcher, t.folded)) continue;
+        const [start, end] = printedSpan(printed, line.text, match, t.start, t.end);
         hits.push({
           page,
           lineIndex,
@@ -51,7 +73,7 @@ export function findWordHits(pages: IndexPage[], matcher: TermMatcher): WordHit[
           exact: t.word,
           prefix: text.slice(Math.max(0, t.start - CONTEXT_CHARS), t.start),
           suffix: text.slice(t.end, t.end + CONTEXT_CHARS),
-          xywh: wordBox(line, t.start, t.end, text.length),
+          xywh: wordBox(line, start, end, printed.length),
         });
       }
     });
@@ -65,7 +87,7 @@ export function completeTerms(pages: IndexPage[], prefix: string, limit: number)
   if (folded === undefined) return [];
   const counts = new Map<string, { value: string; total: number }>();
   for (const page of pages) {
-    for (const line of page.lines) {
+    for (const line of matchLines(page)) {
       for (const t of tokenize(line.text)) {
         if (!t.folded.startsWith(folded)) continue;
         const entry = counts.get(t.folded);

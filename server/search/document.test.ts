@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemRecord } from '../../manifests/item.ts';
-import { buildIndexDocument, displayTitle, parseTextPage } from './document.ts';
+import type { IndexPage } from './backend.ts';
+import { buildIndexDocument, displayTitle, matchLines, pageText, parseTextPage } from './document.ts';
 
 const canvas = 'http://localhost:3000/iiif/presentation/x/canvas/p1';
 
@@ -162,5 +163,25 @@ describe('parseTextPage', () => {
     expect(parseTextPage(JSON.stringify({ type: 'Manifest' }), { key: 'p1' })).toBeUndefined();
     expect(parseTextPage('{', { key: 'p1' })).toBeUndefined();
     expect(parseTextPage(JSON.stringify({ type: 'AnnotationPage', items: [] }), { key: 'p1' })).toBeUndefined();
+  });
+});
+
+describe('pageText', () => {
+  const page = (lines: string[]): IndexPage => ({ key: 'p1', canvas, lines: lines.map((text) => ({ text, xywh: [0, 0, 10, 10] })) });
+
+  it.each<[string[], string]>([
+    [['verſchuldeten Unmuͤn-', 'digkeit. Unmuͤndigkeit'], 'verſchuldeten Unmuͤndigkeit.\nUnmuͤndigkeit'],
+    [['des Men⸗', 'ſchen aus'], 'des Menſchen\naus'],
+    [['Faul¬', 'heit'], 'Faulheit\n'],
+    [['Nord-', 'Amerika'], 'Nord-\nAmerika'],
+    [['ein Wort', 'allein'], 'ein Wort\nallein'],
+  ])('%j reads %j', (lines, text) => {
+    expect(pageText(page(lines))).toBe(text);
+  });
+
+  it('leaves the lines as published, so hits point at real line annotations', () => {
+    const p = page(['Unmuͤn-', 'digkeit iſt']);
+    expect(matchLines(p).map((l) => l.text)).toEqual(['Unmuͤndigkeit', 'iſt']);
+    expect(p.lines.map((l) => l.text)).toEqual(['Unmuͤn-', 'digkeit iſt']);
   });
 });

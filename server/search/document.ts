@@ -3,6 +3,7 @@
 // ingest, reindex and tests all build the same document.
 import { centuries, parseDateRange } from '../../manifests/dates.ts';
 import type { ItemRecord } from '../../manifests/item.ts';
+import { type JoinedLine, joinLineEnds } from '../../manifests/modern-spelling.ts';
 import { readTextPage, TextPageError } from '../../manifests/page-text.ts';
 import type { FacetName, IndexDocument, IndexPage } from './backend.ts';
 
@@ -90,7 +91,19 @@ export function buildIndexDocument(record: ItemRecord, pages: IndexPage[]): Inde
   };
 }
 
-/** The text of a page as one string, lines joined by newlines (what snippets and page search read). */
+/**
+ * A page's lines as search matches them, one per line: a word hyphenated across a line end whole on
+ * the line where it begins (`Unmuͤn-` + `digkeit iſt` → `Unmuͤndigkeit`, `iſt`), by the join rule of
+ * the modern-spelling view (manifests/modern-spelling.ts). Letterforms stay as printed; folding makes
+ * them modern. Computed from the published lines, so hits still point at real line annotations.
+ */
+export function matchLines(page: IndexPage): JoinedLine[] {
+  return joinLineEnds(page.lines.map((l) => l.text));
+}
+
+/** The text of a page as search matches it, as one string: its match lines joined by newlines. */
 export function pageText(page: IndexPage): string {
-  return page.lines.map((l) => l.text).join('\n');
+  return matchLines(page)
+    .map((l) => l.text)
+    .join('\n');
 }

@@ -3,6 +3,7 @@
 // item's metadata), built by the shared search-hit.ts.
 import type { DatabaseSync } from 'node:sqlite';
 import type { IndexPage, SearchHit } from './backend.ts';
+import { matchLines } from './document.ts';
 import { tokenize } from './normalize.ts';
 import { searchHit } from './search-hit.ts';
 import { isMatch, makeMatcher, snippet, type TermMatcher } from './snippet.ts';
@@ -12,14 +13,15 @@ import { toPage, type PageRow, type StoredDoc } from './sqlite-schema.ts';
 import { arrayStatement, statement } from './sqlite-statements.ts';
 import { matchWords, type ExpandedTerm } from './term-expansion.ts';
 
-/** The lines around the first matching line of a page: all a snippet needs, without reading the whole page. */
-function linesAroundMatch(lines: IndexPage['lines'], matcher: TermMatcher): string {
-  const at = lines.findIndex((l) => tokenize(l.text).some((t) => isMatch(matcher, t.folded)));
+/**
+ * The lines around the first matching line of a page, as search matches them (hyphenated words
+ * whole): all a snippet needs, without reading the whole page.
+ */
+function linesAroundMatch(page: IndexPage, matcher: TermMatcher): string {
+  const lines = matchLines(page).map((l) => l.text);
+  const at = lines.findIndex((l) => tokenize(l).some((t) => isMatch(matcher, t.folded)));
   if (at < 0) return '';
-  return lines
-    .slice(Math.max(0, at - 2), at + 4)
-    .map((l) => l.text)
-    .join('\n');
+  return lines.slice(Math.max(0, at - 2), at + 4).join('\n');
 }
 
 /** The first value ≥ `min` in an ascending array, by binary search. */
@@ -83,7 +85,7 @@ export function hits(db: DatabaseSync, rowids: number[], terms: ExpandedTerm[], 
     if (terms.length === 0) return [searchHit(doc)];
     const page = pageRowids ? firstMatchingPage(db, pageRowids, row) : undefined;
     function* snippets() {
-      if (page) yield snippet(linesAroundMatch(page.lines, textMatcher), textMatcher);
+      if (page) yield snippet(linesAroundMatch(page, textMatcher), textMatcher);
       for (const text of [doc.title, ...doc.labels, ...doc.summaries, ...doc.agents.map((a) => a.name), ...doc.subjects, doc.place, doc.printer]) {
         yield text ? snippet(text, metaMatcher) : undefined;
       }

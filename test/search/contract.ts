@@ -160,6 +160,29 @@ export function describeSearchContract(name: string, makeBackend: () => Promise<
       expect(await ids({ q: 'Abdruck' })).toEqual([]);
     });
 
+    it('finds a word hyphenated across a line end whole, on its page, in a snippet that reads it whole', async () => {
+      const [kant] = await sampleDocuments();
+      const lines = ['aus lauter Unverſtaͤnd⸗', 'lichkeiten und Zwei-', 'feln'].map((text, i) => ({
+        text,
+        xywh: [10, 10 + 50 * i, 500, 40] as [number, number, number, number],
+      }));
+      const page = { key: 'p1', label: '1', canvas: 'c1', lines };
+      await backend.index({ ...kant!, id: 'hyphen-copy', title: 'Eine Abschrift', labels: ['Eine Abschrift'], pages: [page] });
+      try {
+        const hit = (await backend.search(query({ q: 'Unverständlichkeiten' }))).hits.find((h) => h.id === 'hyphen-copy');
+        expect(hit?.page?.key).toBe('p1');
+        expect(hit?.snippet).toContain('<mark>Unverſtändlichkeiten</mark> und');
+        expect(await ids({ q: '"Unverständlichkeiten und Zweifeln"' })).toEqual(['hyphen-copy']);
+        expect(await ids({ q: 'lichkeiten' })).not.toContain('hyphen-copy');
+        const m = await backend.pagesMatching('hyphen-copy', 'Zweifeln');
+        expect(m?.terms).toContain('zweifeln');
+        // The published lines, as they are: hits point at them.
+        expect(m?.pages[0]?.lines).toEqual(lines);
+      } finally {
+        await backend.remove('hyphen-copy');
+      }
+    });
+
     it('reports itself healthy', async () => {
       expect(await backend.health()).toMatchObject({ backend: backend.kind, ok: true });
     });

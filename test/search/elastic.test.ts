@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { SearchUnavailableError, type SearchQuery } from '../../server/search/backend.ts';
 import { ElasticSearchBackend, clientOptions } from '../../server/search/elastic-backend.ts';
+import { toElasticDocument } from '../../server/search/elastic-query.ts';
+import { findWordHits } from '../../server/search/content-search.ts';
+import { makeMatcher } from '../../server/search/snippet.ts';
 import { describeSearchContract } from './contract.ts';
 import { KANT_ID, sampleDocuments } from './fixtures.ts';
 
@@ -327,6 +330,55 @@ describe('Elasticsearch engine (mocked HTTP)', () => {
       terms: ['aufklarung'],
       prefixes: [],
     });
+  });
+
+  it('indexes a word hyphenated across a line end whole, the published lines kept for the hits', async () => {
+    const [kant] = await sampleDocuments();
+    const lines = ['ſelbſt verſchuldeten Unmuͤn⸗', 'digkeit. Unmuͤndigkeit iſt', 'des Men-', 'ſchen aus ſeiner'].map((text, i) => ({
+      text,
+      xywh: [100, 100 + 50 * i, 1000, 40] as [number, number, number, number],
+    }));
+    const body = toElasticDocument({ ...kant!, pages: [{ key: 'p1', label: '481', canvas: 'c1', lines }] }) as any;
+    expect(body.pages[0].text).toBe('ſelbſt verſchuldeten Unmuͤndigkeit.\nUnmuͤndigkeit iſt\ndes Menſchen\naus ſeiner');
+    expect(body.fulltext).toBe(body.pages[0].text);
+    expect(body.pages[0].lines).toEqual(lines);
+  });
+
+  it('turns a highlighted hyphen-joined word into a hit on the line where it begins', async () => {
+    const { on, backend } = mocked();
+    const lines = [
+      { text: 'ſelbſt verſchuldeten Unmuͤn⸗', xywh: [100, 100, 1000, 40] },
+      { text: 'digkeit. Unmuͤndigkeit iſt', xywh: [100, 150, 1000, 40] },
+    ];
+    on('POST', '/leeszaal/_search', () => ({
+      hits: {
+        total: { value: 1, relation: 'eq' },
+        hits: [
+          {
+            _id: KANT_ID,
+            inner_hits: {
+              pages: {
+                hits: {
+                  hits: [
+                    {
+                      _source: { key: 'page-0017', label: '481', canvas: 'c17', lines },
+                      highlight: { 'pages.text': ['ſelbſt verſchuldeten <mark>Unmuͤndigkeit</mark>.\n<mark>Unmuͤndigkeit</mark> iſt'] },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+      },
+    }));
+    const found = (await backend.pagesMatching(KANT_ID, 'Unmündigkeit'))!;
+    expect(found.terms).toEqual(['unmundigkeit']);
+    const hits = findWordHits(found.pages, makeMatcher(found.terms, found.prefixes));
+    expect(hits.map((h) => [h.lineIndex, h.exact])).toEqual([
+      [0, 'Unmündigkeit'],
+      [1, 'Unmündigkeit'],
+    ]);
   });
 
   it.each([

@@ -72,6 +72,17 @@ describe('GET /api/search on the published sample', () => {
     expect(hit.snippet).toContain('<mark>iſt</mark>');
   });
 
+  it('finds Unmündigkeit, twice split across line ends on page 481, with a snippet that reads it whole', async () => {
+    const { body } = await getJson(`/api/search?q=${encodeURIComponent('Unmündigkeit')}`);
+    const hit = body.hits.find((h: { id: string }) => h.id === KANT);
+    expect(hit.page.key).toBe('page-0017');
+    expect(hit.snippet).toContain('verſchuldeten <mark>Unmündigkeit</mark>. <mark>Unmündigkeit</mark> iſt');
+    expect(hit.snippet).not.toMatch(/Unmün-|digkeit\b(?!<)/);
+    // The phrase across the line end is found too.
+    const phrase = await getJson(`/api/search?q=${encodeURIComponent('"des Menschen aus"')}`);
+    expect(phrase.body.hits.map((h: { id: string }) => h.id)).toContain(KANT);
+  });
+
   it('answers with stable field names, facets and the parsed query', async () => {
     const { body, type } = await getJson('/api/search?language=ger&sort=title&size=2');
     expect(type).toMatch(/^application\/json/);
@@ -147,6 +158,34 @@ describe('IIIF Content Search in the Kant item', () => {
       prefix: expect.stringContaining('Was iſt'),
     });
     expect(body.ignored).toBeUndefined();
+  });
+
+  it('2.0 finds Unmündigkeit 3 times on page 481, two hyphenated across line ends, on the lines where they begin', async () => {
+    const { body } = await getJson(`/iiif/search/2/${KANT}?q=${encodeURIComponent('Unmündigkeit')}`);
+    const canvas = urls().canvas(KANT, 'page-0017');
+    expect(body.items).toHaveLength(3);
+    expect(body.items.every((a: { target: string }) => a.target.startsWith(`${canvas}#xywh=`))).toBe(true);
+    const quotes = body.annotations[0].items.map((a: any) => a.target.selector[0].exact);
+    expect(quotes).toEqual(['Unmündigkeit', 'Unmündigkeit', 'Unmündigkeit']);
+    // Each box is on the line where the word begins: the ALTO's `Unmuͤn` there, or the whole word.
+    const xml = await readFile(KANT_ALTO['page-0017'], 'utf8');
+    const truth = [...xml.matchAll(/HEIGHT="(\d+)" WIDTH="(\d+)" VPOS="(\d+)" HPOS="(\d+)"[^>]*CONTENT="Unmuͤn(?:digkeit)?"/g)].map((m) => [
+      Number(m[4]),
+      Number(m[3]),
+      Number(m[2]),
+      Number(m[1]),
+    ]);
+    expect(truth).toHaveLength(3);
+    for (const [i, a] of body.items.entries()) expect(overlap(xywh(a.target), truth[i]!)).toBeGreaterThan(0.4);
+    const one = (await getJson(`/iiif/search/1/${KANT}?q=unmundigkeit`)).body;
+    expect(one.within.total).toBe(3);
+  });
+
+  it('2.0 finds Menschen twice on page 481, once split as Men- / ſchen', async () => {
+    const { body } = await getJson(`/iiif/search/2/${KANT}?q=Menschen`);
+    const onPage = body.items.filter((a: { target: string }) => a.target.startsWith(`${urls().canvas(KANT, 'page-0017')}#xywh=`));
+    expect(onPage).toHaveLength(2);
+    expect(body.annotations[0].items[0].target.selector[0]).toMatchObject({ exact: 'Menſchen', prefix: expect.stringContaining('Ausgang des ') });
   });
 
   it('2.0 lists unsupported parameters in ignored and finds typos and long s', async () => {
