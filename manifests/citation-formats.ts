@@ -7,6 +7,7 @@
 import type { ItemRecord, ItemType } from './item.ts';
 import { pickString, toBcp47, UI_LANGUAGES } from './language-map.ts';
 import { parseDateRange } from './dates.ts';
+import { rightsNameAndUri } from './rights-names.ts';
 
 /** Where the item lives on the web: its stable page, and its PDF when the server makes one. */
 export interface CitationLinks {
@@ -76,8 +77,8 @@ function citable(record: ItemRecord): Citable {
   return c;
 }
 
-/** "Rights: <uri>. Attribution: <text>", the note every format carries. */
-const rightsNote = (c: Citable) => `Rights: ${c.rights}. Attribution: ${c.attribution}`;
+/** "Rights: <name> <uri>. Attribution: <text>", the note every format carries: in English, as a citation file has no reader's language. */
+const rightsNote = (c: Citable) => `Rights: ${rightsNameAndUri(c.rights, 'en')}. Attribution: ${c.attribution}`;
 
 // ── RIS ──────────────────────────────────────────────────────────────────────────────────────────
 
