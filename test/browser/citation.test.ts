@@ -82,6 +82,10 @@ describe('the citation on an item page', () => {
     await expect.poll(() => onPage.textContent(), soon).toBe(name);
     expect(await onPage.getAttribute('href')).toBe('http://creativecommons.org/publicdomain/mark/1.0/');
     expect(await page.locator('#about dt', { hasText: label }).count()).toBe(1);
+    // Under the scan, where the viewer credits the item.
+    const credit = page.locator('leeszaal-viewer .attribution a[rel="license"]');
+    await expect.poll(() => credit.textContent(), soon).toBe(name);
+    expect(await credit.getAttribute('href')).toBe('http://creativecommons.org/publicdomain/mark/1.0/');
     await page.locator('leeszaal-viewer #open-info').click();
     const inViewer = page.locator('leeszaal-viewer leeszaal-about-panel a[rel="license"]');
     await expect.poll(() => inViewer.textContent(), soon).toBe(name);

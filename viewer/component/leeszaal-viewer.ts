@@ -11,6 +11,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { type CitableRecord, formatCitation, sourceFromRecord } from '../../manifests/citation-text.ts';
 import { parseRecord, sourceFromManifest } from './citation.ts';
+import { rightsName } from '../../manifests/rights-names.ts';
 import './compare/compare-bar.ts';
 import './compare/compare-view.ts';
 import type { LeeszaalCompareView } from './compare/compare-view.ts';
@@ -991,7 +992,7 @@ export class LeeszaalViewer extends LitElement {
         manifest && (manifest.requiredStatement || manifest.rights)
           ? html`<div class="attribution" part="attribution">
             ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${richText(manifest.requiredStatement.value, this.uiLang)}</span>` : nothing}
-            ${manifest.rights ? html`<span>${this.tr('info.rights')}: ${linkOrText(manifest.rights, manifest.rights, { rel: 'license' })}</span>` : nothing}
+            ${manifest.rights ? html`<span>${this.tr('info.rights')}: ${linkOrText(manifest.rights, rightsName(manifest.rights, this.uiLang), { rel: 'license' })}</span>` : nothing}
           </div>`
           : nothing
       }
