@@ -2,22 +2,19 @@
 // BibTeX (LaTeX), CSL-JSON (Zotero, Pandoc's citeproc), and the Highwire Press `citation_*` meta tags
 // that Zotero's connector reads from the item's web page. All are made from the published ItemRecord,
 // so every format says the same: authors, title, imprint, date, holding institution and shelfmark,
-// the stable link, and the rights and attribution that come with the item. Pure: the server sends
-// them, and the viewer may use them too.
+// the stable link, and the rights and attribution that come with the item. The people cited are read
+// as citation-text.ts reads them for the text shown on the page. Pure: the server sends them.
+import { citedPeople } from './citation-text.ts';
 import type { ItemRecord, ItemType } from './item.ts';
 import { pickString, toBcp47, UI_LANGUAGES } from './language-map.ts';
 import { parseDateRange } from './dates.ts';
+import { rightsNameAndUri } from './rights-names.ts';
 
 /** Where the item lives on the web: its stable page, and its PDF when the server makes one. */
 export interface CitationLinks {
   url: string;
   pdf?: string;
 }
-
-/** MARC relator codes of those who made the work (cited as authors) and who edited it. */
-const AUTHOR_ROLES = new Set(['aut', 'cre', 'cmp', 'art', 'egr']);
-const EDITOR_ROLES = new Set(['edt']);
-const PUBLISHER_ROLES = new Set(['pbl', 'prt']);
 
 /** The fields every format draws on, read once from the record. */
 interface Citable {
@@ -43,22 +40,20 @@ interface Citable {
 }
 
 function citable(record: ItemRecord): Citable {
-  const agents = (roles: Set<string>, noRole: boolean) =>
-    record.agents.filter((a) => (a.role === undefined ? noRole : roles.has(a.role))).map((a) => a.name.trim());
+  const { authors, editors, publisher } = citedPeople(record);
   const identifier = (type: string) => record.identifiers.find((i) => i.type.toLowerCase() === type)?.value;
   const c: Citable = {
     id: record.id,
     type: record.type,
     // A stand-in label ("untitled item") is no title to cite.
     title: record.untitled ? '' : (pickString(record.label, ['none', ...UI_LANGUAGES]) ?? ''),
-    authors: agents(AUTHOR_ROLES, true),
-    editors: agents(EDITOR_ROLES, false),
+    authors,
+    editors,
     languages: record.languages.flatMap((l) => toBcp47(l) ?? []),
     subjects: record.subjects,
     rights: record.rights,
     attribution: record.attribution,
   };
-  const publisher = record.publisher ?? record.agents.find((a) => a.role !== undefined && PUBLISHER_ROLES.has(a.role))?.name;
   if (publisher) c.publisher = publisher;
   if (record.place) c.place = record.place;
   if (record.date) {
@@ -76,8 +71,8 @@ function citable(record: ItemRecord): Citable {
   return c;
 }
 
-/** "Rights: <uri>. Attribution: <text>", the note every format carries. */
-const rightsNote = (c: Citable) => `Rights: ${c.rights}. Attribution: ${c.attribution}`;
+/** "Rights: <name> <uri>. Attribution: <text>", the note every format carries: in English, as a citation file has no reader's language. */
+const rightsNote = (c: Citable) => `Rights: ${rightsNameAndUri(c.rights, 'en')}. Attribution: ${c.attribution}`;
 
 // ── RIS ──────────────────────────────────────────────────────────────────────────────────────────
 

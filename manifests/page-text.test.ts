@@ -139,12 +139,16 @@ describe('pageBlock', () => {
 describe('textHeader', () => {
   const header = { title: 'T', url: 'https://e.org/items/x', rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', attribution: 'KBR' };
   it.each([
-    ['en', 'Rights', 'Attribution'],
-    ['nl', 'Rechten', 'Naamsvermelding'],
-    ['fr', 'Droits', 'Attribution'],
-  ] as const)('names the title, link, rights and attribution, labelled in %s', (lang, rights, attribution) => {
+    ['en', 'Rights', 'No Copyright – Non-Commercial Use Only', 'Attribution'],
+    ['nl', 'Rechten', 'Geen auteursrecht – niet-commercieel gebruik', 'Naamsvermelding'],
+    ['fr', 'Droits', "Pas de droit d'auteur – usage non commercial uniquement", 'Attribution'],
+  ] as const)('names the title, link, rights (by name, with the URI) and attribution, labelled in %s', (lang, rights, name, attribution) => {
     expect(textHeader(header, lang)).toBe(
-      `T\nhttps://e.org/items/x\n${rights}: http://rightsstatements.org/vocab/NoC-NC/1.0/\n${attribution}: KBR\n\n`,
+      `T\nhttps://e.org/items/x\n${rights}: ${name} <http://rightsstatements.org/vocab/NoC-NC/1.0/>\n${attribution}: KBR\n\n`,
     );
+  });
+
+  it('keeps rights it cannot name as they are', () => {
+    expect(textHeader({ ...header, rights: 'https://example.org/terms' }, 'nl')).toContain('\nRechten: https://example.org/terms\n');
   });
 });

@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { joinInitials } from './drop-caps.ts';
 import type { Trilingual, UiLanguage } from './language-map.ts';
 import { modernLines } from './modern-spelling.ts';
+import { rightsNameAndUri } from './rights-names.ts';
 
 /** One line of a page's text and its box in canvas pixels; `id` is its annotation's, when it has one. */
 export interface PageLine {
@@ -143,7 +144,8 @@ const HEADER_LABELS = {
 
 /** The header lines, labelled in `lang` (the reader's), then a blank line. */
 export function textHeader(h: TextHeader, lang: UiLanguage): string {
-  return `${h.title}\n${h.url}\n${HEADER_LABELS.rights[lang]}: ${h.rights}\n${HEADER_LABELS.attribution[lang]}: ${h.attribution}\n\n`;
+  // The name for the reader, the URI beside it: the file travels without its page.
+  return `${h.title}\n${h.url}\n${HEADER_LABELS.rights[lang]}: ${rightsNameAndUri(h.rights, lang)}\n${HEADER_LABELS.attribution[lang]}: ${h.attribution}\n\n`;
 }
 
 /** One page's block: a rule with its label, then its lines (blank lines of a modern join dropped). */

@@ -10,7 +10,21 @@ const CC_LICENSE =
   /^https?:\/\/(?:www\.)?creativecommons\.org\/licenses\/(by|by-sa|by-nd|by-nc|by-nc-sa|by-nc-nd)\/(\d\.\d)(?:\/([a-z]{2}))?\/?(?:legalcode(?:\.[a-z-]+)?\/?)?$/i;
 const CC_PUBLIC_DOMAIN = /^https?:\/\/(?:www\.)?creativecommons\.org\/publicdomain\/(zero|mark)\/1\.0\/?(?:legalcode(?:\.[a-z-]+)?\/?)?$/i;
 
-const STATEMENTS = new Set(['InC', 'InC-OW-EU', 'InC-EDU', 'InC-NC', 'InC-RUU', 'NoC-CR', 'NoC-NC', 'NoC-OKLR', 'NoC-US', 'CNE', 'UND', 'NKC']);
+/** The RightsStatements.org statement codes IIIF viewers and aggregators know. */
+export const STATEMENTS: ReadonlySet<string> = new Set([
+  'InC',
+  'InC-OW-EU',
+  'InC-EDU',
+  'InC-NC',
+  'InC-RUU',
+  'NoC-CR',
+  'NoC-NC',
+  'NoC-OKLR',
+  'NoC-US',
+  'CNE',
+  'UND',
+  'NKC',
+]);
 
 /** The IIIF form of a RightsStatements.org or Creative Commons URI; undefined for anything else. */
 export function canonicalRights(value: string): string | undefined {

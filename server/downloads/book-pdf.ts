@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { modernLines } from '../../manifests/modern-spelling.ts';
 import type { PageLine } from '../../manifests/page-text.ts';
+import { rightsName, rightsNameAndUri } from '../../manifests/rights-names.ts';
 import type { PageJpeg } from './page-image.ts';
 import type { PdfLang } from './pdf-request.ts';
 
@@ -98,7 +99,7 @@ export async function writeBookPdf(
         info.title,
         info.institution,
         info.shelfmark,
-        `${LABELS.rights[info.lang]}: ${info.rights}`,
+        `${LABELS.rights[info.lang]}: ${rightsNameAndUri(info.rights, info.lang)}`,
         `${LABELS.attribution[info.lang]}: ${info.attribution}`,
         info.url,
       ]
@@ -146,7 +147,9 @@ function titlePage(doc: PDFKit.PDFDocument, info: BookPdfInfo): void {
   const rows: [string, string | undefined][] = [
     [LABELS.published[info.lang], [imprint, info.date].filter(Boolean).join(', ') || undefined],
     [LABELS.institution[info.lang], [info.institution, info.shelfmark].filter(Boolean).join(', ') || undefined],
-    [LABELS.rights[info.lang], info.rights],
+    [LABELS.rights[info.lang], rightsName(info.rights, info.lang)],
+    // The statement's URI under its name, as a link: the PDF travels without its page.
+    ['', rightsName(info.rights, info.lang) === info.rights ? undefined : info.rights],
     [LABELS.attribution[info.lang], info.attribution],
     [LABELS.url[info.lang], info.url],
     [LABELS.file[info.lang], info.extent],
@@ -154,7 +157,7 @@ function titlePage(doc: PDFKit.PDFDocument, info: BookPdfInfo): void {
   doc.fontSize(11);
   for (const [name, value] of rows) {
     if (value === undefined) continue;
-    doc.fillColor('#555555').text(name, { paragraphGap: 2 });
+    if (name !== '') doc.fillColor('#555555').text(name, { paragraphGap: 2 });
     doc.fillColor('#000000').text(value, { paragraphGap: 10, ...(/^https?:\/\//.test(value) ? { link: value, underline: true } : {}) });
   }
 }

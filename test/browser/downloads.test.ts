@@ -133,7 +133,7 @@ describe('the download panel', () => {
     expect(printedText).toContain('=== 481 ===');
     expect(printedText).toContain('Was iſt Aufklaͤrung?');
     // Its header in the reader's language, as the PDF's first page.
-    expect(printedText).toContain('\nRechten: http://creativecommons.org/publicdomain/mark/1.0/\n');
+    expect(printedText).toContain('\nRechten: Publiek domein (Public Domain Mark 1.0) <http://creativecommons.org/publicdomain/mark/1.0/>\n');
     const modern = await (await fetch(pageLinks[1]!)).text();
     expect(modern).toContain('Was ist Aufklärung?');
     expect(modern).not.toContain('ſ');

@@ -64,7 +64,9 @@ describe('the book PDF', () => {
     expect(stdout).toMatch(/^Title:\s+Beantwortung der Frage: Was ist Aufklärung\?$/m);
     expect(stdout).toMatch(/^Author:\s+Immanuel Kant$/m);
     expect(stdout).toMatch(/^Keywords:\s+Fachtext, Philosophie$/m);
-    expect(stdout).toMatch(/^Subject:\s+.*Zentral- und Landesbibliothek Berlin.*Rights: http:\/\/creativecommons\.org\/publicdomain\/mark\/1\.0\//m);
+    expect(stdout).toMatch(
+      /^Subject:\s+.*Zentral- und Landesbibliothek Berlin.*Rights: Public Domain Mark 1\.0 <http:\/\/creativecommons\.org\/publicdomain\/mark\/1\.0\/>/m,
+    );
     expect(stdout).toMatch(/^Creator:\s+Leeszaal /m);
     expect(stdout).toMatch(/^Producer:\s+Leeszaal/m);
   });
@@ -130,12 +132,16 @@ describe('the book PDF', () => {
       expect(nlText).toContain(label);
     }
     expect(nlText).not.toContain('Rights');
+    // The rights by name for the reader, with the statement's URI, since the file travels without its page.
+    expect(nlText).toContain('Rechten Publiek domein (Public Domain Mark 1.0) http://creativecommons.org/publicdomain/mark/1.0/');
     const fr = await download('book.pdf?size=600&pages=3&lang=fr');
     // Another language is another file, not the Dutch one from the cache.
     expect(fr.res.headers.get('x-cache')).toBe('miss');
     const frText = (await pdftotext(fr.file, 1)).replace(/\s+/g, ' ');
     for (const label of ['Publication', 'Institution de conservation', 'Droits', 'Lien permanent', 'Ce fichier']) expect(frText).toContain(label);
-    expect((await run('pdfinfo', [fr.file])).stdout).toMatch(/^Subject:\s+.*Droits: http:\/\/creativecommons/m);
+    expect((await run('pdfinfo', [fr.file])).stdout).toMatch(
+      /^Subject:\s+.*Droits: Domaine public \(Public Domain Mark 1\.0\) <http:\/\/creativecommons/m,
+    );
     expect(await pdftotext(fr.file, 2)).toContain('Aufklärung ist der Ausgang');
     const english = (await pdftotext(first.file, 1)).replace(/\s+/g, ' ');
     for (const label of ['Published', 'Holding institution', 'Rights', 'Attribution', 'Stable link', 'This file']) expect(english).toContain(label);
@@ -205,7 +211,7 @@ describe('the text', () => {
     expect(text.split('\n').slice(0, 5)).toEqual([
       'Beantwortung der Frage: Was ist Aufklärung?',
       `${BASE}/items/${KANT}`,
-      'Rights: http://creativecommons.org/publicdomain/mark/1.0/',
+      'Rights: Public Domain Mark 1.0 <http://creativecommons.org/publicdomain/mark/1.0/>',
       'Attribution: Koordinierte Förderinitiative zur Weiterentwicklung von Verfahren für die Optical-Character-Recognition OCR-D',
       '',
     ]);
@@ -233,12 +239,12 @@ describe('the text', () => {
   });
 
   it.each([
-    ['nl', 'Rechten', 'Naamsvermelding'],
-    ['fr', 'Droits', 'Attribution'],
-  ])('labels its header in the reader’s language (?lang=%s), as the PDF does', async (lang, rights, attribution) => {
+    ['nl', 'Rechten', 'Publiek domein', 'Naamsvermelding'],
+    ['fr', 'Droits', 'Domaine public', 'Attribution'],
+  ])('labels its header in the reader’s language (?lang=%s), as the PDF does', async (lang, rights, name, attribution) => {
     for (const p of [`book.txt?lang=${lang}`, `pages/page-0017.txt?spelling=modern&lang=${lang}`]) {
       const lines = (await (await fetch(url(p))).text()).split('\n');
-      expect(lines[2]).toBe(`${rights}: http://creativecommons.org/publicdomain/mark/1.0/`);
+      expect(lines[2]).toBe(`${rights}: ${name} (Public Domain Mark 1.0) <http://creativecommons.org/publicdomain/mark/1.0/>`);
       expect(lines[3]).toMatch(new RegExp(`^${attribution}: Koordinierte Förderinitiative`));
     }
   });

@@ -1,84 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ItemRecord } from '../../manifests/item.ts';
-import { type CitationSource, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import { parseRecord, sourceFromManifest } from './citation.ts';
 import type { ManifestModel } from './manifest-model.ts';
 
-const accessed = new Date('2026-11-21T10:00:00Z');
 const url = 'https://leeszaal.example/items/kant?page=page-0017';
 
-describe('formatCitation', () => {
-  const full: CitationSource = {
-    authors: ['Kant, Immanuel'],
-    title: 'Beantwortung der Frage: Was ist Aufklärung?',
-    place: 'Berlin',
-    printer: 'Haude und Spener',
-    date: '1784',
-    institution: 'Staatsbibliothek zu Berlin',
-    shelfmark: 'Ac 6920',
-    pageLabel: '481',
-    url,
-  };
-  it.each<[string, CitationSource, 'nl' | 'fr' | 'en', string]>([
-    [
-      'full, Dutch',
-      full,
-      'nl',
-      `Kant, Immanuel. Beantwortung der Frage: Was ist Aufklärung? Berlin: Haude und Spener, 1784. Staatsbibliothek zu Berlin, Ac 6920, p. 481. ${url} (geraadpleegd op 21 november 2026).`,
-    ],
-    [
-      'full, English',
-      full,
-      'en',
-      `Kant, Immanuel. Beantwortung der Frage: Was ist Aufklärung? Berlin: Haude und Spener, 1784. Staatsbibliothek zu Berlin, Ac 6920, p. 481. ${url} (accessed 21 November 2026).`,
-    ],
-    ['bare, French', { authors: [], title: 'Estampe.', url }, 'fr', `Anonyme. Estampe. s.l., s.d. ${url} (consulté le 21 novembre 2026).`],
-    [
-      'two authors, no printer',
-      { authors: ['A.', 'B'], title: 'T', place: 'Gent', date: 'ca. 1475', url },
-      'en',
-      `A.; B. T. Gent, ca. 1475. ${url} (accessed 21 November 2026).`,
-    ],
-  ])('%s', (_name, src, lang, want) => {
-    expect(formatCitation(src, lang, accessed)).toBe(want);
-  });
-});
-
 describe('sources', () => {
-  it('reads an ItemRecord: authors by role, printer from publisher or prt', () => {
-    const record = {
-      id: 'kant',
-      type: 'periodical',
-      label: { de: ['Was ist Aufklärung?'] },
-      agents: [
-        { name: 'Kant, Immanuel', role: 'aut' },
-        { name: 'Biester, Johann Erich', role: 'edt' },
-        { name: 'Haude und Spener', role: 'prt' },
-      ],
-      place: 'Berlin',
-      date: '1784',
-      languages: ['ger'],
-      subjects: [],
-      identifiers: [],
-      shelfmark: 'Ac 6920',
-      holdingInstitution: 'SBB',
-      rights: 'x',
-      attribution: 'x',
-      behavior: 'paged',
-      viewingDirection: 'left-to-right',
-      pages: [],
-      toc: [],
-    } satisfies ItemRecord;
-    expect(sourceFromRecord(record, 'nl', url)).toEqual({
-      authors: ['Kant, Immanuel', 'Biester, Johann Erich'],
-      title: 'Was ist Aufklärung?',
-      place: 'Berlin',
-      printer: 'Haude und Spener',
-      date: '1784',
-      institution: 'SBB',
-      shelfmark: 'Ac 6920',
-      url,
-    });
-  });
   it('reads labelled metadata from a foreign manifest and strips its HTML', () => {
     const model = {
       label: { en: ['A <i>print</i>'] },
@@ -102,6 +28,26 @@ describe('sources', () => {
       institution: 'Public Library of Bruges',
       url,
     });
+  });
+});
+
+describe('the holding institution of a manifest', () => {
+  // Leeszaal's own metadata labels (manifests/field-labels.ts): "Bewaarplaats" and "Lieu de conservation"
+  // hold "plaats" and "lieu", yet name the institution; the provider (the reading room) is no holder.
+  it.each([
+    ['nl', 'Bewaarplaats', 'Plaats'],
+    ['fr', 'Lieu de conservation', 'Lieu'],
+    ['en', 'Holding institution', 'Place'],
+  ] as const)('reads %s "%s" as the institution and "%s" as the place', (lang, institutionLabel, placeLabel) => {
+    const model = {
+      label: { none: ['Was ist Aufklärung?'] },
+      metadata: [
+        { label: { [lang]: [placeLabel] }, value: { none: ['Berlin'] } },
+        { label: { [lang]: [institutionLabel] }, value: { none: ['Zentral- und Landesbibliothek Berlin'] } },
+      ],
+      provider: [{ label: { none: ['Leeszaal'] } }],
+    } as unknown as ManifestModel;
+    expect(sourceFromManifest(model, lang, url)).toMatchObject({ place: 'Berlin', institution: 'Zentral- und Landesbibliothek Berlin' });
   });
 });
 

@@ -1,26 +1,11 @@
-// "Cite this": a citation of an item (or one page of it) that a researcher or pupil can paste into
-// their work: author, title, place: printer, date, holding institution and shelfmark, stable link
-// and the date they looked. Built from the published record when there is one, otherwise from the
-// manifest's metadata. Pure: the viewer supplies the date and language.
+// The viewer's side of "Cite this": the citable fields of a fetched record.json (untrusted JSON), and
+// a best-effort source from the metadata of a manifest from elsewhere, which has no record. The text
+// itself is made by manifests/citation-text.ts, the one builder the Cite panel and the item page
+// share, and the people it names are read as the citation files read them. Pure.
 import type { ItemRecord } from '../../manifests/item.ts';
-import { type Lang, t } from './i18n.ts';
+import type { CitableRecord, CitationSource } from '../../manifests/citation-text.ts';
+import type { Lang } from './i18n.ts';
 import { type ManifestModel, pickText } from './manifest-model.ts';
-
-export interface CitationSource {
-  authors: string[];
-  title: string;
-  place?: string;
-  printer?: string;
-  date?: string;
-  institution?: string;
-  shelfmark?: string;
-  /** Label of the cited page, when a page rather than the whole item is cited. */
-  pageLabel?: string;
-  url: string;
-}
-
-/** The fields of an ItemRecord a citation needs. */
-export type CitableRecord = Pick<ItemRecord, 'label' | 'agents' | 'publisher' | 'place' | 'date' | 'holdingInstitution' | 'shelfmark'>;
 
 /** The citable fields of a fetched record.json (untrusted JSON), or undefined when its shape is wrong. */
 export function parseRecord(json: unknown): CitableRecord | undefined {
@@ -43,29 +28,14 @@ export function parseRecord(json: unknown): CitableRecord | undefined {
   return out;
 }
 
-const AUTHOR_ROLES = new Set(['aut', 'cre', 'cmp', 'art', 'egr', 'edt']);
-const PRINTER_ROLES = new Set(['prt', 'pbl']);
-
-/** The citable fields of a published ItemRecord. */
-export function sourceFromRecord(record: CitableRecord, lang: Lang, url: string): CitationSource {
-  const authors = record.agents.filter((a) => !a.role || AUTHOR_ROLES.has(a.role)).map((a) => a.name);
-  const printer = record.publisher ?? record.agents.find((a) => a.role && PRINTER_ROLES.has(a.role))?.name;
-  const src: CitationSource = { authors, title: pickText(record.label, lang), url };
-  if (record.place) src.place = record.place;
-  if (printer) src.printer = printer;
-  if (record.date) src.date = record.date;
-  if (record.holdingInstitution) src.institution = record.holdingInstitution;
-  if (record.shelfmark) src.shelfmark = record.shelfmark;
-  return src;
-}
-
-const FIELD_PATTERNS: ReadonlyArray<[keyof CitationSource, RegExp]> = [
+const FIELD_PATTERNS: ReadonlyArray<['authors' | 'printer' | 'institution' | 'shelfmark' | 'place' | 'date', RegExp]> = [
   ['authors', /^(author|creator|auteur|maker|vervaardiger|schrijver|verfasser)/i],
   ['printer', /(printer|publisher|drukker|uitgever|imprimeur|éditeur|editeur|verlag)/i],
+  // Before place: "Bewaarplaats" and "Lieu de conservation" name the holding institution, not where it was printed.
+  ['institution', /(holding|institution|instelling|bewaarplaats|lieu de conservation|repository|bibliothèque|bibliotheek)/i],
+  ['shelfmark', /(shelfmark|signatuur|call number|cote|signatur)/i],
   ['place', /(place|plaats|lieu|ort)/i],
   ['date', /^(date|datum|jaar|year|année)/i],
-  ['shelfmark', /(shelfmark|signatuur|call number|cote|signatur)/i],
-  ['institution', /(holding|institution|instelling|bewaarplaats|repository|bibliothèque|bibliotheek)/i],
 ];
 
 const plain = (html: string): string =>
@@ -86,34 +56,11 @@ export function sourceFromManifest(model: ManifestModel, lang: Lang, url: string
     if (text === '') continue;
     const field = FIELD_PATTERNS.find(([, re]) => re.test(labels))?.[0];
     if (field === 'authors') src.authors.push(text);
-    else if (field && field !== 'url' && field !== 'title' && src[field] === undefined) src[field] = text;
+    else if (field && src[field] === undefined) src[field] = text;
   }
   if (!src.institution) {
     const provider = model.provider[0];
     if (provider) src.institution = pickText(provider.label, lang);
   }
   return src;
-}
-
-/** Ends a citation element with a full stop unless it already ends with punctuation. */
-const sentence = (s: string): string => (/[.?!]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
-
-function dateText(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** One line of citation text, ending with the stable link and the access date. */
-export function formatCitation(src: CitationSource, lang: Lang, accessed: Date): string {
-  const parts: string[] = [];
-  const authors = src.authors.length > 0 ? src.authors.join('; ') : t(lang, 'cite.anonymous');
-  parts.push(sentence(authors));
-  parts.push(sentence(src.title));
-  const place = src.place ?? t(lang, 'cite.noPlace');
-  const imprint = src.printer ? `${place}: ${src.printer}` : place;
-  parts.push(sentence(`${imprint}, ${src.date ?? t(lang, 'cite.noDate')}`));
-  const holding = [src.institution, src.shelfmark].filter((s): s is string => !!s).join(', ');
-  const located = [holding, src.pageLabel ? t(lang, 'cite.page', { label: src.pageLabel }) : ''].filter((s) => s !== '').join(', ');
-  if (located !== '') parts.push(sentence(located));
-  parts.push(`${src.url} (${t(lang, 'cite.accessed', { date: dateText(accessed, lang) })}).`);
-  return parts.join(' ');
 }

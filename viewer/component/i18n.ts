@@ -111,11 +111,6 @@ export const messages = {
     fr: 'La copie a échoué ; sélectionnez le texte et copiez-le vous-même.',
     en: 'Copying failed; select the text and copy it yourself.',
   },
-  'cite.accessed': { nl: 'geraadpleegd op {date}', fr: 'consulté le {date}', en: 'accessed {date}' },
-  'cite.page': { nl: 'p. {label}', fr: 'p. {label}', en: 'p. {label}' },
-  'cite.anonymous': { nl: 'Anoniem', fr: 'Anonyme', en: 'Anonymous' },
-  'cite.noPlace': { nl: 'z.pl.', fr: 's.l.', en: 'n.p.' },
-  'cite.noDate': { nl: 'z.j.', fr: 's.d.', en: 'n.d.' },
   'share.link': { nl: 'Link naar deze weergave', fr: 'Lien vers cette vue', en: 'Link to this view' },
   'share.contentState': {
     nl: 'IIIF Content State (voor andere IIIF-viewers)',

@@ -9,7 +9,9 @@
 // mode are elements of their own (panels/, compare/). This file is the shell: it holds the view's
 // state, the toolbar, the panel frame and the live region, and wires the parts together.
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { type CitableRecord, formatCitation, parseRecord, sourceFromManifest, sourceFromRecord } from './citation.ts';
+import { type CitableRecord, formatCitation, sourceFromRecord } from '../../manifests/citation-text.ts';
+import { parseRecord, sourceFromManifest } from './citation.ts';
+import { rightsName } from '../../manifests/rights-names.ts';
 import './compare/compare-bar.ts';
 import './compare/compare-view.ts';
 import type { LeeszaalCompareView } from './compare/compare-view.ts';
@@ -515,7 +517,11 @@ export class LeeszaalViewer extends LitElement {
     const url = this.stableLink();
     const src = this.recordData ? sourceFromRecord(this.recordData, lang, url) : sourceFromManifest(model, lang, url);
     src.pageLabel = pickText(page.label, lang);
-    this.citation = formatCitation(src, lang, new Date());
+    const citation = formatCitation(src, lang, new Date());
+    if (citation === this.citation) return;
+    this.citation = citation;
+    // The host page shows the same text (the item page's "Cite this"): it hears when the record or the page changes it.
+    this.dispatchEvent(new CustomEvent('citation-change', { detail: { citation }, bubbles: true, composed: true }));
   }
 
   // ---- controls ------------------------------------------------------------------------------
@@ -986,7 +992,7 @@ export class LeeszaalViewer extends LitElement {
         manifest && (manifest.requiredStatement || manifest.rights)
           ? html`<div class="attribution" part="attribution">
             ${manifest.requiredStatement ? html`<span><strong>${this.text(manifest.requiredStatement.label)}:</strong> ${richText(manifest.requiredStatement.value, this.uiLang)}</span>` : nothing}
-            ${manifest.rights ? html`<span>${this.tr('info.rights')}: ${linkOrText(manifest.rights, manifest.rights, { rel: 'license' })}</span>` : nothing}
+            ${manifest.rights ? html`<span>${this.tr('info.rights')}: ${linkOrText(manifest.rights, rightsName(manifest.rights, this.uiLang), { rel: 'license' })}</span>` : nothing}
           </div>`
           : nothing
       }

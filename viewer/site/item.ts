@@ -7,6 +7,7 @@
 // nothing from outside appears under this library's title and citation. Links from the manifest
 // are made by safe-link.ts.
 import '../component/leeszaal-viewer.ts';
+import { rightsName } from '../../manifests/rights-names.ts';
 import '../component/panels/book-downloads.ts';
 import type { LeeszaalBookDownloads } from '../component/panels/book-downloads.ts';
 import { offersBookDownloads } from '../component/downloads.ts';
@@ -46,7 +47,7 @@ function renderDetails(lang: Lang): void {
   };
   for (const m of model.metadata) add(pickText(m.label, lang), richNode(pickText(m.value, lang, '; ')));
   if (model.requiredStatement) add(pickText(model.requiredStatement.label, lang), richNode(pickText(model.requiredStatement.value, lang)));
-  if (model.rights) add(t(lang, 'info.rights'), linkNode(model.rights, model.rights, 'license'));
+  if (model.rights) add(t(lang, 'info.rights'), linkNode(model.rights, rightsName(model.rights, lang), 'license'));
   const about = document.getElementById('about')!;
   about.replaceChildren();
   if (model.summary) {
@@ -135,6 +136,9 @@ viewer.addEventListener('manifest-load', (e) => {
   if (loaded.kind === 'manifest') model = loaded;
   renderDetails(lang);
 });
+
+// The record arrives after the manifest and names the holding institution: the box shows what Copy copies.
+viewer.addEventListener('citation-change', renderCitation);
 
 let searched = false;
 viewer.addEventListener('canvas-change', () => {

@@ -3,6 +3,7 @@
 // HTML is sanitised by rich-text.ts; links from the manifest go through safe-link.ts. Shows only;
 // sends no events.
 import { html, LitElement, nothing } from 'lit';
+import { rightsName } from '../../../manifests/rights-names.ts';
 import { type Lang, t } from '../i18n.ts';
 import { type ManifestModel, pickText } from '../manifest-model.ts';
 import { richText } from '../rich-text.ts';
@@ -34,7 +35,7 @@ export class LeeszaalAboutPanel extends LitElement {
       <dl>
         ${model.metadata.map((m) => html`<dt>${pickText(m.label, lang)}</dt><dd>${richText(m.value, lang)}</dd>`)}
         ${model.requiredStatement ? html`<dt>${pickText(model.requiredStatement.label, lang)}</dt><dd>${richText(model.requiredStatement.value, lang)}</dd>` : nothing}
-        ${model.rights ? html`<dt>${t(lang, 'info.rights')}</dt><dd>${linkOrText(model.rights, model.rights, { rel: 'license' })}</dd>` : nothing}
+        ${model.rights ? html`<dt>${t(lang, 'info.rights')}</dt><dd>${linkOrText(model.rights, rightsName(model.rights, lang), { rel: 'license' })}</dd>` : nothing}
         ${model.provider.map((p) => html`<dt>${t(lang, 'info.provider')}</dt><dd>${linkOrText(p.homepage, pickText(p.label, lang))}</dd>`)}
         <dt>${t(lang, 'info.manifest')}</dt><dd>${linkOrText(model.id, model.id)}</dd>
       </dl>`;

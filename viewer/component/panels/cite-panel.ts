@@ -1,5 +1,5 @@
 // `<leeszaal-cite-panel>`: a ready-made citation of the page in view (made by the shell with
-// citation.ts, as it also serves the host page), for a pupil or researcher to paste into their work.
+// manifests/citation-text.ts, the same text the host page shows), for a pupil or researcher to paste into their work.
 // Copies it to the clipboard; reports through `announce`.
 import { html, LitElement, nothing } from 'lit';
 import { type Lang, t } from '../i18n.ts';
