@@ -646,6 +646,7 @@ describe('read aloud on a device without speech', () => {
     await expect.poll(() => page.locator('leeszaal-viewer [role="status"][aria-live="polite"]').textContent(), soon).toBe(message);
     // The play button is described by the message, for a screen reader coming back to it.
     expect(await page.locator(`${view} #read-play`).getAttribute('aria-describedby')).toBe('read-unavailable');
+    expect(await axe(page)).toEqual([]);
     await page.waitForTimeout(1000);
     expect(new URL(page.url()).searchParams.get('page')).toBe('page-0017');
     expect(await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual([]);
