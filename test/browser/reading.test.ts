@@ -18,8 +18,17 @@
 // holds German, Dutch, French and Latin voices (it fails, never skips, when they are missing) and records the texts handed to
 // speechSynthesis.speak to check modern spelling is what is read. It does not check audio output
 // itself (nothing is heard; ALSA's null device swallows it). A device with no voice for the page's
-// language is simulated by emptying getVoices(), and the message for it is asserted, with the next
-// line handed over at once (the voice list is waited for once, not per line).
+// language is simulated by leaving the page's language (German) out of getVoices(), and the message
+// for it is asserted, with the next line handed over at once (the voice list is waited for once, not
+// per line). A device with NO voice at all is the real thing: a second Chromium launched without
+// --enable-speech-dispatcher, whose voice list stays empty (as on a reader's machine without speech
+// installed); there read aloud must not start, must say why (visibly and in the live region) and
+// must not turn the page. The same real engine, made to believe it has a voice (getVoices() given a
+// voice of another language, so the utterances go to Chromium's own engine unvoiced), ends every
+// utterance at once without a start event: reading must stop after a few lines, say that it does
+// not work here, and not turn the page.
+// Previous and next line, pressed while not reading, announce the chosen line in the viewer's live
+// region (the focus stays on the button for the next press).
 // The word highlight is driven by SYNTHETIC boundary events: espeak-ng through speech-dispatcher gives
 // Chromium start and end events but no word boundaries (checked: none fire, in German or English), so
 // that test holds the utterances back from the engine (the line stays the one being read) and
@@ -358,8 +367,10 @@ describe('the line being read on the scan', () => {
     // Reading on from the page's last line turns the page; the new page's first line is read, and shown.
     await page.locator(`${view} #read-play`).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { held: unknown[] }).held.length), soon).toBe(1);
+    // Started and ended, as a speaking engine does (a line ending at once without a start was not heard).
     await page.evaluate(() => {
       const u = (window as unknown as { held: SpeechSynthesisUtterance[] }).held[0]!;
+      u.dispatchEvent(new SpeechSynthesisEvent('start', { utterance: u }));
       u.dispatchEvent(new SpeechSynthesisEvent('end', { utterance: u }));
     });
     await expect.poll(() => new URL(page.url()).searchParams.get('page'), soon).toBe('page-0018');
@@ -416,9 +427,14 @@ describe('read aloud', () => {
     expect(await current(page)).toBe('Was iſt Aufklaͤrung?');
     await page.locator(`${view} #read-next`).click();
     expect(await current(page)).toBe('(S. Decemb. 1783. S. 516.)');
+    // Not reading, the chosen line is told in the viewer's live region, and the focus stays for the next press.
+    const live = page.locator('leeszaal-viewer [role="status"][aria-live="polite"]');
+    await expect.poll(() => live.textContent(), soon).toBe('Regel 7 van 23: (S. Decemb. 1783. S. 516.)');
+    expect(await page.locator(`${view} #read-next`).evaluate((b) => (b.getRootNode() as ShadowRoot).activeElement === b)).toBe(true);
     await page.locator(`${view} #read-previous`).click();
     await page.locator(`${view} #read-previous`).click();
     expect(await current(page)).toBe('Beantwortung der Frage:');
+    await expect.poll(() => live.textContent(), soon).toBe('Regel 5 van 23: Beantwortung der Frage:');
     await page.locator(`${view} #read-play`).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken[0]), soon).toBe('Beantwortung der Frage:');
     await page.locator(`${view} #read-stop`).click();
@@ -563,7 +579,8 @@ describe('read aloud', () => {
   it('says plainly when the device has no voice for the language', async () => {
     const page = await context.newPage();
     await page.addInitScript(() => {
-      speechSynthesis.getVoices = () => [];
+      const real = speechSynthesis.getVoices.bind(speechSynthesis);
+      speechSynthesis.getVoices = () => real().filter((v) => !v.lang.toLowerCase().startsWith('de'));
       // Utterances are held, not spoken, and when each was handed over is noted.
       const w = window as unknown as { held: SpeechSynthesisUtterance[]; heldAt: number[] };
       w.held = [];
@@ -586,6 +603,7 @@ describe('read aloud', () => {
     await expect.poll(held, soon).toBe(1);
     const ended = await page.evaluate(() => {
       const u = (window as unknown as { held: SpeechSynthesisUtterance[] }).held[0]!;
+      u.dispatchEvent(new SpeechSynthesisEvent('start', { utterance: u }));
       u.dispatchEvent(new SpeechSynthesisEvent('end', { utterance: u }));
       return performance.now();
     });
@@ -593,6 +611,76 @@ describe('read aloud', () => {
     const next = await page.evaluate(() => (window as unknown as { heldAt: number[] }).heldAt[1]!);
     expect(next - ended).toBeLessThan(1000);
     await page.locator(`${view} #read-stop`).click();
+    await page.close();
+  });
+});
+
+describe('read aloud on a device without speech', () => {
+  // A second, real Chromium without --enable-speech-dispatcher: no voice at all, as on a machine without speech installed.
+  let mute: Awaited<ReturnType<typeof launchBrowser>>;
+  beforeAll(async () => {
+    mute = await launchBrowser({ width: 1280, height: 900 });
+  }, 60_000);
+  afterAll(async () => {
+    await mute?.close();
+  });
+
+  it('does not start, says there is no voice (shown and announced), and does not turn the page', async () => {
+    const page = await mute.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { spoken: string[] };
+      w.spoken = [];
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.spoken.push(u.text);
+        speak(u);
+      };
+    });
+    await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=fr`);
+    await page.waitForFunction(() => performance.getEntriesByName('leeszaal:first-tile').length > 0, null, { timeout: 30_000 });
+    expect(await page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
+    await openText(page);
+    await page.locator(`${view} #read-play`).click();
+    const message = "Cet appareil n'a aucune voix pour lire à voix haute. Installez-en une dans les réglages de synthèse vocale de l'appareil.";
+    await expect.poll(() => page.locator(`${view} #read-unavailable`).textContent(), soon).toBe(message);
+    await expect.poll(() => page.locator('leeszaal-viewer [role="status"][aria-live="polite"]').textContent(), soon).toBe(message);
+    // The play button is described by the message, for a screen reader coming back to it.
+    expect(await page.locator(`${view} #read-play`).getAttribute('aria-describedby')).toBe('read-unavailable');
+    expect(await axe(page)).toEqual([]);
+    await page.waitForTimeout(1000);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('page-0017');
+    expect(await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual([]);
+    expect(await current(page)).toBe(null);
+    await page.close();
+  });
+
+  it('stops an engine that ends every line at once without speaking, says so, and does not turn the page', async () => {
+    const page = await mute.context.newPage();
+    await page.addInitScript(() => {
+      // Made to believe it has a voice, of a language the page is not in, so no voice is set on the
+      // utterances and Chromium's own engine (no speech-dispatcher) gets them as they are.
+      const other = { name: 'Elsewhere', lang: 'xx', localService: true, default: true, voiceURI: 'xx' };
+      speechSynthesis.getVoices = () => [other as unknown as SpeechSynthesisVoice];
+      const w = window as unknown as { spoken: string[] };
+      w.spoken = [];
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        w.spoken.push(u.text);
+        speak(u);
+      };
+    });
+    await page.goto(`${site.baseUrl}/items/${KANT}?page=page-0017&lang=en`);
+    await page.waitForFunction(() => performance.getEntriesByName('leeszaal:first-tile').length > 0, null, { timeout: 30_000 });
+    await openText(page);
+    await page.locator(`${view} #read-play`).click();
+    const message = 'Reading aloud does not work on this device: the voice did not speak the lines. Reading has stopped.';
+    await expect.poll(() => page.locator(`${view} #read-unavailable`).textContent(), soon).toBe(message);
+    await expect.poll(() => page.locator('leeszaal-viewer [role="status"][aria-live="polite"]').textContent(), soon).toBe(message);
+    await expect.poll(() => page.locator(view).evaluate((el) => (el as unknown as { read: { status: string } }).read.status), soon).toBe('stopped');
+    await page.waitForTimeout(1000);
+    // A few lines were tried, not the page's 23, and the page stayed.
+    expect((await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).length).toBe(3);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('page-0017');
     await page.close();
   });
 });

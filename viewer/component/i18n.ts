@@ -250,6 +250,17 @@ export const messages = {
     fr: "Cet appareil n'a pas de voix pour la langue {language} ; la voix par défaut lira, avec une prononciation étrangère.",
     en: 'This device has no voice for {language}; its default voice will read, with a foreign pronunciation.',
   },
+  'read.noVoices': {
+    nl: 'Dit toestel heeft geen stemmen om voor te lezen. Installeer er een in de instellingen voor spraak van uw toestel.',
+    fr: "Cet appareil n'a aucune voix pour lire à voix haute. Installez-en une dans les réglages de synthèse vocale de l'appareil.",
+    en: 'This device has no voices to read aloud with. Install one in your device’s speech settings.',
+  },
+  'read.unheard': {
+    nl: 'Voorlezen werkt niet op dit toestel: de stem sprak de regels niet uit. Voorlezen is gestopt.',
+    fr: 'La lecture à voix haute ne fonctionne pas sur cet appareil : la voix n’a pas prononcé les lignes. Lecture arrêtée.',
+    en: 'Reading aloud does not work on this device: the voice did not speak the lines. Reading has stopped.',
+  },
+  'read.line': { nl: 'Regel {n} van {total}: {text}', fr: 'Ligne {n} sur {total} : {text}', en: 'Line {n} of {total}: {text}' },
   'read.unsupported': {
     nl: 'Deze browser kan niet voorlezen.',
     fr: 'Ce navigateur ne sait pas lire à voix haute.',

@@ -1,7 +1,7 @@
 // Read-aloud sequencing, table by table: each row is a state, an event and the lines on screen, and
 // the state and effects that must follow (what is highlighted, what is spoken, when the page turns).
 import { describe, expect, it } from 'vitest';
-import { type Effect, IDLE, type ReadContext, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
+import { type Effect, heard, IDLE, type ReadContext, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
 
 const lines = (...texts: string[]): ReadContext => ({ texts, hasNextPage: false });
 const withNext = (...texts: string[]): ReadContext => ({ texts, hasNextPage: true });
@@ -32,6 +32,27 @@ describe('step', () => {
     ['the end of the last line of the book stops', playing(1), { type: 'ended' }, lines('a', 'b'), IDLE, []],
     ['a stale end after pause is ignored', paused(0), { type: 'ended' }, lines('a', 'b'), paused(0), []],
     ['an end while turning is ignored', turning, { type: 'ended' }, withNext('a'), turning, []],
+    ['a line heard after unheard ones reads on', playing(0), { type: 'ended', unheard: 0 }, lines('a', 'b'), playing(1), [speak(1)]],
+    ['one unheard line reads on (it may have failed alone)', playing(0), { type: 'ended', unheard: 1 }, lines('a', 'b'), playing(1), [speak(1)]],
+    ['two unheard lines in a row read on', playing(1), { type: 'ended', unheard: 2 }, lines('a', 'b', 'c'), playing(2), [speak(2)]],
+    [
+      'three unheard lines in a row stop: the engine is mute',
+      playing(2),
+      { type: 'ended', unheard: 3 },
+      lines('a', 'b', 'c', 'd'),
+      stopped(2),
+      [cancel, { type: 'unheard' }],
+    ],
+    [
+      'an unheard last line does not turn the page',
+      playing(1),
+      { type: 'ended', unheard: 1 },
+      withNext('a', 'b'),
+      stopped(1),
+      [cancel, { type: 'unheard' }],
+    ],
+    ['an unheard last line of the book just ends', playing(1), { type: 'ended', unheard: 1 }, lines('a', 'b'), IDLE, []],
+    ['an unheard end after stop is ignored', IDLE, { type: 'ended', unheard: 5 }, lines('a', 'b'), IDLE, []],
     ['next while playing reads the next line at once', playing(0), { type: 'next' }, lines('a', 'b'), playing(1), [cancel, speak(1)]],
     ['next on the last line while playing turns the page', playing(1), { type: 'next' }, withNext('a', 'b'), turning, [cancel, { type: 'turnPage' }]],
     ['next while stopped moves the highlight', stopped(0), { type: 'next' }, lines('a', 'b'), stopped(1), []],
@@ -70,6 +91,36 @@ describe('step', () => {
     run({ type: 'lines' }, lines('Habe Muth'));
     expect(spoken).toEqual([0, 1, 2, 0]);
     expect(state).toEqual(playing(0));
+  });
+});
+
+describe('heard', () => {
+  it.each([
+    ['started and ended at once', { started: true, ms: 2, error: false }, true],
+    ['no start event but took a while (engines that send none)', { started: false, ms: 800, error: false }, true],
+    ['no start event, ended in a few ms', { started: false, ms: 3, error: false }, false],
+    ['ended in an error', { started: true, ms: 500, error: true }, false],
+  ])('%s', (_name, ending, expected) => {
+    expect(heard(ending)).toBe(expected);
+  });
+});
+
+describe('an engine that ends every line at once without speaking', () => {
+  it('stops after three lines and does not turn the page', () => {
+    let state = IDLE;
+    const page = withNext(...Array.from({ length: 23 }, (_, i) => `line ${i}`));
+    const effects: Effect[] = [];
+    const run = (event: ReadEvent) => {
+      const r = step(state, event, page);
+      state = r.state;
+      effects.push(...r.effects);
+    };
+    run({ type: 'play' });
+    for (let unheard = 1; unheard <= 30 && state.status === 'playing'; unheard++) run({ type: 'ended', unheard });
+    expect(effects.filter((e) => e.type === 'speak')).toHaveLength(3);
+    expect(effects).not.toContainEqual({ type: 'turnPage' });
+    expect(effects.at(-1)).toEqual({ type: 'unheard' });
+    expect(state.status).toBe('stopped');
   });
 });
 

@@ -2,6 +2,9 @@
 // (play, pause, stop, next or previous line, a chosen line) or the end of an utterance leads to, and
 // when the page must be turned to go on. The browser part (speaker.ts) only carries out the effects,
 // so the order of lines, pages and highlights is unit-tested without a speech engine.
+// It also judges whether the engine is heard at all: some (headless Chromium without
+// speech-dispatcher, a device with no voice) end every utterance at once without speaking, and
+// reading on would race through the book and turn its pages in silence.
 import { modernLines } from '../../../manifests/modern-spelling.ts';
 
 export type ReadStatus = 'stopped' | 'playing' | 'paused';
@@ -22,14 +25,24 @@ export type ReadEvent =
   | { type: 'stop' }
   | { type: 'next' }
   | { type: 'previous' }
-  /** The utterance of the current line has been spoken to its end. */
-  | { type: 'ended' }
+  /**
+   * The utterance of the current line has ended; `unheard` counts the lines in a row, this one
+   * included, that ended without being heard (see heard()); 0 or absent when this one was.
+   */
+  | { type: 'ended'; unheard?: number }
   /** The reader chose a line (in the text or on the scan). */
   | { type: 'select'; at: number }
   /** The shown pages' text changed (the page was turned) and is all loaded. */
   | { type: 'lines' };
 
-export type Effect = { type: 'speak'; at: number } | { type: 'cancel' } | { type: 'pause' } | { type: 'resume' } | { type: 'turnPage' };
+export type Effect =
+  | { type: 'speak'; at: number }
+  | { type: 'cancel' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'turnPage' }
+  /** Reading aloud stopped because the engine is not heard: the reader must be told it does not work here. */
+  | { type: 'unheard' };
 
 export interface ReadContext {
   /** What is spoken for each line, in reading order (empty for a line with nothing to say). */
@@ -41,6 +54,23 @@ export interface ReadContext {
 export interface Step {
   state: ReadState;
   effects: Effect[];
+}
+
+/** Lines in a row ending unheard after which reading stops: one may fail on its own, a run of them is the engine. */
+export const UNHEARD_LIMIT = 3;
+/** An utterance that ends sooner than this (ms) after it was handed over, without a `start` event, was not spoken. */
+export const QUICK_END_MS = 40;
+
+/** How an utterance ended: whether the engine said it started, how long it took, whether it ended in an error. */
+export interface Ending {
+  started: boolean;
+  ms: number;
+  error: boolean;
+}
+
+/** Whether a line was heard: no error, and either the engine said it started or it took some time. */
+export function heard(ending: Ending): boolean {
+  return !ending.error && (ending.started || ending.ms >= QUICK_END_MS);
 }
 
 const speakable = (ctx: ReadContext, i: number) => (ctx.texts[i] ?? '').trim() !== '';
@@ -77,8 +107,14 @@ export function step(state: ReadState, event: ReadEvent, ctx: ReadContext): Step
       return playing && !state.turning ? { state: { ...state, status: 'paused' }, effects: [{ type: 'pause' }] } : { state, effects: [] };
     case 'stop':
       return { state: IDLE, effects: state.status === 'stopped' ? [] : [{ type: 'cancel' }] };
-    case 'ended':
-      return playing && !state.turning ? goOn(ctx, state.at, false) : { state, effects: [] };
+    case 'ended': {
+      if (!playing || state.turning) return { state, effects: [] };
+      const unheard = event.unheard ?? 0;
+      const next = goOn(ctx, state.at, false);
+      // A page is not turned after a line nobody heard, and a run of unheard lines is a mute engine.
+      const mute = unheard >= UNHEARD_LIMIT || (unheard > 0 && next.state.turning);
+      return mute ? { state: { status: 'stopped', at: state.at, turning: false }, effects: [{ type: 'cancel' }, { type: 'unheard' }] } : next;
+    }
     case 'next': {
       if (playing) return goOn(ctx, state.at, true);
       const n = nextLine(ctx, state.at);

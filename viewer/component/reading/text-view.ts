@@ -5,7 +5,10 @@
 // can be copied with its citation. Printed text with letters of early print (aͤ, ſ, ꝛ) is set in a
 // bundled face that draws them (print-font.ts). Reading aloud lives here too: read-aloud.ts decides what comes
 // next, speaker.ts speaks, spoken-word.ts finds the word the engine says it is at (highlighted in
-// the line, visual only: a screen reader hearing every word named would hear noise). The element
+// the line, visual only: a screen reader hearing every word named would hear noise). A device with
+// no voice at all does not start reading, and an engine that ends lines unheard stops it; both are
+// said beside the controls and announced. Stepping to a line by hand announces its text, since the
+// focus stays on the button for the next press. The element
 // fetches each page's text AnnotationPage (page-text.ts).
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { emit } from '../events.ts';
@@ -14,7 +17,7 @@ import { type IconName, icon } from '../icons.ts';
 import type { LabelValue } from '../manifest-model.ts';
 import { copyText } from '../panels/copy.ts';
 import { lineAt, type PageText, parsePageText, type ReadingLine } from './page-text.ts';
-import { IDLE, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
+import { heard, IDLE, type ReadEvent, type ReadState, spokenTexts, step } from './read-aloud.ts';
 import { Speaker } from './speaker.ts';
 import { type WordRange, wordAt } from './spoken-word.ts';
 import { addPrintFont } from './print-font.ts';
@@ -73,6 +76,7 @@ export class LeeszaalTextView extends LitElement {
     read: { state: true },
     focusAt: { state: true },
     voiceNote: { state: true },
+    unavailable: { state: true },
     word: { state: true },
   };
 
@@ -88,13 +92,20 @@ export class LeeszaalTextView extends LitElement {
   declare read: ReadState;
   declare focusAt: number;
   declare voiceNote: string;
+  /** Why reading aloud cannot go on here, once found: no voice on the device, or lines ending unheard. */
+  declare unavailable: 'noVoices' | 'unheard' | undefined;
   declare word: SpokenWord | undefined;
 
   static override styles = textViewStyles;
 
   private readonly cache = new Map<string, Promise<Loaded>>();
   private hovered = -1;
-  private readonly speaker = new Speaker(() => this.send({ type: 'ended' }));
+  /** Lines in a row that ended unheard (read-aloud.ts judges what a run of them means). */
+  private unheard = 0;
+  private readonly speaker = new Speaker((ending) => {
+    this.unheard = heard(ending) ? 0 : this.unheard + 1;
+    this.send({ type: 'ended', unheard: this.unheard });
+  });
 
   constructor() {
     super();
@@ -110,12 +121,15 @@ export class LeeszaalTextView extends LitElement {
     this.read = IDLE;
     this.focusAt = 0;
     this.voiceNote = '';
+    this.unavailable = undefined;
     this.word = undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     addPrintFont();
+    // The device's one chance to list its voices starts now, so pressing play need not wait for it.
+    if (Speaker.supported) void Speaker.voices();
   }
 
   override disconnectedCallback(): void {
@@ -191,12 +205,34 @@ export class LeeszaalTextView extends LitElement {
       // leaves some engines (speech-dispatcher on Linux, Android) silent for good, and lines are short.
       else if (effect.type === 'pause') this.speaker.cancel();
       else if (effect.type === 'resume') void this.speak(state.at);
+      else if (effect.type === 'unheard') this.cannotRead('unheard');
       else emit(this, 'read-next-page', {});
     }
     if (state.at !== before.at) this.onCurrentLine();
-    if (state.status !== before.status && !state.turning) {
+    // Stepped to by hand: the focus stays on the button for the next press, so the line is told.
+    if ((event.type === 'next' || event.type === 'previous') && state.status !== 'playing' && state.at >= 0) {
+      const texts = this.shownTexts();
+      this.announce(this.tr('read.line', { n: state.at + 1, total: texts.length, text: texts[state.at] ?? '' }));
+    } else if (state.status !== before.status && !state.turning && this.unavailable === undefined) {
       this.announce(this.tr(state.status === 'playing' ? 'read.playing' : state.status === 'paused' ? 'read.paused' : 'read.stopped'));
     }
+  }
+
+  /** Play pressed: reading starts only on a device that has a voice at all (its list waited for once). */
+  private async play(): Promise<void> {
+    if (this.read.status === 'stopped' && (await Speaker.voices()).length === 0) {
+      this.cannotRead('noVoices');
+      return;
+    }
+    this.unavailable = undefined;
+    this.unheard = 0;
+    this.send({ type: 'play' });
+  }
+
+  private cannotRead(why: 'noVoices' | 'unheard'): void {
+    this.unavailable = why;
+    this.voiceNote = '';
+    this.announce(this.tr(why === 'noVoices' ? 'read.noVoices' : 'read.unheard'));
   }
 
   private async speak(at: number): Promise<void> {
@@ -327,9 +363,11 @@ export class LeeszaalTextView extends LitElement {
     if (!Speaker.supported) return html`<p class="note">${this.tr('read.unsupported')}</p>`;
     const { status } = this.read;
     const play = status === 'playing' ? 'read.pause' : status === 'paused' ? 'read.resume' : 'read.play';
+    const unavailable = this.unavailable;
     const button = (key: MessageKey, glyph: IconName, event: ReadEvent, extra: { pressed?: boolean; id?: string } = {}) =>
       html`<button type="button" id=${extra.id ?? nothing} title=${this.tr(key)} aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
-        @click=${() => this.send(event)}>${icon(glyph)}<span class="sr-only">${this.tr(key)}</span></button>`;
+        aria-describedby=${event.type === 'play' && unavailable ? 'read-unavailable' : nothing}
+        @click=${() => (event.type === 'play' ? void this.play() : this.send(event))}>${icon(glyph)}<span class="sr-only">${this.tr(key)}</span></button>`;
     return html`<div class="read" role="group" aria-label=${this.tr('read.title')}>
       ${button(play, status === 'playing' ? 'pause' : 'play', { type: status === 'playing' ? 'pause' : 'play' }, { pressed: status === 'playing', id: 'read-play' })}
       ${button('read.stop', 'stop', { type: 'stop' }, { id: 'read-stop' })}
@@ -341,6 +379,7 @@ export class LeeszaalTextView extends LitElement {
         </select>
       </label>
       ${this.voiceNote ? html`<p class="note" id="voice-note">${this.voiceNote}</p>` : nothing}
+      ${unavailable ? html`<p class="note" id="read-unavailable">${this.tr(unavailable === 'noVoices' ? 'read.noVoices' : 'read.unheard')}</p>` : nothing}
     </div>`;
   }
 
