@@ -15,6 +15,9 @@ export const controlStyles = css`
   button[aria-pressed='true'], button[aria-expanded='true'] { background: var(--leeszaal-accent); color: var(--leeszaal-on-accent); border-color: var(--leeszaal-accent); }
   button[aria-disabled='true'] { color: var(--leeszaal-disabled); border-color: var(--leeszaal-disabled-line); cursor: default; }
   :focus-visible { outline: 3px solid var(--leeszaal-focus); outline-offset: 2px; }
+  /* Shadow DOM keeps a host page's link colour out, and the browser's own blue would be the only one on the page. */
+  a { color: var(--leeszaal-accent); }
+  a:hover { text-decoration-thickness: 2px; }
   button svg { display: block; margin: auto; }
   .sr-only {
     position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
@@ -129,8 +132,9 @@ const shellStyles = css`
   .trail button svg { margin: 0; }
   .notice { position: absolute; top: 0.75rem; left: 50%; transform: translateX(-50%); z-index: 4; width: min(36rem, calc(100% - 1.5rem)); }
   .notice p { margin: 0 0 0.4rem; padding: 0.6rem 0.9rem; background: var(--leeszaal-surface); color: var(--leeszaal-ink); border-left: 6px solid #b3261e; border-radius: 4px; }
+  /* A phone: the viewer is the screen's height (the dynamic one, as the browser's own bars come and go), so with its toolbar scrolled to the top the page and its text fill the screen. */
   @media (max-width: 700px) {
-    :host { height: var(--leeszaal-height, 88vh); }
+    :host { height: var(--leeszaal-height, 100dvh); }
   }
   /* Narrow: one row (page turning, the page list, search in the book, "more"); the other controls
      drop down below it as a labelled two-column menu when "more" is open. */

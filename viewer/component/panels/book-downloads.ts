@@ -33,7 +33,7 @@ export class LeeszaalBookDownloads extends LitElement {
   static override styles = [
     panelStyles,
     css`
-      fieldset { border: 1px solid #999; border-radius: 4px; margin: 0.5rem 0; padding: 0.4rem 0.6rem 0.6rem; }
+      fieldset { border: 1px solid var(--leeszaal-control-line); border-radius: 4px; margin: 0.5rem 0; padding: 0.4rem 0.6rem 0.6rem; }
       legend { font-weight: 600; padding: 0 0.25rem; }
       .choice { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; }
       .choice label { display: flex; flex-direction: column; gap: 0.15rem; }

@@ -32,6 +32,11 @@ export const textViewStyles = [
     .rate { display: inline-flex; gap: 0.3rem; align-items: center; flex-wrap: wrap; }
     .note { margin: 0.25rem 0; color: var(--muted); flex-basis: 100%; }
     [hidden] { display: none !important; }
+    /* A phone: the reading-aloud buttons flow on with the others rather than start a row of their own, so the controls take three rows, not four. */
+    @media (max-width: 700px) {
+      .read { display: contents; }
+      .text { padding-top: 0; }
+    }
     .text {
       flex: 1 1 auto; overflow: auto; padding: 0.5rem 1.25rem 2rem; min-height: 10rem;
       font-family: 'Iowan Old Style', 'Palatino Linotype', Palatino, 'Book Antiqua', Georgia, 'DejaVu Serif', serif;
@@ -74,5 +79,7 @@ export const readingLayoutStyles = css`
     .main[data-reading='text'] .stage { display: none; }
     /* The thumbnail strip gives way while reading, as it does for a panel: the text needs the height. */
     .main[data-reading] ~ leeszaal-thumbnails, .main[data-reading] ~ .thumbs-placeholder { display: none; }
+    /* The rights and attribution stay shown, in two lines that scroll (the licence link, focused, scrolls into view): the rest of the height is the text's. */
+    .main[data-reading] ~ .attribution { max-height: calc(2.5em + 0.5rem); overflow-y: auto; flex: none; }
   }
 `;
