@@ -206,6 +206,9 @@ describe('search inside the book', () => {
     const total = await page.locator('leeszaal-viewer leeszaal-search-panel li').count();
     await page.locator('leeszaal-viewer').getByRole('button', { name: 'Volgend resultaat' }).click();
     await expect.poll(() => page.locator('leeszaal-viewer [role="status"]').last().textContent(), soon).toBe(`Resultaat 2 van ${total}, pagina 481`);
+    // Once the view has zoomed to the hit, the hit is still what is announced, not the zoom level.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('leeszaal-viewer [role="status"]').last().textContent()).toBe(`Resultaat 2 van ${total}, pagina 481`);
     expect(await page.locator('leeszaal-viewer leeszaal-search-panel li button[aria-current="true"]').textContent()).toBe(
       await page.locator('leeszaal-viewer leeszaal-search-panel li button').nth(1).textContent(),
     );

@@ -674,7 +674,12 @@ export class LeeszaalViewer extends LitElement {
       : undefined;
     // In a strip every page is in the world, but a hit without a region still means turning to its page.
     if (!this.shownIndices(this.index).includes(hit.page) || (this.mode === 'strip' && !around)) await this.showPage(hit.page, around);
-    else if (around) this.zoom?.goTo(hit.page, around, false);
+    else if (around) {
+      // The zoom the view makes to show the hit is not the reader's: the hit's message is the one to
+      // hear, not a zoom level announced over it when the animation ends.
+      this.lastZoomAnnounced = 0;
+      this.zoom?.goTo(hit.page, around, false);
+    }
     this.applyHighlights();
     this.announce(message);
   }
