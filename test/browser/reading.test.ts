@@ -40,7 +40,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KANT, launchBrowser, printFontLoaded, screenshotPath, type Site, startSite, textWidths } from './support.ts';
+import { KANT, launchBrowser, pageListShows, printFontLoaded, screenshotPath, type Site, startSite, textWidths } from './support.ts';
 
 let site: Site;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -686,20 +686,6 @@ describe('read aloud on a device without speech', () => {
 });
 
 describe('layouts and accessibility', () => {
-  /** The page list's shown text, and whether it fits its box (within its padding, beside the arrow). */
-  async function pageListShows(page: Page): Promise<{ text: string; fits: boolean }> {
-    const select = page.locator('leeszaal-viewer #page-select');
-    const text = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
-    // Measured in the toolbar, whose font the list inherits (a span inside a select is not drawn).
-    const { width } = await textWidths(page.locator('leeszaal-viewer .toolbar'), { width: text });
-    const room = await select.evaluate((el) => {
-      const s = getComputedStyle(el);
-      const ARROW = 20;
-      return el.clientWidth - Number.parseFloat(s.paddingLeft) - Number.parseFloat(s.paddingRight) - ARROW;
-    });
-    return { text, fits: width <= room };
-  }
-
   it('on a desktop, light and dark, axe finds nothing with the text open', async () => {
     const page = await openItem('?page=page-0017&lang=nl');
     await openText(page);

@@ -179,3 +179,17 @@ export async function textWidths<K extends string>(element: Locator, strings: Re
     return Object.fromEntries(Object.entries(all).map(([k, s]) => [k, width(s)]));
   }, all) as Promise<Record<K, number>>;
 }
+
+/** The viewer's page list: its shown text, and whether it fits its box (within its padding, beside the arrow). */
+export async function pageListShows(page: Page): Promise<{ text: string; fits: boolean }> {
+  const select = page.locator('leeszaal-viewer #page-select');
+  const text = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+  // Measured in the toolbar, whose font the list inherits (a span inside a select is not drawn).
+  const { width } = await textWidths(page.locator('leeszaal-viewer .toolbar'), { width: text });
+  const room = await select.evaluate((el) => {
+    const s = getComputedStyle(el);
+    const ARROW = 20;
+    return el.clientWidth - Number.parseFloat(s.paddingLeft) - Number.parseFloat(s.paddingRight) - ARROW;
+  });
+  return { text, fits: width <= room };
+}

@@ -9,7 +9,7 @@
 // Screenshots go to .tmp/screenshots/zoom-*.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KANT, launchBrowser, screenshotPath, type Site, startSite, textWidths } from './support.ts';
+import { KANT, launchBrowser, pageListShows, screenshotPath, type Site, startSite } from './support.ts';
 
 let site: Site;
 
@@ -62,19 +62,6 @@ async function cutLabels(page: Page): Promise<string[]> {
       .filter((b) => b.getClientRects().length > 0 && b.scrollWidth > b.clientWidth + 1)
       .map((b) => b.textContent!.trim() || b.id);
   });
-}
-
-/** The page list's shown text, and whether it fits its box (within its padding, beside the arrow), as reading.test.ts measures it. */
-async function pageListShows(page: Page): Promise<{ text: string; fits: boolean }> {
-  const select = page.locator('leeszaal-viewer #page-select');
-  const text = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
-  const { width } = await textWidths(page.locator('leeszaal-viewer .toolbar'), { width: text });
-  const room = await select.evaluate((el) => {
-    const s = getComputedStyle(el);
-    const ARROW = 20;
-    return el.clientWidth - Number.parseFloat(s.paddingLeft) - Number.parseFloat(s.paddingRight) - ARROW;
-  });
-  return { text, fits: width <= room };
 }
 
 /**
